@@ -1,0 +1,30 @@
+//! `recall check`: validate a deck like a compiler, every problem at once.
+
+use std::io::Write;
+
+use crate::core::content::Loaded;
+
+/// Prints every diagnostic to `err` and a one-line summary to `out`; returns whether the deck passes.
+pub fn run(
+    loaded: &Loaded,
+    deck_name: &str,
+    strict: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> std::io::Result<bool> {
+    for d in &loaded.diagnostics {
+        writeln!(err, "{d}")?;
+    }
+    let (errors, warnings) = loaded.counts();
+    let failed = errors > 0 || (strict && warnings > 0);
+    let deck = &loaded.deck;
+    let verdict = if failed { "FAILED" } else { "ok" };
+    writeln!(
+        out,
+        "{verdict}: {deck_name}: {} topics, {} items; {errors} error(s), {warnings} warning(s){}",
+        deck.topics().len(),
+        deck.item_count(),
+        if strict { " (strict)" } else { "" }
+    )?;
+    Ok(!failed)
+}

@@ -1,0 +1,236 @@
+//! Compiler-style diagnostics for deck files: `path:line:col: error: message` plus an optional hint.
+//!
+//! The loader never stops at the first problem: it collects [`Diagnostic`]s for every file and the caller
+//! decides (by [`Severity`] and `--strict`) whether the deck is usable.
+
+use std::fmt;
+use std::ops::Range;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The deck still loads; `--strict` turns these into errors.
+    Warning,
+    /// The deck (or the item) cannot be used.
+    Error,
+}
+
+/// A 1-based line and column in a file (column counted in characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub col: usize,
+}
+
+/// Which rule a diagnostic reports; stable names used by tests and fixtures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// The file is not valid TOML.
+    TomlSyntax,
+    /// A value has the wrong type (a number where text is expected…).
+    WrongType,
+    /// A key the format does not know.
+    UnknownField,
+    /// A required key is absent.
+    MissingField,
+    /// A topic file without its `[topic]` table.
+    MissingTopic,
+    /// Two items (or topics) share an id.
+    DuplicateId,
+    /// An id that is not lowercase letters, digits and `-`.
+    InvalidId,
+    /// Text that is empty or only whitespace.
+    EmptyText,
+    /// Control characters or escape sequences in text.
+    ControlCharacter,
+    /// A source that is not an absolute http(s) URL.
+    MalformedUrl,
+    /// A scenario none of whose choices is correct.
+    NoCorrectChoice,
+    /// A scenario with two identical choices.
+    DuplicateChoice,
+    /// A scenario with fewer than two choices.
+    TooFewChoices,
+    /// A comparison row whose value count differs from the option count.
+    RowShape,
+    /// A keyword that does not occur in the prompt.
+    KeywordNotInPrompt,
+    /// A text table without one of the languages.
+    MissingTranslation,
+    /// The file or folder could not be read, or holds no topic.
+    Unreadable,
+}
+
+impl Rule {
+    /// The rule's stable kebab-case name (shown in brackets after the message).
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::TomlSyntax => "toml-syntax",
+            Rule::WrongType => "wrong-type",
+            Rule::UnknownField => "unknown-field",
+            Rule::MissingField => "missing-field",
+            Rule::MissingTopic => "missing-topic",
+            Rule::DuplicateId => "duplicate-id",
+            Rule::InvalidId => "invalid-id",
+            Rule::EmptyText => "empty-text",
+            Rule::ControlCharacter => "control-character",
+            Rule::MalformedUrl => "malformed-url",
+            Rule::NoCorrectChoice => "no-correct-choice",
+            Rule::DuplicateChoice => "duplicate-choice",
+            Rule::TooFewChoices => "too-few-choices",
+            Rule::RowShape => "row-shape",
+            Rule::KeywordNotInPrompt => "keyword-not-in-prompt",
+            Rule::MissingTranslation => "missing-translation",
+            Rule::Unreadable => "unreadable",
+        }
+    }
+}
+
+/// One problem found in a deck file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file as the user named it.
+    pub path: String,
+    /// Where in the file; `None` for whole-file problems.
+    pub position: Option<Position>,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Which rule was broken.
+    pub rule: Rule,
+    /// What is wrong, in one line.
+    pub message: String,
+    /// How to fix it, where that is not obvious.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// Whether this diagnostic blocks loading, given `strict`.
+    pub fn is_fatal(&self, strict: bool) -> bool {
+        self.severity == Severity::Error || strict
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.position {
+            Some(p) => write!(f, "{}:{}:{}: ", self.path, p.line, p.col)?,
+            None => write!(f, "{}: ", self.path)?,
+        }
+        write!(f, "{level}: {} [{}]", self.message, self.rule.name())?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Maps byte offsets of one file to line/column positions.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the line starts of `text`.
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, line_starts }
+    }
+
+    /// The position of the byte `offset` (clamped to the text).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        Position {
+            line: line + 1,
+            col: col + 1,
+        }
+    }
+
+    /// The position of the start of `span`.
+    pub fn start(&self, span: &Range<usize>) -> Position {
+        self.position(span.start)
+    }
+}
+
+/// Collects the diagnostics of one file.
+pub struct Reporter<'a> {
+    path: &'a str,
+    index: LineIndex<'a>,
+    /// Everything reported so far.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Reporter<'a> {
+    /// A reporter for the file at `path` whose contents are `text`.
+    pub fn new(path: &'a str, text: &'a str) -> Reporter<'a> {
+        Reporter {
+            path,
+            index: LineIndex::new(text),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The line/column where `span` starts.
+    pub fn position(&self, span: &Range<usize>) -> Position {
+        self.index.start(span)
+    }
+
+    /// Reports an error at `span`.
+    pub fn error(&mut self, span: &Range<usize>, rule: Rule, message: impl Into<String>) -> &mut Diagnostic {
+        self.push(Some(span), Severity::Error, rule, message)
+    }
+
+    /// Reports a warning at `span`.
+    pub fn warning(
+        &mut self,
+        span: &Range<usize>,
+        rule: Rule,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.push(Some(span), Severity::Warning, rule, message)
+    }
+
+    /// Reports an error that concerns the whole file.
+    pub fn file_error(&mut self, rule: Rule, message: impl Into<String>) -> &mut Diagnostic {
+        self.push(None, Severity::Error, rule, message)
+    }
+
+    fn push(
+        &mut self,
+        span: Option<&Range<usize>>,
+        severity: Severity,
+        rule: Rule,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic {
+            path: self.path.to_string(),
+            position: span.map(|s| self.index.start(s)),
+            severity,
+            rule,
+            message: message.into(),
+            hint: None,
+        });
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+}
+
+impl Diagnostic {
+    /// Adds a hint (builder style, on a freshly reported diagnostic).
+    pub fn hint(&mut self, hint: impl Into<String>) {
+        self.hint = Some(hint.into());
+    }
+}

@@ -1,0 +1,143 @@
+//! Deck content: topic files (TOML) → a validated, indexed [`Deck`].
+//!
+//! The pipeline is `parse` (spanned TOML tree) → [`schema`] (unknown keys) → [`raw`] (serde mirror of the
+//! file) → [`validate`] (typed, checked items) → [`Deck`] (sorted and indexed by global id). Every step reports
+//! into [`Diagnostic`]s with `path:line:col` instead of failing fast. This module does no I/O: callers hand
+//! it the files' text (the embedded bundled deck, or a folder read by `crate::io`).
+
+pub mod diagnostic;
+pub mod model;
+pub mod raw;
+mod schema;
+pub mod text;
+pub mod validate;
+
+use serde::Deserialize;
+use serde::de::IntoDeserializer;
+use toml::de::DeTable;
+
+pub use diagnostic::{Diagnostic, Position, Rule, Severity};
+pub use model::{
+    Choice, Compare, CompareRow, Deck, Fact, Item, ItemKind, ItemRef, Scenario, Section, Topic, global_id,
+};
+pub use text::{Keywords, Lang, Text};
+
+use diagnostic::Reporter;
+use raw::RawFile;
+
+/// One deck file's name and contents.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path shown in diagnostics.
+    pub path: String,
+    /// The file's text.
+    pub text: String,
+}
+
+/// The outcome of loading: the deck built from everything valid, and every problem found.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// Topics and items that passed validation.
+    pub deck: Deck,
+    /// Errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// How many diagnostics are errors, and how many warnings.
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        (errors, self.diagnostics.len() - errors)
+    }
+
+    /// The deck, or an error listing every problem that blocks it under `strict`.
+    pub fn into_deck(self, strict: bool) -> Result<(Deck, Vec<Diagnostic>), DeckError> {
+        if self.diagnostics.iter().any(|d| d.is_fatal(strict)) {
+            return Err(DeckError::Invalid {
+                diagnostics: self.diagnostics,
+            });
+        }
+        Ok((self.deck, self.diagnostics))
+    }
+}
+
+/// Why a deck cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum DeckError {
+    /// Validation found errors (or warnings, under `--strict`).
+    #[error("the deck has {} problem(s); run `recall check` to see them", diagnostics.len())]
+    Invalid {
+        /// Every problem found.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+/// Loads and validates a deck from its files. Never panics, whatever the input.
+pub fn load(files: &[SourceFile]) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let mut topics: Vec<(model::Topic, Position)> = Vec::new();
+    for file in files {
+        let mut reporter = Reporter::new(&file.path, &file.text);
+        if let Some((topic, id_span)) = load_file(file, &mut reporter) {
+            let at = reporter.position(&id_span);
+            if let Some((first, first_at)) = topics.iter().find(|(t, _)| t.id == topic.id) {
+                reporter
+                    .error(
+                        &id_span,
+                        Rule::DuplicateId,
+                        format!("duplicate topic id `{}`", topic.id),
+                    )
+                    .hint(format!(
+                        "already used at {}:{}:{}",
+                        first.path, first_at.line, first_at.col
+                    ));
+            } else {
+                topics.push((topic, at));
+            }
+        }
+        diagnostics.append(&mut reporter.diagnostics);
+    }
+    Loaded {
+        deck: Deck::new(topics.into_iter().map(|(t, _)| t).collect()),
+        diagnostics,
+    }
+}
+
+fn load_file(
+    file: &SourceFile,
+    reporter: &mut Reporter<'_>,
+) -> Option<(model::Topic, std::ops::Range<usize>)> {
+    let (doc, syntax_errors) = DeTable::parse_recoverable(&file.text);
+    if !syntax_errors.is_empty() {
+        for e in syntax_errors {
+            let span = e.span().unwrap_or(0..0);
+            reporter
+                .error(
+                    &span,
+                    Rule::TomlSyntax,
+                    format!("invalid TOML: {}", e.message().trim()),
+                )
+                .hint("see https://toml.io for the syntax");
+        }
+        return None;
+    }
+    schema::check_unknown_keys(doc.get_ref(), reporter);
+    let raw = match RawFile::deserialize(doc.into_deserializer()) {
+        Ok(raw) => raw,
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            reporter.error(&span, Rule::WrongType, e.message().trim().to_string());
+            return None;
+        }
+    };
+    let id_span = raw
+        .topic
+        .as_ref()
+        .and_then(|t| t.get_ref().id.as_ref())
+        .map_or(0..0, |id| id.span());
+    validate::validate_file(raw, &file.path, reporter).map(|t| (t, id_span))
+}

@@ -1,0 +1,322 @@
+//! The validated deck: what the rest of the program trusts.
+//!
+//! A [`Deck`] is built only by [`super::load`]; every id is well-formed and unique, every text is non-empty
+//! and has a value for every language, every scenario has a correct choice. Items are addressed by their
+//! global id `topic/item` ([`ItemRef`] resolves one).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::text::{Keywords, Text};
+
+/// A whole deck: topics in display order.
+#[derive(Debug, Clone, Default)]
+pub struct Deck {
+    topics: Vec<Topic>,
+    index: HashMap<String, ItemRef>,
+}
+
+/// One topic file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Topic {
+    /// Topic id (`lambda`).
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// One-line summary, if the author wrote one.
+    pub summary: Option<Text>,
+    /// Sort key.
+    pub order: i64,
+    /// The file it came from.
+    pub path: String,
+    /// Notes to read.
+    pub sections: Vec<Section>,
+    /// Flashcard facts.
+    pub facts: Vec<Fact>,
+    /// Comparison tables.
+    pub compares: Vec<Compare>,
+    /// Exam-style questions.
+    pub scenarios: Vec<Scenario>,
+}
+
+/// A note to read.
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    /// Item id within the topic.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Body: paragraphs separated by blank lines, `- ` bullets.
+    pub body: Text,
+    /// Source URLs.
+    pub sources: Vec<String>,
+}
+
+/// One atomic fact; a flashcard.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    /// Item id within the topic.
+    pub id: String,
+    /// Question side.
+    pub prompt: Text,
+    /// Answer side.
+    pub answer: Text,
+    /// Extra explanation shown after the answer.
+    pub detail: Option<Text>,
+    /// What common sources get wrong.
+    pub correction: Option<Text>,
+    /// Facts with answers of the same kind share a group.
+    pub group: Option<String>,
+    /// Source URL.
+    pub source: String,
+}
+
+/// A comparison table: options are columns, rows are attributes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Compare {
+    /// Item id within the topic.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Column headers.
+    pub options: Vec<Text>,
+    /// Rows; each has exactly one value per option.
+    pub rows: Vec<CompareRow>,
+    /// Source URLs.
+    pub sources: Vec<String>,
+}
+
+/// One attribute of a comparison.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareRow {
+    /// Row header.
+    pub attribute: Text,
+    /// One value per option, in option order.
+    pub values: Vec<Text>,
+}
+
+/// An exam-style multiple-choice question.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scenario {
+    /// Item id within the topic.
+    pub id: String,
+    /// The situation and the question.
+    pub prompt: Text,
+    /// Phrases of the prompt to highlight.
+    pub keywords: Keywords,
+    /// Why the right answer is right.
+    pub explanation: Text,
+    /// Source URL.
+    pub source: String,
+    /// The options; at least one is correct.
+    pub choices: Vec<Choice>,
+}
+
+impl Scenario {
+    /// How many choices are correct ("choose N").
+    pub fn correct_count(&self) -> usize {
+        self.choices.iter().filter(|c| c.correct).count()
+    }
+}
+
+/// One option of a scenario.
+#[derive(Debug, Clone, Serialize)]
+pub struct Choice {
+    /// The option text.
+    pub text: Text,
+    /// Whether it is (one of) the right answer(s).
+    pub correct: bool,
+    /// Why it is right or wrong.
+    pub why: Text,
+}
+
+/// The kind of an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    /// [`Section`].
+    Section,
+    /// [`Fact`].
+    Fact,
+    /// [`Compare`].
+    Compare,
+    /// [`Scenario`].
+    Scenario,
+}
+
+impl ItemKind {
+    /// The kind's name as written in files (`fact`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ItemKind::Section => "section",
+            ItemKind::Fact => "fact",
+            ItemKind::Compare => "compare",
+            ItemKind::Scenario => "scenario",
+        }
+    }
+}
+
+/// Where an item lives: its topic's position and its position among the items of its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ItemRef {
+    /// Index into [`Deck::topics`].
+    pub topic: usize,
+    /// Kind of item.
+    pub kind: ItemKind,
+    /// Index among the topic's items of that kind.
+    pub index: usize,
+}
+
+/// A borrowed view of any item.
+#[derive(Debug, Clone, Copy)]
+pub enum Item<'a> {
+    /// A section.
+    Section(&'a Section),
+    /// A fact.
+    Fact(&'a Fact),
+    /// A comparison.
+    Compare(&'a Compare),
+    /// A scenario.
+    Scenario(&'a Scenario),
+}
+
+impl<'a> Item<'a> {
+    /// The item's id within its topic.
+    pub fn id(&self) -> &'a str {
+        match self {
+            Item::Section(s) => &s.id,
+            Item::Fact(f) => &f.id,
+            Item::Compare(c) => &c.id,
+            Item::Scenario(s) => &s.id,
+        }
+    }
+
+    /// The item's kind.
+    pub fn kind(&self) -> ItemKind {
+        match self {
+            Item::Section(_) => ItemKind::Section,
+            Item::Fact(_) => ItemKind::Fact,
+            Item::Compare(_) => ItemKind::Compare,
+            Item::Scenario(_) => ItemKind::Scenario,
+        }
+    }
+
+    /// The item's headline: a title or a prompt.
+    pub fn headline(&self) -> &'a Text {
+        match self {
+            Item::Section(s) => &s.title,
+            Item::Fact(f) => &f.prompt,
+            Item::Compare(c) => &c.title,
+            Item::Scenario(s) => &s.prompt,
+        }
+    }
+}
+
+impl Topic {
+    /// Every item of the topic with its ref, in kind order (sections, facts, comparisons, scenarios).
+    pub fn items(&self, topic_index: usize) -> impl Iterator<Item = (ItemRef, Item<'_>)> {
+        let at = move |kind, index| ItemRef {
+            topic: topic_index,
+            kind,
+            index,
+        };
+        let sections = self
+            .sections
+            .iter()
+            .enumerate()
+            .map(move |(i, s)| (at(ItemKind::Section, i), Item::Section(s)));
+        let facts = self
+            .facts
+            .iter()
+            .enumerate()
+            .map(move |(i, f)| (at(ItemKind::Fact, i), Item::Fact(f)));
+        let compares = self
+            .compares
+            .iter()
+            .enumerate()
+            .map(move |(i, c)| (at(ItemKind::Compare, i), Item::Compare(c)));
+        let scenarios = self
+            .scenarios
+            .iter()
+            .enumerate()
+            .map(move |(i, s)| (at(ItemKind::Scenario, i), Item::Scenario(s)));
+        sections.chain(facts).chain(compares).chain(scenarios)
+    }
+
+    /// How many items the topic has, of all kinds.
+    pub fn item_count(&self) -> usize {
+        self.sections.len() + self.facts.len() + self.compares.len() + self.scenarios.len()
+    }
+}
+
+impl Deck {
+    /// Builds a deck from validated topics, sorting them by `order` then path and indexing every item.
+    pub(super) fn new(mut topics: Vec<Topic>) -> Deck {
+        topics.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.path.cmp(&b.path)));
+        let mut index = HashMap::new();
+        for (t, topic) in topics.iter().enumerate() {
+            for (item_ref, item) in topic.items(t) {
+                index.insert(global_id(&topic.id, item.id()), item_ref);
+            }
+        }
+        Deck { topics, index }
+    }
+
+    /// The topics in display order.
+    pub fn topics(&self) -> &[Topic] {
+        &self.topics
+    }
+
+    /// The topic with this id.
+    pub fn topic(&self, id: &str) -> Option<(usize, &Topic)> {
+        self.topics.iter().enumerate().find(|(_, t)| t.id == id)
+    }
+
+    /// Resolves a global id (`topic/item`).
+    pub fn find(&self, global_id: &str) -> Option<ItemRef> {
+        self.index.get(global_id).copied()
+    }
+
+    /// The item an [`ItemRef`] points at.
+    pub fn item(&self, r: ItemRef) -> Option<Item<'_>> {
+        let topic = self.topics.get(r.topic)?;
+        Some(match r.kind {
+            ItemKind::Section => Item::Section(topic.sections.get(r.index)?),
+            ItemKind::Fact => Item::Fact(topic.facts.get(r.index)?),
+            ItemKind::Compare => Item::Compare(topic.compares.get(r.index)?),
+            ItemKind::Scenario => Item::Scenario(topic.scenarios.get(r.index)?),
+        })
+    }
+
+    /// The global id of an item.
+    pub fn global_id(&self, r: ItemRef) -> Option<String> {
+        let topic = self.topics.get(r.topic)?;
+        Some(global_id(&topic.id, self.item(r)?.id()))
+    }
+
+    /// Every item of the deck, in display order.
+    pub fn items(&self) -> impl Iterator<Item = (ItemRef, Item<'_>)> {
+        self.topics
+            .iter()
+            .enumerate()
+            .flat_map(|(t, topic)| topic.items(t))
+    }
+
+    /// Every studyable card (facts and scenarios) in deck order, with its global id.
+    pub fn cards(&self) -> impl Iterator<Item = (String, ItemRef)> + '_ {
+        self.items()
+            .filter(|(_, item)| matches!(item.kind(), ItemKind::Fact | ItemKind::Scenario))
+            .map(|(r, item)| (global_id(&self.topics[r.topic].id, item.id()), r))
+    }
+
+    /// Total number of items.
+    pub fn item_count(&self) -> usize {
+        self.index.len()
+    }
+}
+
+/// Joins a topic id and an item id into a global id.
+pub fn global_id(topic: &str, item: &str) -> String {
+    format!("{topic}/{item}")
+}

@@ -1,0 +1,579 @@
+//! Raw → validated: turns the serde mirror of one topic file into a [`Topic`], reporting every problem.
+//!
+//! Each check reports through the file's [`Reporter`] and keeps going, so one run of `recall check` lists
+//! everything that is wrong. An item with an error is dropped; the topic keeps the rest.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::diagnostic::{Reporter, Rule};
+use super::model::{Choice, Compare, CompareRow, Fact, Scenario, Section, Topic};
+use super::raw::{
+    RawChoice, RawCompare, RawFact, RawFile, RawKeywords, RawRow, RawScenario, RawSection, RawText, RawTopic,
+};
+use super::text::{Keywords, Lang, Text};
+
+/// Validates one parsed file. Returns the topic if its `[topic]` table is usable.
+pub fn validate_file(raw: RawFile, path: &str, reporter: &mut Reporter<'_>) -> Option<Topic> {
+    let mut v = Validator {
+        r: reporter,
+        ids: first_definitions(&raw),
+    };
+    let Some(raw_topic) = raw.topic else {
+        v.r.file_error(Rule::MissingTopic, "missing `[topic]` table")
+            .hint(r#"start the file with [topic] id = "…" title = "…""#);
+        return None;
+    };
+    let header = v.topic(raw_topic);
+    let sections = raw.section.into_iter().filter_map(|s| v.section(s)).collect();
+    let facts = raw.fact.into_iter().filter_map(|f| v.fact(f)).collect();
+    let compares = raw.compare.into_iter().filter_map(|c| v.compare(c)).collect();
+    let scenarios = raw.scenario.into_iter().filter_map(|s| v.scenario(s)).collect();
+    let (id, title, summary, order) = header?;
+    Some(Topic {
+        id,
+        title,
+        summary,
+        order,
+        path: path.to_string(),
+        sections,
+        facts,
+        compares,
+        scenarios,
+    })
+}
+
+struct Validator<'r, 'a> {
+    r: &'r mut Reporter<'a>,
+    /// Each item id of this file with the span of its first definition (in file order, across kinds).
+    ids: HashMap<String, Range<usize>>,
+}
+
+type TopicHeader = (String, Text, Option<Text>, i64);
+
+impl Validator<'_, '_> {
+    fn topic(&mut self, raw: Spanned<RawTopic>) -> Option<TopicHeader> {
+        let span = raw.span();
+        let t = raw.into_inner();
+        let id = self.id_field(t.id, &span, "[topic]");
+        let title = self.text(t.title.as_ref(), "title", &span, "[topic]");
+        let summary = self.optional_text(t.summary.as_ref());
+        let order = t.order.map_or(0, Spanned::into_inner);
+        Some((id?, title?, summary, order))
+    }
+
+    fn section(&mut self, raw: Spanned<RawSection>) -> Option<Section> {
+        let span = raw.span();
+        let s = raw.into_inner();
+        let id = self.item_id(s.id, &span, "[[section]]");
+        let title = self.text(s.title.as_ref(), "title", &span, "[[section]]");
+        let body = self.text(s.body.as_ref(), "body", &span, "[[section]]");
+        let sources = self.sources(s.sources, &span, "[[section]]");
+        Some(Section {
+            id: id?,
+            title: title?,
+            body: body?,
+            sources: sources?,
+        })
+    }
+
+    fn fact(&mut self, raw: Spanned<RawFact>) -> Option<Fact> {
+        let span = raw.span();
+        let f = raw.into_inner();
+        let id = self.item_id(f.id, &span, "[[fact]]");
+        let prompt = self.text(f.prompt.as_ref(), "prompt", &span, "[[fact]]");
+        let answer = self.text(f.answer.as_ref(), "answer", &span, "[[fact]]");
+        let detail = self.optional_text(f.detail.as_ref());
+        let correction = self.optional_text(f.correction.as_ref());
+        let group = match f.group {
+            Some(g) => Some(self.check_id(g, "group")?),
+            None => None,
+        };
+        let source = self.url_field(f.source, &span, "[[fact]]");
+        Some(Fact {
+            id: id?,
+            prompt: prompt?,
+            answer: answer?,
+            detail,
+            correction,
+            group,
+            source: source?,
+        })
+    }
+
+    fn compare(&mut self, raw: Spanned<RawCompare>) -> Option<Compare> {
+        let span = raw.span();
+        let c = raw.into_inner();
+        let id = self.item_id(c.id, &span, "[[compare]]");
+        let title = self.text(c.title.as_ref(), "title", &span, "[[compare]]");
+        let sources = self.sources(c.sources, &span, "[[compare]]");
+        let options = self.text_list(c.options, "options", &span, "[[compare]]");
+        if let Some(opts) = &options
+            && opts.len() < 2
+        {
+            self.r
+                .error(&span, Rule::RowShape, "a comparison needs at least two options");
+            return None;
+        }
+        if c.row.is_empty() {
+            self.r.error(
+                &span,
+                Rule::MissingField,
+                "missing `[[compare.row]]`: a comparison needs at least one row",
+            );
+        }
+        let option_count = options.as_ref().map_or(0, Vec::len);
+        let rows: Vec<Option<CompareRow>> =
+            c.row.into_iter().map(|row| self.row(row, option_count)).collect();
+        let rows: Option<Vec<CompareRow>> = rows.into_iter().collect();
+        Some(Compare {
+            id: id?,
+            title: title?,
+            options: options?,
+            rows: rows?,
+            sources: sources?,
+        })
+    }
+
+    fn row(&mut self, raw: Spanned<RawRow>, option_count: usize) -> Option<CompareRow> {
+        let span = raw.span();
+        let row = raw.into_inner();
+        let attribute = self.text(row.attribute.as_ref(), "attribute", &span, "[[compare.row]]");
+        let values_span = row.values.as_ref().map_or(span.clone(), Spanned::span);
+        let values = self.text_list(row.values, "values", &span, "[[compare.row]]")?;
+        if values.len() != option_count {
+            self.r
+                .error(
+                    &values_span,
+                    Rule::RowShape,
+                    format!(
+                        "this row has {} values but the comparison has {option_count} options",
+                        values.len()
+                    ),
+                )
+                .hint("give exactly one value per option, in option order");
+            return None;
+        }
+        Some(CompareRow {
+            attribute: attribute?,
+            values,
+        })
+    }
+
+    fn scenario(&mut self, raw: Spanned<RawScenario>) -> Option<Scenario> {
+        let span = raw.span();
+        let s = raw.into_inner();
+        let id = self.item_id(s.id, &span, "[[scenario]]");
+        let prompt = self.text(s.prompt.as_ref(), "prompt", &span, "[[scenario]]");
+        let explanation = self.text(s.explanation.as_ref(), "explanation", &span, "[[scenario]]");
+        let source = self.url_field(s.source, &span, "[[scenario]]");
+        let keywords = match (&s.keywords, &prompt) {
+            (Some(k), Some(p)) => self.keywords(k, p),
+            _ => Some(Keywords::default()),
+        };
+        let choices = self.choices(s.choice, &span);
+        Some(Scenario {
+            id: id?,
+            prompt: prompt?,
+            keywords: keywords?,
+            explanation: explanation?,
+            source: source?,
+            choices: choices?,
+        })
+    }
+
+    fn choices(&mut self, raw: Vec<Spanned<RawChoice>>, span: &Range<usize>) -> Option<Vec<Choice>> {
+        if raw.len() < 2 {
+            self.r
+                .error(
+                    span,
+                    Rule::TooFewChoices,
+                    format!("a scenario needs at least two choices, found {}", raw.len()),
+                )
+                .hint("add [[scenario.choice]] tables with text, correct and why");
+            return None;
+        }
+        let mut seen: Vec<(String, Range<usize>)> = Vec::new();
+        let mut choices = Vec::new();
+        let mut ok = true;
+        for c in raw {
+            let cspan = c.span();
+            let c = c.into_inner();
+            let text = self.text(c.text.as_ref(), "text", &cspan, "[[scenario.choice]]");
+            let why = self.text(c.why.as_ref(), "why", &cspan, "[[scenario.choice]]");
+            let (Some(text), Some(why)) = (text, why) else {
+                ok = false;
+                continue;
+            };
+            let key = normalize(text.get(Lang::En));
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                let first = self.r_position(first);
+                self.r
+                    .error(
+                        &cspan,
+                        Rule::DuplicateChoice,
+                        format!("duplicate choice \"{}\"", text.get(Lang::En)),
+                    )
+                    .hint(format!(
+                        "the same choice is already at line {}; choices must differ",
+                        first.0
+                    ));
+                ok = false;
+            }
+            seen.push((key, cspan));
+            choices.push(Choice {
+                text,
+                correct: c.correct.is_some_and(|b| *b.get_ref()),
+                why,
+            });
+        }
+        if ok && !choices.iter().any(|c| c.correct) {
+            self.r
+                .error(
+                    span,
+                    Rule::NoCorrectChoice,
+                    "no choice of this scenario is marked correct",
+                )
+                .hint("set `correct = true` on the right choice (or on each of several)");
+            return None;
+        }
+        ok.then_some(choices)
+    }
+
+    fn keywords(&mut self, raw: &Spanned<RawKeywords>, prompt: &Text) -> Option<Keywords> {
+        let span = raw.span();
+        let (en, ko) = match raw.get_ref() {
+            RawKeywords::Plain(list) => (list.clone(), list.clone()),
+            RawKeywords::Localized { en, ko } => {
+                if en.is_none() || ko.is_none() {
+                    let missing = if en.is_none() { "en" } else { "ko" };
+                    self.r
+                        .warning(
+                            &span,
+                            Rule::MissingTranslation,
+                            format!("keywords have no `{missing}` list"),
+                        )
+                        .hint("add the list for every language");
+                }
+                let en = en.clone().or_else(|| ko.clone()).unwrap_or_default();
+                let ko = ko.clone().unwrap_or_else(|| en.clone());
+                (en, ko)
+            }
+        };
+        let mut ok = true;
+        for (lang, list) in [(Lang::En, &en), (Lang::Ko, &ko)] {
+            let haystack = prompt.get(lang).to_lowercase();
+            for kw in list {
+                ok &= self.check_string(kw, &span);
+                if !haystack.contains(&kw.to_lowercase()) {
+                    self.r
+                        .error(
+                            &span,
+                            Rule::KeywordNotInPrompt,
+                            format!("keyword \"{kw}\" does not occur in the {lang} prompt"),
+                        )
+                        .hint("keywords are highlighted in the prompt, so each must be a phrase of it");
+                    ok = false;
+                }
+            }
+        }
+        ok.then(|| Keywords::localized(en, ko))
+    }
+
+    // ---- fields -------------------------------------------------------------------------------------
+
+    fn item_id(&mut self, raw: Option<Spanned<String>>, owner: &Range<usize>, table: &str) -> Option<String> {
+        let span = raw.as_ref().map(Spanned::span);
+        let id = self.id_field(raw, owner, table)?;
+        let span = span.expect("an id that passed id_field has a span");
+        if let Some(first) = self.ids.get(&id).filter(|first| **first != span) {
+            let (line, col) = self.r_position(first);
+            self.r
+                .error(
+                    &span,
+                    Rule::DuplicateId,
+                    format!("duplicate id `{id}`: already used at line {line}, column {col}"),
+                )
+                .hint("ids must be unique within a topic file, across all item kinds");
+            return None;
+        }
+        Some(id)
+    }
+
+    fn id_field(
+        &mut self,
+        raw: Option<Spanned<String>>,
+        owner: &Range<usize>,
+        table: &str,
+    ) -> Option<String> {
+        match raw {
+            None => {
+                self.missing(owner, "id", table);
+                None
+            }
+            Some(id) => self.check_id(id, "id"),
+        }
+    }
+
+    fn check_id(&mut self, raw: Spanned<String>, what: &str) -> Option<String> {
+        let span = raw.span();
+        let id = raw.into_inner();
+        if is_valid_id(&id) {
+            return Some(id);
+        }
+        self.r
+            .error(&span, Rule::InvalidId, format!("invalid {what} \"{id}\""))
+            .hint("use 1–64 lowercase letters, digits and `-`, starting with a letter or digit");
+        None
+    }
+
+    fn missing(&mut self, owner: &Range<usize>, field: &str, table: &str) {
+        self.r.error(
+            owner,
+            Rule::MissingField,
+            format!("missing required field `{field}` in {table}"),
+        );
+    }
+
+    fn text(
+        &mut self,
+        raw: Option<&Spanned<RawText>>,
+        field: &str,
+        owner: &Range<usize>,
+        table: &str,
+    ) -> Option<Text> {
+        match raw {
+            None => {
+                self.missing(owner, field, table);
+                None
+            }
+            Some(t) => self.convert_text(t),
+        }
+    }
+
+    fn optional_text(&mut self, raw: Option<&Spanned<RawText>>) -> Option<Text> {
+        raw.and_then(|t| self.convert_text(t))
+    }
+
+    fn convert_text(&mut self, raw: &Spanned<RawText>) -> Option<Text> {
+        let span = raw.span();
+        match raw.get_ref() {
+            RawText::Plain(s) => self.check_string(s, &span).then(|| Text::plain(s)),
+            RawText::Localized { en, ko } => {
+                let (en, ko) = match (en, ko) {
+                    (Some(en), Some(ko)) => (en, ko),
+                    (None, None) => {
+                        self.r
+                            .error(&span, Rule::EmptyText, "text table has no language")
+                            .hint(r#"write { en = "…", ko = "…" } or a plain string"#);
+                        return None;
+                    }
+                    (Some(one), None) | (None, Some(one)) => {
+                        let missing = if en.is_none() { "en" } else { "ko" };
+                        self.r
+                            .warning(&span, Rule::MissingTranslation, format!("missing `{missing}` translation"))
+                            .hint("the other language is shown instead; `recall check --strict` makes this an error");
+                        (one, one)
+                    }
+                };
+                let ok = self.check_string(en, &span) & self.check_string(ko, &span);
+                ok.then(|| Text::localized(en, ko))
+            }
+        }
+    }
+
+    fn text_list(
+        &mut self,
+        raw: Option<Spanned<Vec<Spanned<RawText>>>>,
+        field: &str,
+        owner: &Range<usize>,
+        table: &str,
+    ) -> Option<Vec<Text>> {
+        let Some(list) = raw else {
+            self.missing(owner, field, table);
+            return None;
+        };
+        let converted: Vec<Option<Text>> = list.get_ref().iter().map(|t| self.convert_text(t)).collect();
+        converted.into_iter().collect()
+    }
+
+    /// Checks one string of text; reports and returns false if it is empty or holds control characters.
+    fn check_string(&mut self, s: &str, span: &Range<usize>) -> bool {
+        if s.trim().is_empty() {
+            self.r
+                .error(span, Rule::EmptyText, "empty text")
+                .hint("write the text, or remove the field if it is optional");
+            return false;
+        }
+        if let Some(c) = s.chars().find(|&c| is_forbidden_char(c)) {
+            self.r
+                .error(span, Rule::ControlCharacter, format!("text contains the control character U+{:04X}", c as u32))
+                .hint("deck text is shown as plain text: remove escape sequences, tabs and other control characters");
+            return false;
+        }
+        true
+    }
+
+    fn url_field(
+        &mut self,
+        raw: Option<Spanned<String>>,
+        owner: &Range<usize>,
+        table: &str,
+    ) -> Option<String> {
+        let Some(url) = raw else {
+            self.missing(owner, "source", table);
+            return None;
+        };
+        self.check_url(url)
+    }
+
+    fn sources(
+        &mut self,
+        raw: Option<Spanned<Vec<Spanned<String>>>>,
+        owner: &Range<usize>,
+        table: &str,
+    ) -> Option<Vec<String>> {
+        let Some(list) = raw else {
+            self.missing(owner, "sources", table);
+            return None;
+        };
+        let span = list.span();
+        let list = list.into_inner();
+        if list.is_empty() {
+            self.r
+                .error(&span, Rule::MissingField, "`sources` is empty")
+                .hint("name at least one source URL");
+            return None;
+        }
+        let checked: Vec<Option<String>> = list.into_iter().map(|u| self.check_url(u)).collect();
+        checked.into_iter().collect()
+    }
+
+    fn check_url(&mut self, raw: Spanned<String>) -> Option<String> {
+        let span = raw.span();
+        let url = raw.into_inner();
+        if is_valid_url(&url) {
+            return Some(url);
+        }
+        self.r
+            .error(
+                &span,
+                Rule::MalformedUrl,
+                format!("malformed source URL \"{}\"", url.escape_debug()),
+            )
+            .hint("use an absolute http:// or https:// URL with a host, without spaces");
+        None
+    }
+
+    fn r_position(&self, span: &Range<usize>) -> (usize, usize) {
+        let p = self.r.position(span);
+        (p.line, p.col)
+    }
+}
+
+/// Maps each item id to where it is first defined, so a duplicate is always reported at the later place.
+fn first_definitions(raw: &RawFile) -> HashMap<String, Range<usize>> {
+    let ids = raw
+        .section
+        .iter()
+        .map(|s| &s.get_ref().id)
+        .chain(raw.fact.iter().map(|f| &f.get_ref().id))
+        .chain(raw.compare.iter().map(|c| &c.get_ref().id))
+        .chain(raw.scenario.iter().map(|s| &s.get_ref().id));
+    let mut spans: Vec<(String, Range<usize>)> = ids
+        .flatten()
+        .map(|id| (id.get_ref().clone(), id.span()))
+        .collect();
+    spans.sort_by_key(|(_, span)| span.start);
+    let mut first = HashMap::new();
+    for (id, span) in spans {
+        first.entry(id).or_insert(span);
+    }
+    first
+}
+
+/// Whether `id` is 1–64 of `a-z`, `0-9`, `-`, not starting with `-`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && !id.starts_with('-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Whether `c` may not appear in deck text: control characters other than newline, and bidi overrides that
+/// could make text display differently from what it says.
+pub fn is_forbidden_char(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A pragmatic check for source links: http(s) scheme, a dotted host, no whitespace or control characters.
+pub fn is_valid_url(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit_once(':').map_or(host, |(h, port)| {
+        if port.bytes().all(|b| b.is_ascii_digit()) {
+            h
+        } else {
+            host
+        }
+    });
+    host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+fn normalize(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lowercase_kebab() {
+        assert!(is_valid_id("pitr-window"));
+        assert!(is_valid_id("a1"));
+        assert!(!is_valid_id("PITR"));
+        assert!(!is_valid_id("-x"));
+        assert!(!is_valid_id("a_b"));
+        assert!(!is_valid_id(""));
+        assert!(!is_valid_id(&"a".repeat(65)));
+    }
+
+    #[test]
+    fn urls_need_scheme_and_dotted_host() {
+        assert!(is_valid_url(
+            "https://docs.aws.amazon.com/lambda/latest/dg/welcome.html"
+        ));
+        assert!(is_valid_url("http://example.com:8080/x?y#z"));
+        assert!(!is_valid_url("docs.aws.amazon.com/lambda"));
+        assert!(!is_valid_url("https://"));
+        assert!(!is_valid_url("https://localhost/x"));
+        assert!(!is_valid_url("https://exa mple.com/"));
+        assert!(!is_valid_url("ftp://example.com/"));
+    }
+
+    #[test]
+    fn escape_and_bidi_characters_are_forbidden() {
+        assert!(is_forbidden_char('\u{1b}'));
+        assert!(is_forbidden_char('\t'));
+        assert!(is_forbidden_char('\r'));
+        assert!(is_forbidden_char('\u{202E}'));
+        assert!(!is_forbidden_char('\n'));
+        assert!(!is_forbidden_char('람'));
+    }
+}

@@ -1,0 +1,156 @@
+//! Where a deck comes from: the bundled deck embedded at build time, or a folder of topic files.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use crate::core::content::{self, Diagnostic, Loaded, Rule, Severity, SourceFile};
+
+static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
+
+/// Which deck to load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeckLocation {
+    /// The deck compiled into the binary (`content/` of the source tree).
+    Bundled,
+    /// A folder of `*.toml` topic files.
+    Dir(PathBuf),
+}
+
+impl DeckLocation {
+    /// A human-readable name for messages.
+    pub fn describe(&self) -> String {
+        match self {
+            DeckLocation::Bundled => "the bundled deck".to_string(),
+            DeckLocation::Dir(p) => p.display().to_string(),
+        }
+    }
+}
+
+/// Why a deck folder could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum DeckSourceError {
+    /// The folder does not exist.
+    #[error("deck folder {path} does not exist")]
+    NotFound {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// The path is a file, not a folder.
+    #[error("{path} is not a folder; --content takes a folder of *.toml topic files")]
+    NotADirectory {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The folder or a file in it could not be read.
+    #[error("cannot read {path}: {source}")]
+    Unreadable {
+        /// What could not be read.
+        path: PathBuf,
+        /// The OS error.
+        source: std::io::Error,
+    },
+    /// The folder holds no topic file.
+    #[error("{path} holds no topic files (*.toml)")]
+    Empty {
+        /// The folder.
+        path: PathBuf,
+    },
+}
+
+/// Loads and validates the deck at `location`; unreadable folders are errors, content problems diagnostics.
+pub fn load(location: &DeckLocation) -> Result<Loaded, DeckSourceError> {
+    let (files, mut unreadable) = match location {
+        DeckLocation::Bundled => bundled_files(),
+        DeckLocation::Dir(dir) => read_dir(dir)?,
+    };
+    let mut loaded = content::load(&files);
+    unreadable.append(&mut loaded.diagnostics);
+    loaded.diagnostics = unreadable;
+    Ok(loaded)
+}
+
+/// The bundled deck's topic files, in name order.
+pub fn bundled_files() -> (Vec<SourceFile>, Vec<Diagnostic>) {
+    let mut entries: Vec<_> = BUNDLED
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "toml"))
+        .collect();
+    entries.sort_by_key(|f| f.path());
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for f in entries {
+        let path = Path::new("content").join(f.path()).display().to_string();
+        match decode(path, f.contents()) {
+            Ok(file) => files.push(file),
+            Err(d) => problems.push(d),
+        }
+    }
+    (files, problems)
+}
+
+fn read_dir(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Diagnostic>), DeckSourceError> {
+    let unreadable = |source| DeckSourceError::Unreadable {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(dir).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => DeckSourceError::NotFound {
+            path: dir.to_path_buf(),
+        },
+        _ => unreadable(e),
+    })?;
+    if !meta.is_dir() {
+        return Err(DeckSourceError::NotADirectory {
+            path: dir.to_path_buf(),
+        });
+    }
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+        let path = entry.map_err(unreadable)?.path();
+        if path.extension().is_some_and(|e| e == "toml") && path.is_file() {
+            paths.push(path);
+        }
+    }
+    if paths.is_empty() {
+        return Err(DeckSourceError::Empty {
+            path: dir.to_path_buf(),
+        });
+    }
+    paths.sort();
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        let bytes = std::fs::read(&path).map_err(|source| DeckSourceError::Unreadable {
+            path: path.clone(),
+            source,
+        })?;
+        match decode(path.display().to_string(), &bytes) {
+            Ok(file) => files.push(file),
+            Err(d) => problems.push(d),
+        }
+    }
+    Ok((files, problems))
+}
+
+/// Decodes a file's bytes as UTF-8, or describes where it is not.
+pub fn decode(path: String, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile {
+            path,
+            text: text.to_string(),
+        }),
+        Err(e) => {
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let position = content::diagnostic::LineIndex::new(valid).position(valid.len());
+            Err(Diagnostic {
+                path,
+                position: Some(position),
+                severity: Severity::Error,
+                rule: Rule::Unreadable,
+                message: "the file is not valid UTF-8 text".to_string(),
+                hint: Some("save topic files as UTF-8".to_string()),
+            })
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! The layering rule of DESIGN.md: `src/core` is pure. It must not name the terminal crates, read the clock
+//! or use a global RNG; time and randomness come in as parameters.
+
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// Lines of `src/core` that contain any of `needles`, outside comments.
+fn offending_lines(needles: &[&str]) -> Vec<String> {
+    let mut hits = Vec::new();
+    for file in rust_files(Path::new("src/core")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if needles.iter().any(|needle| code.contains(needle)) {
+                hits.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    hits
+}
+
+#[test]
+fn core_does_not_name_the_terminal_crates() {
+    let hits = offending_lines(&["ratatui", "crossterm"]);
+    assert!(
+        hits.is_empty(),
+        "src/core must not use ratatui/crossterm:\n{}",
+        hits.join("\n")
+    );
+}
+
+#[test]
+fn core_does_not_read_the_clock_or_global_rng() {
+    let hits = offending_lines(&[
+        "SystemTime::now",
+        "Instant::now",
+        "Timestamp::now",
+        "Zoned::now",
+        "Utc::now",
+        "Local::now",
+        "thread_rng",
+        "rand::rng()",
+        "from_os_rng",
+        "from_entropy",
+    ]);
+    assert!(
+        hits.is_empty(),
+        "src/core must take time and randomness as parameters:\n{}",
+        hits.join("\n")
+    );
+}
+
+#[test]
+fn the_scan_actually_sees_core_files() {
+    // Guards the two tests above against passing vacuously (e.g. after a move of src/core).
+    assert!(rust_files(Path::new("src/core")).len() >= 5);
+    assert!(!offending_lines(&["pub fn load"]).is_empty());
+}

@@ -1,0 +1,220 @@
+//! `recall check` on every invalid fixture: exit 1 and the expected `file:line:col: error` diagnostic.
+//!
+//! Each file under `tests/fixtures/invalid/` is named after the rule it breaks; this table pins where the
+//! diagnostic must point, so a regression in spans or rules fails here.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// (fixture = rule name, expected `line:col` or "" for a whole-file problem, severity)
+const CASES: &[(&str, &str, &str)] = &[
+    ("toml-syntax", "5:8", "error"),
+    ("unknown-field", "10:1", "error"),
+    ("missing-field", "5:1", "error"),
+    ("missing-topic", "", "error"),
+    ("duplicate-id", "12:6", "error"),
+    ("invalid-id", "6:6", "error"),
+    ("empty-text", "7:10", "error"),
+    ("control-character", "7:10", "error"),
+    ("malformed-url", "9:10", "error"),
+    ("no-correct-choice", "5:1", "error"),
+    ("duplicate-choice", "16:1", "error"),
+    ("too-few-choices", "5:1", "error"),
+    ("row-shape", "13:10", "error"),
+    ("keyword-not-in-prompt", "8:12", "error"),
+    ("wrong-type", "13:10", "error"),
+];
+
+fn recall() -> Command {
+    Command::cargo_bin("recall").expect("binary builds")
+}
+
+/// Copies one fixture into its own folder, since `--content` takes a folder.
+fn deck_of(fixture: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new("tests/fixtures/invalid").join(format!("{fixture}.toml"));
+    std::fs::copy(&src, dir.path().join(format!("{fixture}.toml"))).unwrap();
+    dir
+}
+
+#[test]
+fn every_rule_has_a_fixture_and_a_case() {
+    let mut on_disk: Vec<String> = std::fs::read_dir("tests/fixtures/invalid")
+        .unwrap()
+        .map(|e| {
+            e.unwrap()
+                .path()
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    on_disk.sort();
+    let mut covered: Vec<String> = CASES.iter().map(|(name, ..)| name.to_string()).collect();
+    covered.push("missing-translation".to_string());
+    covered.sort();
+    assert_eq!(on_disk, covered, "every invalid fixture needs a row in CASES");
+}
+
+#[test]
+fn each_invalid_fixture_fails_with_its_diagnostic() {
+    for (rule, at, severity) in CASES {
+        let dir = deck_of(rule);
+        let file = dir.path().join(format!("{rule}.toml"));
+        let expected = if at.is_empty() {
+            format!("{}: {severity}: ", file.display())
+        } else {
+            format!("{}:{at}: {severity}: ", file.display())
+        };
+        recall()
+            .args(["check", "--content"])
+            .arg(dir.path())
+            .assert()
+            .code(1)
+            .stderr(
+                predicate::str::contains(expected.clone()).and(predicate::str::contains(format!("[{rule}]"))),
+            )
+            .stdout(predicate::str::starts_with("FAILED"));
+    }
+}
+
+#[test]
+fn missing_translation_is_a_warning_unless_strict() {
+    let dir = deck_of("missing-translation");
+    recall()
+        .args(["check", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("3:9: warning: missing `ko` translation"));
+    recall()
+        .args(["check", "--strict", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("FAILED").and(predicate::str::contains("(strict)")));
+}
+
+#[test]
+fn every_problem_of_a_file_is_reported_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = r#"[topic]
+id = "t"
+title = "T"
+colour = "red"
+
+[[fact]]
+id = "a"
+prompt = "P"
+source = "nope"
+extra = 1
+"#;
+    std::fs::write(dir.path().join("t.toml"), text).unwrap();
+    let out = recall()
+        .args(["check", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(out).unwrap();
+    for expected in [
+        "t.toml:4:1: error: unknown field `colour`",
+        "t.toml:10:1: error: unknown field `extra`",
+        "error: missing required field `answer`",
+        "t.toml:9:10: error: malformed source URL",
+    ] {
+        assert!(stderr.contains(expected), "missing {expected:?} in:\n{stderr}");
+    }
+}
+
+#[test]
+fn duplicate_topic_ids_across_files_name_both_places() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.toml"),
+        "[topic]\nid = \"same\"\ntitle = \"A\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.toml"),
+        "[topic]\nid = \"same\"\ntitle = \"B\"\n",
+    )
+    .unwrap();
+    recall()
+        .args(["check", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("b.toml:2:6: error: duplicate topic id `same`")
+                .and(predicate::str::contains("a.toml:2:6")),
+        );
+}
+
+#[test]
+fn a_missing_or_empty_folder_is_a_clear_error() {
+    recall()
+        .args(["check", "--content", "/definitely/not/here"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "deck folder /definitely/not/here does not exist",
+        ));
+    let empty = tempfile::tempdir().unwrap();
+    recall()
+        .args(["list", "--content"])
+        .arg(empty.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("holds no topic files"));
+}
+
+#[test]
+fn non_utf8_files_are_diagnosed_not_panicked_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.toml"), b"[topic]\nid = \"\xff\"\n").unwrap();
+    recall()
+        .args(["check", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "bad.toml:2:7: error: the file is not valid UTF-8",
+        ));
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    recall().args(["list", "--format", "xml"]).assert().code(2);
+    recall().arg("no-such-command").assert().code(2);
+}
+
+#[test]
+fn the_env_variable_selects_the_deck() {
+    recall()
+        .env("RECALL_CONTENT", "tests/fixtures/valid/minimal")
+        .arg("topics")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("basics"));
+}
+
+#[test]
+fn list_of_an_unknown_topic_names_the_known_ones() {
+    recall()
+        .args([
+            "list",
+            "--topic",
+            "nope",
+            "--content",
+            "tests/fixtures/valid/minimal",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no topic `nope`").and(predicate::str::contains("basics")));
+}

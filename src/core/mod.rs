@@ -4,3 +4,4 @@
 //! parameter and randomness as a seeded RNG, so every behaviour is reproducible in tests.
 
 pub mod content;
+pub mod progress;

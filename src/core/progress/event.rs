@@ -1,0 +1,139 @@
+//! The progress log's vocabulary: one [`Event`] per line of `events-<device>.jsonl`.
+//!
+//! Events are facts about the past and are never rewritten: a grade, an undo of a grade, a quiz answer, an
+//! exam's start, answers and end. All state (FSRS memory, due dates, stats, exam history) is derived by
+//! replaying them in time order. The format is a public, documented interface (README, "Your data"); add
+//! fields only as optional, and bump [`SCHEMA_VERSION`] for anything an older recall could misread.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// The schema version this build writes and the newest it reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One line of the progress log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Schema version of this line.
+    pub v: u32,
+    /// Unique id (`<device>-<unix-nanos>-<counter>`); a duplicate id counts once on replay.
+    pub id: String,
+    /// When it happened (UTC).
+    pub at: Timestamp,
+    /// What happened.
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+/// A flashcard grade, as in Anki: 1 Again, 2 Hard, 3 Good, 4 Easy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rating {
+    /// Forgotten.
+    Again,
+    /// Remembered with difficulty.
+    Hard,
+    /// Remembered.
+    Good,
+    /// Remembered effortlessly.
+    Easy,
+}
+
+impl Rating {
+    /// All ratings, in button order.
+    pub const ALL: [Rating; 4] = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
+
+    /// The FSRS rating number (1–4).
+    pub fn number(self) -> u32 {
+        match self {
+            Rating::Again => 1,
+            Rating::Hard => 2,
+            Rating::Good => 3,
+            Rating::Easy => 4,
+        }
+    }
+
+    /// The rating for an FSRS number (1–4).
+    pub fn from_number(n: u32) -> Option<Rating> {
+        Rating::ALL.get((n as usize).checked_sub(1)?).copied()
+    }
+}
+
+/// Where a scenario answer was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnswerMode {
+    /// Practice quiz: feedback after each question.
+    Quiz,
+    /// Mock exam: feedback only after submission.
+    Exam,
+}
+
+/// What happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    /// A flashcard was graded in a study session.
+    Review {
+        /// Global card id (`topic/item`).
+        card: String,
+        /// The grade.
+        rating: Rating,
+        /// Milliseconds from showing the card to grading it.
+        #[serde(default)]
+        duration_ms: u64,
+    },
+    /// A previous event (a review) is taken back.
+    Undo {
+        /// The id of the event it cancels.
+        target: String,
+    },
+    /// A question was answered in a quiz or an exam.
+    Answer {
+        /// Global id of the scenario or of the item a generated question came from.
+        card: String,
+        /// Whether the answer was right.
+        correct: bool,
+        /// Quiz or exam.
+        mode: AnswerMode,
+    },
+    /// A mock exam began.
+    ExamStarted {
+        /// Exam id (unique per exam).
+        exam: String,
+        /// RNG seed used to draw and shuffle the questions.
+        seed: u64,
+        /// Global ids of the questions, in exam order.
+        questions: Vec<String>,
+        /// Time allowed, in seconds.
+        time_limit_s: u64,
+    },
+    /// The learner's current answer to one exam question changed (kept so an exam can be resumed).
+    ExamAnswer {
+        /// Exam id.
+        exam: String,
+        /// Question position (0-based).
+        question: usize,
+        /// Chosen options, as indices into the question's displayed choices.
+        chosen: Vec<usize>,
+        /// Whether the question is flagged for review.
+        #[serde(default)]
+        flagged: bool,
+    },
+    /// A mock exam was submitted (by the learner or when time ran out).
+    ExamFinished {
+        /// Exam id.
+        exam: String,
+        /// Questions answered right.
+        correct: usize,
+        /// Questions in the exam.
+        total: usize,
+        /// Scaled score (100–1000).
+        scaled: u32,
+        /// Seconds used.
+        used_s: u64,
+        /// Whether time ran out.
+        #[serde(default)]
+        timed_out: bool,
+    },
+}

@@ -1,0 +1,123 @@
+//! The bundled deck is the product: it validates strictly, covers every topic with every kind of item, and
+//! teaches the corrected values where the learner's notes were wrong (regression guard for content edits).
+
+use std::collections::HashSet;
+
+use recall::core::content::{self, Deck, Item, Lang};
+use recall::io::deck::bundled_files;
+
+fn bundled() -> (Deck, Vec<content::Diagnostic>) {
+    let (files, unreadable) = bundled_files();
+    assert!(unreadable.is_empty(), "{unreadable:?}");
+    let loaded = content::load(&files);
+    (loaded.deck, loaded.diagnostics)
+}
+
+#[test]
+fn validates_strictly_with_no_warnings() {
+    let (_, diagnostics) = bundled();
+    let shown: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    assert!(
+        shown.is_empty(),
+        "bundled deck diagnostics:\n{}",
+        shown.join("\n")
+    );
+}
+
+#[test]
+fn has_the_eight_topics_of_the_notes_in_order() {
+    let (deck, _) = bundled();
+    let ids: Vec<&str> = deck.topics().iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "serverless",
+            "lambda",
+            "edge-functions",
+            "lambda-networking",
+            "dynamodb",
+            "api-gateway",
+            "step-functions",
+            "cognito"
+        ]
+    );
+}
+
+#[test]
+fn every_topic_has_sections_facts_and_scenarios() {
+    let (deck, _) = bundled();
+    for t in deck.topics() {
+        assert!(!t.sections.is_empty(), "{} has no section", t.id);
+        assert!(!t.facts.is_empty(), "{} has no fact", t.id);
+        assert!(!t.scenarios.is_empty(), "{} has no scenario", t.id);
+    }
+}
+
+#[test]
+fn has_forty_scenarios_some_choose_n_and_the_required_comparisons() {
+    let (deck, _) = bundled();
+    let scenarios: Vec<_> = deck.topics().iter().flat_map(|t| &t.scenarios).collect();
+    assert!(scenarios.len() >= 40, "only {} scenarios", scenarios.len());
+    assert!(scenarios.iter().filter(|s| s.correct_count() > 1).count() >= 3);
+    for s in &scenarios {
+        assert!(s.choices.len() >= 4, "{} has fewer than 4 choices", s.id);
+        assert!(!s.keywords.get(Lang::En).is_empty(), "{} marks no keyword", s.id);
+    }
+    let compares: usize = deck.topics().iter().map(|t| t.compares.len()).sum();
+    assert!(compares >= 8, "only {compares} comparison tables");
+}
+
+#[test]
+fn global_ids_are_unique_and_every_fact_has_a_source() {
+    let (deck, _) = bundled();
+    let mut seen = HashSet::new();
+    for (r, item) in deck.items() {
+        let id = deck.global_id(r).unwrap();
+        assert!(seen.insert(id.clone()), "{id} collides");
+        if let Item::Fact(f) = item {
+            let aws = ["https://docs.aws.amazon.com/", "https://aws.amazon.com/"];
+            assert!(
+                aws.iter().any(|p| f.source.starts_with(p)),
+                "{id}: not an AWS source: {}",
+                f.source
+            );
+        }
+    }
+}
+
+#[test]
+fn every_text_is_translated_into_korean() {
+    let (deck, _) = bundled();
+    for (_, item) in deck.items() {
+        if let Item::Fact(f) = item {
+            let has_hangul = |s: &str| s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+            assert!(
+                has_hangul(f.prompt.get(Lang::Ko)),
+                "{}: Korean prompt has no Hangul",
+                f.id
+            );
+        }
+    }
+}
+
+/// The answer of a fact, in English.
+fn answer(deck: &Deck, id: &str) -> String {
+    let r = deck.find(id).unwrap_or_else(|| panic!("{id} missing"));
+    match deck.item(r) {
+        Some(Item::Fact(f)) => f.answer.get(Lang::En).to_string(),
+        other => panic!("{id} is not a fact: {other:?}"),
+    }
+}
+
+#[test]
+fn teaches_the_corrected_values_of_the_notes() {
+    let (deck, _) = bundled();
+    assert!(answer(&deck, "dynamodb/pitr-window").contains("35 days"));
+    assert!(answer(&deck, "edge-functions/lae-viewer-timeout").contains('5'));
+    assert!(answer(&deck, "edge-functions/lae-origin-timeout").contains("30"));
+    assert!(answer(&deck, "dynamodb/default-capacity-mode").contains("On-demand"));
+    assert!(answer(&deck, "dynamodb/dax-latency").contains("microseconds"));
+    assert!(answer(&deck, "dynamodb/import-formats").contains("CSV"));
+    assert!(answer(&deck, "lambda-networking/db-invoke-permission").contains("IAM role"));
+    assert!(answer(&deck, "lambda/payload-async").contains("1 MB"));
+}

@@ -3,8 +3,9 @@
 //! All domain work lives in the library; this file only wires arguments to it and turns errors into
 //! messages and exit codes (0 ok, 1 failure, 2 usage — clap's own).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Parser;
@@ -12,6 +13,12 @@ use clap::Parser;
 use recall::cli::{self, Cli, Command, Format};
 use recall::core::content::{Deck, Lang, Loaded};
 use recall::io::deck::{self, DeckLocation};
+use recall::ui::app::{App, Effect};
+use recall::ui::msg::Msg;
+use recall::ui::screens::Screen;
+use recall::ui::screens::browse::BrowseState;
+use recall::ui::terminal::EffectRunner;
+use recall::ui::theme::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -61,15 +68,43 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print_topics(&deck, lang, format, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Browse { topic }) => {
+            let deck = usable(loaded, &location)?;
+            let start = match &topic {
+                Some(t) => Screen::Browse(BrowseState::at_topic(require_topic(&deck, t)?)),
+                None => Screen::Browse(BrowseState::default()),
+            };
+            interface(deck, lang, Some(start))
+        }
         None => {
             let deck = usable(loaded, &location)?;
-            print_topics(&deck, lang, Format::Text, &mut out)?;
-            writeln!(
-                out,
-                "\nThe interactive interface is not built yet; try `recall list` or `recall --help`."
-            )?;
-            Ok(ExitCode::SUCCESS)
+            interface(deck, lang, None)
         }
+    }
+}
+
+/// Opens the interface (optionally on `start`) and runs it until the user quits.
+fn interface(deck: Deck, lang: Lang, start: Option<Screen>) -> anyhow::Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the interface needs a terminal; for scripts use `recall list`, `recall check` or `recall --help`"
+        );
+    }
+    let mut app = App::new(Arc::new(deck), lang, Theme::from_env());
+    if let Some(screen) = start {
+        app.open(screen);
+    }
+    let mut runner = Effects;
+    recall::ui::terminal::run(app, &mut runner).context("the terminal interface failed")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Performs the interface's effects.
+struct Effects;
+
+impl EffectRunner for Effects {
+    fn run(&mut self, _effect: Effect) -> Option<Msg> {
+        None
     }
 }
 
@@ -99,9 +134,9 @@ fn usable(loaded: Loaded, location: &DeckLocation) -> anyhow::Result<Deck> {
     }
 }
 
-fn require_topic(deck: &Deck, id: &str) -> anyhow::Result<()> {
-    if deck.topic(id).is_some() {
-        return Ok(());
+fn require_topic(deck: &Deck, id: &str) -> anyhow::Result<usize> {
+    if let Some((index, _)) = deck.topic(id) {
+        return Ok(index);
     }
     let known: Vec<&str> = deck.topics().iter().map(|t| t.id.as_str()).collect();
     anyhow::bail!("no topic `{id}` in the deck; topics are: {}", known.join(", "))

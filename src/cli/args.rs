@@ -45,6 +45,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Open the interface on the topic list, or on one topic.
+    Browse {
+        /// The topic id to open.
+        topic: Option<String>,
+    },
     /// Print the deck's topics with their item counts.
     Topics {
         /// Output format.

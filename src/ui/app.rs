@@ -1,0 +1,171 @@
+//! The interface state and its only mutator, [`App::update`] (The Elm Architecture).
+//!
+//! `App` holds what every screen shares (the deck, the language, the overlay, the status line) and a
+//! stack of [`Screen`]s, each owning its own state. `update` turns a [`Msg`] into state changes and a list
+//! of [`Effect`]s (I/O) that the runner in `terminal.rs` performs; it never does I/O itself.
+
+use std::sync::Arc;
+
+use super::keymap::Context;
+use super::msg::{Action, Msg};
+use super::screens::{Nav, Outcome, Screen, Shared, help::HelpState, home::HomeState};
+use super::theme::Theme;
+use crate::core::content::{Deck, Lang};
+use crate::core::progress::Event;
+
+/// I/O the runner performs on behalf of `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Leave the program (restoring the terminal).
+    Quit,
+    /// Remember the language in the config file.
+    SaveLanguage(Lang),
+    /// Append an event to the progress log (fsync'd); the result comes back as [`Msg::Saved`].
+    Append(Event),
+}
+
+/// The whole interface state.
+pub struct App {
+    shared: Shared,
+    screens: Vec<Screen>,
+    help: Option<HelpState>,
+    status: Option<String>,
+    size: (u16, u16),
+    quitting: bool,
+}
+
+impl App {
+    /// A new interface on `deck`, showing the home screen.
+    pub fn new(deck: Arc<Deck>, lang: Lang, theme: Theme) -> App {
+        let shared = Shared { deck, lang, theme };
+        App {
+            shared,
+            screens: vec![Screen::Home(HomeState::default())],
+            help: None,
+            status: None,
+            size: (80, 24),
+            quitting: false,
+        }
+    }
+
+    /// Starts on another screen than home (e.g. `recall browse lambda`); home stays below it.
+    pub fn open(&mut self, screen: Screen) {
+        self.screens.push(screen);
+    }
+
+    /// What the screen shows and reads: deck, language, theme.
+    pub fn shared(&self) -> &Shared {
+        &self.shared
+    }
+
+    /// The screen on top of the stack.
+    pub fn screen(&self) -> &Screen {
+        self.screens.last().expect("home is never popped")
+    }
+
+    /// The help overlay, if open.
+    pub fn help(&self) -> Option<&HelpState> {
+        self.help.as_ref()
+    }
+
+    /// The status line (an error or notice), if any.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// The current language.
+    pub fn lang(&self) -> Lang {
+        self.shared.lang
+    }
+
+    /// Whether the app has asked to quit.
+    pub fn is_quitting(&self) -> bool {
+        self.quitting
+    }
+
+    /// The last known terminal size.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// The key context: the help overlay, or the top screen's own.
+    pub fn context(&self) -> Context {
+        if self.help.is_some() {
+            Context::Help
+        } else {
+            self.screen().context()
+        }
+    }
+
+    /// Applies one message; returns the effects to perform. The only place state changes.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Resize(w, h) => {
+                self.size = (w, h);
+                Vec::new()
+            }
+            Msg::Interrupt => self.quit(),
+            Msg::Action(action) => self.on_action(action),
+            other => self.forward(other),
+        }
+    }
+
+    fn on_action(&mut self, action: Action) -> Vec<Effect> {
+        if let Some(help) = &mut self.help {
+            match action {
+                Action::Back | Action::Help => self.help = None,
+                Action::Quit => return self.quit(),
+                other => help.scroll(other),
+            }
+            return Vec::new();
+        }
+        match action {
+            Action::Help => {
+                self.help = Some(HelpState::new(self.screen().context()));
+                Vec::new()
+            }
+            Action::ToggleLang => {
+                self.shared.lang = self.shared.lang.toggled();
+                vec![Effect::SaveLanguage(self.shared.lang)]
+            }
+            Action::Quit => self.quit(),
+            other => self.forward(Msg::Action(other)),
+        }
+    }
+
+    fn forward(&mut self, msg: Msg) -> Vec<Effect> {
+        if matches!(msg, Msg::Action(_) | Msg::Input(_) | Msg::Backspace) {
+            self.status = None;
+        }
+        let shared = &self.shared;
+        let top = self.screens.last_mut().expect("home is never popped");
+        let outcome = top.update(msg, shared);
+        self.apply(outcome)
+    }
+
+    fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
+        if let Some(status) = outcome.status {
+            self.status = Some(status);
+        }
+        match outcome.nav {
+            Some(Nav::Push(screen)) => self.screens.push(*screen),
+            Some(Nav::Replace(screen)) => {
+                if self.screens.len() > 1 {
+                    self.screens.pop();
+                }
+                self.screens.push(*screen);
+            }
+            Some(Nav::Pop) if self.screens.len() > 1 => {
+                self.screens.pop();
+            }
+            Some(Nav::Pop) => {}
+            None => {}
+        }
+        outcome.effects
+    }
+
+    fn quit(&mut self) -> Vec<Effect> {
+        self.quitting = true;
+        vec![Effect::Quit]
+    }
+}

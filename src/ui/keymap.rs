@@ -1,0 +1,515 @@
+//! The single table of key bindings: input translation, the help overlay and the footer hints all read it,
+//! so what the screen says is always what the keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::msg::{Action, Msg};
+use crate::core::content::Lang;
+
+/// Which set of bindings applies: the screen (and mode) that has focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Home screen.
+    Home,
+    /// Topic list of Browse.
+    BrowseTopics,
+    /// One topic in Browse.
+    BrowseTopic,
+    /// Search box and results.
+    Search,
+    /// Flashcards.
+    Study,
+    /// Practice quiz.
+    Quiz,
+    /// Mock exam.
+    Exam,
+    /// Exam review list.
+    ExamReview,
+    /// Exam result.
+    ExamResult,
+    /// Statistics.
+    Stats,
+    /// Help overlay.
+    Help,
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Every context but text entry.
+    Global,
+    /// These contexts only.
+    Only(&'static [Context]),
+}
+
+/// A key as written in the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A character without modifiers (or with shift, for capitals).
+    Char(char),
+    /// Ctrl + character.
+    Ctrl(char),
+    /// A named key.
+    Code(KeyCode),
+}
+
+/// One row of the key table.
+pub struct Binding {
+    /// Keys that trigger it (the first is shown in hints).
+    pub keys: &'static [Key],
+    /// What it does.
+    pub action: Action,
+    scope: Scope,
+    /// Whether the footer shows it.
+    pub hint: bool,
+    /// Label in English and Korean.
+    pub label: (&'static str, &'static str),
+}
+
+use Context as C;
+use Key::{Char, Code, Ctrl};
+
+const LISTS: &[Context] = &[
+    C::Home,
+    C::BrowseTopics,
+    C::BrowseTopic,
+    C::Search,
+    C::ExamReview,
+    C::Stats,
+    C::Help,
+];
+const NAV: &[Context] = &[
+    C::Home,
+    C::BrowseTopics,
+    C::BrowseTopic,
+    C::Stats,
+    C::Help,
+    C::ExamResult,
+    C::Quiz,
+];
+
+/// The bindings, in the order help shows them.
+pub static BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[Code(KeyCode::Up), Char('k')],
+        action: Action::Up,
+        scope: Scope::Only(LISTS),
+        hint: false,
+        label: ("move up", "위로"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Down), Char('j')],
+        action: Action::Down,
+        scope: Scope::Only(LISTS),
+        hint: false,
+        label: ("move down", "아래로"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Up)],
+        action: Action::Up,
+        scope: Scope::Only(&[C::Exam, C::ExamResult, C::Quiz, C::Study]),
+        hint: false,
+        label: ("scroll up", "위로 스크롤"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Down)],
+        action: Action::Down,
+        scope: Scope::Only(&[C::Exam, C::ExamResult, C::Quiz, C::Study]),
+        hint: false,
+        label: ("scroll down", "아래로 스크롤"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Left), Char('h')],
+        action: Action::Left,
+        scope: Scope::Only(&[C::BrowseTopic, C::Exam, C::ExamResult]),
+        hint: true,
+        label: ("previous", "이전"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Right), Char('l')],
+        action: Action::Right,
+        scope: Scope::Only(&[C::BrowseTopic, C::Exam, C::ExamResult]),
+        hint: true,
+        label: ("next", "다음"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::PageUp)],
+        action: Action::PageUp,
+        scope: Scope::Only(NAV),
+        hint: false,
+        label: ("page up", "한 페이지 위"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::PageDown)],
+        action: Action::PageDown,
+        scope: Scope::Only(NAV),
+        hint: false,
+        label: ("page down", "한 페이지 아래"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Home), Char('g')],
+        action: Action::Top,
+        scope: Scope::Only(NAV),
+        hint: false,
+        label: ("first", "처음"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::End), Char('G')],
+        action: Action::Bottom,
+        scope: Scope::Only(NAV),
+        hint: false,
+        label: ("last", "마지막"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Enter)],
+        action: Action::Open,
+        scope: Scope::Only(&[C::Home, C::BrowseTopics, C::Search, C::ExamReview]),
+        hint: true,
+        label: ("open", "열기"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Enter)],
+        action: Action::Submit,
+        scope: Scope::Only(&[C::Quiz]),
+        hint: true,
+        label: ("answer / next", "답하기 / 다음"),
+    },
+    Binding {
+        keys: &[Char('s')],
+        action: Action::Study,
+        scope: Scope::Only(&[C::Home]),
+        hint: true,
+        label: ("study", "학습"),
+    },
+    Binding {
+        keys: &[Char('z')],
+        action: Action::Quiz,
+        scope: Scope::Only(&[C::Home]),
+        hint: true,
+        label: ("quiz", "퀴즈"),
+    },
+    Binding {
+        keys: &[Char('e')],
+        action: Action::Exam,
+        scope: Scope::Only(&[C::Home]),
+        hint: true,
+        label: ("exam", "모의고사"),
+    },
+    Binding {
+        keys: &[Char('b')],
+        action: Action::Browse,
+        scope: Scope::Only(&[C::Home]),
+        hint: true,
+        label: ("browse", "둘러보기"),
+    },
+    Binding {
+        keys: &[Char('t')],
+        action: Action::Stats,
+        scope: Scope::Only(&[C::Home]),
+        hint: true,
+        label: ("stats", "통계"),
+    },
+    Binding {
+        keys: &[Char(' ')],
+        action: Action::Reveal,
+        scope: Scope::Only(&[C::Study]),
+        hint: true,
+        label: ("reveal / good", "정답 보기 / 좋음"),
+    },
+    Binding {
+        keys: &[Char('a')],
+        action: Action::Reveal,
+        scope: Scope::Only(&[C::BrowseTopic]),
+        hint: true,
+        label: ("show answer", "정답 보기"),
+    },
+    Binding {
+        keys: &[Char('1')],
+        action: Action::Grade(1),
+        scope: Scope::Only(&[C::Study]),
+        hint: true,
+        label: ("again", "다시"),
+    },
+    Binding {
+        keys: &[Char('2')],
+        action: Action::Grade(2),
+        scope: Scope::Only(&[C::Study]),
+        hint: true,
+        label: ("hard", "어려움"),
+    },
+    Binding {
+        keys: &[Char('3')],
+        action: Action::Grade(3),
+        scope: Scope::Only(&[C::Study]),
+        hint: true,
+        label: ("good", "좋음"),
+    },
+    Binding {
+        keys: &[Char('4')],
+        action: Action::Grade(4),
+        scope: Scope::Only(&[C::Study]),
+        hint: true,
+        label: ("easy", "쉬움"),
+    },
+    Binding {
+        keys: &[Char('u')],
+        action: Action::Undo,
+        scope: Scope::Only(&[C::Study]),
+        hint: true,
+        label: ("undo", "되돌리기"),
+    },
+    Binding {
+        keys: &[Char('1'), Char('2'), Char('3'), Char('4'), Char('5'), Char('6')],
+        action: Action::Choose(0),
+        scope: Scope::Only(&[C::Quiz, C::Exam]),
+        hint: true,
+        label: ("choose", "선택"),
+    },
+    Binding {
+        keys: &[Char('f')],
+        action: Action::Flag,
+        scope: Scope::Only(&[C::Exam]),
+        hint: true,
+        label: ("flag", "표시"),
+    },
+    Binding {
+        keys: &[Char('r')],
+        action: Action::ReviewList,
+        scope: Scope::Only(&[C::Exam]),
+        hint: true,
+        label: ("review list", "검토 목록"),
+    },
+    Binding {
+        keys: &[Char('S')],
+        action: Action::Submit,
+        scope: Scope::Only(&[C::Exam, C::ExamReview]),
+        hint: true,
+        label: ("submit exam", "제출"),
+    },
+    Binding {
+        keys: &[Char('x')],
+        action: Action::Export,
+        scope: Scope::Only(&[C::Stats]),
+        hint: true,
+        label: ("export", "내보내기"),
+    },
+    Binding {
+        keys: &[Char('/')],
+        action: Action::Search,
+        scope: Scope::Only(&[C::Home, C::BrowseTopics, C::BrowseTopic, C::Stats]),
+        hint: true,
+        label: ("search", "검색"),
+    },
+    Binding {
+        keys: &[Char('L')],
+        action: Action::ToggleLang,
+        scope: Scope::Global,
+        hint: true,
+        label: ("English/한국어", "English/한국어"),
+    },
+    Binding {
+        keys: &[Char('?'), Code(KeyCode::F(1))],
+        action: Action::Help,
+        scope: Scope::Global,
+        hint: true,
+        label: ("help", "도움말"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Esc)],
+        action: Action::Back,
+        scope: Scope::Global,
+        hint: true,
+        label: ("back", "뒤로"),
+    },
+    Binding {
+        keys: &[Char('q')],
+        action: Action::Quit,
+        scope: Scope::Global,
+        hint: true,
+        label: ("quit", "종료"),
+    },
+    Binding {
+        keys: &[Ctrl('c')],
+        action: Action::Quit,
+        scope: Scope::Global,
+        hint: false,
+        label: ("quit", "종료"),
+    },
+];
+
+impl Binding {
+    fn applies(&self, ctx: Context) -> bool {
+        match self.scope {
+            Scope::Global => true,
+            Scope::Only(list) => list.contains(&ctx),
+        }
+    }
+
+    /// The binding's label in `lang`.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.label.0,
+            Lang::Ko => self.label.1,
+        }
+    }
+
+    /// The keys as text (`↑/k`, `1-6`).
+    pub fn keys_text(&self) -> String {
+        if matches!(self.action, Action::Choose(_)) {
+            return "1-6".to_string();
+        }
+        self.keys
+            .iter()
+            .map(|k| key_name(*k))
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+/// Whether the context edits text, so plain characters are typed instead of triggering actions.
+fn is_text_entry(ctx: Context) -> bool {
+    ctx == Context::Search
+}
+
+/// Translates a key press into a message for `ctx`, or `None` if the key means nothing there.
+pub fn translate(ctx: Context, key: KeyEvent) -> Option<Msg> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if is_text_entry(ctx) && !ctrl {
+        match key.code {
+            KeyCode::Char(c) => return Some(Msg::Input(c)),
+            KeyCode::Backspace => return Some(Msg::Backspace),
+            _ => {}
+        }
+    }
+    let pressed = match key.code {
+        KeyCode::Char(c) if ctrl => Ctrl(c.to_ascii_lowercase()),
+        KeyCode::Char(c) => Char(c),
+        code => Code(code),
+    };
+    let binding = BINDINGS
+        .iter()
+        .find(|b| b.applies(ctx) && b.keys.contains(&pressed))?;
+    let action = match (binding.action, pressed) {
+        (Action::Choose(_), Char(c)) => Action::Choose(c.to_digit(10)? as u8),
+        (action, _) => action,
+    };
+    Some(Msg::Action(action))
+}
+
+/// Every binding that applies in `ctx`, for the help overlay.
+pub fn bindings_for(ctx: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.applies(ctx))
+}
+
+/// The footer's hints for `ctx`: `key label` pairs.
+pub fn hints(ctx: Context, lang: Lang) -> Vec<(String, &'static str)> {
+    bindings_for(ctx)
+        .filter(|b| b.hint)
+        .map(|b| (b.keys_text(), b.label(lang)))
+        .collect()
+}
+
+fn key_name(key: Key) -> String {
+    match key {
+        Char(' ') => "Space".to_string(),
+        Char(c) => c.to_string(),
+        Ctrl(c) => format!("Ctrl-{c}"),
+        Code(KeyCode::Up) => "↑".to_string(),
+        Code(KeyCode::Down) => "↓".to_string(),
+        Code(KeyCode::Left) => "←".to_string(),
+        Code(KeyCode::Right) => "→".to_string(),
+        Code(KeyCode::Enter) => "Enter".to_string(),
+        Code(KeyCode::Esc) => "Esc".to_string(),
+        Code(KeyCode::PageUp) => "PgUp".to_string(),
+        Code(KeyCode::PageDown) => "PgDn".to_string(),
+        Code(KeyCode::Home) => "Home".to_string(),
+        Code(KeyCode::End) => "End".to_string(),
+        Code(KeyCode::F(n)) => format!("F{n}"),
+        Code(other) => format!("{other:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_same_key_means_different_things_per_screen() {
+        assert_eq!(
+            translate(C::Home, key(KeyCode::Char('s'))),
+            Some(Msg::Action(Action::Study))
+        );
+        assert_eq!(
+            translate(C::Search, key(KeyCode::Char('s'))),
+            Some(Msg::Input('s'))
+        );
+        assert_eq!(
+            translate(C::Study, key(KeyCode::Char('3'))),
+            Some(Msg::Action(Action::Grade(3)))
+        );
+        assert_eq!(
+            translate(C::Quiz, key(KeyCode::Char('3'))),
+            Some(Msg::Action(Action::Choose(3)))
+        );
+        assert_eq!(translate(C::Home, key(KeyCode::Char('3'))), None);
+    }
+
+    #[test]
+    fn escape_and_ctrl_c_work_while_typing() {
+        assert_eq!(
+            translate(C::Search, key(KeyCode::Esc)),
+            Some(Msg::Action(Action::Back))
+        );
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(translate(C::Search, ctrl_c), Some(Msg::Action(Action::Quit)));
+    }
+
+    fn event_for(k: Key) -> KeyEvent {
+        match k {
+            Char(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+            Code(code) => key(code),
+        }
+    }
+
+    #[test]
+    fn every_listed_binding_does_what_help_says() {
+        let all = [
+            C::Home,
+            C::BrowseTopics,
+            C::BrowseTopic,
+            C::Search,
+            C::Study,
+            C::Quiz,
+            C::Exam,
+            C::ExamReview,
+            C::ExamResult,
+            C::Stats,
+            C::Help,
+        ];
+        for ctx in all {
+            for b in bindings_for(ctx) {
+                for &k in b.keys {
+                    let expected = match b.action {
+                        Action::Choose(_) => match k {
+                            Char(c) => Action::Choose(c.to_digit(10).unwrap() as u8),
+                            _ => unreachable!(),
+                        },
+                        a => a,
+                    };
+                    let got = translate(ctx, event_for(k));
+                    // In text entry, plain characters are typed; every other key must do what help says.
+                    if is_text_entry(ctx) && matches!(k, Char(_)) {
+                        assert!(matches!(got, Some(Msg::Input(_))), "{ctx:?} {k:?}");
+                    } else {
+                        assert_eq!(got, Some(Msg::Action(expected)), "{ctx:?} {k:?} is shadowed");
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! The terminal interface: a thin Elm-architecture shell over `crate::core`.
+//!
+//! Keys become [`msg::Msg`]s through [`keymap`]; [`app::App::update`] is the only mutator and returns
+//! [`app::Effect`]s; [`terminal`] runs the loop and performs effects; [`view`] renders from state. Each screen
+//! lives in its own module under [`screens`] and owns its state.
+
+pub mod app;
+pub mod keymap;
+pub mod msg;
+pub mod screens;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+pub mod widgets;

@@ -1,0 +1,82 @@
+//! Everything that can happen to the interface, as data. Keys become [`Msg`]s in [`super::keymap`] before
+//! they touch state; effect results come back as [`Msg`]s too. `App::update` is the only consumer.
+
+use jiff::Timestamp;
+
+/// A user intention, independent of the key that expresses it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave the program.
+    Quit,
+    /// Go back one screen (or close an overlay).
+    Back,
+    /// Show the keys of the current screen.
+    Help,
+    /// Open fuzzy search.
+    Search,
+    /// Switch English/Korean.
+    ToggleLang,
+    /// Move the selection up.
+    Up,
+    /// Move the selection down.
+    Down,
+    /// Previous tab / column / question.
+    Left,
+    /// Next tab / column / question.
+    Right,
+    /// Scroll a page up.
+    PageUp,
+    /// Scroll a page down.
+    PageDown,
+    /// Jump to the first entry.
+    Top,
+    /// Jump to the last entry.
+    Bottom,
+    /// Open / confirm the selection.
+    Open,
+    /// Start a study session.
+    Study,
+    /// Start a practice quiz.
+    Quiz,
+    /// Start a mock exam.
+    Exam,
+    /// Browse the deck.
+    Browse,
+    /// Show statistics.
+    Stats,
+    /// Reveal the answer (or grade Good once revealed).
+    Reveal,
+    /// Grade 1–4.
+    Grade(u8),
+    /// Take back the last grade.
+    Undo,
+    /// Pick choice N (1-based) of a question.
+    Choose(u8),
+    /// Flag the question for review.
+    Flag,
+    /// Open the exam's review list.
+    ReviewList,
+    /// Submit the answer / the exam.
+    Submit,
+    /// Export progress.
+    Export,
+}
+
+/// A message to `App::update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// A key mapped to an action.
+    Action(Action),
+    /// A character typed into a text field.
+    Input(char),
+    /// Delete the character before the cursor of a text field.
+    Backspace,
+    /// The terminal has a new size.
+    Resize(u16, u16),
+    /// Time passed (drives countdowns); carries the current time.
+    Tick(Timestamp),
+    /// An effect finished writing an event; `Err` carries a message to show.
+    Saved(Result<(), String>),
+    /// SIGTERM, SIGHUP or Ctrl-C: leave now, cleanly.
+    Interrupt,
+}

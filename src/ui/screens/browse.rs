@@ -1,0 +1,418 @@
+//! Browse: the topic list, then one topic in four tabs — notes (sections), facts (a table), comparisons
+//! (real tables) and scenarios (keywords highlighted, answer hidden until asked).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Row, Table, TableState, Tabs};
+
+use super::{Outcome, Shared};
+use crate::core::content::{ItemKind, ItemRef, Lang, Topic};
+use crate::ui::keymap::Context;
+use crate::ui::msg::{Action, Msg};
+use crate::ui::widgets::{compare_table, rich};
+
+/// The four views of a topic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Sections.
+    #[default]
+    Notes,
+    /// Facts.
+    Facts,
+    /// Comparison tables.
+    Compare,
+    /// Scenarios.
+    Scenarios,
+}
+
+impl Tab {
+    const ALL: [Tab; 4] = [Tab::Notes, Tab::Facts, Tab::Compare, Tab::Scenarios];
+
+    fn index(self) -> usize {
+        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Tab::Notes, Lang::En) => "Notes",
+            (Tab::Facts, Lang::En) => "Facts",
+            (Tab::Compare, Lang::En) => "Compare",
+            (Tab::Scenarios, Lang::En) => "Scenarios",
+            (Tab::Notes, Lang::Ko) => "노트",
+            (Tab::Facts, Lang::Ko) => "사실",
+            (Tab::Compare, Lang::Ko) => "비교",
+            (Tab::Scenarios, Lang::Ko) => "시나리오",
+        }
+    }
+
+    fn of(kind: ItemKind) -> Tab {
+        match kind {
+            ItemKind::Section => Tab::Notes,
+            ItemKind::Fact => Tab::Facts,
+            ItemKind::Compare => Tab::Compare,
+            ItemKind::Scenario => Tab::Scenarios,
+        }
+    }
+}
+
+/// Browse state: topic list cursor, or an open topic with its tab, per-tab cursors and scroll.
+#[derive(Debug, Clone, Default)]
+pub struct BrowseState {
+    /// Selected row of the topic list.
+    pub topic_cursor: usize,
+    /// The open topic, if any.
+    pub topic: Option<usize>,
+    /// The tab shown.
+    pub tab: Tab,
+    /// Selected item per tab.
+    pub cursor: [usize; 4],
+    /// Lines scrolled in the detail view.
+    pub scroll: u16,
+    /// Whether the selected scenario's answer is shown.
+    pub revealed: bool,
+}
+
+impl BrowseState {
+    /// Browse opened on a topic.
+    pub fn at_topic(topic: usize) -> BrowseState {
+        BrowseState {
+            topic_cursor: topic,
+            topic: Some(topic),
+            ..BrowseState::default()
+        }
+    }
+
+    /// Browse opened on an item, where it lives.
+    pub fn at_item(r: ItemRef) -> BrowseState {
+        let mut state = BrowseState::at_topic(r.topic);
+        state.tab = Tab::of(r.kind);
+        state.cursor[state.tab.index()] = r.index;
+        state
+    }
+
+    /// The key context: topic list or topic view.
+    pub fn context(&self) -> Context {
+        if self.topic.is_some() {
+            Context::BrowseTopic
+        } else {
+            Context::BrowseTopics
+        }
+    }
+
+    /// The title bar text.
+    pub fn title(&self, shared: &Shared) -> String {
+        let base = match shared.lang {
+            Lang::En => "Browse",
+            Lang::Ko => "둘러보기",
+        };
+        match self.topic.and_then(|t| shared.deck.topics().get(t)) {
+            Some(topic) => format!("{base} › {}", topic.title.get(shared.lang)),
+            None => base.to_string(),
+        }
+    }
+
+    fn items_in_tab(topic: &Topic, tab: Tab) -> usize {
+        match tab {
+            Tab::Notes => topic.sections.len(),
+            Tab::Facts => topic.facts.len(),
+            Tab::Compare => topic.compares.len(),
+            Tab::Scenarios => topic.scenarios.len(),
+        }
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, msg: Msg, shared: &Shared) -> Outcome {
+        let Msg::Action(action) = msg else {
+            return Outcome::none();
+        };
+        match self.topic.and_then(|t| shared.deck.topics().get(t)) {
+            None => self.update_topic_list(action, shared.deck.topics().len()),
+            Some(topic) => self.update_topic(action, topic),
+        }
+    }
+
+    fn update_topic_list(&mut self, action: Action, topics: usize) -> Outcome {
+        let last = topics.saturating_sub(1);
+        match action {
+            Action::Up => self.topic_cursor = self.topic_cursor.saturating_sub(1),
+            Action::Down => self.topic_cursor = (self.topic_cursor + 1).min(last),
+            Action::Top => self.topic_cursor = 0,
+            Action::Bottom => self.topic_cursor = last,
+            Action::Open if topics > 0 => *self = BrowseState::at_topic(self.topic_cursor),
+            Action::Back => return Outcome::pop(),
+            _ => {}
+        }
+        Outcome::none()
+    }
+
+    fn update_topic(&mut self, action: Action, topic: &Topic) -> Outcome {
+        let tab = self.tab.index();
+        let last = Self::items_in_tab(topic, self.tab).saturating_sub(1);
+        let mut moved = true;
+        match action {
+            Action::Left => self.tab = Tab::ALL[(tab + 3) % 4],
+            Action::Right => self.tab = Tab::ALL[(tab + 1) % 4],
+            Action::Up => self.cursor[tab] = self.cursor[tab].saturating_sub(1),
+            Action::Down => self.cursor[tab] = (self.cursor[tab] + 1).min(last),
+            Action::Top => self.cursor[tab] = 0,
+            Action::Bottom => self.cursor[tab] = last,
+            Action::PageDown => {
+                self.scroll = self.scroll.saturating_add(8);
+                moved = false;
+            }
+            Action::PageUp => {
+                self.scroll = self.scroll.saturating_sub(8);
+                moved = false;
+            }
+            Action::Reveal => {
+                self.revealed = !self.revealed;
+                moved = false;
+            }
+            Action::Back => {
+                self.topic = None;
+                moved = false;
+            }
+            _ => moved = false,
+        }
+        if moved {
+            self.scroll = 0;
+            self.revealed = false;
+        }
+        Outcome::none()
+    }
+
+    /// Draws the topic list or the open topic.
+    pub fn render(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        match self.topic.and_then(|t| shared.deck.topics().get(t)) {
+            None => self.render_topic_list(frame, area, shared),
+            Some(topic) => self.render_topic(frame, area, topic, shared),
+        }
+    }
+
+    fn render_topic_list(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        let lang = shared.lang;
+        let items: Vec<ListItem> = shared
+            .deck
+            .topics()
+            .iter()
+            .map(|t| {
+                let mut lines = vec![Line::styled(t.title.get(lang).to_string(), shared.theme.text())];
+                if let Some(summary) = &t.summary {
+                    lines.push(Line::styled(
+                        format!("  {}", summary.get(lang)),
+                        shared.theme.dim(),
+                    ));
+                }
+                ListItem::new(lines)
+            })
+            .collect();
+        let list = List::new(items)
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(shared.theme.border()),
+            )
+            .highlight_style(shared.theme.selected())
+            .highlight_symbol("▶ ");
+        let mut state = ListState::default().with_selected(Some(self.topic_cursor));
+        frame.render_stateful_widget(list, area, &mut state);
+    }
+
+    fn render_topic(&self, frame: &mut Frame, area: Rect, topic: &Topic, shared: &Shared) {
+        let lang = shared.lang;
+        let [tabs_area, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let titles: Vec<String> = Tab::ALL
+            .iter()
+            .map(|t| format!("{} ({})", t.label(lang), Self::items_in_tab(topic, *t)))
+            .collect();
+        let tabs = Tabs::new(titles)
+            .select(self.tab.index())
+            .highlight_style(shared.theme.selected())
+            .divider("│");
+        frame.render_widget(tabs, tabs_area);
+        let cursor = self.cursor[self.tab.index()];
+        if Self::items_in_tab(topic, self.tab) == 0 {
+            let empty = match lang {
+                Lang::En => "Nothing here in this topic.",
+                Lang::Ko => "이 주제에는 항목이 없습니다.",
+            };
+            frame.render_widget(Paragraph::new(empty).style(shared.theme.dim()), body);
+            return;
+        }
+        match self.tab {
+            Tab::Notes => self.render_section(frame, body, topic, cursor, shared),
+            Tab::Facts => self.render_facts(frame, body, topic, cursor, shared),
+            Tab::Compare => self.render_compare(frame, body, topic, cursor, shared),
+            Tab::Scenarios => self.render_scenario(frame, body, topic, cursor, shared),
+        }
+    }
+
+    fn boxed(&self, title: String, shared: &Shared) -> Block<'static> {
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(shared.theme.border())
+            .title(title)
+    }
+
+    fn render_section(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
+        let section = &topic.sections[cursor];
+        let mut lines = rich::body_lines(section.body.get(shared.lang), shared.theme.text());
+        lines.push(Line::raw(""));
+        for source in &section.sources {
+            lines.push(Line::styled(format!("↗ {source}"), shared.theme.dim()));
+        }
+        let title = format!(
+            " {} ({}/{}) ",
+            section.title.get(shared.lang),
+            cursor + 1,
+            topic.sections.len()
+        );
+        self.scrolled(frame, area, lines, title, shared);
+    }
+
+    fn scrolled(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        lines: Vec<Line<'static>>,
+        title: String,
+        shared: &Shared,
+    ) {
+        let block = self.boxed(title, shared);
+        let inner = block.inner(area);
+        let lines = rich::wrap_lines(&lines, inner.width);
+        let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .scroll((self.scroll.min(max_scroll), 0)),
+            area,
+        );
+    }
+
+    fn render_facts(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
+        let lang = shared.lang;
+        let detail_height = (area.height / 2).max(4).min(area.height.saturating_sub(3));
+        let [table_area, detail_area] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
+        let rows: Vec<Row> = topic
+            .facts
+            .iter()
+            .map(|f| {
+                Row::new(vec![
+                    f.prompt.get(lang).to_string(),
+                    f.answer.get(lang).to_string(),
+                ])
+            })
+            .collect();
+        let header = match lang {
+            Lang::En => ["Question", "Answer"],
+            Lang::Ko => ["질문", "답"],
+        };
+        let table = Table::new(rows, [Constraint::Percentage(60), Constraint::Percentage(40)])
+            .header(Row::new(header).style(shared.theme.title()))
+            .block(self.boxed(String::new(), shared))
+            .row_highlight_style(shared.theme.selected())
+            .column_spacing(1);
+        let mut state = TableState::default().with_selected(Some(cursor));
+        frame.render_stateful_widget(table, table_area, &mut state);
+
+        let fact = &topic.facts[cursor];
+        let mut lines = vec![
+            Line::styled(fact.prompt.get(lang).to_string(), shared.theme.title()),
+            Line::styled(fact.answer.get(lang).to_string(), shared.theme.good()),
+        ];
+        if let Some(detail) = &fact.detail {
+            lines.extend(rich::body_lines(detail.get(lang), shared.theme.text()));
+        }
+        if let Some(correction) = &fact.correction {
+            let label = match lang {
+                Lang::En => "Correction: ",
+                Lang::Ko => "바로잡기: ",
+            };
+            lines.push(Line::from(vec![
+                Span::styled(label, shared.theme.warn()),
+                Span::raw(correction.get(lang).to_string()),
+            ]));
+        }
+        lines.push(Line::styled(format!("↗ {}", fact.source), shared.theme.dim()));
+        self.scrolled(
+            frame,
+            detail_area,
+            lines,
+            format!(" {}/{} ", cursor + 1, topic.facts.len()),
+            shared,
+        );
+    }
+
+    fn render_compare(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
+        let compare = &topic.compares[cursor];
+        let block = self.boxed(
+            format!(
+                " {} ({}/{}) ",
+                compare.title.get(shared.lang),
+                cursor + 1,
+                topic.compares.len()
+            ),
+            shared,
+        );
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let (table, _height) = compare_table::build(compare, shared.lang, inner.width, &shared.theme);
+        // Tables do not scroll by lines; skip whole rows instead by offsetting the table state.
+        let mut state = TableState::default();
+        let max_offset = compare.rows.len().saturating_sub(1);
+        *state.offset_mut() = usize::from(self.scroll / 2).min(max_offset);
+        frame.render_stateful_widget(table, inner, &mut state);
+    }
+
+    fn render_scenario(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
+        let lang = shared.lang;
+        let theme = &shared.theme;
+        let scenario = &topic.scenarios[cursor];
+        let mut lines = vec![rich::highlight_phrases(
+            scenario.prompt.get(lang),
+            scenario.keywords.get(lang),
+            theme.text(),
+            theme.highlight(),
+        )];
+        lines.push(Line::raw(""));
+        for (i, choice) in scenario.choices.iter().enumerate() {
+            let letter = (b'A' + i as u8) as char;
+            let (mark, style) = match (self.revealed, choice.correct) {
+                (true, true) => ("✓", theme.good()),
+                (true, false) => ("✗", theme.dim()),
+                (false, _) => (" ", theme.text()),
+            };
+            lines.push(Line::styled(
+                format!("{mark} {letter}. {}", choice.text.get(lang)),
+                style,
+            ));
+            if self.revealed {
+                lines.push(Line::styled(
+                    format!("     {}", choice.why.get(lang)),
+                    theme.dim(),
+                ));
+            }
+        }
+        lines.push(Line::raw(""));
+        if self.revealed {
+            lines.extend(rich::body_lines(scenario.explanation.get(lang), theme.text()));
+            lines.push(Line::styled(format!("↗ {}", scenario.source), theme.dim()));
+        } else {
+            let hint = match lang {
+                Lang::En => "Press a to show the answer.",
+                Lang::Ko => "a 키를 누르면 정답을 봅니다.",
+            };
+            lines.push(Line::styled(hint, theme.dim()));
+        }
+        let choose = match (scenario.correct_count(), lang) {
+            (1, _) => String::new(),
+            (n, Lang::En) => format!(" · choose {n}"),
+            (n, Lang::Ko) => format!(" · {n}개 선택"),
+        };
+        let title = format!(" {}/{}{choose} ", cursor + 1, topic.scenarios.len());
+        self.scrolled(frame, area, lines, title, shared);
+    }
+}

@@ -1,0 +1,75 @@
+//! The help overlay: every key of the screen underneath, read from the same table that drives input.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::Shared;
+use crate::core::content::Lang;
+use crate::ui::keymap::{self, Context};
+use crate::ui::msg::Action;
+
+/// Help overlay state: whose keys, and how far scrolled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpState {
+    /// The context whose bindings are listed.
+    pub context: Context,
+    /// Lines scrolled.
+    pub scroll: u16,
+}
+
+impl HelpState {
+    /// Help for the screen in `context`.
+    pub fn new(context: Context) -> HelpState {
+        HelpState { context, scroll: 0 }
+    }
+
+    /// Scrolls with the navigation keys.
+    pub fn scroll(&mut self, action: Action) {
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(8),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(8),
+            Action::Top => self.scroll = 0,
+            _ => {}
+        }
+    }
+
+    /// The lines of the overlay: one per binding.
+    pub fn lines(&self, shared: &Shared) -> Vec<Line<'static>> {
+        keymap::bindings_for(self.context)
+            .map(|b| {
+                Line::from(vec![
+                    Span::styled(format!("{:>12}  ", b.keys_text()), shared.theme.key()),
+                    Span::raw(b.label(shared.lang)),
+                ])
+            })
+            .collect()
+    }
+
+    /// Draws the overlay centered over `area`.
+    pub fn render(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        let lines = self.lines(shared);
+        let width = area.width.min(48);
+        let height = area.height.min(lines.len() as u16 + 2);
+        let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
+        let title = match shared.lang {
+            Lang::En => " Keys (Esc closes) ",
+            Lang::Ko => " 키 (Esc 닫기) ",
+        };
+        let max_scroll = (lines.len() as u16).saturating_sub(height.saturating_sub(2));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(shared.theme.title())
+            .title(title);
+        frame.render_widget(Clear, popup);
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .scroll((self.scroll.min(max_scroll), 0)),
+            popup,
+        );
+    }
+}

@@ -1,0 +1,121 @@
+//! One module per screen. Each owns its state struct, turns messages into an [`Outcome`], and renders from
+//! its state; [`Screen`] is the sum of them that the app keeps on its stack.
+
+pub mod browse;
+pub mod help;
+pub mod home;
+
+use std::sync::Arc;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::app::Effect;
+use super::keymap::Context;
+use super::msg::Msg;
+use super::theme::Theme;
+use crate::core::content::{Deck, Lang};
+
+/// What every screen may read.
+pub struct Shared {
+    /// The loaded deck.
+    pub deck: Arc<Deck>,
+    /// Current language.
+    pub lang: Lang,
+    /// Styles.
+    pub theme: Theme,
+}
+
+/// A screen change requested by a screen.
+pub enum Nav {
+    /// Open a screen on top.
+    Push(Box<Screen>),
+    /// Replace the current screen.
+    Replace(Box<Screen>),
+    /// Close the current screen.
+    Pop,
+}
+
+/// What handling a message produced.
+#[derive(Default)]
+pub struct Outcome {
+    /// Screen change, if any.
+    pub nav: Option<Nav>,
+    /// I/O to perform.
+    pub effects: Vec<Effect>,
+    /// A notice for the status line.
+    pub status: Option<String>,
+}
+
+impl Outcome {
+    /// Nothing happened beyond the screen's own state.
+    pub fn none() -> Outcome {
+        Outcome::default()
+    }
+
+    /// Open `screen` on top.
+    pub fn push(screen: Screen) -> Outcome {
+        Outcome {
+            nav: Some(Nav::Push(Box::new(screen))),
+            ..Outcome::default()
+        }
+    }
+
+    /// Close this screen.
+    pub fn pop() -> Outcome {
+        Outcome {
+            nav: Some(Nav::Pop),
+            ..Outcome::default()
+        }
+    }
+
+    /// Show a notice.
+    pub fn status(message: impl Into<String>) -> Outcome {
+        Outcome {
+            status: Some(message.into()),
+            ..Outcome::default()
+        }
+    }
+}
+
+/// Every screen of the interface.
+pub enum Screen {
+    /// Topics and entry points.
+    Home(home::HomeState),
+    /// Topics, sections, facts, comparisons, scenarios.
+    Browse(browse::BrowseState),
+}
+
+impl Screen {
+    /// The key context of this screen in its current mode.
+    pub fn context(&self) -> Context {
+        match self {
+            Screen::Home(_) => Context::Home,
+            Screen::Browse(b) => b.context(),
+        }
+    }
+
+    /// The title bar text.
+    pub fn title(&self, shared: &Shared) -> String {
+        match self {
+            Screen::Home(_) => home::title(shared.lang).to_string(),
+            Screen::Browse(b) => b.title(shared),
+        }
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, msg: Msg, shared: &Shared) -> Outcome {
+        match self {
+            Screen::Home(h) => h.update(msg, shared),
+            Screen::Browse(b) => b.update(msg, shared),
+        }
+    }
+
+    /// Draws the screen's body into `area`.
+    pub fn render(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        match self {
+            Screen::Home(h) => h.render(frame, area, shared),
+            Screen::Browse(b) => b.render(frame, area, shared),
+        }
+    }
+}

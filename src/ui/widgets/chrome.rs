@@ -1,0 +1,106 @@
+//! The frame around every screen: a title bar, the body, a status line and the key hints; and the
+//! "make the window larger" notice for terminals too small to lay out.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::core::content::Lang;
+use crate::ui::keymap::{self, Context};
+use crate::ui::theme::Theme;
+
+/// The smallest terminal the layout works in.
+pub const MIN_WIDTH: u16 = 40;
+/// The smallest terminal the layout works in.
+pub const MIN_HEIGHT: u16 = 10;
+
+/// Whether `area` is too small for the layout.
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// Draws the notice shown instead of the interface when the terminal is too small (works down to 1×1).
+pub fn render_too_small(frame: &mut Frame, lang: Lang) {
+    let area = frame.area();
+    let message = match lang {
+        Lang::En => format!(
+            "make the window larger (needs {MIN_WIDTH}×{MIN_HEIGHT}, now {}×{})",
+            area.width, area.height
+        ),
+        Lang::Ko => format!(
+            "창을 더 크게 해 주세요 (필요 {MIN_WIDTH}×{MIN_HEIGHT}, 현재 {}×{})",
+            area.width, area.height
+        ),
+    };
+    frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
+}
+
+/// Splits the frame into title, body, status and hints, draws the chrome, and returns the body area.
+pub fn render_frame(
+    frame: &mut Frame,
+    title: &str,
+    ctx: Context,
+    status: Option<&str>,
+    lang: Lang,
+    theme: &Theme,
+) -> Rect {
+    let hints = hint_line(ctx, lang, theme, frame.area().width);
+    let hint_height = 1;
+    let [top, body, status_area, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(u16::from(status.is_some())),
+        Constraint::Length(hint_height),
+    ])
+    .areas(frame.area());
+    let lang_tag = match lang {
+        Lang::En => "EN",
+        Lang::Ko => "한국어",
+    };
+    let title_line = Line::from(vec![
+        Span::styled(" recall ", theme.title()),
+        Span::styled("│ ", theme.border()),
+        Span::styled(title.to_string(), theme.text()),
+        Span::styled(format!("  [{lang_tag}]"), theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(title_line), top);
+    if let Some(status) = status {
+        frame.render_widget(
+            Paragraph::new(Span::styled(status.to_string(), theme.warn())),
+            status_area,
+        );
+    }
+    frame.render_widget(Paragraph::new(hints), bottom);
+    body
+}
+
+/// The key hints that fit in `width`; help is always kept so every screen says how to learn its keys.
+fn hint_line(ctx: Context, lang: Lang, theme: &Theme, width: u16) -> Line<'static> {
+    let hints = keymap::hints(ctx, lang);
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    let help_label = hints
+        .iter()
+        .find(|(k, _)| k.starts_with('?'))
+        .map(|(k, l)| format!("{k} {l}"));
+    let reserve = help_label.as_ref().map_or(0, |h| h.width() + 1);
+    for (keys, label) in &hints {
+        if keys.starts_with('?') {
+            continue;
+        }
+        let piece_width = keys.width() + label.width() + 2;
+        if used + piece_width + reserve > usize::from(width) {
+            break;
+        }
+        spans.push(Span::styled(keys.clone(), theme.key()));
+        spans.push(Span::styled(format!(" {label}  "), theme.dim()));
+        used += piece_width + 1;
+    }
+    if let Some((keys, label)) = hints.iter().find(|(k, _)| k.starts_with('?')) {
+        spans.push(Span::styled(keys.clone(), theme.key()));
+        spans.push(Span::styled(format!(" {label}"), theme.dim()));
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,5 @@
+//! Small reusable pieces of the screens: highlighted text, comparison tables, the frame chrome.
+
+pub mod chrome;
+pub mod compare_table;
+pub mod rich;

@@ -1,0 +1,180 @@
+//! Styled text built from deck text: keyword highlights and matched characters, as ratatui [`Line`]s.
+//!
+//! Deck text is untrusted: it reaches the screen only through these spans, as plain text (the validator
+//! already rejects control characters; ratatui writes cell contents, never raw escape sequences).
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// A line where every case-insensitive occurrence of any `phrases` entry is styled `hl`.
+pub fn highlight_phrases(text: &str, phrases: &[String], base: Style, hl: Style) -> Line<'static> {
+    let lower = text.to_lowercase();
+    // Lowercasing can change byte lengths for some scripts; fall back to no highlight rather than mis-slice.
+    if lower.len() != text.len() {
+        return Line::styled(text.to_string(), base);
+    }
+    let mut marked = vec![false; text.len()];
+    for phrase in phrases.iter().filter(|p| !p.is_empty()) {
+        let needle = phrase.to_lowercase();
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(&needle) {
+            let start = from + pos;
+            marked[start..start + needle.len()]
+                .iter_mut()
+                .for_each(|m| *m = true);
+            from = start + needle.len().max(1);
+        }
+    }
+    spans_from_marks(text, |byte| marked[byte], base, hl)
+}
+
+/// A line where the characters at `positions` (char indices) are styled `hl`.
+pub fn highlight_chars(text: &str, positions: &[usize], base: Style, hl: Style) -> Line<'static> {
+    let byte_marks: Vec<usize> = text
+        .char_indices()
+        .enumerate()
+        .filter(|(i, _)| positions.contains(i))
+        .map(|(_, (b, _))| b)
+        .collect();
+    spans_from_marks(text, |byte| byte_marks.contains(&byte), base, hl)
+}
+
+fn spans_from_marks(text: &str, is_marked: impl Fn(usize) -> bool, base: Style, hl: Style) -> Line<'static> {
+    let mut spans = Vec::new();
+    let mut current = String::new();
+    let mut current_marked = false;
+    for (byte, c) in text.char_indices() {
+        let m = is_marked(byte);
+        if m != current_marked && !current.is_empty() {
+            spans.push(Span::styled(
+                std::mem::take(&mut current),
+                if current_marked { hl } else { base },
+            ));
+        }
+        current_marked = m;
+        current.push(c);
+    }
+    if !current.is_empty() {
+        spans.push(Span::styled(current, if current_marked { hl } else { base }));
+    }
+    Line::from(spans)
+}
+
+/// Body text → lines: blank-line paragraphs stay separate, `- ` bullets get a hanging bullet.
+pub fn body_lines(body: &str, base: Style) -> Vec<Line<'static>> {
+    body.lines()
+        .map(|line| match line.strip_prefix("- ") {
+            Some(rest) => Line::styled(format!(" • {rest}"), base),
+            None => Line::styled(line.to_string(), base),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Modifier;
+
+    fn marked(line: &Line) -> Vec<String> {
+        line.spans
+            .iter()
+            .filter(|s| s.style.add_modifier.contains(Modifier::BOLD))
+            .map(|s| s.content.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn phrases_are_highlighted_case_insensitively_everywhere() {
+        let hl = Style::new().add_modifier(Modifier::BOLD);
+        let line = highlight_phrases(
+            "Mobile users sign in with SAML; mobile again",
+            &["mobile".into(), "SAML".into()],
+            Style::new(),
+            hl,
+        );
+        assert_eq!(marked(&line), ["Mobile", "SAML", "mobile"]);
+        let ko = highlight_phrases("수백 명의 사용자가 SAML로", &["사용자".into()], Style::new(), hl);
+        assert_eq!(marked(&ko), ["사용자"]);
+    }
+
+    #[test]
+    fn char_positions_highlight_wide_characters() {
+        let hl = Style::new().add_modifier(Modifier::BOLD);
+        let line = highlight_chars("AWS 람다 함수", &[4, 5], Style::new(), hl);
+        assert_eq!(marked(&line), ["람다"]);
+    }
+}
+
+/// Wraps styled lines to `width` display columns, keeping styles, so every output line fits.
+///
+/// ratatui's own wrapping can let a wide (Korean) character spill over a border when it lands on the last
+/// column; wrapping here with display widths avoids that. Breaks at spaces, and inside words longer than
+/// the width.
+pub fn wrap_lines(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
+    lines.iter().flat_map(|line| wrap_line(line, width)).collect()
+}
+
+fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    if text.is_empty() {
+        return vec![Line::raw("")];
+    }
+    // Span boundaries as byte ranges of `text`.
+    let mut bounds = Vec::with_capacity(line.spans.len());
+    let mut at = 0;
+    for span in &line.spans {
+        let len = span.content.len();
+        bounds.push((at, at + len, span.style));
+        at += len;
+    }
+    let options = textwrap::Options::new(usize::from(width.max(1)))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .break_words(true);
+    textwrap::wrap(&text, options)
+        .into_iter()
+        .map(|piece| {
+            let start = match &piece {
+                std::borrow::Cow::Borrowed(s) => s.as_ptr() as usize - text.as_ptr() as usize,
+                std::borrow::Cow::Owned(_) => return Line::styled(piece.into_owned(), line.style),
+            };
+            let end = start + piece.len();
+            let spans: Vec<Span<'static>> = bounds
+                .iter()
+                .filter(|(s, e, _)| *e > start && *s < end)
+                .map(|(s, e, style)| Span::styled(text[(*s).max(start)..(*e).min(end)].to_string(), *style))
+                .collect();
+            Line::from(spans).style(line.style)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn wrapped_korean_lines_fit_and_keep_highlights() {
+        let hl = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        let line = highlight_phrases(
+            "합니다. 추가 지연은 1ms 미만이어야 하고 비용은 최소여야 합니다. 무엇을 사용해야 합니까?",
+            &["1ms 미만".into()],
+            Style::new(),
+            hl,
+        );
+        for width in [5u16, 11, 20, 33] {
+            let wrapped = wrap_lines(std::slice::from_ref(&line), width);
+            for l in &wrapped {
+                let s: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+                assert!(s.width() <= usize::from(width), "{s:?} wider than {width}");
+            }
+            let bold: String = wrapped
+                .iter()
+                .flat_map(|l| l.spans.iter())
+                .filter(|s| s.style == hl)
+                .map(|s| s.content.as_ref())
+                .collect();
+            assert_eq!(bold.replace(' ', ""), "1ms미만", "width {width}");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Rendering the real screens into a TestBackend: borders survive wide (Korean) text, tiny terminals get
+//! the "make the window larger" notice, and snapshots pin every screen in both languages at 80×24 and 120×40.
+
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use recall::core::content::{self, Deck, Lang};
+use recall::io::deck::bundled_files;
+use recall::ui::app::App;
+use recall::ui::msg::{Action, Msg};
+use recall::ui::theme::Theme;
+use recall::ui::view::view;
+
+pub fn bundled() -> Arc<Deck> {
+    Arc::new(content::load(&bundled_files().0).deck)
+}
+
+fn render(app: &App, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view(app, f)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn text_of(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut skip = 0;
+        for x in 0..area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn app(lang: Lang) -> App {
+    App::new(bundled(), lang, Theme::new(false))
+}
+
+fn act(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        app.update(Msg::Action(*a));
+    }
+}
+
+/// Every row whose first cell is a vertical border must end with one: wide characters must not push or
+/// overwrite the right border.
+fn assert_borders_intact(buffer: &Buffer) {
+    let area = buffer.area;
+    for y in 0..area.height {
+        let first = buffer[(0, y)].symbol();
+        if first == "│" {
+            let last = buffer[(area.width - 1, y)].symbol();
+            assert_eq!(last, "│", "row {y} lost its right border:\n{}", text_of(buffer));
+        }
+    }
+}
+
+#[test]
+fn korean_scenarios_and_tables_keep_their_borders() {
+    use Action::*;
+    for (w, h) in [(80, 24), (60, 15), (120, 40), (47, 12)] {
+        let mut app = app(Lang::Ko);
+        act(&mut app, &[Down, Down, Open]);
+        for _ in 0..4 {
+            assert_borders_intact(&render(&app, w, h));
+            act(&mut app, &[Right]);
+        }
+        act(&mut app, &[Left, Reveal]);
+        for _ in 0..6 {
+            assert_borders_intact(&render(&app, w, h));
+            act(&mut app, &[Down, Reveal]);
+        }
+    }
+}
+
+#[test]
+fn tiny_terminals_get_a_notice_not_a_broken_layout() {
+    let app = app(Lang::En);
+    for (w, h) in [(1, 1), (10, 3), (39, 24), (80, 9)] {
+        let text = text_of(&render(&app, w, h));
+        if w >= 30 {
+            assert!(text.contains("make the window larger"), "{w}×{h}:\n{text}");
+        }
+    }
+    let text = text_of(&render(&app, 39, 10));
+    assert!(text.contains("needs 40×10"), "{text}");
+}
+
+#[test]
+fn home_lists_every_topic_with_keys() {
+    let text = text_of(&render(&app(Lang::En), 80, 24));
+    for title in [
+        "Serverless overview",
+        "AWS Lambda",
+        "Amazon DynamoDB",
+        "Amazon Cognito",
+    ] {
+        assert!(text.contains(title), "{title} missing:\n{text}");
+    }
+    assert!(text.contains("?/F1 help"));
+}
+
+#[test]
+fn snapshots_of_every_screen() {
+    use Action::*;
+    let screens: &[(&str, &[Action])] = &[
+        ("home", &[]),
+        ("browse-topics", &[Browse]),
+        ("browse-notes", &[Down, Open]),
+        ("browse-facts", &[Down, Open, Right]),
+        ("browse-compare", &[Down, Down, Open, Right, Right]),
+        ("browse-scenario", &[Down, Open, Left]),
+        ("browse-scenario-answer", &[Down, Open, Left, Reveal]),
+        ("help", &[Help]),
+    ];
+    for lang in Lang::ALL {
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            for (name, actions) in screens {
+                let mut app = app(lang);
+                act(&mut app, actions);
+                let text = text_of(&render(&app, w, h));
+                insta::assert_snapshot!(format!("{name}-{lang}-{w}x{h}"), text);
+            }
+        }
+    }
+}

@@ -4,12 +4,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::core::content::Lang;
 use crate::ui::keymap::{self, Context};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::rich;
 
 /// The smallest terminal the layout works in.
 pub const MIN_WIDTH: u16 = 40;
@@ -34,7 +35,13 @@ pub fn render_too_small(frame: &mut Frame, lang: Lang) {
             area.width, area.height
         ),
     };
-    frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
+    // Wrapped and clipped by display width here: at 1 or 2 columns a Korean character may not fit at all.
+    let lines: Vec<Line> = rich::wrap_lines(&[Line::raw(message)], area.width)
+        .into_iter()
+        .take(usize::from(area.height))
+        .map(|l| rich::clip(l, area.width))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// Splits the frame into title, body, status and hints, draws the chrome, and returns the body area.

@@ -148,6 +148,29 @@ fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// Drops characters from the end of `line` until it is at most `width` columns wide.
+pub fn clip(line: Line<'static>, width: u16) -> Line<'static> {
+    let mut left = usize::from(width);
+    let spans = line
+        .spans
+        .into_iter()
+        .map(|span| {
+            let mut kept = String::new();
+            for c in span.content.chars() {
+                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if w > left {
+                    left = 0;
+                    break;
+                }
+                left -= w;
+                kept.push(c);
+            }
+            Span::styled(kept, span.style)
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans).style(line.style)
+}
+
 #[cfg(test)]
 mod wrap_tests {
     use super::*;

@@ -1,0 +1,136 @@
+//! The interface as a state machine: keys in, state out (no terminal), and a property that no sequence of
+//! keys at any terminal size, down to 1×1, makes it panic.
+
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use recall::core::content::{self, Deck, Lang};
+use recall::io::deck::bundled_files;
+use recall::ui::app::{App, Effect};
+use recall::ui::keymap::{self, Context};
+use recall::ui::msg::{Action, Msg};
+use recall::ui::screens::Screen;
+use recall::ui::theme::Theme;
+use recall::ui::view::view;
+
+fn deck() -> Arc<Deck> {
+    Arc::new(content::load(&bundled_files().0).deck)
+}
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    let key = KeyEvent::new(code, KeyModifiers::NONE);
+    match keymap::translate(app.context(), key) {
+        Some(msg) => app.update(msg),
+        None => Vec::new(),
+    }
+}
+
+#[test]
+fn enter_on_a_home_topic_opens_it_in_browse_and_escape_returns() {
+    let mut app = App::new(deck(), Lang::En, Theme::new(false));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let Screen::Browse(b) = app.screen() else {
+        panic!("not browse")
+    };
+    assert_eq!(b.topic, Some(1));
+    assert_eq!(app.context(), Context::BrowseTopic);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::BrowseTopics, "Esc closes the topic first");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Home);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Home, "home is never popped");
+}
+
+#[test]
+fn scenario_answer_stays_hidden_until_asked_and_hides_again_on_move() {
+    let mut app = App::new(deck(), Lang::En, Theme::new(false));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Left); // Notes → Scenarios
+    let revealed = |app: &App| matches!(app.screen(), Screen::Browse(b) if b.revealed);
+    assert!(!revealed(&app));
+    press(&mut app, KeyCode::Char('a'));
+    assert!(revealed(&app));
+    press(&mut app, KeyCode::Down);
+    assert!(!revealed(&app), "the next scenario starts hidden");
+}
+
+#[test]
+fn language_toggle_is_global_and_asks_to_be_remembered() {
+    let mut app = App::new(deck(), Lang::En, Theme::new(false));
+    press(&mut app, KeyCode::Enter);
+    let effects = press(&mut app, KeyCode::Char('L'));
+    assert_eq!(app.lang(), Lang::Ko);
+    assert_eq!(effects, vec![Effect::SaveLanguage(Lang::Ko)]);
+}
+
+#[test]
+fn help_overlay_opens_closes_and_swallows_screen_keys() {
+    let mut app = App::new(deck(), Lang::En, Theme::new(false));
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.context(), Context::Help);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.screen(), Screen::Home(_)),
+        "Enter under help must not open a topic"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Home);
+}
+
+#[test]
+fn quit_and_interrupt_ask_the_runner_to_quit() {
+    let mut app = App::new(deck(), Lang::En, Theme::new(false));
+    assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
+    assert!(app.is_quitting());
+    let mut app = App::new(deck(), Lang::En, Theme::new(false));
+    assert_eq!(app.update(Msg::Interrupt), vec![Effect::Quit]);
+}
+
+fn any_key() -> impl Strategy<Value = KeyCode> {
+    prop_oneof![
+        Just(KeyCode::Up),
+        Just(KeyCode::Down),
+        Just(KeyCode::Left),
+        Just(KeyCode::Right),
+        Just(KeyCode::Enter),
+        Just(KeyCode::Esc),
+        Just(KeyCode::PageUp),
+        Just(KeyCode::PageDown),
+        Just(KeyCode::Home),
+        Just(KeyCode::End),
+        Just(KeyCode::Backspace),
+        Just(KeyCode::F(1)),
+        prop::sample::select(vec![
+            'a', 'b', 'e', 'f', 'g', 'G', 'h', 'j', 'k', 'l', 'L', 'r', 's', 'S', 't', 'u', 'x', 'z', '/',
+            '?', ' ', '1', '2', '3', '4', '5', 'ㄹ', '람'
+        ])
+        .prop_map(KeyCode::Char),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn random_keys_at_random_sizes_never_panic(
+        keys in prop::collection::vec(any_key(), 0..60),
+        sizes in prop::collection::vec((1u16..140, 1u16..50), 1..4),
+    ) {
+        let deck = deck();
+        let mut app = App::new(deck, Lang::Ko, Theme::new(true));
+        for (i, key) in keys.into_iter().enumerate() {
+            if key == KeyCode::Char('q') { continue; }
+            press(&mut app, key);
+            let (w, h) = sizes[i % sizes.len()];
+            app.update(Msg::Resize(w, h));
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            terminal.draw(|f| view(&app, f)).unwrap();
+        }
+        let _ = app.update(Msg::Action(Action::Back));
+    }
+}

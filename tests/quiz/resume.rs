@@ -226,3 +226,32 @@ fn the_latest_unfinished_exam_is_found_with_its_progress() {
         .collect();
     assert_eq!(open, vec![second.id().to_string()]);
 }
+
+#[test]
+fn exam_answer_lines_without_the_time_used_still_read_and_none_is_not_written() {
+    let old = r#"{"v":1,"id":"d-1","at":"2025-01-01T00:00:10Z","type":"exam_answer","exam":"e","question":2,"chosen":[1]}"#;
+    let e: Event = serde_json::from_str(old).unwrap();
+    assert_eq!(
+        e.kind,
+        EventKind::ExamAnswer {
+            exam: "e".into(),
+            question: 2,
+            chosen: vec![1],
+            flagged: false,
+            elapsed_ms: None
+        }
+    );
+    assert!(!serde_json::to_string(&e).unwrap().contains("elapsed_ms"));
+    let with = EventKind::ExamAnswer {
+        exam: "e".into(),
+        question: 2,
+        chosen: vec![],
+        flagged: true,
+        elapsed_ms: Some(5),
+    };
+    assert!(
+        serde_json::to_string(&with)
+            .unwrap()
+            .contains(r#""elapsed_ms":5"#)
+    );
+}

@@ -5,9 +5,9 @@
 //! persists the [`EventKind`](crate::core::progress::EventKind)s they return; nothing here writes anything.
 //!
 //! - [`question`]: [`Question`] (prompt, keywords, shuffled choices with reasons, "choose N", explanation);
-//!   [`highlight`] splits a prompt into keyword segments.
+//!   [`highlight()`] splits a prompt into keyword segments.
 //! - [`generate`]: questions from comparison rows and grouped facts.
-//! - [`grade`]: a response is a set of choices; right iff it is exactly the set of correct ones.
+//! - [`mod@grade`]: a response is a set of choices; right iff it is exactly the set of correct ones.
 //! - [`score`]: the 100–1000 scaled score (linear approximation of AWS scaling), pass mark 720, breakdowns.
 //! - [`scope`], [`draw`], [`apportion`], [`seed`]: which questions a session gets, deterministically by seed.
 //! - [`practice`]: [`QuizSession`], practice with feedback after each question.

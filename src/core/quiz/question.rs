@@ -53,7 +53,7 @@ pub struct Question {
     pub source: QuestionSource,
     /// The situation and the question.
     pub prompt: Text,
-    /// Phrases of the prompt to highlight (see [`super::highlight`]).
+    /// Phrases of the prompt to highlight (see [`super::highlight()`]).
     pub keywords: Keywords,
     /// The options, shuffled into display order.
     pub choices: Vec<QChoice>,

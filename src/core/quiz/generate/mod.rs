@@ -2,7 +2,7 @@
 //! multiple-choice questions that supplement the hand-written scenarios.
 //!
 //! - [`compare`]: one question per comparison row whose values all differ: "which option has
-//!   <attribute>: <value>?", the options as choices, exactly one right.
+//!   `attribute`: `value`?", the options as choices, exactly one right.
 //! - [`fact`]: one question per fact with a `group`: its answer among up to three answers of other facts of
 //!   the same group (same topic first), all distinct.
 //!

@@ -119,6 +119,10 @@ pub enum EventKind {
         /// Whether the question is flagged for review.
         #[serde(default)]
         flagged: bool,
+        /// Exam time used when the change was made, in milliseconds, counting only while the exam was open;
+        /// a resumed exam continues from the latest value. Absent in logs written before it existed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        elapsed_ms: Option<u64>,
     },
     /// A mock exam was submitted (by the learner or when time ran out).
     ExamFinished {

@@ -1,0 +1,71 @@
+//! Drawing a session's questions by seed.
+//!
+//! - **Quiz** ([`quiz`]): hand-written scenarios come first; generated questions supplement them with one
+//!   question in four (rounded down, so a quiz of 1–3 questions is all scenarios when there are enough), and
+//!   fill in for any scenarios that are missing. Whichever kind runs short, the other makes up the number.
+//! - **Exam** ([`exam`]): scenarios only, the count per topic apportioned to each topic's number of scenarios
+//!   ([`super::apportion`]), picked at random within each topic.
+//!
+//! Both shuffle the final order, and ask for more questions than exist → all of them plus a [`Shortfall`].
+
+use rand::seq::SliceRandom;
+
+use super::apportion::apportion;
+use super::error::Shortfall;
+use super::question::Question;
+use super::seed::draw_rng;
+
+/// Generated questions per quiz: `GENERATED_PER_QUIZ.0` in every `GENERATED_PER_QUIZ.1`.
+pub const GENERATED_PER_QUIZ: (usize, usize) = (1, 4);
+
+/// The questions of a session, and whether fewer exist than were asked for.
+#[derive(Debug, Clone)]
+pub struct Draw {
+    /// The questions, in session order.
+    pub questions: Vec<Question>,
+    /// Set when `n` exceeded what exists.
+    pub shortfall: Option<Shortfall>,
+}
+
+/// Draws `n` quiz questions from `scenarios` and `generated` under `seed` (see the module doc for the mix).
+pub fn quiz(mut scenarios: Vec<Question>, mut generated: Vec<Question>, n: usize, seed: u64) -> Draw {
+    let available = scenarios.len() + generated.len();
+    let take = n.min(available);
+    let share = take * GENERATED_PER_QUIZ.0 / GENERATED_PER_QUIZ.1;
+    let from_generated = generated
+        .len()
+        .min(share.max(take.saturating_sub(scenarios.len())));
+    let mut rng = draw_rng(seed);
+    scenarios.shuffle(&mut rng);
+    generated.shuffle(&mut rng);
+    scenarios.truncate(take - from_generated);
+    generated.truncate(from_generated);
+    scenarios.append(&mut generated);
+    scenarios.shuffle(&mut rng);
+    Draw {
+        questions: scenarios,
+        shortfall: shortfall(n, available),
+    }
+}
+
+/// Draws `n` exam questions from per-topic pools under `seed`, in proportion to the pools' sizes.
+pub fn exam(per_topic: Vec<Vec<Question>>, n: usize, seed: u64) -> Draw {
+    let sizes: Vec<usize> = per_topic.iter().map(Vec::len).collect();
+    let shares = apportion(&sizes, n);
+    let mut rng = draw_rng(seed);
+    let mut questions = Vec::new();
+    for (mut pool, share) in per_topic.into_iter().zip(shares) {
+        pool.shuffle(&mut rng);
+        pool.truncate(share);
+        questions.append(&mut pool);
+    }
+    questions.shuffle(&mut rng);
+    Draw {
+        questions,
+        shortfall: shortfall(n, sizes.iter().sum()),
+    }
+}
+
+fn shortfall(requested: usize, available: usize) -> Option<Shortfall> {
+    (requested > available).then_some(Shortfall { requested, available })
+}

@@ -2,15 +2,19 @@
 
 use std::sync::Arc;
 
-use criterion::{criterion_group, criterion_main, Criterion};
-use ratatui::backend::TestBackend;
+use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use recall::core::content::{self, Lang};
 use recall::io::deck::bundled_files;
 use recall::ui::app::App;
 use recall::ui::msg::{Action, Msg};
 use recall::ui::theme::Theme;
 use recall::ui::view::view;
+
+fn fixed_now() -> jiff::Timestamp {
+    "2026-11-26T12:00:00Z".parse().unwrap()
+}
 
 fn bench_render(c: &mut Criterion) {
     use Action::*;
@@ -25,12 +29,14 @@ fn bench_render(c: &mut Criterion) {
     ];
     let mut group = c.benchmark_group("render 120x40 ko");
     for (name, actions) in screens {
-        let mut app = App::new(Arc::clone(&deck), Lang::Ko, Theme::new(true));
+        let mut app = App::new(Arc::clone(&deck), Lang::Ko, Theme::new(true), fixed_now(), 7);
         for a in *actions {
             app.update(Msg::Action(*a));
         }
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-        group.bench_function(*name, |b| b.iter(|| terminal.draw(|f| view(&app, f)).unwrap().area));
+        group.bench_function(*name, |b| {
+            b.iter(|| terminal.draw(|f| view(&app, f)).unwrap().area)
+        });
     }
     group.finish();
 }

@@ -90,7 +90,10 @@ fn interface(deck: Deck, lang: Lang, start: Option<Screen>) -> anyhow::Result<Ex
             "the interface needs a terminal; for scripts use `recall list`, `recall check` or `recall --help`"
         );
     }
-    let mut app = App::new(Arc::new(deck), lang, Theme::from_env());
+    let now = jiff::Timestamp::now();
+    // The clock is a fine seed for "a different draw every time"; `--seed` (quiz, exam) pins one.
+    let seed = now.as_nanosecond() as u64;
+    let mut app = App::new(Arc::new(deck), lang, Theme::from_env(), now, seed);
     if let Some(screen) = start {
         app.open(screen);
     }

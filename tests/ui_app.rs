@@ -16,6 +16,10 @@ use recall::ui::screens::Screen;
 use recall::ui::theme::Theme;
 use recall::ui::view::view;
 
+fn fixed_now() -> jiff::Timestamp {
+    "2026-11-26T12:00:00Z".parse().unwrap()
+}
+
 fn deck() -> Arc<Deck> {
     Arc::new(content::load(&bundled_files().0).deck)
 }
@@ -30,7 +34,7 @@ fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
 
 #[test]
 fn enter_on_a_home_topic_opens_it_in_browse_and_escape_returns() {
-    let mut app = App::new(deck(), Lang::En, Theme::new(false));
+    let mut app = App::new(deck(), Lang::En, Theme::new(false), fixed_now(), 7);
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     let Screen::Browse(b) = app.screen() else {
@@ -48,7 +52,7 @@ fn enter_on_a_home_topic_opens_it_in_browse_and_escape_returns() {
 
 #[test]
 fn scenario_answer_stays_hidden_until_asked_and_hides_again_on_move() {
-    let mut app = App::new(deck(), Lang::En, Theme::new(false));
+    let mut app = App::new(deck(), Lang::En, Theme::new(false), fixed_now(), 7);
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Left); // Notes → Scenarios
     let revealed = |app: &App| matches!(app.screen(), Screen::Browse(b) if b.revealed);
@@ -61,7 +65,7 @@ fn scenario_answer_stays_hidden_until_asked_and_hides_again_on_move() {
 
 #[test]
 fn language_toggle_is_global_and_asks_to_be_remembered() {
-    let mut app = App::new(deck(), Lang::En, Theme::new(false));
+    let mut app = App::new(deck(), Lang::En, Theme::new(false), fixed_now(), 7);
     press(&mut app, KeyCode::Enter);
     let effects = press(&mut app, KeyCode::Char('L'));
     assert_eq!(app.lang(), Lang::Ko);
@@ -70,7 +74,7 @@ fn language_toggle_is_global_and_asks_to_be_remembered() {
 
 #[test]
 fn help_overlay_opens_closes_and_swallows_screen_keys() {
-    let mut app = App::new(deck(), Lang::En, Theme::new(false));
+    let mut app = App::new(deck(), Lang::En, Theme::new(false), fixed_now(), 7);
     press(&mut app, KeyCode::Char('?'));
     assert_eq!(app.context(), Context::Help);
     press(&mut app, KeyCode::Enter);
@@ -84,10 +88,10 @@ fn help_overlay_opens_closes_and_swallows_screen_keys() {
 
 #[test]
 fn quit_and_interrupt_ask_the_runner_to_quit() {
-    let mut app = App::new(deck(), Lang::En, Theme::new(false));
+    let mut app = App::new(deck(), Lang::En, Theme::new(false), fixed_now(), 7);
     assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
     assert!(app.is_quitting());
-    let mut app = App::new(deck(), Lang::En, Theme::new(false));
+    let mut app = App::new(deck(), Lang::En, Theme::new(false), fixed_now(), 7);
     assert_eq!(app.update(Msg::Interrupt), vec![Effect::Quit]);
 }
 
@@ -122,7 +126,7 @@ proptest! {
         sizes in prop::collection::vec((1u16..140, 1u16..50), 1..4),
     ) {
         let deck = deck();
-        let mut app = App::new(deck, Lang::Ko, Theme::new(true));
+        let mut app = App::new(deck, Lang::Ko, Theme::new(true), fixed_now(), 7);
         for (i, key) in keys.into_iter().enumerate() {
             if key == KeyCode::Char('q') { continue; }
             press(&mut app, key);
@@ -132,5 +136,80 @@ proptest! {
             terminal.draw(|f| view(&app, f)).unwrap();
         }
         let _ = app.update(Msg::Action(Action::Back));
+    }
+}
+
+mod quiz_and_exam {
+    use super::*;
+    use recall::core::progress::EventKind;
+
+    fn app() -> App {
+        App::new(deck(), Lang::En, Theme::new(false), fixed_now(), 7)
+    }
+
+    fn records(effects: &[Effect]) -> Vec<&EventKind> {
+        effects.iter().filter_map(|e| if let Effect::Record(k) = e { Some(k) } else { None }).collect()
+    }
+
+    #[test]
+    fn a_quiz_answer_is_recorded_once_and_enter_moves_on() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('z'));
+        assert_eq!(app.context(), Context::Quiz);
+        assert!(press(&mut app, KeyCode::Enter).is_empty(), "nothing is recorded before a pick");
+        assert!(app.status().is_some(), "Enter without a pick says what to do");
+        press(&mut app, KeyCode::Char('1'));
+        press(&mut app, KeyCode::Char('2'));
+        let effects = press(&mut app, KeyCode::Enter);
+        let kinds = records(&effects);
+        assert_eq!(kinds.len(), 1);
+        assert!(matches!(kinds[0], EventKind::Answer { .. }));
+        let Screen::Quiz(q) = app.screen() else { panic!("not quiz") };
+        assert!(q.answered);
+        assert_eq!(q.session.position(), 0);
+        assert!(press(&mut app, KeyCode::Enter).is_empty(), "moving on records nothing");
+        let Screen::Quiz(q) = app.screen() else { panic!("not quiz") };
+        assert_eq!(q.session.position(), 1);
+    }
+
+    #[test]
+    fn exam_records_start_answers_flags_and_result_and_asks_before_submitting() {
+        let mut app = app();
+        let started = press(&mut app, KeyCode::Char('e'));
+        assert!(matches!(records(&started)[..], [EventKind::ExamStarted { .. }]));
+        assert!(app.status().unwrap().contains("only 53"), "the shortfall is reported: {:?}", app.status());
+        let answered = press(&mut app, KeyCode::Char('1'));
+        assert!(matches!(records(&answered)[..], [EventKind::ExamAnswer { .. }]));
+        let flagged = press(&mut app, KeyCode::Char('f'));
+        assert!(matches!(records(&flagged)[..], [EventKind::ExamAnswer { flagged: true, .. }]));
+        assert!(press(&mut app, KeyCode::Char('S')).is_empty(), "S only asks for confirmation");
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.context(), Context::Exam, "Esc keeps working");
+        press(&mut app, KeyCode::Char('S'));
+        let submitted = press(&mut app, KeyCode::Enter);
+        let kinds = records(&submitted);
+        assert!(matches!(kinds[0], EventKind::ExamFinished { total: 53, .. }), "{kinds:?}");
+        assert_eq!(app.context(), Context::ExamResult);
+    }
+
+    #[test]
+    fn the_exam_auto_submits_when_time_runs_out() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('e'));
+        let later = fixed_now() + jiff::SignedDuration::from_mins(131);
+        let effects = app.update(Msg::Tick(later));
+        assert!(records(&effects).iter().any(|k| matches!(k, EventKind::ExamFinished { timed_out: true, .. })));
+        assert_eq!(app.context(), Context::ExamResult);
+    }
+
+    #[test]
+    fn quitting_mid_exam_records_a_checkpoint_for_resume() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('e'));
+        press(&mut app, KeyCode::Char('1'));
+        app.update(Msg::Tick(fixed_now() + jiff::SignedDuration::from_mins(5)));
+        let effects = press(&mut app, KeyCode::Char('q'));
+        assert_eq!(effects.last(), Some(&Effect::Quit));
+        assert!(matches!(records(&effects)[..], [EventKind::ExamAnswer { elapsed_ms: Some(ms), .. }] if *ms >= 300_000));
     }
 }

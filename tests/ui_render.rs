@@ -13,6 +13,10 @@ use recall::ui::msg::{Action, Msg};
 use recall::ui::theme::Theme;
 use recall::ui::view::view;
 
+fn fixed_now() -> jiff::Timestamp {
+    "2026-11-26T12:00:00Z".parse().unwrap()
+}
+
 pub fn bundled() -> Arc<Deck> {
     Arc::new(content::load(&bundled_files().0).deck)
 }
@@ -43,7 +47,7 @@ fn text_of(buffer: &Buffer) -> String {
 }
 
 fn app(lang: Lang) -> App {
-    App::new(bundled(), lang, Theme::new(false))
+    App::new(bundled(), lang, Theme::new(false), fixed_now(), 7)
 }
 
 fn act(app: &mut App, actions: &[Action]) {
@@ -122,6 +126,12 @@ fn snapshots_of_every_screen() {
         ("browse-scenario", &[Down, Open, Left]),
         ("browse-scenario-answer", &[Down, Open, Left, Reveal]),
         ("help", &[Help]),
+        ("quiz", &[Quiz]),
+        ("quiz-answered", &[Quiz, Choose(1), Submit]),
+        ("exam", &[Exam]),
+        ("exam-review", &[Exam, Choose(2), Flag, Right, ReviewList]),
+        ("exam-confirm", &[Exam, Choose(1), Submit]),
+        ("exam-result", &[Exam, Choose(1), Submit, Open]),
     ];
     for lang in Lang::ALL {
         for (w, h) in [(80u16, 24u16), (120, 40)] {

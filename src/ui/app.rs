@@ -11,7 +11,7 @@ use super::msg::{Action, Msg};
 use super::screens::{Nav, Outcome, Screen, Shared, help::HelpState, home::HomeState};
 use super::theme::Theme;
 use crate::core::content::{Deck, Lang};
-use crate::core::progress::Event;
+use crate::core::progress::EventKind;
 
 /// I/O the runner performs on behalf of `update`.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,8 +20,9 @@ pub enum Effect {
     Quit,
     /// Remember the language in the config file.
     SaveLanguage(Lang),
-    /// Append an event to the progress log (fsync'd); the result comes back as [`Msg::Saved`].
-    Append(Event),
+    /// Record an event in the progress log (the runner stamps id and time, appends and fsyncs); the result
+    /// comes back as [`Msg::Saved`].
+    Record(EventKind),
 }
 
 /// The whole interface state.
@@ -36,8 +37,14 @@ pub struct App {
 
 impl App {
     /// A new interface on `deck`, showing the home screen.
-    pub fn new(deck: Arc<Deck>, lang: Lang, theme: Theme) -> App {
-        let shared = Shared { deck, lang, theme };
+    pub fn new(deck: Arc<Deck>, lang: Lang, theme: Theme, now: jiff::Timestamp, seed: u64) -> App {
+        let shared = Shared {
+            deck,
+            lang,
+            theme,
+            now,
+            seed,
+        };
         App {
             shared,
             screens: vec![Screen::Home(HomeState::default())],
@@ -105,7 +112,14 @@ impl App {
                 Vec::new()
             }
             Msg::Interrupt => self.quit(),
-            Msg::Action(action) => self.on_action(action),
+            Msg::Tick(now) => {
+                self.shared.now = now;
+                self.forward(Msg::Tick(now))
+            }
+            Msg::Action(action) => {
+                self.shared.seed = next_seed(self.shared.seed);
+                self.on_action(action)
+            }
             other => self.forward(other),
         }
     }
@@ -166,6 +180,19 @@ impl App {
 
     fn quit(&mut self) -> Vec<Effect> {
         self.quitting = true;
-        vec![Effect::Quit]
+        let now = self.shared.now;
+        let checkpoints = self.screens.iter().filter_map(|s| match s {
+            Screen::Exam(exam) => exam.checkpoint(now),
+            _ => None,
+        });
+        checkpoints.map(Effect::Record).chain([Effect::Quit]).collect()
     }
+}
+
+/// The next seed of a splitmix64 sequence: every quiz or exam started gets a fresh draw.
+fn next_seed(seed: u64) -> u64 {
+    let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }

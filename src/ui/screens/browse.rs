@@ -268,27 +268,7 @@ impl BrowseState {
             cursor + 1,
             topic.sections.len()
         );
-        self.scrolled(frame, area, lines, title, shared);
-    }
-
-    fn scrolled(
-        &self,
-        frame: &mut Frame,
-        area: Rect,
-        lines: Vec<Line<'static>>,
-        title: String,
-        shared: &Shared,
-    ) {
-        let block = self.boxed(title, shared);
-        let inner = block.inner(area);
-        let lines = rich::wrap_lines(&lines, inner.width);
-        let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
-        frame.render_widget(
-            Paragraph::new(lines)
-                .block(block)
-                .scroll((self.scroll.min(max_scroll), 0)),
-            area,
-        );
+        rich::scrolled(frame, area, lines, title, self.scroll, shared);
     }
 
     fn render_facts(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
@@ -337,13 +317,8 @@ impl BrowseState {
             ]));
         }
         lines.push(Line::styled(format!("↗ {}", fact.source), shared.theme.dim()));
-        self.scrolled(
-            frame,
-            detail_area,
-            lines,
-            format!(" {}/{} ", cursor + 1, topic.facts.len()),
-            shared,
-        );
+        let title = format!(" {}/{} ", cursor + 1, topic.facts.len());
+        rich::scrolled(frame, detail_area, lines, title, self.scroll, shared);
     }
 
     fn render_compare(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
@@ -413,6 +388,6 @@ impl BrowseState {
             (n, Lang::Ko) => format!(" · {n}개 선택"),
         };
         let title = format!(" {}/{}{choose} ", cursor + 1, topic.scenarios.len());
-        self.scrolled(frame, area, lines, title, shared);
+        rich::scrolled(frame, area, lines, title, self.scroll, shared);
     }
 }

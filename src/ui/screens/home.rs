@@ -7,8 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::browse::BrowseState;
+use super::exam::ExamState;
+use super::quiz::QuizState;
 use super::{Outcome, Screen, Shared};
 use crate::core::content::Lang;
+use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession, Shortfall};
+use crate::ui::app::Effect;
 use crate::ui::msg::{Action, Msg};
 
 /// Home screen state: which topic row is selected.
@@ -42,6 +46,16 @@ impl HomeState {
                 return Outcome::push(Screen::Browse(BrowseState::at_topic(self.cursor)));
             }
             Action::Browse => return Outcome::push(Screen::Browse(BrowseState::default())),
+            Action::Quiz => return start_quiz(shared, None, QuizOptions::DEFAULT_COUNT),
+            Action::Exam => {
+                let options = ExamOptions {
+                    questions: ExamOptions::DEFAULT_QUESTIONS,
+                    minutes: ExamOptions::DEFAULT_MINUTES,
+                    topic: None,
+                    seed: shared.seed,
+                };
+                return start_exam(shared, &options);
+            }
             _ => {}
         }
         Outcome::none()
@@ -112,6 +126,50 @@ impl HomeState {
                 entry_area,
             );
         }
+    }
+}
+
+/// Opens a practice quiz of `count` questions (of one topic, or all), or says why it cannot start.
+pub fn start_quiz(shared: &Shared, topic: Option<String>, count: usize) -> Outcome {
+    let options = QuizOptions {
+        topic,
+        count,
+        seed: shared.seed,
+    };
+    match QuizSession::new(&shared.deck, &options) {
+        Ok(session) => {
+            let notice = session.shortfall().map(|s| shortfall_notice(s, shared.lang));
+            Outcome {
+                status: notice,
+                ..Outcome::push(Screen::Quiz(Box::new(QuizState::new(session))))
+            }
+        }
+        Err(e) => Outcome::status(e.to_string()),
+    }
+}
+
+/// Starts a mock exam and records its start, or says why it cannot start.
+pub fn start_exam(shared: &Shared, options: &ExamOptions) -> Outcome {
+    match ExamSession::start(&shared.deck, options, shared.now) {
+        Ok((session, started)) => {
+            let notice = session.shortfall().map(|s| shortfall_notice(s, shared.lang));
+            Outcome {
+                status: notice,
+                effects: vec![Effect::Record(started)],
+                ..Outcome::push(Screen::Exam(Box::new(ExamState::new(session))))
+            }
+        }
+        Err(e) => Outcome::status(e.to_string()),
+    }
+}
+
+fn shortfall_notice(s: Shortfall, lang: Lang) -> String {
+    match lang {
+        Lang::En => s.to_string(),
+        Lang::Ko => format!(
+            "{}문제를 요청했지만 {}문제뿐이라 모두 사용합니다",
+            s.requested, s.available
+        ),
     }
 }
 

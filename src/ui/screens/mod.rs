@@ -2,8 +2,10 @@
 //! its state; [`Screen`] is the sum of them that the app keeps on its stack.
 
 pub mod browse;
+pub mod exam;
 pub mod help;
 pub mod home;
+pub mod quiz;
 
 use std::sync::Arc;
 
@@ -24,6 +26,10 @@ pub struct Shared {
     pub lang: Lang,
     /// Styles.
     pub theme: Theme,
+    /// The time of the latest tick: what actions treat as "now" (timers, event times).
+    pub now: jiff::Timestamp,
+    /// Seed for the next quiz or exam draw; the app advances it after every action.
+    pub seed: u64,
 }
 
 /// A screen change requested by a screen.
@@ -84,6 +90,10 @@ pub enum Screen {
     Home(home::HomeState),
     /// Topics, sections, facts, comparisons, scenarios.
     Browse(browse::BrowseState),
+    /// Practice quiz.
+    Quiz(Box<quiz::QuizState>),
+    /// Mock exam.
+    Exam(Box<exam::ExamState>),
 }
 
 impl Screen {
@@ -92,6 +102,8 @@ impl Screen {
         match self {
             Screen::Home(_) => Context::Home,
             Screen::Browse(b) => b.context(),
+            Screen::Quiz(q) => q.context(),
+            Screen::Exam(e) => e.context(),
         }
     }
 
@@ -100,6 +112,8 @@ impl Screen {
         match self {
             Screen::Home(_) => home::title(shared.lang).to_string(),
             Screen::Browse(b) => b.title(shared),
+            Screen::Quiz(_) => quiz::title(shared.lang).to_string(),
+            Screen::Exam(_) => exam::title(shared.lang).to_string(),
         }
     }
 
@@ -108,6 +122,8 @@ impl Screen {
         match self {
             Screen::Home(h) => h.update(msg, shared),
             Screen::Browse(b) => b.update(msg, shared),
+            Screen::Quiz(q) => q.update(msg, shared),
+            Screen::Exam(e) => e.update(msg, shared),
         }
     }
 
@@ -116,6 +132,8 @@ impl Screen {
         match self {
             Screen::Home(h) => h.render(frame, area, shared),
             Screen::Browse(b) => b.render(frame, area, shared),
+            Screen::Quiz(q) => q.render(frame, area, shared),
+            Screen::Exam(e) => e.render(frame, area, shared),
         }
     }
 }

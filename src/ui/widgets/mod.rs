@@ -2,4 +2,6 @@
 
 pub mod chrome;
 pub mod compare_table;
+pub mod fmt;
+pub mod question_view;
 pub mod rich;

@@ -6,26 +6,21 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-/// A line where every case-insensitive occurrence of any `phrases` entry is styled `hl`.
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::core::quiz::highlight;
+use crate::ui::screens::Shared;
+
+/// A line where every case-insensitive occurrence of any `phrases` entry is styled `hl` (the segmenting
+/// is the core's, shared with quizzes, so browse and quiz highlight the same way).
 pub fn highlight_phrases(text: &str, phrases: &[String], base: Style, hl: Style) -> Line<'static> {
-    let lower = text.to_lowercase();
-    // Lowercasing can change byte lengths for some scripts; fall back to no highlight rather than mis-slice.
-    if lower.len() != text.len() {
-        return Line::styled(text.to_string(), base);
-    }
-    let mut marked = vec![false; text.len()];
-    for phrase in phrases.iter().filter(|p| !p.is_empty()) {
-        let needle = phrase.to_lowercase();
-        let mut from = 0;
-        while let Some(pos) = lower[from..].find(&needle) {
-            let start = from + pos;
-            marked[start..start + needle.len()]
-                .iter_mut()
-                .for_each(|m| *m = true);
-            from = start + needle.len().max(1);
-        }
-    }
-    spans_from_marks(text, |byte| marked[byte], base, hl)
+    let spans: Vec<Span<'static>> = highlight(text, phrases)
+        .into_iter()
+        .map(|seg| Span::styled(seg.text.to_string(), if seg.keyword { hl } else { base }))
+        .collect();
+    Line::from(spans)
 }
 
 /// A line where the characters at `positions` (char indices) are styled `hl`.
@@ -119,6 +114,14 @@ fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
     if text.is_empty() {
         return vec![Line::raw("")];
     }
+    // A line indented with spaces keeps its indent on every wrapped line (hanging indent).
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    let indent = if indent * 2 < usize::from(width) {
+        indent
+    } else {
+        0
+    };
+    let body = &text[indent..];
     // Span boundaries as byte ranges of `text`.
     let mut bounds = Vec::with_capacity(line.spans.len());
     let mut at = 0;
@@ -127,10 +130,10 @@ fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
         bounds.push((at, at + len, span.style));
         at += len;
     }
-    let options = textwrap::Options::new(usize::from(width.max(1)))
+    let options = textwrap::Options::new((usize::from(width) - indent).max(1))
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .break_words(true);
-    textwrap::wrap(&text, options)
+    textwrap::wrap(body, options)
         .into_iter()
         .map(|piece| {
             let start = match &piece {
@@ -138,10 +141,12 @@ fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
                 std::borrow::Cow::Owned(_) => return Line::styled(piece.into_owned(), line.style),
             };
             let end = start + piece.len();
-            let spans: Vec<Span<'static>> = bounds
+            let pieces = bounds
                 .iter()
                 .filter(|(s, e, _)| *e > start && *s < end)
-                .map(|(s, e, style)| Span::styled(text[(*s).max(start)..(*e).min(end)].to_string(), *style))
+                .map(|(s, e, style)| Span::styled(text[(*s).max(start)..(*e).min(end)].to_string(), *style));
+            let spans: Vec<Span<'static>> = std::iter::once(Span::raw(" ".repeat(indent)))
+                .chain(pieces)
                 .collect();
             Line::from(spans).style(line.style)
         })
@@ -169,6 +174,30 @@ pub fn clip(line: Line<'static>, width: u16) -> Line<'static> {
         })
         .collect::<Vec<_>>();
     Line::from(spans).style(line.style)
+}
+
+/// Renders lines in a bordered box, wrapped by display width and scrolled (clamped to the content).
+pub fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    title: String,
+    scroll: u16,
+    shared: &Shared,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(shared.theme.border())
+        .title(title);
+    let inner = block.inner(area);
+    let lines = wrap_lines(&lines, inner.width);
+    let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll.min(max_scroll), 0)),
+        area,
+    );
 }
 
 #[cfg(test)]

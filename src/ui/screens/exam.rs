@@ -1,0 +1,424 @@
+//! Mock exam: a countdown, questions you can move between, answer, flag and come back to; a review list
+//! (answered / unanswered / flagged, jump to any); submit with confirmation, or automatically when time runs
+//! out; then the scaled score, the per-topic breakdown and a review of every question. No feedback before
+//! submission. Every change is recorded, so an interrupted exam can be resumed.
+
+use jiff::Timestamp;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::{Outcome, Shared};
+use crate::core::content::Lang;
+use crate::core::progress::EventKind;
+use crate::core::quiz::{ExamResult, ExamSession, PASS_MARK, QuestionStatus, QuizError};
+use crate::ui::app::Effect;
+use crate::ui::keymap::Context;
+use crate::ui::msg::{Action, Msg};
+use crate::ui::widgets::fmt::{clock, percent};
+use crate::ui::widgets::question_view;
+use crate::ui::widgets::rich::scrolled;
+
+/// What the exam screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// One question.
+    Question,
+    /// The list of all questions with their status.
+    Review {
+        /// Selected row.
+        cursor: usize,
+    },
+    /// "Submit the exam?"
+    Confirm,
+    /// Score and question review after submission.
+    Result,
+}
+
+/// Exam screen state.
+pub struct ExamState {
+    /// The core session (questions, answers, clock, result).
+    pub session: ExamSession,
+    /// What is shown.
+    pub mode: Mode,
+    /// Lines scrolled.
+    pub scroll: u16,
+    /// Question shown in the result review.
+    pub review_at: usize,
+}
+
+/// The title bar text.
+pub fn title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Exam",
+        Lang::Ko => "모의고사",
+    }
+}
+
+fn recorded(kinds: Vec<EventKind>) -> Outcome {
+    Outcome {
+        effects: kinds.into_iter().map(Effect::Record).collect(),
+        ..Outcome::none()
+    }
+}
+
+impl ExamState {
+    /// An exam screen over a started (or resumed) session.
+    pub fn new(session: ExamSession) -> ExamState {
+        let mode = if session.is_submitted() {
+            Mode::Result
+        } else {
+            Mode::Question
+        };
+        ExamState {
+            session,
+            mode,
+            scroll: 0,
+            review_at: 0,
+        }
+    }
+
+    /// The key context of the current mode.
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Question => Context::Exam,
+            Mode::Review { .. } | Mode::Confirm => Context::ExamReview,
+            Mode::Result => Context::ExamResult,
+        }
+    }
+
+    /// What to record when the app quits mid-exam: the time used so far, so resume keeps the clock right.
+    pub fn checkpoint(&self, now: Timestamp) -> Option<EventKind> {
+        if self.session.is_submitted() {
+            None
+        } else {
+            self.session.checkpoint(now)
+        }
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, msg: Msg, shared: &Shared) -> Outcome {
+        let now = shared.now;
+        match msg {
+            Msg::Tick(now) => {
+                let events = self.session.tick(now);
+                if self.session.is_submitted() && self.mode != Mode::Result {
+                    self.mode = Mode::Result;
+                    self.scroll = 0;
+                }
+                recorded(events)
+            }
+            Msg::Action(action) => match self.mode {
+                Mode::Question => self.on_question(action, now),
+                Mode::Review { cursor } => self.on_review(action, cursor),
+                Mode::Confirm => self.on_confirm(action, now),
+                Mode::Result => self.on_result(action),
+            },
+            _ => Outcome::none(),
+        }
+    }
+
+    fn changed(result: Result<EventKind, QuizError>) -> Outcome {
+        match result {
+            Ok(kind) => recorded(vec![kind]),
+            Err(e) => Outcome::status(e.to_string()),
+        }
+    }
+
+    fn on_question(&mut self, action: Action, now: Timestamp) -> Outcome {
+        match action {
+            Action::Choose(n) => {
+                let choice = usize::from(n).saturating_sub(1);
+                if choice < self.session.current_question().choices.len() {
+                    return Self::changed(self.session.toggle(choice, now));
+                }
+            }
+            Action::Flag => return Self::changed(self.session.toggle_flag(now)),
+            Action::Left => {
+                self.session.prev_question();
+                self.scroll = 0;
+            }
+            Action::Right => {
+                self.session.next_question();
+                self.scroll = 0;
+            }
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::ReviewList => {
+                self.mode = Mode::Review {
+                    cursor: self.session.current(),
+                }
+            }
+            Action::Submit => self.mode = Mode::Confirm,
+            Action::Back => {
+                let mut out = recorded(self.checkpoint(now).into_iter().collect());
+                out.nav = Outcome::pop().nav;
+                return out;
+            }
+            _ => {}
+        }
+        Outcome::none()
+    }
+
+    fn on_review(&mut self, action: Action, cursor: usize) -> Outcome {
+        let last = self.session.questions().len().saturating_sub(1);
+        match action {
+            Action::Up => {
+                self.mode = Mode::Review {
+                    cursor: cursor.saturating_sub(1),
+                }
+            }
+            Action::Down => {
+                self.mode = Mode::Review {
+                    cursor: (cursor + 1).min(last),
+                }
+            }
+            Action::Open => {
+                self.session.go_to(cursor);
+                self.mode = Mode::Question;
+                self.scroll = 0;
+            }
+            Action::Submit => self.mode = Mode::Confirm,
+            Action::Back => self.mode = Mode::Question,
+            _ => {}
+        }
+        Outcome::none()
+    }
+
+    fn on_confirm(&mut self, action: Action, now: Timestamp) -> Outcome {
+        match action {
+            Action::Open | Action::Submit => match self.session.submit(now) {
+                Ok(events) => {
+                    self.mode = Mode::Result;
+                    self.scroll = 0;
+                    recorded(events)
+                }
+                Err(e) => Outcome::status(e.to_string()),
+            },
+            Action::Back => {
+                self.mode = Mode::Question;
+                Outcome::none()
+            }
+            _ => Outcome::none(),
+        }
+    }
+
+    fn on_result(&mut self, action: Action) -> Outcome {
+        let last = self.session.questions().len().saturating_sub(1);
+        match action {
+            Action::Left => self.review_at = self.review_at.saturating_sub(1),
+            Action::Right => self.review_at = (self.review_at + 1).min(last),
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(8),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(8),
+            Action::Back => return Outcome::pop(),
+            _ => return Outcome::none(),
+        }
+        if matches!(action, Action::Left | Action::Right) {
+            self.scroll = 0;
+        }
+        Outcome::none()
+    }
+
+    /// Draws the current mode.
+    pub fn render(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        match self.mode {
+            Mode::Question => self.render_question(frame, area, shared),
+            Mode::Review { cursor } => self.render_review(frame, area, cursor, shared),
+            Mode::Confirm => self.render_confirm(frame, area, shared),
+            Mode::Result => self.render_result(frame, area, shared),
+        }
+    }
+
+    fn header(&self, shared: &Shared) -> String {
+        let n = self.session.current() + 1;
+        let total = self.session.questions().len();
+        let left = clock(self.session.remaining(shared.now));
+        let lists = self.session.review();
+        match shared.lang {
+            Lang::En => format!(
+                " {n}/{total} · ⏱ {left} left · {} answered · {} flagged ",
+                lists.answered.len(),
+                lists.flagged.len()
+            ),
+            Lang::Ko => format!(
+                " {n}/{total} · ⏱ {left} 남음 · 답함 {} · 표시 {} ",
+                lists.answered.len(),
+                lists.flagged.len()
+            ),
+        }
+    }
+
+    fn render_question(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        let i = self.session.current();
+        let mut lines = question_view::lines(
+            self.session.current_question(),
+            self.session.chosen(i),
+            None,
+            shared.lang,
+            &shared.theme,
+        );
+        if self.session.is_flagged(i) {
+            let flag = match shared.lang {
+                Lang::En => "⚑ flagged for review",
+                Lang::Ko => "⚑ 검토 표시됨",
+            };
+            lines.insert(0, Line::styled(flag, shared.theme.warn()));
+        }
+        scrolled(frame, area, lines, self.header(shared), self.scroll, shared);
+    }
+
+    fn render_review(&self, frame: &mut Frame, area: Rect, cursor: usize, shared: &Shared) {
+        let lang = shared.lang;
+        let theme = &shared.theme;
+        let items: Vec<ListItem> = (0..self.session.questions().len())
+            .map(|i| {
+                let (status, style) = match (self.session.status(i), lang) {
+                    (QuestionStatus::Answered, Lang::En) => ("answered  ", theme.good()),
+                    (QuestionStatus::Answered, Lang::Ko) => ("답함      ", theme.good()),
+                    (QuestionStatus::Incomplete, Lang::En) => ("incomplete", theme.warn()),
+                    (QuestionStatus::Incomplete, Lang::Ko) => ("일부 답함 ", theme.warn()),
+                    (QuestionStatus::Unanswered, Lang::En) => ("unanswered", theme.bad()),
+                    (QuestionStatus::Unanswered, Lang::Ko) => ("답 안 함  ", theme.bad()),
+                };
+                let flag = if self.session.is_flagged(i) { " ⚑" } else { "" };
+                let prompt = self.session.questions()[i].prompt.get(lang);
+                ListItem::new(Line::from(vec![
+                    Span::styled(format!("{:>3}. {status}{flag} ", i + 1), style),
+                    Span::raw(prompt.chars().take(120).collect::<String>()),
+                ]))
+            })
+            .collect();
+        let title = match lang {
+            Lang::En => " Review — Enter: go to question · S: submit · Esc: back ".to_string(),
+            Lang::Ko => " 검토 — Enter: 문제로 이동 · S: 제출 · Esc: 뒤로 ".to_string(),
+        };
+        let list = List::new(items)
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.border())
+                    .title(title),
+            )
+            .highlight_style(theme.selected());
+        let mut state = ListState::default().with_selected(Some(cursor));
+        frame.render_stateful_widget(list, area, &mut state);
+    }
+
+    fn render_confirm(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        let lists = self.session.review();
+        let text = match shared.lang {
+            Lang::En => format!(
+                "Submit the exam now?\n\n{} answered, {} unanswered, {} flagged. {} left.\n\nEnter: submit    Esc: keep working",
+                lists.answered.len(),
+                lists.unanswered.len(),
+                lists.flagged.len(),
+                clock(self.session.remaining(shared.now))
+            ),
+            Lang::Ko => format!(
+                "지금 제출하시겠습니까?\n\n답함 {}, 답 안 함 {}, 표시 {}. {} 남음.\n\nEnter: 제출    Esc: 계속 풀기",
+                lists.answered.len(),
+                lists.unanswered.len(),
+                lists.flagged.len(),
+                clock(self.session.remaining(shared.now))
+            ),
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(shared.theme.warn());
+        frame.render_widget(Paragraph::new(text).block(block).wrap(Wrap { trim: false }), area);
+    }
+
+    fn render_result(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        let Some(result) = self.session.result() else {
+            return;
+        };
+        let mut lines = result_lines(result, shared);
+        let i = self
+            .review_at
+            .min(self.session.questions().len().saturating_sub(1));
+        if let (Some(question), Some(review)) = (self.session.questions().get(i), result.review.get(i)) {
+            lines.push(Line::raw(""));
+            let head = match shared.lang {
+                Lang::En => format!("── Question {}/{} (←/→) ──", i + 1, result.total),
+                Lang::Ko => format!("── 문제 {}/{} (←/→) ──", i + 1, result.total),
+            };
+            lines.push(Line::styled(head, shared.theme.title()));
+            lines.extend(question_view::lines(
+                question,
+                &review.graded.chosen,
+                Some(&review.graded),
+                shared.lang,
+                &shared.theme,
+            ));
+        }
+        let title = match shared.lang {
+            Lang::En => " Exam result ",
+            Lang::Ko => " 모의고사 결과 ",
+        };
+        scrolled(frame, area, lines, title.to_string(), self.scroll, shared);
+    }
+}
+
+fn result_lines(result: &ExamResult, shared: &Shared) -> Vec<Line<'static>> {
+    let lang = shared.lang;
+    let theme = &shared.theme;
+    let verdict = match (result.passed, lang) {
+        (true, Lang::En) => Span::styled("PASS", theme.good()),
+        (false, Lang::En) => Span::styled("FAIL", theme.bad()),
+        (true, Lang::Ko) => Span::styled("합격", theme.good()),
+        (false, Lang::Ko) => Span::styled("불합격", theme.bad()),
+    };
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{} / 1000  ", result.scaled), theme.title()),
+            verdict,
+            Span::styled(
+                match lang {
+                    Lang::En => format!("  (pass mark {PASS_MARK})"),
+                    Lang::Ko => format!("  (합격선 {PASS_MARK})"),
+                },
+                theme.dim(),
+            ),
+        ]),
+        Line::styled(
+            match lang {
+                Lang::En => {
+                    "The scaled score is a linear approximation of AWS's scaling: 100 + 900 × right/total."
+                }
+                Lang::Ko => "환산 점수는 AWS 방식의 선형 근사입니다: 100 + 900 × 정답/전체.",
+            },
+            theme.dim(),
+        ),
+        Line::raw(match lang {
+            Lang::En => format!(
+                "{} of {} right · time used {} of {}{}",
+                result.correct,
+                result.total,
+                clock(result.used),
+                clock(result.time_limit),
+                if result.timed_out { " (time ran out)" } else { "" }
+            ),
+            Lang::Ko => format!(
+                "{}문제 중 {}개 정답 · 사용 시간 {} / {}{}",
+                result.total,
+                result.correct,
+                clock(result.used),
+                clock(result.time_limit),
+                if result.timed_out { " (시간 종료)" } else { "" }
+            ),
+        }),
+        Line::raw(""),
+    ];
+    for t in &result.topics {
+        let name = shared
+            .deck
+            .topic(&t.topic)
+            .map_or(t.topic.clone(), |(_, topic)| topic.title.get(lang).to_string());
+        let pct = percent(t.correct, t.total);
+        lines.push(Line::raw(format!("  {name}: {}/{} ({pct}%)", t.correct, t.total)));
+    }
+    lines
+}

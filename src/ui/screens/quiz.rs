@@ -1,0 +1,200 @@
+//! Practice quiz: one question at a time, pick with 1–6, Enter to answer; then every choice's verdict and
+//! reason and the explanation; Enter moves on. A running score, and a summary at the end. Every answer is
+//! recorded in the progress log.
+
+use std::collections::BTreeSet;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use super::{Outcome, Shared};
+use crate::core::content::Lang;
+use crate::core::quiz::{QuizSession, QuizSummary};
+use crate::ui::app::Effect;
+use crate::ui::keymap::Context;
+use crate::ui::msg::{Action, Msg};
+use crate::ui::widgets::fmt::percent;
+use crate::ui::widgets::question_view;
+use crate::ui::widgets::rich::scrolled;
+
+/// Practice quiz state.
+pub struct QuizState {
+    /// The core session (questions, answers, score).
+    pub session: QuizSession,
+    /// Choices picked for the current question (0-based).
+    pub picked: BTreeSet<usize>,
+    /// Whether the current question has been answered (feedback shown).
+    pub answered: bool,
+    /// Lines scrolled.
+    pub scroll: u16,
+}
+
+/// The title bar text.
+pub fn title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Quiz",
+        Lang::Ko => "퀴즈",
+    }
+}
+
+impl QuizState {
+    /// A quiz over `session`.
+    pub fn new(session: QuizSession) -> QuizState {
+        QuizState {
+            session,
+            picked: BTreeSet::new(),
+            answered: false,
+            scroll: 0,
+        }
+    }
+
+    /// The key context.
+    pub fn context(&self) -> Context {
+        Context::Quiz
+    }
+
+    /// Handles a message.
+    pub fn update(&mut self, msg: Msg, shared: &Shared) -> Outcome {
+        let Msg::Action(action) = msg else {
+            return Outcome::none();
+        };
+        match action {
+            Action::Choose(n) if !self.answered => self.pick(usize::from(n).saturating_sub(1)),
+            Action::Submit => return self.submit(shared.lang),
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(8),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(8),
+            Action::Back => return Outcome::pop(),
+            _ => {}
+        }
+        Outcome::none()
+    }
+
+    fn pick(&mut self, choice: usize) {
+        let Some(question) = self.session.current() else {
+            return;
+        };
+        if choice >= question.choices.len() {
+            return;
+        }
+        if question.choose == 1 {
+            self.picked = BTreeSet::from([choice]);
+        } else if !self.picked.remove(&choice) && self.picked.len() < question.choose {
+            self.picked.insert(choice);
+        }
+    }
+
+    fn submit(&mut self, lang: Lang) -> Outcome {
+        if self.session.is_over() {
+            return Outcome::pop();
+        }
+        if self.answered {
+            self.session.advance();
+            self.picked.clear();
+            self.answered = false;
+            self.scroll = 0;
+            return Outcome::none();
+        }
+        if self.picked.is_empty() {
+            return Outcome::status(match lang {
+                Lang::En => "Pick a choice with 1–6 first.",
+                Lang::Ko => "먼저 1–6으로 답을 고르세요.",
+            });
+        }
+        let chosen: Vec<usize> = self.picked.iter().copied().collect();
+        match self.session.answer(&chosen) {
+            Ok(answer) => {
+                self.answered = true;
+                Outcome {
+                    effects: vec![Effect::Record(answer.event)],
+                    ..Outcome::none()
+                }
+            }
+            Err(e) => Outcome::status(e.to_string()),
+        }
+    }
+
+    /// Draws the current question, or the summary.
+    pub fn render(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        let lang = shared.lang;
+        let theme = &shared.theme;
+        let score = self.session.score();
+        if self.session.is_over() {
+            let lines = summary_lines(&self.session.summary(), shared);
+            let title = match lang {
+                Lang::En => " Quiz finished — Enter or Esc to leave ".to_string(),
+                Lang::Ko => " 퀴즈 완료 — Enter 또는 Esc로 나가기 ".to_string(),
+            };
+            return scrolled(frame, area, lines, title, self.scroll, shared);
+        }
+        let Some(question) = self.session.current() else {
+            return;
+        };
+        let picked: Vec<usize> = self.picked.iter().copied().collect();
+        let graded = if self.answered {
+            self.session.result(self.session.position())
+        } else {
+            None
+        };
+        let mut lines = question_view::lines(question, &picked, graded, lang, theme);
+        if !self.answered {
+            lines.push(Line::raw(""));
+            let hint = match lang {
+                Lang::En => "Pick with 1–6, then Enter to answer.",
+                Lang::Ko => "1–6으로 고르고 Enter로 답하세요.",
+            };
+            lines.push(Line::styled(hint, theme.dim()));
+        }
+        let title = match lang {
+            Lang::En => format!(
+                " Question {}/{} · score {}/{} ",
+                self.session.position() + 1,
+                score.total,
+                score.correct,
+                score.answered
+            ),
+            Lang::Ko => format!(
+                " 문제 {}/{} · 점수 {}/{} ",
+                self.session.position() + 1,
+                score.total,
+                score.correct,
+                score.answered
+            ),
+        };
+        scrolled(frame, area, lines, title, self.scroll, shared);
+    }
+}
+
+fn summary_lines(summary: &QuizSummary, shared: &Shared) -> Vec<Line<'static>> {
+    let lang = shared.lang;
+    let theme = &shared.theme;
+    let s = summary.score;
+    let pct = percent(s.correct, s.total);
+    let mut lines = vec![match lang {
+        Lang::En => Line::styled(
+            format!(
+                "{} of {} right ({pct}%), {} skipped",
+                s.correct, s.total, summary.skipped
+            ),
+            theme.title(),
+        ),
+        Lang::Ko => Line::styled(
+            format!(
+                "{}문제 중 {}개 정답 ({pct}%), 건너뜀 {}",
+                s.total, s.correct, summary.skipped
+            ),
+            theme.title(),
+        ),
+    }];
+    lines.push(Line::raw(""));
+    for t in &summary.topics {
+        let name = shared
+            .deck
+            .topic(&t.topic)
+            .map_or(t.topic.clone(), |(_, topic)| topic.title.get(lang).to_string());
+        lines.push(Line::raw(format!("  {name}: {}/{}", t.correct, t.total)));
+    }
+    lines
+}

@@ -1,0 +1,72 @@
+//! A multiple-choice question as lines: the prompt with keywords highlighted, numbered choices with the
+//! learner's picks, and — once graded — a verdict and a reason for every choice plus the explanation.
+
+use ratatui::text::{Line, Span};
+
+use crate::core::content::Lang;
+use crate::core::quiz::{Graded, Question, Verdict};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::rich;
+
+/// Builds the lines of `question` with `chosen` picks; `graded` shows the verdicts and reasons.
+pub fn lines(
+    question: &Question,
+    chosen: &[usize],
+    graded: Option<&Graded>,
+    lang: Lang,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = vec![rich::highlight_phrases(
+        question.prompt.get(lang),
+        question.keywords.get(lang),
+        theme.text(),
+        theme.highlight(),
+    )];
+    let prompt = question.prompt.get(lang).to_lowercase();
+    if question.choose > 1 && !prompt.contains("choose") && !prompt.contains("선택") {
+        let note = match lang {
+            Lang::En => format!("(Choose {}.)", question.choose),
+            Lang::Ko => format!("({}개를 선택하세요.)", question.choose),
+        };
+        lines.push(Line::styled(note, theme.warn()));
+    }
+    lines.push(Line::raw(""));
+    for (i, choice) in question.choices.iter().enumerate() {
+        let picked = chosen.contains(&i);
+        let verdict = graded.and_then(|g| g.verdicts.get(i).copied());
+        let (mark, style) = match verdict {
+            Some(Verdict::Hit) => ("✓", theme.good()),
+            Some(Verdict::Missed) => ("✓", theme.warn()),
+            Some(Verdict::WrongPick) => ("✗", theme.bad()),
+            Some(Verdict::Avoided) => (" ", theme.dim()),
+            None if picked => ("●", theme.key()),
+            None => ("○", theme.text()),
+        };
+        let pick = if picked { "[x]" } else { "[ ]" };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} {pick} {}. ", i + 1), style),
+            Span::styled(choice.text.get(lang).to_string(), style),
+        ]));
+        // Reasons are indented under their choice; wrapping keeps the indent.
+        if let (Some(_), Some(why)) = (verdict, &choice.why) {
+            lines.push(Line::styled(format!("        {}", why.get(lang)), theme.dim()));
+        }
+    }
+    if let Some(graded) = graded {
+        lines.push(Line::raw(""));
+        let verdict = match (graded.correct, graded.chosen.is_empty(), lang) {
+            (true, _, Lang::En) => Span::styled("Correct.", theme.good()),
+            (true, _, Lang::Ko) => Span::styled("정답입니다.", theme.good()),
+            (false, true, Lang::En) => Span::styled("Not answered.", theme.bad()),
+            (false, true, Lang::Ko) => Span::styled("답하지 않았습니다.", theme.bad()),
+            (false, false, Lang::En) => Span::styled("Wrong.", theme.bad()),
+            (false, false, Lang::Ko) => Span::styled("오답입니다.", theme.bad()),
+        };
+        lines.push(Line::from(verdict));
+        lines.extend(rich::body_lines(question.explanation.get(lang), theme.text()));
+        if let Some(url) = &question.reference {
+            lines.push(Line::styled(format!("↗ {url}"), theme.dim()));
+        }
+    }
+    lines
+}

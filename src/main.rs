@@ -9,9 +9,11 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
+use jiff::tz::TimeZone;
 use recall::cli::{self, Cli, Command, Format};
 use recall::core::content::{Deck, Lang, Loaded};
 use recall::io::deck::{self, DeckLocation};
+use recall::io::paths::Paths;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -30,13 +32,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .clone()
         .map_or(DeckLocation::Bundled, DeckLocation::Dir);
     let lang: Lang = cli.lang.map(Into::into).unwrap_or_default();
-    let loaded = deck::load(&location).with_context(|| format!("cannot load {}", location.describe()))?;
+    let load = || deck::load(&location).with_context(|| format!("cannot load {}", location.describe()));
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cli.command {
         Some(Command::Check { strict }) => {
             let ok = cli::check::run(
-                &loaded,
+                &load()?,
                 &location.describe(),
                 strict,
                 &mut out,
@@ -45,7 +47,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         Some(Command::List { topic, format }) => {
-            let deck = usable(loaded, &location)?;
+            let deck = usable(load()?, &location)?;
             if let Some(t) = &topic {
                 require_topic(&deck, t)?;
             }
@@ -56,13 +58,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Optimize) => {
+            let paths = Paths::resolve(cli.data_dir.clone())?;
+            cli::optimize::run(&paths, TimeZone::system(), &mut out, &mut std::io::stderr())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Topics { format }) => {
-            let deck = usable(loaded, &location)?;
+            let deck = usable(load()?, &location)?;
             print_topics(&deck, lang, format, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            let deck = usable(loaded, &location)?;
+            let deck = usable(load()?, &location)?;
             print_topics(&deck, lang, Format::Text, &mut out)?;
             writeln!(
                 out,

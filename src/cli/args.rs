@@ -45,6 +45,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Fit personal FSRS scheduling parameters to your review history and save them in config.toml.
+    Optimize,
     /// Print the deck's topics with their item counts.
     Topics {
         /// Output format.

@@ -15,13 +15,14 @@ use crate::core::srs::{CardState, Phase, Scheduler, StudyDay};
 /// Everything derived from the log.
 #[derive(Debug, Clone, Default)]
 pub struct Progress {
-    cards: HashMap<String, CardProgress>,
+    /// Card id and history, in order of first mention.
+    cards: Vec<(String, CardProgress)>,
+    /// Card id → position in `cards`.
+    index: HashMap<String, usize>,
     exams: BTreeMap<String, ExamRecord>,
-    /// Every event id applied (for duplicates).
-    seen: HashSet<String>,
-    /// Event id → card id, for reviews and answers (the targets an undo can cancel).
-    owners: HashMap<String, String>,
-    /// Ids named by an undo.
+    /// Every event id applied (for duplicates), with the card a review or answer belongs to (for undo).
+    seen: HashMap<String, Option<usize>>,
+    /// Ids named by an undo before their event arrived.
     cancelled: HashSet<String>,
     stats: ReplayStats,
 }
@@ -67,10 +68,11 @@ impl Progress {
     ///
     /// Events may come in any order: one older than a card's latest record re-folds that card.
     pub fn apply(&mut self, event: Event, scheduler: &Scheduler) -> bool {
-        if !self.seen.insert(event.id.clone()) {
+        if self.seen.contains_key(&event.id) {
             self.stats.duplicates += 1;
             return false;
         }
+        self.seen.insert(event.id.clone(), None);
         self.stats.events += 1;
         let Event { id, at, kind, .. } = event;
         match kind {
@@ -88,9 +90,9 @@ impl Progress {
                     cram,
                     before: CardState::NEW,
                 };
-                self.add_card_record(card, record.id.clone(), |c, card_id| {
-                    c.add_review(card_id, record, scheduler)
-                });
+                if let Some((card_id, c)) = self.card_for(card, &record.id) {
+                    c.add_review(card_id, record, scheduler);
+                }
             }
             EventKind::Answer { card, correct, mode } => {
                 let record = AnswerRecord {
@@ -99,9 +101,9 @@ impl Progress {
                     correct,
                     mode,
                 };
-                self.add_card_record(card, record.id.clone(), |c, card_id| {
-                    c.add_answer(card_id, record, scheduler)
-                });
+                if let Some((card_id, c)) = self.card_for(card, &record.id) {
+                    c.add_answer(card_id, record, scheduler);
+                }
             }
             EventKind::Undo { target } => self.undo(target, scheduler),
             EventKind::ExamStarted {
@@ -147,26 +149,40 @@ impl Progress {
         true
     }
 
-    /// Adds a review or answer to its card, unless an undo already cancelled it.
-    fn add_card_record(&mut self, card: String, id: String, add: impl FnOnce(&mut CardProgress, &str)) {
-        if self.cancelled.contains(&id) {
+    /// The card a new review or answer `id` goes to, unless an undo already cancelled it.
+    fn card_for(&mut self, card: String, id: &str) -> Option<(&str, &mut CardProgress)> {
+        if self.cancelled.remove(id) {
             self.stats.undone += 1;
-            return;
+            return None;
         }
-        self.owners.insert(id, card.clone());
-        let entry = self.cards.entry(card);
-        let card_id = entry.key().clone();
-        add(entry.or_default(), &card_id);
+        let position = match self.index.get(&card) {
+            Some(&p) => p,
+            None => {
+                self.index.insert(card.clone(), self.cards.len());
+                self.cards.push((card, CardProgress::default()));
+                self.cards.len() - 1
+            }
+        };
+        if let Some(owner) = self.seen.get_mut(id) {
+            *owner = Some(position);
+        }
+        self.cards.get_mut(position).map(|(id, c)| (id.as_str(), c))
     }
 
     fn undo(&mut self, target: String, scheduler: &Scheduler) {
-        if let Some(card_id) = self.owners.remove(&target)
-            && let Some(card) = self.cards.get_mut(&card_id)
-            && card.remove(&card_id, &target, scheduler)
-        {
-            self.stats.undone += 1;
+        match self.seen.get(&target) {
+            Some(Some(position)) => {
+                if let Some((card_id, card)) = self.cards.get_mut(*position)
+                    && card.remove(card_id, &target, scheduler)
+                {
+                    self.stats.undone += 1;
+                }
+            }
+            Some(None) => {} // not a review or answer: nothing to cancel
+            None => {
+                self.cancelled.insert(target);
+            }
         }
-        self.cancelled.insert(target);
     }
 
     fn exam(&mut self, id: String) -> &mut ExamRecord {
@@ -177,15 +193,18 @@ impl Progress {
 
     /// A card's replayed history, if the log mentions it.
     pub fn card(&self, id: &str) -> Option<&CardProgress> {
-        self.cards.get(id)
+        self.index
+            .get(id)
+            .and_then(|&p| self.cards.get(p))
+            .map(|(_, c)| c)
     }
 
     /// A card's current state ([`CardState::NEW`] if the log never mentions it).
     pub fn state(&self, id: &str) -> CardState {
-        self.cards.get(id).map_or(CardState::NEW, |c| c.state)
+        self.card(id).map_or(CardState::NEW, |c| c.state)
     }
 
-    /// Every card the log mentions (including ids no longer in the deck), in no particular order.
+    /// Every card the log mentions (including ids no longer in the deck), in order of first mention.
     pub fn cards(&self) -> impl Iterator<Item = (&str, &CardProgress)> {
         self.cards.iter().map(|(id, c)| (id.as_str(), c))
     }
@@ -203,7 +222,7 @@ impl Progress {
     /// New cards introduced and review-phase cards reviewed during `day` (cram reviews excluded).
     pub fn done_on(&self, day: &StudyDay) -> DayCounts {
         let mut counts = DayCounts::default();
-        let reviews = self.cards.values().flat_map(|c| &c.reviews);
+        let reviews = self.cards.iter().flat_map(|(_, c)| &c.reviews);
         for review in reviews.filter(|r| !r.cram && day.contains(r.at)) {
             match review.before.phase {
                 Phase::New => counts.new += 1,

@@ -146,14 +146,22 @@ impl Scheduler {
 
     /// The state after grading `state` (of card `card_id`) with `rating` at `now`.
     pub fn apply(&self, card_id: &str, state: &CardState, rating: Rating, now: Timestamp) -> CardState {
-        self.preview(card_id, state, now)[rating_index(rating)].state
+        self.outcome(&self.plan(card_id, state, now), state, rating, now)
+            .state
     }
 
     /// What each grade, Again to Easy, would do to `state` at `now`.
     pub fn preview(&self, card_id: &str, state: &CardState, now: Timestamp) -> [Outcome; 4] {
-        let elapsed = state
-            .last_review
-            .map_or(0, |last| self.clock.days_between(last, now));
+        let plan = self.plan(card_id, state, now);
+        Rating::ALL.map(|rating| self.outcome(&plan, state, rating, now))
+    }
+
+    /// FSRS's next memory states and the (fuzzed, ordered) day intervals of all four grades.
+    fn plan(&self, card_id: &str, state: &CardState, now: Timestamp) -> Plan {
+        let today = self.clock.day_index(now);
+        let elapsed = state.last_review.map_or(0, |last| {
+            u32::try_from((today - self.clock.day_index(last)).max(0)).unwrap_or(u32::MAX)
+        });
         let next = self
             .fsrs
             .next_states(state.memory.map(Into::into), self.retention, elapsed)
@@ -164,20 +172,23 @@ impl Scheduler {
             fuzzed_days(interval, fraction, 1, MAX_INTERVAL_DAYS)
         });
         order_intervals(&mut days);
-        Rating::ALL.map(|rating| {
-            let memory = next.as_ref().map(|n| Memory::from(pick(n, rating).memory));
-            let graded = CardState {
-                memory: memory.or(state.memory),
-                reps: state.reps.saturating_add(1),
-                last_review: Some(now),
-                ..*state
-            };
-            self.transition(graded, rating, days[rating_index(rating)], now)
-        })
+        Plan { next, days, today }
+    }
+
+    /// One grade's outcome under `plan`.
+    fn outcome(&self, plan: &Plan, state: &CardState, rating: Rating, now: Timestamp) -> Outcome {
+        let memory = plan.next.as_ref().map(|n| Memory::from(pick(n, rating).memory));
+        let graded = CardState {
+            memory: memory.or(state.memory),
+            reps: state.reps.saturating_add(1),
+            last_review: Some(now),
+            ..*state
+        };
+        self.transition(graded, rating, plan.days[rating_index(rating)], plan.today, now)
     }
 
     /// Moves a graded card to its next phase and due time.
-    fn transition(&self, card: CardState, rating: Rating, days: u32, now: Timestamp) -> Outcome {
+    fn transition(&self, card: CardState, rating: Rating, days: u32, today: i64, now: Timestamp) -> Outcome {
         let (steps, step_phase) = match card.phase {
             Phase::New | Phase::Learning => (&self.steps.learning, Phase::Learning),
             Phase::Review | Phase::Relearning => (&self.steps.relearning, Phase::Relearning),
@@ -216,7 +227,7 @@ impl Scheduler {
                 delay,
             ),
             None => {
-                let due = self.clock.day_start(self.clock.day_index(now) + i64::from(days));
+                let due = self.clock.day_start(today + i64::from(days));
                 outcome(
                     CardState {
                         phase: Phase::Review,
@@ -230,6 +241,13 @@ impl Scheduler {
             }
         }
     }
+}
+
+/// Everything about a review that does not depend on the grade chosen.
+struct Plan {
+    next: Option<NextStates>,
+    days: [u32; 4],
+    today: i64,
 }
 
 /// Hard repeats a step: halfway to the next step from the first, 1.5× (at most a day more) for a single

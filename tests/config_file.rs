@@ -88,7 +88,7 @@ fn every_bad_value_is_an_error_at_its_line_and_column() {
         ("day_starts_at = 24\n", 1, 17, "0 to 23"),
         ("language = \"fr\"\n", 1, 12, "unknown language"),
         ("theme = \"neon\"\n", 1, 9, "unknown theme"),
-        ("[keys]\nfly = \"f\"\n", 2, 1, "unknown action"),
+        ("[keys]\nfly = \"f\"\n", 2, 1, "unknown [keys] action `fly`"),
         ("[keys]\nundo = \"ctrl+\"\n", 2, 8, "not a key"),
         ("retention = 0.9\n", 1, 1, "unknown field `retention`"),
         ("new_per_day = \"many\"\n", 1, 15, "invalid type"),

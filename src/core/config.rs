@@ -111,94 +111,49 @@ pub fn default_text() -> &'static str {
 impl Config {
     /// Parses and checks the settings file's text.
     pub fn parse(text: &str, schema: &ConfigSchema<'_>) -> Result<Config, ConfigError> {
-        let index = LineIndex::new(text);
-        let err = |span: Range<usize>, message: String, hint: &str| {
-            let at = index.position(span.start);
-            ConfigError {
-                line: at.line,
-                col: at.col,
-                message,
-                hint: (!hint.is_empty()).then(|| hint.to_string()),
-            }
+        let check = Checker {
+            index: LineIndex::new(text),
         };
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
             let hint = "see the comments in the default file (delete config.toml to get it back)";
-            err(e.span().unwrap_or(0..0), e.message().trim().to_string(), hint)
+            check.error(e.span().unwrap_or(0..0), e.message().trim(), hint)
         })?;
         let mut config = Config::default();
         if let Some(v) = raw.desired_retention {
-            let r = *v.get_ref() as f32;
-            if !RETENTION_RANGE.contains(&r) {
-                let hint = "0.9 is a good start; higher means more reviews";
-                return Err(err(
-                    v.span(),
-                    format!("desired_retention {} is out of range 0.7..=0.99", v.get_ref()),
-                    hint,
-                ));
-            }
-            config.desired_retention = r;
+            config.desired_retention = check.retention(v)?;
         }
-        let count = |v: Spanned<i64>, name: &str, max: i64| {
-            let n = *v.get_ref();
-            u32::try_from(n)
-                .ok()
-                .filter(|n| i64::from(*n) <= max)
-                .ok_or_else(|| {
-                    err(
-                        v.span(),
-                        format!("{name} must be a whole number from 0 to {max}, not {n}"),
-                        "",
-                    )
-                })
-        };
         if let Some(v) = raw.new_per_day {
-            config.new_per_day = count(v, "new_per_day", 9_999)?;
+            config.new_per_day = check.count(v, "new_per_day", 9_999, "")?;
         }
         if let Some(v) = raw.reviews_per_day {
-            config.reviews_per_day = count(v, "reviews_per_day", 99_999)?;
+            config.reviews_per_day = check.count(v, "reviews_per_day", 99_999, "")?;
         }
         if let Some(v) = raw.day_starts_at {
             let hint = "4 starts the day at 4 am, so late-night study counts for the day before";
-            config.day_starts_at = u8::try_from(count(v, "day_starts_at", 23).map_err(|e| ConfigError {
-                hint: Some(hint.to_string()),
-                ..e
-            })?)
-            .unwrap_or(4);
+            config.day_starts_at = u8::try_from(check.count(v, "day_starts_at", 23, hint)?).unwrap_or(4);
         }
         if let Some(v) = raw.language {
             config.language = Lang::from_code(v.get_ref()).ok_or_else(|| {
-                err(
+                check.error(
                     v.span(),
-                    format!("unknown language `{}`", v.get_ref()),
+                    &format!("unknown language `{}`", v.get_ref()),
                     "use \"en\" or \"ko\"",
                 )
             })?;
         }
         if let Some(v) = raw.theme {
-            check_name(v.get_ref(), schema.themes)
-                .map_err(|hint| err(v.span(), format!("unknown theme `{}`", v.get_ref()), &hint))?;
-            config.theme = v.into_inner();
+            config.theme = check.name(v, schema.themes, "theme")?;
         }
         for (action, key) in raw.keys {
-            check_name(action.get_ref(), schema.actions).map_err(|hint| {
-                err(
-                    action.span(),
-                    format!("unknown action `{}` in [keys]", action.get_ref()),
-                    &hint,
-                )
-            })?;
+            let action = check.name(action, schema.actions, "[keys] action")?;
             let spec = key
                 .get_ref()
                 .parse::<KeySpec>()
-                .map_err(|m| err(key.span(), m, keys::KEY_SYNTAX))?;
-            config.keys.insert(action.into_inner(), spec);
+                .map_err(|m| check.error(key.span(), &m, keys::KEY_SYNTAX))?;
+            config.keys.insert(action, spec);
         }
         if let Some(v) = raw.fsrs_parameters {
-            let params: Vec<f32> = v.get_ref().iter().map(|p| *p as f32).collect();
-            let hint = "run `recall optimize` again, or delete the line to use the defaults";
-            Scheduler::new(&params, config.desired_retention, DayClock::utc_midnight())
-                .map_err(|e| err(v.span(), e.to_string(), hint))?;
-            config.fsrs_parameters = (!params.is_empty()).then_some(params);
+            config.fsrs_parameters = check.parameters(v, config.desired_retention)?;
         }
         Ok(config)
     }
@@ -223,10 +178,60 @@ impl Config {
     }
 }
 
-/// Checks a name against the allowed list; the error is the hint.
-fn check_name(name: &str, allowed: Option<&[&str]>) -> Result<(), String> {
-    match allowed {
-        Some(list) if !list.contains(&name) => Err(format!("known: {}", list.join(", "))),
-        _ => Ok(()),
+/// Turns spans into positions and checks single values.
+struct Checker<'a> {
+    index: LineIndex<'a>,
+}
+
+impl Checker<'_> {
+    fn error(&self, span: Range<usize>, message: &str, hint: &str) -> ConfigError {
+        let at = self.index.position(span.start);
+        ConfigError {
+            line: at.line,
+            col: at.col,
+            message: message.to_string(),
+            hint: (!hint.is_empty()).then(|| hint.to_string()),
+        }
+    }
+
+    fn retention(&self, v: Spanned<f64>) -> Result<f32, ConfigError> {
+        let r = *v.get_ref() as f32;
+        if RETENTION_RANGE.contains(&r) {
+            return Ok(r);
+        }
+        let message = format!("desired_retention {} is out of range 0.7..=0.99", v.get_ref());
+        Err(self.error(
+            v.span(),
+            &message,
+            "0.9 is a good start; higher means more reviews",
+        ))
+    }
+
+    fn count(&self, v: Spanned<i64>, name: &str, max: u32, hint: &str) -> Result<u32, ConfigError> {
+        let n = *v.get_ref();
+        u32::try_from(n).ok().filter(|n| *n <= max).ok_or_else(|| {
+            let message = format!("{name} must be a whole number from 0 to {max}, not {n}");
+            self.error(v.span(), &message, hint)
+        })
+    }
+
+    /// A name from `allowed` (any name if `None`).
+    fn name(&self, v: Spanned<String>, allowed: Option<&[&str]>, what: &str) -> Result<String, ConfigError> {
+        match allowed {
+            Some(list) if !list.contains(&v.get_ref().as_str()) => {
+                let message = format!("unknown {what} `{}`", v.get_ref());
+                Err(self.error(v.span(), &message, &format!("known: {}", list.join(", "))))
+            }
+            _ => Ok(v.into_inner()),
+        }
+    }
+
+    /// Parameters FSRS accepts (an empty list means the defaults).
+    fn parameters(&self, v: Spanned<Vec<f64>>, retention: f32) -> Result<Option<Vec<f32>>, ConfigError> {
+        let params: Vec<f32> = v.get_ref().iter().map(|p| *p as f32).collect();
+        let hint = "run `recall optimize` again, or delete the line to use the defaults";
+        Scheduler::new(&params, retention, DayClock::utc_midnight())
+            .map_err(|e| self.error(v.span(), &e.to_string(), hint))?;
+        Ok((!params.is_empty()).then_some(params))
     }
 }

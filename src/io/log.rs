@@ -136,10 +136,16 @@ impl EventLog {
         self.dir.join(format!("events-{}.jsonl", self.device))
     }
 
-    /// A fresh event id, `<device>-<unix-nanos>-<counter>`: unique, and sorting in creation order.
+    /// A fresh event id, `<device>-<unix-nanos>-<process>-<counter>`: unique even between two instances on
+    /// one machine, and sorting in creation order within an instance.
     pub fn next_id(&self, at: Timestamp) -> String {
         let n = self.counter.fetch_add(1, Ordering::Relaxed);
-        format!("{}-{}-{n:06}", self.device, at.as_nanosecond())
+        format!(
+            "{}-{}-{}-{n:06}",
+            self.device,
+            at.as_nanosecond(),
+            std::process::id()
+        )
     }
 
     /// Appends `event` as one line and syncs it to disk; returns only once it is durable.
@@ -226,46 +232,85 @@ struct VersionOnly {
     v: u32,
 }
 
-/// Parses one file's lines into `read`.
+/// Lines per thread below which parsing stays on one thread.
+const PARALLEL_CHUNK: usize = 8_192;
+
+/// Parses one file's lines into `read` (on several threads for a long file; the result is the same).
 pub fn parse_file(path: &Path, bytes: &[u8], read: &mut LogRead) -> Result<(), LogError> {
     let complete = bytes.ends_with(b"\n");
-    let lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
-    let last = if complete {
-        lines.len().saturating_sub(1)
-    } else {
-        lines.len()
-    };
-    for (n, line) in lines.iter().enumerate().take(last) {
+    let mut lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
+    if complete {
+        lines.pop();
+    }
+    let torn_at = (!complete).then_some(lines.len());
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = lines.len().div_ceil(threads).max(PARALLEL_CHUNK);
+    let parsed: Vec<Result<Parsed, LogError>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = lines
+            .chunks(chunk)
+            .enumerate()
+            .map(|(i, part)| scope.spawn(move || parse_lines(path, part, i * chunk, torn_at)))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|_| Ok(Parsed::default())))
+            .collect()
+    });
+    for part in parsed {
+        let part = part?;
+        read.events.extend(part.events);
+        read.warnings.extend(part.warnings);
+    }
+    Ok(())
+}
+
+#[derive(Default)]
+struct Parsed {
+    events: Vec<Event>,
+    warnings: Vec<LogWarning>,
+}
+
+/// Parses `lines`, the first of which is line `offset + 1` of the file; line `torn_at` (1-based) is the
+/// file's unterminated last line, if any.
+fn parse_lines(
+    path: &Path,
+    lines: &[&[u8]],
+    offset: usize,
+    torn_at: Option<usize>,
+) -> Result<Parsed, LogError> {
+    let mut parsed = Parsed::default();
+    for (i, line) in lines.iter().enumerate() {
+        let n = offset + i + 1;
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         let future = |version| LogError::FutureSchema {
             path: path.to_path_buf(),
-            line: n + 1,
+            line: n,
             version,
         };
         match serde_json::from_slice::<Event>(line) {
             Ok(event) if event.v > SCHEMA_VERSION => return Err(future(event.v)),
-            Ok(event) => read.events.push(event),
+            Ok(event) => parsed.events.push(event),
             Err(e) => {
                 if let Ok(VersionOnly { v }) = serde_json::from_slice(line)
                     && v > SCHEMA_VERSION
                 {
                     return Err(future(v));
                 }
-                let torn = !complete && n + 1 == last;
-                read.warnings.push(LogWarning {
+                let kind = if torn_at == Some(n) {
+                    WarningKind::Torn
+                } else {
+                    WarningKind::Corrupt
+                };
+                parsed.warnings.push(LogWarning {
                     path: path.to_path_buf(),
-                    line: n + 1,
-                    kind: if torn {
-                        WarningKind::Torn
-                    } else {
-                        WarningKind::Corrupt
-                    },
+                    line: n,
+                    kind,
                     detail: e.to_string(),
                 });
             }
         }
     }
-    Ok(())
+    Ok(parsed)
 }

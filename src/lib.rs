@@ -1,10 +1,16 @@
 //! recall: a terminal study and quiz application for structured topic decks.
 //!
 //! The crate is two layers with one direction of dependency, `ui → core`:
-//! - [`core`] is the pure domain: it loads and validates decks ([`core::content`]), schedules flashcards,
-//!   grades quizzes and replays the progress log. It never reads the clock or touches the terminal.
-//! - [`io`] does the file-system work the core must not: reading deck folders, the embedded bundled deck.
-//! - [`cli`] holds the headless commands (`check`, `list`, `topics`) that print and exit.
+//! - [`core`] is the pure domain: it loads and validates decks ([`core::content`]), schedules flashcards and
+//!   runs study sessions ([`core::srs`]), replays the progress log ([`core::progress`]) and parses settings
+//!   ([`core::config`]). It never reads the clock or touches the terminal.
+//! - [`io`] does the file-system work the core must not: deck folders and the embedded bundled deck, the data
+//!   directory, the append-only progress log and `config.toml`.
+//! - [`cli`] holds the headless commands (`check`, `list`, `topics`, `optimize`) that print and exit.
+//!
+//! Study data flows: `io::log::read_dir` → events → `core::progress::replay` (with a `core::srs::Scheduler`
+//! built from `core::config::Config`) → `Progress` → `core::srs::StudySession` → each grade an `Event` →
+//! `io::log::EventLog::append` (fsync) → `StudySession::confirm`.
 //!
 //! `main.rs` parses arguments with clap and dispatches to a headless command or the interface.
 

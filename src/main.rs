@@ -10,9 +10,11 @@ use std::sync::Arc;
 use anyhow::Context;
 use clap::Parser;
 
+use jiff::tz::TimeZone;
 use recall::cli::{self, Cli, Command, Format};
 use recall::core::content::{Deck, Lang, Loaded};
 use recall::io::deck::{self, DeckLocation};
+use recall::io::paths::Paths;
 use recall::ui::app::{App, Effect};
 use recall::ui::msg::Msg;
 use recall::ui::screens::Screen;
@@ -37,13 +39,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .clone()
         .map_or(DeckLocation::Bundled, DeckLocation::Dir);
     let lang: Lang = cli.lang.map(Into::into).unwrap_or_default();
-    let loaded = deck::load(&location).with_context(|| format!("cannot load {}", location.describe()))?;
+    let load = || deck::load(&location).with_context(|| format!("cannot load {}", location.describe()));
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cli.command {
         Some(Command::Check { strict }) => {
             let ok = cli::check::run(
-                &loaded,
+                &load()?,
                 &location.describe(),
                 strict,
                 &mut out,
@@ -52,7 +54,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         Some(Command::List { topic, format }) => {
-            let deck = usable(loaded, &location)?;
+            let deck = usable(load()?, &location)?;
             if let Some(t) = &topic {
                 require_topic(&deck, t)?;
             }
@@ -63,13 +65,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Optimize) => {
+            let paths = Paths::resolve(cli.data_dir.clone())?;
+            cli::optimize::run(&paths, TimeZone::system(), &mut out, &mut std::io::stderr())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Topics { format }) => {
-            let deck = usable(loaded, &location)?;
+            let deck = usable(load()?, &location)?;
             print_topics(&deck, lang, format, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Browse { topic }) => {
-            let deck = usable(loaded, &location)?;
+            let deck = usable(load()?, &location)?;
             let start = match &topic {
                 Some(t) => Screen::Browse(BrowseState::at_topic(require_topic(&deck, t)?)),
                 None => Screen::Browse(BrowseState::default()),
@@ -77,7 +84,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             interface(deck, lang, Some(start))
         }
         None => {
-            let deck = usable(loaded, &location)?;
+            let deck = usable(load()?, &location)?;
             interface(deck, lang, None)
         }
     }

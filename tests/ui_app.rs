@@ -148,7 +148,10 @@ mod quiz_and_exam {
     }
 
     fn records(effects: &[Effect]) -> Vec<&EventKind> {
-        effects.iter().filter_map(|e| if let Effect::Record(k) = e { Some(k) } else { None }).collect()
+        effects
+            .iter()
+            .filter_map(|e| if let Effect::Record(k) = e { Some(k) } else { None })
+            .collect()
     }
 
     #[test]
@@ -156,7 +159,10 @@ mod quiz_and_exam {
         let mut app = app();
         press(&mut app, KeyCode::Char('z'));
         assert_eq!(app.context(), Context::Quiz);
-        assert!(press(&mut app, KeyCode::Enter).is_empty(), "nothing is recorded before a pick");
+        assert!(
+            press(&mut app, KeyCode::Enter).is_empty(),
+            "nothing is recorded before a pick"
+        );
         assert!(app.status().is_some(), "Enter without a pick says what to do");
         press(&mut app, KeyCode::Char('1'));
         press(&mut app, KeyCode::Char('2'));
@@ -164,11 +170,18 @@ mod quiz_and_exam {
         let kinds = records(&effects);
         assert_eq!(kinds.len(), 1);
         assert!(matches!(kinds[0], EventKind::Answer { .. }));
-        let Screen::Quiz(q) = app.screen() else { panic!("not quiz") };
+        let Screen::Quiz(q) = app.screen() else {
+            panic!("not quiz")
+        };
         assert!(q.answered);
         assert_eq!(q.session.position(), 0);
-        assert!(press(&mut app, KeyCode::Enter).is_empty(), "moving on records nothing");
-        let Screen::Quiz(q) = app.screen() else { panic!("not quiz") };
+        assert!(
+            press(&mut app, KeyCode::Enter).is_empty(),
+            "moving on records nothing"
+        );
+        let Screen::Quiz(q) = app.screen() else {
+            panic!("not quiz")
+        };
         assert_eq!(q.session.position(), 1);
     }
 
@@ -177,18 +190,31 @@ mod quiz_and_exam {
         let mut app = app();
         let started = press(&mut app, KeyCode::Char('e'));
         assert!(matches!(records(&started)[..], [EventKind::ExamStarted { .. }]));
-        assert!(app.status().unwrap().contains("only 53"), "the shortfall is reported: {:?}", app.status());
+        assert!(
+            app.status().unwrap().contains("only 53"),
+            "the shortfall is reported: {:?}",
+            app.status()
+        );
         let answered = press(&mut app, KeyCode::Char('1'));
         assert!(matches!(records(&answered)[..], [EventKind::ExamAnswer { .. }]));
         let flagged = press(&mut app, KeyCode::Char('f'));
-        assert!(matches!(records(&flagged)[..], [EventKind::ExamAnswer { flagged: true, .. }]));
-        assert!(press(&mut app, KeyCode::Char('S')).is_empty(), "S only asks for confirmation");
+        assert!(matches!(
+            records(&flagged)[..],
+            [EventKind::ExamAnswer { flagged: true, .. }]
+        ));
+        assert!(
+            press(&mut app, KeyCode::Char('S')).is_empty(),
+            "S only asks for confirmation"
+        );
         press(&mut app, KeyCode::Esc);
         assert_eq!(app.context(), Context::Exam, "Esc keeps working");
         press(&mut app, KeyCode::Char('S'));
         let submitted = press(&mut app, KeyCode::Enter);
         let kinds = records(&submitted);
-        assert!(matches!(kinds[0], EventKind::ExamFinished { total: 53, .. }), "{kinds:?}");
+        assert!(
+            matches!(kinds[0], EventKind::ExamFinished { total: 53, .. }),
+            "{kinds:?}"
+        );
         assert_eq!(app.context(), Context::ExamResult);
     }
 
@@ -198,7 +224,11 @@ mod quiz_and_exam {
         press(&mut app, KeyCode::Char('e'));
         let later = fixed_now() + jiff::SignedDuration::from_mins(131);
         let effects = app.update(Msg::Tick(later));
-        assert!(records(&effects).iter().any(|k| matches!(k, EventKind::ExamFinished { timed_out: true, .. })));
+        assert!(
+            records(&effects)
+                .iter()
+                .any(|k| matches!(k, EventKind::ExamFinished { timed_out: true, .. }))
+        );
         assert_eq!(app.context(), Context::ExamResult);
     }
 
@@ -210,6 +240,8 @@ mod quiz_and_exam {
         app.update(Msg::Tick(fixed_now() + jiff::SignedDuration::from_mins(5)));
         let effects = press(&mut app, KeyCode::Char('q'));
         assert_eq!(effects.last(), Some(&Effect::Quit));
-        assert!(matches!(records(&effects)[..], [EventKind::ExamAnswer { elapsed_ms: Some(ms), .. }] if *ms >= 300_000));
+        assert!(
+            matches!(records(&effects)[..], [EventKind::ExamAnswer { elapsed_ms: Some(ms), .. }] if *ms >= 300_000)
+        );
     }
 }

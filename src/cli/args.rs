@@ -50,6 +50,8 @@ pub enum Command {
         /// The topic id to open.
         topic: Option<String>,
     },
+    /// Fit personal FSRS scheduling parameters to your review history and save them in config.toml.
+    Optimize,
     /// Print the deck's topics with their item counts.
     Topics {
         /// Output format.

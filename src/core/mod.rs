@@ -2,7 +2,15 @@
 //!
 //! Nothing here touches the terminal, the clock or a global random number generator: time comes in as a
 //! parameter and randomness as a seeded RNG, so every behaviour is reproducible in tests.
+//!
+//! - [`content`]: deck files → validated [`content::Deck`].
+//! - [`progress`]: the event log's schema and its replay into per-card state.
+//! - [`srs`]: FSRS scheduling, study days, the daily queue, the study session.
+//! - [`quiz`]: questions, generated questions, grading, quiz and exam sessions.
+//! - [`config`]: the settings file.
 
+pub mod config;
 pub mod content;
 pub mod progress;
 pub mod quiz;
+pub mod srs;

@@ -1,6 +1,15 @@
-//! File-system work that the pure core must not do: finding and reading decks.
+//! File-system work that the pure core must not do: decks, the progress log, settings and where they live.
 //!
-//! Everything here turns the outside world (folders, the deck embedded in the binary) into the plain values
-//! the core takes ([`crate::core::content::SourceFile`]), with typed errors that name the path.
+//! Everything here turns the outside world (folders, files, the deck embedded in the binary) into the plain
+//! values the core takes, with typed errors that name the path:
+//! - [`deck`]: the bundled deck or a deck folder → [`crate::core::content::SourceFile`]s;
+//! - [`paths`]: the data directory (`--data-dir`, `RECALL_DATA_DIR`), settings file and device file;
+//! - [`device`]: this machine's device id;
+//! - [`log`]: append events durably to this device's log; read every device's log;
+//! - [`config`]: load `config.toml` (creating it on first run) and save changed settings.
 
+pub mod config;
 pub mod deck;
+pub mod device;
+pub mod log;
+pub mod paths;

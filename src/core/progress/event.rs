@@ -16,13 +16,26 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Event {
     /// Schema version of this line.
     pub v: u32,
-    /// Unique id (`<device>-<unix-nanos>-<counter>`); a duplicate id counts once on replay.
+    /// Unique id; a duplicate id counts once on replay. recall writes `<device>-<unix-nanos>-<process>-<counter>`,
+    /// so ids of one running recall sort in writing order; any unique string is accepted.
     pub id: String,
     /// When it happened (UTC).
     pub at: Timestamp,
     /// What happened.
     #[serde(flatten)]
     pub kind: EventKind,
+}
+
+impl Event {
+    /// An event of the current [`SCHEMA_VERSION`].
+    pub fn new(id: impl Into<String>, at: Timestamp, kind: EventKind) -> Event {
+        Event {
+            v: SCHEMA_VERSION,
+            id: id.into(),
+            at,
+            kind,
+        }
+    }
 }
 
 /// A flashcard grade, as in Anki: 1 Again, 2 Hard, 3 Good, 4 Easy.
@@ -82,8 +95,12 @@ pub enum EventKind {
         /// Milliseconds from showing the card to grading it.
         #[serde(default)]
         duration_ms: u64,
+        /// A cram review (`recall study --cram`): kept for the record, but it does not change the schedule.
+        /// Written only when true.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        cram: bool,
     },
-    /// A previous event (a review) is taken back.
+    /// A previous event (a review, or a quiz answer) is taken back: replay ignores its target.
     Undo {
         /// The id of the event it cancels.
         target: String,

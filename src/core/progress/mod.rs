@@ -1,5 +1,15 @@
 //! Progress: the append-only event log's types, and everything derived from replaying it.
+//!
+//! [`event`] is the log's schema (one JSON line per [`Event`]); [`replay()`] folds any set of events into
+//! [`Progress`]: per-card scheduling state ([`history`]) and mock exams ([`exams`]). Reading and writing
+//! the files is `crate::io::log`'s job.
 
 pub mod event;
+pub mod exams;
+pub mod history;
+pub mod replay;
 
 pub use event::{AnswerMode, Event, EventKind, Rating, SCHEMA_VERSION};
+pub use exams::{ExamAnswerRecord, ExamRecord, ExamResult, ExamStart};
+pub use history::{AnswerRecord, CardProgress, ReviewRecord};
+pub use replay::{DayCounts, Progress, ReplayStats, replay};

@@ -1,0 +1,237 @@
+//! The settings file, `config.toml`: parsed strictly, with defaults for what it leaves out.
+//!
+//! A missing key takes its default; a bad value, an unknown key or bad TOML is a [`ConfigError`] with
+//! line, column and a hint — never a silent default. [`default_text`] is the commented file written on
+//! first run. [`edit`] changes one setting in an existing file, keeping the user's comments. Reading and
+//! writing the file is `crate::io::config`'s job.
+
+pub mod edit;
+pub mod keys;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::core::content::Lang;
+use crate::core::content::diagnostic::LineIndex;
+use crate::core::srs::{DayClock, Limits, RETENTION_RANGE, Scheduler, SchedulerError};
+pub use keys::{KeyCode, KeySpec};
+
+/// The settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// Share of reviews to remember, 0.7–0.99 (default 0.9).
+    pub desired_retention: f32,
+    /// New cards per day (default 20).
+    pub new_per_day: u32,
+    /// Reviews per day (default 200).
+    pub reviews_per_day: u32,
+    /// Hour a study day starts, 0–23 local time (default 4).
+    pub day_starts_at: u8,
+    /// Interface and deck language (default English).
+    pub language: Lang,
+    /// Colour theme name (default `default`).
+    pub theme: String,
+    /// Key overrides: action name → key.
+    pub keys: BTreeMap<String, KeySpec>,
+    /// Personal FSRS parameters from `recall optimize`; `None` = FSRS-6 defaults.
+    pub fsrs_parameters: Option<Vec<f32>>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            desired_retention: 0.9,
+            new_per_day: 20,
+            reviews_per_day: 200,
+            day_starts_at: 4,
+            language: Lang::En,
+            theme: "default".to_string(),
+            keys: BTreeMap::new(),
+            fsrs_parameters: None,
+        }
+    }
+}
+
+/// What names the caller accepts for actions and themes; `None` checks only the syntax.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ConfigSchema<'a> {
+    /// Action names `[keys]` may bind.
+    pub actions: Option<&'a [&'a str]>,
+    /// Theme names.
+    pub themes: Option<&'a [&'a str]>,
+}
+
+/// A problem in the settings file, at a line and column.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct ConfigError {
+    /// Line (1-based).
+    pub line: usize,
+    /// Column in characters (1-based).
+    pub col: usize,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.col, self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// The file as written: every field optional, positions kept.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    desired_retention: Option<Spanned<f64>>,
+    new_per_day: Option<Spanned<i64>>,
+    reviews_per_day: Option<Spanned<i64>>,
+    day_starts_at: Option<Spanned<i64>>,
+    language: Option<Spanned<String>>,
+    theme: Option<Spanned<String>>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<String>>,
+    fsrs_parameters: Option<Spanned<Vec<f64>>>,
+}
+
+/// The commented default file written on first run.
+pub fn default_text() -> &'static str {
+    include_str!("config/default.toml")
+}
+
+impl Config {
+    /// Parses and checks the settings file's text.
+    pub fn parse(text: &str, schema: &ConfigSchema<'_>) -> Result<Config, ConfigError> {
+        let check = Checker {
+            index: LineIndex::new(text),
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let hint = "see the comments in the default file (delete config.toml to get it back)";
+            check.error(e.span().unwrap_or(0..0), e.message().trim(), hint)
+        })?;
+        let mut config = Config::default();
+        if let Some(v) = raw.desired_retention {
+            config.desired_retention = check.retention(v)?;
+        }
+        if let Some(v) = raw.new_per_day {
+            config.new_per_day = check.count(v, "new_per_day", 9_999, "")?;
+        }
+        if let Some(v) = raw.reviews_per_day {
+            config.reviews_per_day = check.count(v, "reviews_per_day", 99_999, "")?;
+        }
+        if let Some(v) = raw.day_starts_at {
+            let hint = "4 starts the day at 4 am, so late-night study counts for the day before";
+            config.day_starts_at = u8::try_from(check.count(v, "day_starts_at", 23, hint)?).unwrap_or(4);
+        }
+        if let Some(v) = raw.language {
+            config.language = Lang::from_code(v.get_ref()).ok_or_else(|| {
+                check.error(
+                    v.span(),
+                    &format!("unknown language `{}`", v.get_ref()),
+                    "use \"en\" or \"ko\"",
+                )
+            })?;
+        }
+        if let Some(v) = raw.theme {
+            config.theme = check.name(v, schema.themes, "theme")?;
+        }
+        for (action, key) in raw.keys {
+            let action = check.name(action, schema.actions, "[keys] action")?;
+            let spec = key
+                .get_ref()
+                .parse::<KeySpec>()
+                .map_err(|m| check.error(key.span(), &m, keys::KEY_SYNTAX))?;
+            config.keys.insert(action, spec);
+        }
+        if let Some(v) = raw.fsrs_parameters {
+            config.fsrs_parameters = check.parameters(v, config.desired_retention)?;
+        }
+        Ok(config)
+    }
+
+    /// The daily limits.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            new_per_day: self.new_per_day,
+            reviews_per_day: self.reviews_per_day,
+        }
+    }
+
+    /// A scheduler with these settings in time zone `tz`.
+    pub fn scheduler(&self, tz: jiff::tz::TimeZone) -> Result<Scheduler, SchedulerError> {
+        let clock =
+            DayClock::new(tz, self.day_starts_at.min(23)).unwrap_or_else(|_| DayClock::utc_midnight());
+        Scheduler::new(
+            self.fsrs_parameters.as_deref().unwrap_or(&[]),
+            self.desired_retention,
+            clock,
+        )
+    }
+}
+
+/// Turns spans into positions and checks single values.
+struct Checker<'a> {
+    index: LineIndex<'a>,
+}
+
+impl Checker<'_> {
+    fn error(&self, span: Range<usize>, message: &str, hint: &str) -> ConfigError {
+        let at = self.index.position(span.start);
+        ConfigError {
+            line: at.line,
+            col: at.col,
+            message: message.to_string(),
+            hint: (!hint.is_empty()).then(|| hint.to_string()),
+        }
+    }
+
+    fn retention(&self, v: Spanned<f64>) -> Result<f32, ConfigError> {
+        let r = *v.get_ref() as f32;
+        if RETENTION_RANGE.contains(&r) {
+            return Ok(r);
+        }
+        let message = format!("desired_retention {} is out of range 0.7..=0.99", v.get_ref());
+        Err(self.error(
+            v.span(),
+            &message,
+            "0.9 is a good start; higher means more reviews",
+        ))
+    }
+
+    fn count(&self, v: Spanned<i64>, name: &str, max: u32, hint: &str) -> Result<u32, ConfigError> {
+        let n = *v.get_ref();
+        u32::try_from(n).ok().filter(|n| *n <= max).ok_or_else(|| {
+            let message = format!("{name} must be a whole number from 0 to {max}, not {n}");
+            self.error(v.span(), &message, hint)
+        })
+    }
+
+    /// A name from `allowed` (any name if `None`).
+    fn name(&self, v: Spanned<String>, allowed: Option<&[&str]>, what: &str) -> Result<String, ConfigError> {
+        match allowed {
+            Some(list) if !list.contains(&v.get_ref().as_str()) => {
+                let message = format!("unknown {what} `{}`", v.get_ref());
+                Err(self.error(v.span(), &message, &format!("known: {}", list.join(", "))))
+            }
+            _ => Ok(v.into_inner()),
+        }
+    }
+
+    /// Parameters FSRS accepts (an empty list means the defaults).
+    fn parameters(&self, v: Spanned<Vec<f64>>, retention: f32) -> Result<Option<Vec<f32>>, ConfigError> {
+        let params: Vec<f32> = v.get_ref().iter().map(|p| *p as f32).collect();
+        let hint = "run `recall optimize` again, or delete the line to use the defaults";
+        Scheduler::new(&params, retention, DayClock::utc_midnight())
+            .map_err(|e| self.error(v.span(), &e.to_string(), hint))?;
+        Ok((!params.is_empty()).then_some(params))
+    }
+}

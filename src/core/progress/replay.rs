@@ -1,0 +1,236 @@
+//! Replay: every device's events, in any order, folded into per-card state, history and exams.
+//!
+//! [`replay`] sorts events by time then id, counts a duplicated id once, and lets an `undo` cancel its
+//! target (whichever comes first in the input). Card states come from [`Scheduler::apply`], the code live
+//! study uses, so a replayed log equals the live session that wrote it. [`Progress::apply`] takes one more
+//! event at a time (in any order) and gives the same result as a fresh replay.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::event::{Event, EventKind};
+use super::exams::{ExamAnswerRecord, ExamRecord, ExamResult, ExamStart};
+use super::history::{AnswerRecord, CardProgress, ReviewRecord};
+use crate::core::srs::{CardState, Phase, Scheduler, StudyDay};
+
+/// Everything derived from the log.
+#[derive(Debug, Clone, Default)]
+pub struct Progress {
+    /// Card id and history, in order of first mention.
+    cards: Vec<(String, CardProgress)>,
+    /// Card id → position in `cards`.
+    index: HashMap<String, usize>,
+    exams: BTreeMap<String, ExamRecord>,
+    /// Every event id applied (for duplicates), with the card a review or answer belongs to (for undo).
+    seen: HashMap<String, Option<usize>>,
+    /// Ids named by an undo before their event arrived.
+    cancelled: HashSet<String>,
+    stats: ReplayStats,
+}
+
+/// Counts of what replay did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReplayStats {
+    /// Distinct events applied.
+    pub events: usize,
+    /// Events skipped because their id was already seen.
+    pub duplicates: usize,
+    /// Reviews and answers cancelled by an undo.
+    pub undone: usize,
+}
+
+/// What was done on one study day (for the daily limits).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DayCounts {
+    /// New cards introduced (first reviews).
+    pub new: usize,
+    /// Reviews of cards that were in the review phase.
+    pub reviews: usize,
+}
+
+/// Replays `events` (in any order, possibly with duplicates) into [`Progress`].
+pub fn replay(events: impl IntoIterator<Item = Event>, scheduler: &Scheduler) -> Progress {
+    let mut events: Vec<Event> = events.into_iter().collect();
+    events.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+    let mut progress = Progress::default();
+    for event in events {
+        progress.apply(event, scheduler);
+    }
+    progress
+}
+
+impl Progress {
+    /// Nothing replayed yet.
+    pub fn new() -> Progress {
+        Progress::default()
+    }
+
+    /// Folds one more event in; returns false if its id was already applied (a duplicate).
+    ///
+    /// Events may come in any order: one older than a card's latest record re-folds that card.
+    pub fn apply(&mut self, event: Event, scheduler: &Scheduler) -> bool {
+        if self.seen.contains_key(&event.id) {
+            self.stats.duplicates += 1;
+            return false;
+        }
+        self.seen.insert(event.id.clone(), None);
+        self.stats.events += 1;
+        let Event { id, at, kind, .. } = event;
+        match kind {
+            EventKind::Review {
+                card,
+                rating,
+                duration_ms,
+                cram,
+            } => {
+                let record = ReviewRecord {
+                    id,
+                    at,
+                    rating,
+                    duration_ms,
+                    cram,
+                    before: CardState::NEW,
+                };
+                if let Some((card_id, c)) = self.card_for(card, &record.id) {
+                    c.add_review(card_id, record, scheduler);
+                }
+            }
+            EventKind::Answer { card, correct, mode } => {
+                let record = AnswerRecord {
+                    id,
+                    at,
+                    correct,
+                    mode,
+                };
+                if let Some((card_id, c)) = self.card_for(card, &record.id) {
+                    c.add_answer(card_id, record, scheduler);
+                }
+            }
+            EventKind::Undo { target } => self.undo(target, scheduler),
+            EventKind::ExamStarted {
+                exam,
+                seed,
+                questions,
+                time_limit_s,
+            } => {
+                self.exam(exam).started = Some(ExamStart {
+                    at,
+                    seed,
+                    questions,
+                    time_limit_s,
+                });
+            }
+            EventKind::ExamAnswer {
+                exam,
+                question,
+                chosen,
+                flagged,
+                ..
+            } => {
+                let answer = ExamAnswerRecord { at, chosen, flagged };
+                self.exam(exam).answers.insert(question, answer);
+            }
+            EventKind::ExamFinished {
+                exam,
+                correct,
+                total,
+                scaled,
+                used_s,
+                timed_out,
+            } => {
+                self.exam(exam).finished = Some(ExamResult {
+                    at,
+                    correct,
+                    total,
+                    scaled,
+                    used_s,
+                    timed_out,
+                });
+            }
+        }
+        true
+    }
+
+    /// The card a new review or answer `id` goes to, unless an undo already cancelled it.
+    fn card_for(&mut self, card: String, id: &str) -> Option<(&str, &mut CardProgress)> {
+        if self.cancelled.remove(id) {
+            self.stats.undone += 1;
+            return None;
+        }
+        let position = match self.index.get(&card) {
+            Some(&p) => p,
+            None => {
+                self.index.insert(card.clone(), self.cards.len());
+                self.cards.push((card, CardProgress::default()));
+                self.cards.len() - 1
+            }
+        };
+        if let Some(owner) = self.seen.get_mut(id) {
+            *owner = Some(position);
+        }
+        self.cards.get_mut(position).map(|(id, c)| (id.as_str(), c))
+    }
+
+    fn undo(&mut self, target: String, scheduler: &Scheduler) {
+        match self.seen.get(&target) {
+            Some(Some(position)) => {
+                if let Some((card_id, card)) = self.cards.get_mut(*position)
+                    && card.remove(card_id, &target, scheduler)
+                {
+                    self.stats.undone += 1;
+                }
+            }
+            Some(None) => {} // not a review or answer: nothing to cancel
+            None => {
+                self.cancelled.insert(target);
+            }
+        }
+    }
+
+    fn exam(&mut self, id: String) -> &mut ExamRecord {
+        self.exams
+            .entry(id.clone())
+            .or_insert_with(|| ExamRecord::new(id))
+    }
+
+    /// A card's replayed history, if the log mentions it.
+    pub fn card(&self, id: &str) -> Option<&CardProgress> {
+        self.index
+            .get(id)
+            .and_then(|&p| self.cards.get(p))
+            .map(|(_, c)| c)
+    }
+
+    /// A card's current state ([`CardState::NEW`] if the log never mentions it).
+    pub fn state(&self, id: &str) -> CardState {
+        self.card(id).map_or(CardState::NEW, |c| c.state)
+    }
+
+    /// Every card the log mentions (including ids no longer in the deck), in order of first mention.
+    pub fn cards(&self) -> impl Iterator<Item = (&str, &CardProgress)> {
+        self.cards.iter().map(|(id, c)| (id.as_str(), c))
+    }
+
+    /// Every exam, ordered by exam id.
+    pub fn exams(&self) -> impl Iterator<Item = &ExamRecord> {
+        self.exams.values()
+    }
+
+    /// What replay did.
+    pub fn stats(&self) -> ReplayStats {
+        self.stats
+    }
+
+    /// New cards introduced and review-phase cards reviewed during `day` (cram reviews excluded).
+    pub fn done_on(&self, day: &StudyDay) -> DayCounts {
+        let mut counts = DayCounts::default();
+        let reviews = self.cards.iter().flat_map(|(_, c)| &c.reviews);
+        for review in reviews.filter(|r| !r.cram && day.contains(r.at)) {
+            match review.before.phase {
+                Phase::New => counts.new += 1,
+                Phase::Review => counts.reviews += 1,
+                Phase::Learning | Phase::Relearning => {}
+            }
+        }
+        counts
+    }
+}

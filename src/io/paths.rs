@@ -1,0 +1,118 @@
+//! Where recall keeps its files.
+//!
+//! Everything the learner owns lives in one **data directory**: the progress logs
+//! (`events-<device>.jsonl`) and the settings (`config.toml`). Keeping the settings next to the logs means
+//! `--data-dir` / `RECALL_DATA_DIR` moves both, and syncing that one folder carries both to another machine.
+//! The default is the platform's data directory (`directories`): `~/.local/share/recall` on Linux,
+//! `~/Library/Application Support/recall` on macOS, `%APPDATA%\recall\data` on Windows.
+//!
+//! The **device file** holds this machine's device id and must *not* travel with a synced data directory
+//! (two machines sharing an id would write the same log file). It lives in a machine-local directory
+//! (`~/.local/state/recall` on Linux, the local app-data folder on Windows, the caches folder on macOS),
+//! one file per data directory. Losing it is harmless: recall picks a new id and starts a new log file.
+
+use std::path::{Path, PathBuf};
+
+use directories::ProjectDirs;
+
+/// Why the data directory cannot be found.
+#[derive(Debug, thiserror::Error)]
+pub enum PathsError {
+    /// No home directory and no override.
+    #[error("cannot find a home directory for recall's data; pass --data-dir DIR or set RECALL_DATA_DIR")]
+    NoHome,
+}
+
+/// The files recall reads and writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    /// Progress logs and settings.
+    pub data_dir: PathBuf,
+    /// The settings file (`<data_dir>/config.toml`).
+    pub config_file: PathBuf,
+    /// This machine's device id for this data directory (outside the data directory).
+    pub device_file: PathBuf,
+}
+
+impl Paths {
+    /// The paths for `data_dir` (the `--data-dir` / `RECALL_DATA_DIR` override), or the platform's defaults.
+    pub fn resolve(data_dir: Option<PathBuf>) -> Result<Paths, PathsError> {
+        let dirs = ProjectDirs::from("", "", "recall");
+        let data_dir = match data_dir {
+            Some(dir) => dir,
+            None => dirs.as_ref().ok_or(PathsError::NoHome)?.data_dir().to_path_buf(),
+        };
+        let local = dirs.as_ref().and_then(|d| machine_local_dir(d, &data_dir));
+        Ok(Paths::with_device_dir(data_dir, local))
+    }
+
+    /// The paths for `data_dir`, with the device file in `device_dir` (the data directory itself if `None`,
+    /// which suits tests and machines without a home directory).
+    pub fn with_device_dir(data_dir: PathBuf, device_dir: Option<PathBuf>) -> Paths {
+        let absolute = std::path::absolute(&data_dir).unwrap_or_else(|_| data_dir.clone());
+        let device_file = match device_dir {
+            Some(dir) => dir.join(format!("device-{:016x}", path_hash(&absolute))),
+            None => data_dir.join("device"),
+        };
+        Paths {
+            config_file: data_dir.join("config.toml"),
+            data_dir,
+            device_file,
+        }
+    }
+}
+
+/// A directory on this machine that a sync of `data_dir` will not carry.
+fn machine_local_dir(dirs: &ProjectDirs, data_dir: &Path) -> Option<PathBuf> {
+    let candidates = [
+        dirs.state_dir(),
+        Some(dirs.data_local_dir()),
+        Some(dirs.cache_dir()),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|dir| !dir.starts_with(data_dir) && !data_dir.starts_with(dir))
+        .map(Path::to_path_buf)
+}
+
+/// FNV-1a of the path's bytes: names the device file of one data directory.
+fn path_hash(path: &Path) -> u64 {
+    path.to_string_lossy()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_override_holds_the_logs_and_the_settings() {
+        let paths = Paths::resolve(Some(PathBuf::from("/tmp/recall-data"))).unwrap();
+        assert_eq!(paths.data_dir, PathBuf::from("/tmp/recall-data"));
+        assert_eq!(paths.config_file, PathBuf::from("/tmp/recall-data/config.toml"));
+    }
+
+    #[test]
+    fn the_device_file_stays_out_of_a_synced_data_directory() {
+        let paths = Paths::resolve(Some(PathBuf::from("/tmp/recall-data"))).unwrap();
+        if paths.device_file.starts_with("/tmp/recall-data") {
+            // Only when no home directory exists (then there is nowhere else to put it).
+            assert!(ProjectDirs::from("", "", "recall").is_none());
+        }
+        let other = Paths::resolve(Some(PathBuf::from("/tmp/other-data"))).unwrap();
+        assert_ne!(
+            paths.device_file, other.device_file,
+            "one device file per data directory"
+        );
+    }
+
+    #[test]
+    fn without_a_device_dir_the_device_file_is_in_the_data_dir() {
+        let paths = Paths::with_device_dir(PathBuf::from("d"), None);
+        assert_eq!(paths.device_file, PathBuf::from("d/device"));
+    }
+}

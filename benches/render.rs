@@ -9,6 +9,7 @@ use recall::core::content::{self, Lang};
 use recall::io::deck::bundled_files;
 use recall::ui::app::App;
 use recall::ui::msg::{Action, Msg};
+use recall::ui::shared::Setup;
 use recall::ui::theme::Theme;
 use recall::ui::view::view;
 
@@ -29,7 +30,10 @@ fn bench_render(c: &mut Criterion) {
     ];
     let mut group = c.benchmark_group("render 120x40 ko");
     for (name, actions) in screens {
-        let mut app = App::new(Arc::clone(&deck), Lang::Ko, Theme::new(true), fixed_now(), 7);
+        let mut app = App::new(Setup {
+            theme: Theme::new(true),
+            ..Setup::new(Arc::clone(&deck), Lang::Ko, fixed_now())
+        });
         for a in *actions {
             app.update(Msg::Action(*a));
         }

@@ -3,24 +3,19 @@
 //! All domain work lives in the library; this file only wires arguments to it and turns errors into
 //! messages and exit codes (0 ok, 1 failure, 2 usage — clap's own).
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use anyhow::Context;
 use clap::Parser;
 
 use jiff::tz::TimeZone;
+use recall::cli::interactive::Start;
 use recall::cli::{self, Cli, Command, Format};
 use recall::core::content::{Deck, Lang, Loaded};
+use recall::core::quiz::{ExamOptions, QuizOptions};
 use recall::io::deck::{self, DeckLocation};
 use recall::io::paths::Paths;
-use recall::ui::app::{App, Effect};
-use recall::ui::msg::Msg;
-use recall::ui::screens::Screen;
-use recall::ui::screens::browse::BrowseState;
-use recall::ui::terminal::EffectRunner;
-use recall::ui::theme::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -39,6 +34,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .clone()
         .map_or(DeckLocation::Bundled, DeckLocation::Dir);
     let lang: Lang = cli.lang.map(Into::into).unwrap_or_default();
+    let cli_opts = InterfaceOptions {
+        data_dir: cli.data_dir.clone(),
+        lang: cli.lang.map(Into::into),
+    };
     let load = || deck::load(&location).with_context(|| format!("cannot load {}", location.describe()));
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -75,47 +74,56 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             print_topics(&deck, lang, format, &mut out)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Browse { topic }) => {
-            let deck = usable(load()?, &location)?;
-            let start = match &topic {
-                Some(t) => Screen::Browse(BrowseState::at_topic(require_topic(&deck, t)?)),
-                None => Screen::Browse(BrowseState::default()),
+        Some(Command::Browse { topic }) => interactive(&cli_opts, load()?, &location, Start::Browse(topic)),
+        Some(Command::Study { topic, cram }) => {
+            interactive(&cli_opts, load()?, &location, Start::Study { topic, cram })
+        }
+        Some(Command::Quiz { topic, count, seed }) => {
+            let options = QuizOptions {
+                topic,
+                count,
+                seed: seed.unwrap_or_else(random_seed),
             };
-            interface(deck, lang, Some(start))
+            interactive(&cli_opts, load()?, &location, Start::Quiz(options))
         }
-        None => {
-            let deck = usable(load()?, &location)?;
-            interface(deck, lang, None)
+        Some(Command::Exam {
+            questions,
+            minutes,
+            topic,
+            seed,
+        }) => {
+            let options = ExamOptions {
+                questions,
+                minutes,
+                topic,
+                seed: seed.unwrap_or_else(random_seed),
+            };
+            interactive(&cli_opts, load()?, &location, Start::Exam(options))
         }
+        None => interactive(&cli_opts, load()?, &location, Start::Home),
     }
 }
 
-/// Opens the interface (optionally on `start`) and runs it until the user quits.
-fn interface(deck: Deck, lang: Lang, start: Option<Screen>) -> anyhow::Result<ExitCode> {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(
-            "the interface needs a terminal; for scripts use `recall list`, `recall check` or `recall --help`"
-        );
-    }
-    let now = jiff::Timestamp::now();
-    // The clock is a fine seed for "a different draw every time"; `--seed` (quiz, exam) pins one.
-    let seed = now.as_nanosecond() as u64;
-    let mut app = App::new(Arc::new(deck), lang, Theme::from_env(), now, seed);
-    if let Some(screen) = start {
-        app.open(screen);
-    }
-    let mut runner = Effects;
-    recall::ui::terminal::run(app, &mut runner).context("the terminal interface failed")?;
+/// Global options the interface needs.
+struct InterfaceOptions {
+    data_dir: Option<std::path::PathBuf>,
+    lang: Option<Lang>,
+}
+
+fn interactive(
+    opts: &InterfaceOptions,
+    loaded: Loaded,
+    location: &DeckLocation,
+    start: Start,
+) -> anyhow::Result<ExitCode> {
+    let deck = usable(loaded, location)?;
+    cli::interactive::run(deck, opts.data_dir.clone(), opts.lang, start)?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Performs the interface's effects.
-struct Effects;
-
-impl EffectRunner for Effects {
-    fn run(&mut self, _effect: Effect) -> Option<Msg> {
-        None
-    }
+/// A seed for "a different draw every time" when the user gave none.
+fn random_seed() -> u64 {
+    jiff::Timestamp::now().as_nanosecond() as u64
 }
 
 fn print_topics(deck: &Deck, lang: Lang, format: Format, out: &mut impl Write) -> anyhow::Result<()> {

@@ -13,6 +13,7 @@ use recall::ui::app::{App, Effect};
 use recall::ui::keymap::{self, Context};
 use recall::ui::msg::{Action, Msg};
 use recall::ui::screens::Screen;
+use recall::ui::shared::Setup;
 use recall::ui::theme::Theme;
 use recall::ui::view::view;
 
@@ -34,7 +35,10 @@ fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
 
 #[test]
 fn enter_on_a_home_topic_opens_it_in_browse_and_escape_returns() {
-    let mut app = App::new(deck(), Lang::En, Theme::new(false), fixed_now(), 7);
+    let mut app = App::new(Setup {
+        theme: Theme::new(false),
+        ..Setup::new(deck(), Lang::En, fixed_now())
+    });
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     let Screen::Browse(b) = app.screen() else {
@@ -52,7 +56,10 @@ fn enter_on_a_home_topic_opens_it_in_browse_and_escape_returns() {
 
 #[test]
 fn scenario_answer_stays_hidden_until_asked_and_hides_again_on_move() {
-    let mut app = App::new(deck(), Lang::En, Theme::new(false), fixed_now(), 7);
+    let mut app = App::new(Setup {
+        theme: Theme::new(false),
+        ..Setup::new(deck(), Lang::En, fixed_now())
+    });
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Left); // Notes → Scenarios
     let revealed = |app: &App| matches!(app.screen(), Screen::Browse(b) if b.revealed);
@@ -65,7 +72,10 @@ fn scenario_answer_stays_hidden_until_asked_and_hides_again_on_move() {
 
 #[test]
 fn language_toggle_is_global_and_asks_to_be_remembered() {
-    let mut app = App::new(deck(), Lang::En, Theme::new(false), fixed_now(), 7);
+    let mut app = App::new(Setup {
+        theme: Theme::new(false),
+        ..Setup::new(deck(), Lang::En, fixed_now())
+    });
     press(&mut app, KeyCode::Enter);
     let effects = press(&mut app, KeyCode::Char('L'));
     assert_eq!(app.lang(), Lang::Ko);
@@ -74,7 +84,10 @@ fn language_toggle_is_global_and_asks_to_be_remembered() {
 
 #[test]
 fn help_overlay_opens_closes_and_swallows_screen_keys() {
-    let mut app = App::new(deck(), Lang::En, Theme::new(false), fixed_now(), 7);
+    let mut app = App::new(Setup {
+        theme: Theme::new(false),
+        ..Setup::new(deck(), Lang::En, fixed_now())
+    });
     press(&mut app, KeyCode::Char('?'));
     assert_eq!(app.context(), Context::Help);
     press(&mut app, KeyCode::Enter);
@@ -88,10 +101,16 @@ fn help_overlay_opens_closes_and_swallows_screen_keys() {
 
 #[test]
 fn quit_and_interrupt_ask_the_runner_to_quit() {
-    let mut app = App::new(deck(), Lang::En, Theme::new(false), fixed_now(), 7);
+    let mut app = App::new(Setup {
+        theme: Theme::new(false),
+        ..Setup::new(deck(), Lang::En, fixed_now())
+    });
     assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
     assert!(app.is_quitting());
-    let mut app = App::new(deck(), Lang::En, Theme::new(false), fixed_now(), 7);
+    let mut app = App::new(Setup {
+        theme: Theme::new(false),
+        ..Setup::new(deck(), Lang::En, fixed_now())
+    });
     assert_eq!(app.update(Msg::Interrupt), vec![Effect::Quit]);
 }
 
@@ -126,7 +145,7 @@ proptest! {
         sizes in prop::collection::vec((1u16..140, 1u16..50), 1..4),
     ) {
         let deck = deck();
-        let mut app = App::new(deck, Lang::Ko, Theme::new(true), fixed_now(), 7);
+        let mut app = App::new(Setup { theme: Theme::new(true), ..Setup::new(deck, Lang::Ko, fixed_now()) });
         for (i, key) in keys.into_iter().enumerate() {
             if key == KeyCode::Char('q') { continue; }
             press(&mut app, key);
@@ -144,13 +163,22 @@ mod quiz_and_exam {
     use recall::core::progress::EventKind;
 
     fn app() -> App {
-        App::new(deck(), Lang::En, Theme::new(false), fixed_now(), 7)
+        App::new(Setup {
+            theme: Theme::new(false),
+            ..Setup::new(deck(), Lang::En, fixed_now())
+        })
     }
 
     fn records(effects: &[Effect]) -> Vec<&EventKind> {
         effects
             .iter()
-            .filter_map(|e| if let Effect::Record(k) = e { Some(k) } else { None })
+            .filter_map(|e| {
+                if let Effect::Append(event) = e {
+                    Some(&event.kind)
+                } else {
+                    None
+                }
+            })
             .collect()
     }
 

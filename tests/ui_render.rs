@@ -10,6 +10,7 @@ use recall::core::content::{self, Deck, Lang};
 use recall::io::deck::bundled_files;
 use recall::ui::app::App;
 use recall::ui::msg::{Action, Msg};
+use recall::ui::shared::Setup;
 use recall::ui::theme::Theme;
 use recall::ui::view::view;
 
@@ -47,7 +48,10 @@ fn text_of(buffer: &Buffer) -> String {
 }
 
 fn app(lang: Lang) -> App {
-    App::new(bundled(), lang, Theme::new(false), fixed_now(), 7)
+    App::new(Setup {
+        theme: Theme::new(false),
+        ..Setup::new(bundled(), lang, fixed_now())
+    })
 }
 
 fn act(app: &mut App, actions: &[Action]) {

@@ -45,6 +45,42 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Study flashcards (facts and scenarios) scheduled by FSRS.
+    Study {
+        /// Only this topic.
+        #[arg(long, value_name = "TOPIC")]
+        topic: Option<String>,
+        /// Study every card of the scope now, ignoring due dates; does not change the schedule.
+        #[arg(long)]
+        cram: bool,
+    },
+    /// Practice quiz: scenario and generated questions with an explanation for every choice.
+    Quiz {
+        /// Only this topic.
+        #[arg(long, value_name = "TOPIC")]
+        topic: Option<String>,
+        /// Number of questions.
+        #[arg(short = 'n', long = "questions", default_value_t = 10)]
+        count: usize,
+        /// Seed for the draw and the choice order (repeatable quizzes).
+        #[arg(long)]
+        seed: Option<u64>,
+    },
+    /// Mock exam: timed, flag for review, scaled score with a pass mark of 720.
+    Exam {
+        /// Number of questions.
+        #[arg(long, default_value_t = 65)]
+        questions: usize,
+        /// Time allowed in minutes.
+        #[arg(long, default_value_t = 130)]
+        minutes: u64,
+        /// Only this topic.
+        #[arg(long, value_name = "TOPIC")]
+        topic: Option<String>,
+        /// Seed for the draw and the choice order.
+        #[arg(long)]
+        seed: Option<u64>,
+    },
     /// Open the interface on the topic list, or on one topic.
     Browse {
         /// The topic id to open.

@@ -5,6 +5,7 @@
 
 pub mod args;
 pub mod check;
+pub mod interactive;
 pub mod list;
 pub mod optimize;
 

@@ -4,14 +4,12 @@
 //! stack of [`Screen`]s, each owning its own state. `update` turns a [`Msg`] into state changes and a list
 //! of [`Effect`]s (I/O) that the runner in `terminal.rs` performs; it never does I/O itself.
 
-use std::sync::Arc;
-
 use super::keymap::Context;
 use super::msg::{Action, Msg};
 use super::screens::{Nav, Outcome, Screen, Shared, help::HelpState, home::HomeState};
-use super::theme::Theme;
-use crate::core::content::{Deck, Lang};
-use crate::core::progress::EventKind;
+use super::shared::Setup;
+use crate::core::content::Lang;
+use crate::core::progress::Event;
 
 /// I/O the runner performs on behalf of `update`.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,9 +18,8 @@ pub enum Effect {
     Quit,
     /// Remember the language in the config file.
     SaveLanguage(Lang),
-    /// Record an event in the progress log (the runner stamps id and time, appends and fsyncs); the result
-    /// comes back as [`Msg::Saved`].
-    Record(EventKind),
+    /// Append an event to the progress log (written and fsync'd); the result comes back as [`Msg::Saved`].
+    Append(Event),
 }
 
 /// The whole interface state.
@@ -36,15 +33,9 @@ pub struct App {
 }
 
 impl App {
-    /// A new interface on `deck`, showing the home screen.
-    pub fn new(deck: Arc<Deck>, lang: Lang, theme: Theme, now: jiff::Timestamp, seed: u64) -> App {
-        let shared = Shared {
-            deck,
-            lang,
-            theme,
-            now,
-            seed,
-        };
+    /// A new interface, showing the home screen.
+    pub fn new(setup: Setup) -> App {
+        let shared = setup.into_shared();
         App {
             shared,
             screens: vec![Screen::Home(HomeState::default())],
@@ -53,6 +44,18 @@ impl App {
             size: (80, 24),
             quitting: false,
         }
+    }
+
+    /// Offers an interrupted exam on the home screen.
+    pub fn set_resumable(&mut self, exam: Option<crate::core::quiz::ExamSession>) {
+        if let Some(Screen::Home(home)) = self.screens.first_mut() {
+            home.resumable = exam.map(Box::new);
+        }
+    }
+
+    /// Shows a notice on the status line.
+    pub fn notify(&mut self, message: String) {
+        self.status = Some(message);
     }
 
     /// Starts on another screen than home (e.g. `recall browse lambda`); home stays below it.
@@ -112,6 +115,10 @@ impl App {
                 Vec::new()
             }
             Msg::Interrupt => self.quit(),
+            Msg::Notice(message) => {
+                self.status = Some(message);
+                Vec::new()
+            }
             Msg::Tick(now) => {
                 self.shared.now = now;
                 self.forward(Msg::Tick(now))
@@ -119,6 +126,14 @@ impl App {
             Msg::Action(action) => {
                 self.shared.seed = next_seed(self.shared.seed);
                 self.on_action(action)
+            }
+            Msg::Saved(event, result) => {
+                if result.is_ok() {
+                    self.shared.progress.apply(event.clone(), &self.shared.scheduler);
+                } else if let Err(e) = &result {
+                    self.status = Some(save_failed(self.shared.lang, e));
+                }
+                self.forward(Msg::Saved(event, result))
             }
             other => self.forward(other),
         }
@@ -185,7 +200,19 @@ impl App {
             Screen::Exam(exam) => exam.checkpoint(now),
             _ => None,
         });
-        checkpoints.map(Effect::Record).chain([Effect::Quit]).collect()
+        let shared = &self.shared;
+        checkpoints
+            .map(|kind| Effect::Append(shared.event(kind)))
+            .chain([Effect::Quit])
+            .collect()
+    }
+}
+
+/// The status line after a failed write: never pretend an answer was saved.
+fn save_failed(lang: Lang, error: &str) -> String {
+    match lang {
+        Lang::En => format!("NOT SAVED: {error}"),
+        Lang::Ko => format!("저장되지 않음: {error}"),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod app;
 pub mod keymap;
 pub mod msg;
 pub mod screens;
+pub mod shared;
 pub mod terminal;
 pub mod theme;
 pub mod view;

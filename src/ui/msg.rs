@@ -3,6 +3,8 @@
 
 use jiff::Timestamp;
 
+use crate::core::progress::Event;
+
 /// A user intention, independent of the key that expresses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -38,6 +40,8 @@ pub enum Action {
     Study,
     /// Start a practice quiz.
     Quiz,
+    /// Continue an interrupted exam.
+    Resume,
     /// Start a mock exam.
     Exam,
     /// Browse the deck.
@@ -75,8 +79,10 @@ pub enum Msg {
     Resize(u16, u16),
     /// Time passed (drives countdowns); carries the current time.
     Tick(Timestamp),
-    /// An effect finished writing an event; `Err` carries a message to show.
-    Saved(Result<(), String>),
+    /// The runner finished writing an event; `Err` carries a message to show.
+    Saved(Event, Result<(), String>),
+    /// Something for the status line (a failed settings write, a skipped log line).
+    Notice(String),
     /// SIGTERM, SIGHUP or Ctrl-C: leave now, cleanly.
     Interrupt,
 }

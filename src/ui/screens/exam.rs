@@ -56,9 +56,13 @@ pub fn title(lang: Lang) -> &'static str {
     }
 }
 
-fn recorded(kinds: Vec<EventKind>) -> Outcome {
+fn recorded(shared: &Shared, kinds: Vec<EventKind>) -> Outcome {
+    let effects = kinds
+        .into_iter()
+        .map(|k| Effect::Append(shared.event(k)))
+        .collect();
     Outcome {
-        effects: kinds.into_iter().map(Effect::Record).collect(),
+        effects,
         ..Outcome::none()
     }
 }
@@ -99,7 +103,6 @@ impl ExamState {
 
     /// Handles a message.
     pub fn update(&mut self, msg: Msg, shared: &Shared) -> Outcome {
-        let now = shared.now;
         match msg {
             Msg::Tick(now) => {
                 let events = self.session.tick(now);
@@ -107,34 +110,36 @@ impl ExamState {
                     self.mode = Mode::Result;
                     self.scroll = 0;
                 }
-                recorded(events)
+                recorded(shared, events)
             }
+            Msg::Saved(_, Err(_)) => Outcome::none(),
             Msg::Action(action) => match self.mode {
-                Mode::Question => self.on_question(action, now),
+                Mode::Question => self.on_question(action, shared),
                 Mode::Review { cursor } => self.on_review(action, cursor),
-                Mode::Confirm => self.on_confirm(action, now),
+                Mode::Confirm => self.on_confirm(action, shared),
                 Mode::Result => self.on_result(action),
             },
             _ => Outcome::none(),
         }
     }
 
-    fn changed(result: Result<EventKind, QuizError>) -> Outcome {
+    fn changed(shared: &Shared, result: Result<EventKind, QuizError>) -> Outcome {
         match result {
-            Ok(kind) => recorded(vec![kind]),
+            Ok(kind) => recorded(shared, vec![kind]),
             Err(e) => Outcome::status(e.to_string()),
         }
     }
 
-    fn on_question(&mut self, action: Action, now: Timestamp) -> Outcome {
+    fn on_question(&mut self, action: Action, shared: &Shared) -> Outcome {
+        let now = shared.now;
         match action {
             Action::Choose(n) => {
                 let choice = usize::from(n).saturating_sub(1);
                 if choice < self.session.current_question().choices.len() {
-                    return Self::changed(self.session.toggle(choice, now));
+                    return Self::changed(shared, self.session.toggle(choice, now));
                 }
             }
-            Action::Flag => return Self::changed(self.session.toggle_flag(now)),
+            Action::Flag => return Self::changed(shared, self.session.toggle_flag(now)),
             Action::Left => {
                 self.session.prev_question();
                 self.scroll = 0;
@@ -152,7 +157,7 @@ impl ExamState {
             }
             Action::Submit => self.mode = Mode::Confirm,
             Action::Back => {
-                let mut out = recorded(self.checkpoint(now).into_iter().collect());
+                let mut out = recorded(shared, self.checkpoint(now).into_iter().collect());
                 out.nav = Outcome::pop().nav;
                 return out;
             }
@@ -186,13 +191,14 @@ impl ExamState {
         Outcome::none()
     }
 
-    fn on_confirm(&mut self, action: Action, now: Timestamp) -> Outcome {
+    fn on_confirm(&mut self, action: Action, shared: &Shared) -> Outcome {
+        let now = shared.now;
         match action {
             Action::Open | Action::Submit => match self.session.submit(now) {
                 Ok(events) => {
                     self.mode = Mode::Result;
                     self.scroll = 0;
-                    recorded(events)
+                    recorded(shared, events)
                 }
                 Err(e) => Outcome::status(e.to_string()),
             },

@@ -6,8 +6,7 @@ pub mod exam;
 pub mod help;
 pub mod home;
 pub mod quiz;
-
-use std::sync::Arc;
+pub mod study;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,22 +14,7 @@ use ratatui::layout::Rect;
 use super::app::Effect;
 use super::keymap::Context;
 use super::msg::Msg;
-use super::theme::Theme;
-use crate::core::content::{Deck, Lang};
-
-/// What every screen may read.
-pub struct Shared {
-    /// The loaded deck.
-    pub deck: Arc<Deck>,
-    /// Current language.
-    pub lang: Lang,
-    /// Styles.
-    pub theme: Theme,
-    /// The time of the latest tick: what actions treat as "now" (timers, event times).
-    pub now: jiff::Timestamp,
-    /// Seed for the next quiz or exam draw; the app advances it after every action.
-    pub seed: u64,
-}
+pub use super::shared::Shared;
 
 /// A screen change requested by a screen.
 pub enum Nav {
@@ -90,6 +74,8 @@ pub enum Screen {
     Home(home::HomeState),
     /// Topics, sections, facts, comparisons, scenarios.
     Browse(browse::BrowseState),
+    /// Flashcards.
+    Study(Box<study::StudyState>),
     /// Practice quiz.
     Quiz(Box<quiz::QuizState>),
     /// Mock exam.
@@ -102,6 +88,7 @@ impl Screen {
         match self {
             Screen::Home(_) => Context::Home,
             Screen::Browse(b) => b.context(),
+            Screen::Study(s) => s.context(),
             Screen::Quiz(q) => q.context(),
             Screen::Exam(e) => e.context(),
         }
@@ -112,6 +99,7 @@ impl Screen {
         match self {
             Screen::Home(_) => home::title(shared.lang).to_string(),
             Screen::Browse(b) => b.title(shared),
+            Screen::Study(s) => study::title(shared.lang, s.is_cram()).to_string(),
             Screen::Quiz(_) => quiz::title(shared.lang).to_string(),
             Screen::Exam(_) => exam::title(shared.lang).to_string(),
         }
@@ -122,6 +110,7 @@ impl Screen {
         match self {
             Screen::Home(h) => h.update(msg, shared),
             Screen::Browse(b) => b.update(msg, shared),
+            Screen::Study(s) => s.update(msg, shared),
             Screen::Quiz(q) => q.update(msg, shared),
             Screen::Exam(e) => e.update(msg, shared),
         }
@@ -132,6 +121,7 @@ impl Screen {
         match self {
             Screen::Home(h) => h.render(frame, area, shared),
             Screen::Browse(b) => b.render(frame, area, shared),
+            Screen::Study(s) => s.render(frame, area, shared),
             Screen::Quiz(q) => q.render(frame, area, shared),
             Screen::Exam(e) => e.render(frame, area, shared),
         }

@@ -61,7 +61,7 @@ impl QuizState {
         };
         match action {
             Action::Choose(n) if !self.answered => self.pick(usize::from(n).saturating_sub(1)),
-            Action::Submit => return self.submit(shared.lang),
+            Action::Submit => return self.submit(shared),
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => self.scroll = self.scroll.saturating_add(1),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(8),
@@ -86,7 +86,8 @@ impl QuizState {
         }
     }
 
-    fn submit(&mut self, lang: Lang) -> Outcome {
+    fn submit(&mut self, shared: &Shared) -> Outcome {
+        let lang = shared.lang;
         if self.session.is_over() {
             return Outcome::pop();
         }
@@ -108,7 +109,7 @@ impl QuizState {
             Ok(answer) => {
                 self.answered = true;
                 Outcome {
-                    effects: vec![Effect::Record(answer.event)],
+                    effects: vec![Effect::Append(shared.event(answer.event))],
                     ..Outcome::none()
                 }
             }

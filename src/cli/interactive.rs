@@ -1,0 +1,222 @@
+//! The interactive commands (`recall`, `browse`, `study`, `quiz`, `exam`): load settings and progress, build
+//! the interface's starting state, and run it with an effect runner that writes the progress log.
+//!
+//! Everything that can fail before the terminal is taken over (a bad config, a log from a newer recall, a
+//! quiz with `-n 0`) fails here, with a message on stderr and the terminal untouched.
+
+use std::io::IsTerminal;
+use std::sync::Arc;
+
+use anyhow::Context;
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use crate::core::config::ConfigSchema;
+use crate::core::content::{Deck, Lang};
+use crate::core::progress::{Event, replay};
+use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession, latest_unfinished};
+use crate::core::srs::{self, Mode, StudySession};
+use crate::io::config as config_file;
+use crate::io::device::DeviceId;
+use crate::io::log::{self, EventLog};
+use crate::io::paths::Paths;
+use crate::ui::app::{App, Effect};
+use crate::ui::msg::Msg;
+use crate::ui::screens::Screen;
+use crate::ui::screens::browse::BrowseState;
+use crate::ui::screens::exam::ExamState;
+use crate::ui::screens::quiz::QuizState;
+use crate::ui::screens::study::StudyState;
+use crate::ui::shared::Setup;
+use crate::ui::terminal::{self, EffectRunner};
+use crate::ui::theme::Theme;
+
+/// Which screen the interface opens on.
+#[derive(Debug, Clone)]
+pub enum Start {
+    /// Home.
+    Home,
+    /// Browse, optionally on a topic.
+    Browse(Option<String>),
+    /// A study session.
+    Study {
+        /// Only this topic.
+        topic: Option<String>,
+        /// Ignore due dates; leave the schedule alone.
+        cram: bool,
+    },
+    /// A practice quiz.
+    Quiz(QuizOptions),
+    /// A mock exam; `seed` is filled in when the user gave none.
+    Exam(ExamOptions),
+}
+
+/// Themes the settings may name.
+const THEMES: &[&str] = &["default", "mono"];
+/// Key overrides are not supported yet, so `[keys]` accepts no action (an entry is an error, not ignored).
+const KEY_ACTIONS: &[&str] = &[];
+
+/// Runs the interface on `deck` from `start`; `lang` overrides the configured language.
+pub fn run(
+    deck: Deck,
+    data_dir: Option<std::path::PathBuf>,
+    lang: Option<Lang>,
+    start: Start,
+) -> anyhow::Result<()> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the interface needs a terminal; for scripts use `recall list`, `recall check` or `recall --help`"
+        );
+    }
+    let now = Timestamp::now();
+    let paths = Paths::resolve(data_dir)?;
+    let schema = ConfigSchema {
+        actions: Some(KEY_ACTIONS),
+        themes: Some(THEMES),
+    };
+    let config = config_file::load_or_create(&paths.config_file, &schema)?.config;
+    let scheduler = config
+        .scheduler(TimeZone::system())
+        .context("the settings do not make a scheduler")?;
+    let read = log::read_dir(&paths.data_dir).context("cannot read the progress log")?;
+    let device = DeviceId::load_or_create(&paths.device_file)?;
+    let log = EventLog::new(&paths.data_dir, device.clone());
+    let deck = Arc::new(deck);
+    let theme = if config.theme == "mono" {
+        Theme::new(false)
+    } else {
+        Theme::from_env()
+    };
+    let mut runner = LogRunner {
+        log,
+        config_file: paths.config_file.clone(),
+    };
+
+    let resumable = resumable_exam(&deck, &read.events, now, &mut runner);
+    let progress = replay(read.events.iter().cloned(), &scheduler);
+    let setup = Setup {
+        deck: Arc::clone(&deck),
+        lang: lang.unwrap_or(config.language),
+        theme,
+        now,
+        seed: now.as_nanosecond() as u64,
+        scheduler,
+        limits: config.limits(),
+        progress,
+        id_prefix: format!("{}-{}", device.as_str(), std::process::id()),
+    };
+    let mut app = App::new(setup);
+    app.set_resumable(resumable);
+    if let Some(warning) = read.warnings.first() {
+        let more = read.warnings.len() - 1;
+        app.notify(format!(
+            "log: {warning}{}",
+            if more > 0 {
+                format!(" (+{more} more)")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    open_start(&mut app, &deck, start, &mut runner)?;
+    terminal::run(app, &mut runner).context("the terminal interface failed")?;
+    Ok(())
+}
+
+/// Pushes the starting screen; refuses bad quiz/exam parameters before the terminal is touched.
+fn open_start(app: &mut App, deck: &Deck, start: Start, runner: &mut LogRunner) -> anyhow::Result<()> {
+    let shared = app.shared();
+    let screen = match start {
+        Start::Home => return Ok(()),
+        Start::Browse(None) => Screen::Browse(BrowseState::default()),
+        Start::Browse(Some(topic)) => {
+            let (index, _) = deck.topic(&topic).with_context(|| unknown_topic(deck, &topic))?;
+            Screen::Browse(BrowseState::at_topic(index))
+        }
+        Start::Study { topic, cram } => {
+            if let Some(t) = &topic {
+                deck.topic(t).with_context(|| unknown_topic(deck, t))?;
+            }
+            let mode = if cram { Mode::Cram } else { Mode::Scheduled };
+            let scope = srs::scope(deck, topic.as_deref());
+            let session = StudySession::start(
+                shared.scheduler.clone(),
+                &shared.progress,
+                scope,
+                shared.limits,
+                mode,
+                shared.now,
+            );
+            Screen::Study(Box::new(StudyState::new(session, topic)))
+        }
+        Start::Quiz(options) => {
+            let session = QuizSession::new(deck, &options)?;
+            if let Some(shortfall) = session.shortfall() {
+                app.notify(shortfall.to_string());
+            }
+            Screen::Quiz(Box::new(QuizState::new(session)))
+        }
+        Start::Exam(options) => {
+            let (session, started) = ExamSession::start(deck, &options, shared.now)?;
+            let event = shared.event(started);
+            if let Some(Msg::Saved(_, Err(e))) = runner.run(Effect::Append(event)) {
+                anyhow::bail!("cannot record the exam's start: {e}");
+            }
+            if let Some(shortfall) = session.shortfall() {
+                app.notify(shortfall.to_string());
+            }
+            Screen::Exam(Box::new(ExamState::new(session)))
+        }
+    };
+    app.open(screen);
+    Ok(())
+}
+
+fn unknown_topic(deck: &Deck, topic: &str) -> String {
+    let known: Vec<&str> = deck.topics().iter().map(|t| t.id.as_str()).collect();
+    format!("no topic `{topic}` in the deck; topics are: {}", known.join(", "))
+}
+
+/// The latest interrupted exam, ready to continue; an exam whose time ran out while recall was closed is
+/// submitted now (its events recorded) instead.
+fn resumable_exam(
+    deck: &Deck,
+    events: &[Event],
+    now: Timestamp,
+    runner: &mut LogRunner,
+) -> Option<ExamSession> {
+    let unfinished = latest_unfinished(events)?;
+    let (session, to_record) = ExamSession::resume(deck, events, &unfinished.exam, now).ok()?;
+    for kind in to_record {
+        let event = Event {
+            v: crate::core::progress::SCHEMA_VERSION,
+            id: runner.log.next_id(now),
+            at: now,
+            kind,
+        };
+        runner.run(Effect::Append(event));
+    }
+    (!session.is_submitted()).then_some(session)
+}
+
+/// Performs effects: appends events to this device's log (synced before reporting success) and stores
+/// the language in the settings file.
+struct LogRunner {
+    log: EventLog,
+    config_file: std::path::PathBuf,
+}
+
+impl EffectRunner for LogRunner {
+    fn run(&mut self, effect: Effect) -> Option<Msg> {
+        match effect {
+            Effect::Append(event) => {
+                let result = self.log.append(&event).map_err(|e| e.to_string());
+                Some(Msg::Saved(event, result))
+            }
+            Effect::SaveLanguage(lang) => config_file::save_language(&self.config_file, lang)
+                .err()
+                .map(|e| Msg::Notice(format!("language not saved: {e}"))),
+            Effect::Quit => None,
+        }
+    }
+}

@@ -63,11 +63,7 @@ pub fn run(
     lang: Option<Lang>,
     start: Start,
 ) -> anyhow::Result<()> {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(
-            "the interface needs a terminal; for scripts use `recall list`, `recall check` or `recall --help`"
-        );
-    }
+    validate_start(&deck, &start)?;
     let now = Timestamp::now();
     let paths = Paths::resolve(data_dir)?;
     let schema = ConfigSchema {
@@ -118,9 +114,33 @@ pub fn run(
             }
         ));
     }
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the interface needs a terminal; for scripts use `recall list`, `recall check` or `recall --help`"
+        );
+    }
     open_start(&mut app, &deck, start, &mut runner)?;
     terminal::run(app, &mut runner).context("the terminal interface failed")?;
     Ok(())
+}
+
+/// Refuses bad parameters (unknown topic, zero questions or minutes, no scenarios) with a clear message,
+/// before anything is recorded or the terminal is touched.
+fn validate_start(deck: &Deck, start: &Start) -> anyhow::Result<()> {
+    match start {
+        Start::Home | Start::Browse(None) | Start::Study { topic: None, .. } => Ok(()),
+        Start::Browse(Some(topic))
+        | Start::Study {
+            topic: Some(topic), ..
+        } => deck
+            .topic(topic)
+            .map(|_| ())
+            .with_context(|| unknown_topic(deck, topic)),
+        Start::Quiz(options) => QuizSession::new(deck, options).map(|_| ()).map_err(Into::into),
+        Start::Exam(options) => ExamSession::start(deck, options, Timestamp::UNIX_EPOCH)
+            .map(|_| ())
+            .map_err(Into::into),
+    }
 }
 
 /// Pushes the starting screen; refuses bad quiz/exam parameters before the terminal is touched.

@@ -196,6 +196,13 @@ pub static BINDINGS: &[Binding] = &[
         label: ("exam", "모의고사"),
     },
     Binding {
+        keys: &[Char('c')],
+        action: Action::Resume,
+        scope: Scope::Only(&[C::Home]),
+        hint: false,
+        label: ("continue an interrupted exam", "중단된 모의고사 이어서"),
+    },
+    Binding {
         keys: &[Char('b')],
         action: Action::Browse,
         scope: Scope::Only(&[C::Home]),

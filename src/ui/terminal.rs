@@ -2,7 +2,7 @@
 //! terminal on every way out — quit, Ctrl-C, SIGTERM/SIGHUP, a panic (its message printed after restore) —
 //! plus Ctrl-Z suspend/resume and redraw on resize.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -78,7 +78,9 @@ fn event_loop(
         if app.is_quitting() {
             return Ok(());
         }
-        if interrupted.load(Ordering::Relaxed) {
+        // A closed terminal (window closed, ssh dropped) does not always deliver SIGHUP to us, and reading a
+        // hung-up tty just returns end-of-file forever: notice that the terminal is gone and leave.
+        if interrupted.load(Ordering::Relaxed) || !io::stdin().is_terminal() {
             dispatch(app, runner, Msg::Interrupt);
             continue;
         }

@@ -1,0 +1,81 @@
+//! Bad input to the interactive commands is refused with a clear message and exit 1, before the terminal
+//! is touched and before anything is recorded.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn recall(data: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("recall").unwrap();
+    cmd.env("RECALL_DATA_DIR", data);
+    cmd
+}
+
+#[test]
+fn zero_questions_zero_minutes_and_unknown_topics_are_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["exam", "--questions", "0"],
+            "the number of questions must be at least 1",
+        ),
+        (
+            &["exam", "--minutes", "0"],
+            "the exam must last at least 1 minute",
+        ),
+        (&["quiz", "-n", "0"], "the number of questions must be at least 1"),
+        (&["exam", "--topic", "nope"], "there is no topic `nope`"),
+        (&["study", "--topic", "nope"], "no topic `nope` in the deck"),
+    ];
+    for (args, message) in cases {
+        recall(data.path())
+            .args(*args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(*message));
+    }
+    let logs: Vec<_> = std::fs::read_dir(data.path())
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().starts_with("events-"))
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(logs.is_empty(), "refused commands record nothing");
+}
+
+#[test]
+fn a_deck_without_scenarios_cannot_make_an_exam() {
+    let data = tempfile::tempdir().unwrap();
+    let deck = tempfile::tempdir().unwrap();
+    std::fs::write(
+        deck.path().join("t.toml"),
+        "[topic]\nid = \"t\"\ntitle = \"T\"\n\n[[fact]]\nid = \"a\"\nprompt = \"P\"\nanswer = \"A\"\nsource = \"https://docs.aws.amazon.com/x.html\"\n",
+    )
+    .unwrap();
+    recall(data.path())
+        .arg("--content")
+        .arg(deck.path())
+        .arg("exam")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no scenarios"));
+}
+
+#[test]
+fn the_interface_refuses_to_start_without_a_terminal() {
+    let data = tempfile::tempdir().unwrap();
+    recall(data.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("the interface needs a terminal"));
+}
+
+#[test]
+fn a_bad_config_is_an_error_with_line_and_column() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(data.path().join("config.toml"), "desired_retention = 1.5\n").unwrap();
+    recall(data.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("config.toml:1:"));
+}

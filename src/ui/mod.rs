@@ -8,6 +8,10 @@ pub mod app;
 pub mod keymap;
 pub mod msg;
 pub mod screens;
+/// The stats screen, `screens/stats.rs`. Declared here only until `screens/mod.rs` takes it in as
+/// `screens::stats` (then this declaration goes).
+#[path = "screens/stats.rs"]
+pub mod stats_screen;
 pub mod terminal;
 pub mod theme;
 pub mod view;

@@ -6,11 +6,14 @@
 //!   ([`core::config`]). It never reads the clock or touches the terminal.
 //! - [`io`] does the file-system work the core must not: deck folders and the embedded bundled deck, the data
 //!   directory, the append-only progress log and `config.toml`.
-//! - [`cli`] holds the headless commands (`check`, `list`, `topics`, `optimize`) that print and exit.
+//! - [`cli`] holds the headless commands (`check`, `list`, `topics`, `optimize`, `stats`, `export`) that
+//!   print and exit.
 //!
 //! Study data flows: `io::log::read_dir` → events → `core::progress::replay` (with a `core::srs::Scheduler`
 //! built from `core::config::Config`) → `Progress` → `core::srs::StudySession` → each grade an `Event` →
-//! `io::log::EventLog::append` (fsync) → `StudySession::confirm`.
+//! `io::log::EventLog::append` (fsync) → `StudySession::confirm`. Stats and exports read the same replay:
+//! `io::progress::load` → `Progress` → `core::progress::Stats::compute` (the stats screen, `recall stats`)
+//! or `core::progress::export` (bytes) → `io::export::write` (stdout, or a file replaced atomically).
 //!
 //! `main.rs` parses arguments with clap and dispatches to a headless command or the interface.
 

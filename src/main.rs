@@ -7,11 +7,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use jiff::tz::TimeZone;
 use recall::cli::interactive::Start;
-use recall::cli::{self, Cli, Command, Format};
+use recall::cli::{self, Cli, Command, ExportFormatArg, Format, WhatArg};
 use recall::core::content::{Deck, Lang, Loaded};
 use recall::core::quiz::{ExamOptions, QuizOptions};
 use recall::io::deck::{self, DeckLocation};
@@ -67,6 +67,50 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Optimize) => {
             let paths = Paths::resolve(cli.data_dir.clone())?;
             cli::optimize::run(&paths, TimeZone::system(), &mut out, &mut std::io::stderr())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Stats { format }) => {
+            let deck = usable(load()?, &location)?;
+            let paths = Paths::resolve(cli.data_dir.clone())?;
+            let lang = cli.lang.map(Into::into);
+            let (tz, now) = (TimeZone::system(), jiff::Timestamp::now());
+            cli::stats::run(
+                &deck,
+                &paths,
+                tz,
+                now,
+                lang,
+                format,
+                &mut out,
+                &mut std::io::stderr(),
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export {
+            format,
+            what,
+            output,
+            force,
+        }) => {
+            if what != WhatArg::Cards && format != ExportFormatArg::Csv {
+                Cli::command()
+                    .error(
+                        clap::error::ErrorKind::ArgumentConflict,
+                        "--what reviews and --what exams are exported as CSV only (use --format csv)",
+                    )
+                    .exit();
+            }
+            let deck = usable(load()?, &location)?;
+            let paths = Paths::resolve(cli.data_dir.clone())?;
+            let request = cli::export::ExportRequest {
+                format: format.into(),
+                what: what.into(),
+                output,
+                force,
+                lang: cli.lang.map(Into::into),
+            };
+            let (tz, now) = (TimeZone::system(), jiff::Timestamp::now());
+            cli::export::run(&deck, &paths, tz, now, &request, &mut out, &mut std::io::stderr())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Topics { format }) => {

@@ -207,3 +207,27 @@ fn extreme_times_do_not_panic() {
         assert!(card.due.is_some());
     }
 }
+
+#[test]
+fn retrievability_follows_the_forgetting_curve_in_study_days() {
+    use recall::core::srs::Memory;
+    let s = scheduler();
+    let last = ts("2025-03-10T10:00:00Z");
+    let card = CardState {
+        phase: Phase::Review,
+        memory: Some(Memory {
+            stability: 10.0,
+            difficulty: 5.0,
+        }),
+        last_review: Some(last),
+        ..CardState::NEW
+    };
+    // By FSRS's definition, recall probability is 90% when the elapsed days equal the stability.
+    let at_stability = s.retrievability(&card, ts("2025-03-20T12:00:00Z")).unwrap();
+    assert!((at_stability - 0.9).abs() < 1e-4, "{at_stability}");
+    // Later the same study day: nothing forgotten yet.
+    assert_eq!(s.retrievability(&card, ts("2025-03-10T23:00:00Z")), Some(1.0));
+    let later = s.retrievability(&card, ts("2025-04-20T12:00:00Z")).unwrap();
+    assert!(later < at_stability);
+    assert_eq!(s.retrievability(&CardState::NEW, last), None);
+}

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::core::content::Lang;
+use crate::core::progress::export::{ExportFormat, ExportWhat};
 
 /// recall: study a deck of topic notes, flashcards and exam scenarios in the terminal.
 #[derive(Debug, Parser)]
@@ -88,6 +89,28 @@ pub enum Command {
     },
     /// Fit personal FSRS scheduling parameters to your review history and save them in config.toml.
     Optimize,
+    /// Show what you have studied: reviews per day, cards due in the next 30 days, retention and card
+    /// counts per topic, streak, time studied and mock exam scores.
+    Stats {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Export your progress: cards as CSV, everything as JSON, or the deck as an Anki import file.
+    Export {
+        /// File format.
+        #[arg(long, value_enum, default_value_t = ExportFormatArg::Csv)]
+        format: ExportFormatArg,
+        /// What to export; reviews and exams are CSV only.
+        #[arg(long, value_enum, default_value_t = WhatArg::Cards)]
+        what: WhatArg,
+        /// Write to this file instead of standard output (`-` is standard output).
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the deck's topics with their item counts.
     Topics {
         /// Output format.
@@ -103,6 +126,48 @@ pub enum Format {
     Text,
     /// Machine-readable JSON.
     Json,
+}
+
+/// The file format of `recall export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    /// One CSV row per card (or per review / exam with `--what`).
+    Csv,
+    /// One JSON document with everything (see README for the schema).
+    Json,
+    /// A tab-separated file for Anki's File → Import.
+    Anki,
+}
+
+impl From<ExportFormatArg> for ExportFormat {
+    fn from(f: ExportFormatArg) -> ExportFormat {
+        match f {
+            ExportFormatArg::Csv => ExportFormat::Csv,
+            ExportFormatArg::Json => ExportFormat::Json,
+            ExportFormatArg::Anki => ExportFormat::Anki,
+        }
+    }
+}
+
+/// What `recall export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WhatArg {
+    /// Every card with its state.
+    Cards,
+    /// Every review (CSV only).
+    Reviews,
+    /// Every mock exam (CSV only).
+    Exams,
+}
+
+impl From<WhatArg> for ExportWhat {
+    fn from(w: WhatArg) -> ExportWhat {
+        match w {
+            WhatArg::Cards => ExportWhat::Cards,
+            WhatArg::Reviews => ExportWhat::Reviews,
+            WhatArg::Exams => ExportWhat::Exams,
+        }
+    }
 }
 
 /// A language on the command line.

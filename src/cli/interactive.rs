@@ -18,6 +18,7 @@ use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession, late
 use crate::core::srs::{self, Mode, StudySession};
 use crate::io::config as config_file;
 use crate::io::device::DeviceId;
+use crate::io::export as export_file;
 use crate::io::log::{self, EventLog};
 use crate::io::paths::Paths;
 use crate::ui::app::{App, Effect};
@@ -86,6 +87,7 @@ pub fn run(
     let mut runner = LogRunner {
         log,
         config_file: paths.config_file.clone(),
+        exports_dir: paths.data_dir.join("exports"),
     };
 
     let resumable = resumable_exam(&deck, &read.events, now, &mut runner);
@@ -224,6 +226,7 @@ fn resumable_exam(
 struct LogRunner {
     log: EventLog,
     config_file: std::path::PathBuf,
+    exports_dir: std::path::PathBuf,
 }
 
 impl EffectRunner for LogRunner {
@@ -236,6 +239,16 @@ impl EffectRunner for LogRunner {
             Effect::SaveLanguage(lang) => config_file::save_language(&self.config_file, lang)
                 .err()
                 .map(|e| Msg::Notice(format!("language not saved: {e}"))),
+            Effect::SaveExport { file_name, bytes } => {
+                let path = self.exports_dir.join(file_name);
+                let written = std::fs::create_dir_all(&self.exports_dir)
+                    .map_err(|e| e.to_string())
+                    .and_then(|()| export_file::write_file(&path, &bytes, false).map_err(|e| e.to_string()));
+                Some(Msg::Notice(match written {
+                    Ok(()) => format!("exported {}", path.display()),
+                    Err(e) => format!("export failed: {e}"),
+                }))
+            }
             Effect::Quit => None,
         }
     }

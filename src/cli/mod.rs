@@ -1,12 +1,27 @@
 //! Headless commands: each takes parsed arguments and a loaded deck, prints, and returns an exit status.
 //!
 //! They never touch the terminal mode. Output goes to stdout (machine-readable with `--format json`),
-//! diagnostics and errors to stderr.
+//! diagnostics and errors to stderr. Commands that need the learner's progress load it with
+//! [`crate::io::progress::load`] and report skipped log lines with [`warn_skipped`].
 
 pub mod args;
 pub mod check;
+pub mod export;
 pub mod interactive;
 pub mod list;
 pub mod optimize;
+pub mod stats;
 
-pub use args::{Cli, Command, Format, LangArg};
+use std::io::Write;
+
+pub use args::{Cli, Command, ExportFormatArg, Format, LangArg, WhatArg};
+
+use crate::io::progress::LoadedProgress;
+
+/// Prints one warning line on `err` for every log line the load skipped.
+pub fn warn_skipped(loaded: &LoadedProgress, err: &mut impl Write) -> std::io::Result<()> {
+    for warning in &loaded.warnings {
+        writeln!(err, "recall: warning: {warning}")?;
+    }
+    Ok(())
+}

@@ -5,25 +5,20 @@ use std::io::Write;
 
 use jiff::tz::TimeZone;
 
-use crate::core::config::ConfigSchema;
-use crate::core::progress::replay;
-use crate::core::srs::{OptimizeError, SchedulerError, fit, training_set};
+use crate::core::srs::{OptimizeError, fit, training_set};
 use crate::io::config::{self as config_file, ConfigFileError};
-use crate::io::log::{self, LogError};
 use crate::io::paths::Paths;
+use crate::io::progress::{self, LoadError};
 
 /// Why `recall optimize` did not store parameters.
 #[derive(Debug, thiserror::Error)]
 pub enum OptimizeCommandError {
-    /// The settings file could not be loaded or saved.
+    /// The settings or the log could not be loaded.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The fitted parameters could not be saved.
     #[error(transparent)]
     Config(#[from] ConfigFileError),
-    /// The progress log could not be read.
-    #[error(transparent)]
-    Log(#[from] LogError),
-    /// The settings do not make a scheduler.
-    #[error(transparent)]
-    Scheduler(#[from] SchedulerError),
     /// Too little history, or the optimizer failed.
     #[error(transparent)]
     Optimize(#[from] OptimizeError),
@@ -40,14 +35,9 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), OptimizeCommandError> {
-    let loaded = config_file::load_or_create(&paths.config_file, &ConfigSchema::default())?;
-    let scheduler = loaded.config.scheduler(tz)?;
-    let read = log::read_dir(&paths.data_dir)?;
-    for warning in &read.warnings {
-        writeln!(err, "recall: warning: {warning}")?;
-    }
-    let progress = replay(read.events, &scheduler);
-    let fitted = fit(training_set(&progress, scheduler.clock()))?;
+    let loaded = progress::load(paths, tz)?;
+    super::warn_skipped(&loaded, err)?;
+    let fitted = fit(training_set(&loaded.progress, loaded.scheduler.clock()))?;
     config_file::save_fsrs_parameters(&paths.config_file, &fitted.parameters)?;
     writeln!(
         out,

@@ -6,10 +6,14 @@
 //! - [`paths`]: the data directory (`--data-dir`, `RECALL_DATA_DIR`), settings file and device file;
 //! - [`device`]: this machine's device id;
 //! - [`log`]: append events durably to this device's log; read every device's log;
-//! - [`config`]: load `config.toml` (creating it on first run) and save changed settings.
+//! - [`config`]: load `config.toml` (creating it on first run) and save changed settings;
+//! - [`progress`]: settings + every log → the replayed [`crate::core::progress::Progress`];
+//! - [`export`]: write an export to stdout or atomically to a file.
 
 pub mod config;
 pub mod deck;
 pub mod device;
+pub mod export;
 pub mod log;
 pub mod paths;
+pub mod progress;

@@ -2,14 +2,18 @@
 //!
 //! [`event`] is the log's schema (one JSON line per [`Event`]); [`replay()`] folds any set of events into
 //! [`Progress`]: per-card scheduling state ([`history`]) and mock exams ([`exams`]). Reading and writing
-//! the files is `crate::io::log`'s job.
+//! the files is `crate::io::log`'s job. [`stats`] summarizes a replay for the stats screen and
+//! `recall stats`; [`export`] turns it into CSV, JSON and Anki files.
 
 pub mod event;
 pub mod exams;
+pub mod export;
 pub mod history;
 pub mod replay;
+pub mod stats;
 
 pub use event::{AnswerMode, Event, EventKind, Rating, SCHEMA_VERSION};
 pub use exams::{ExamAnswerRecord, ExamRecord, ExamResult, ExamStart};
 pub use history::{AnswerRecord, CardProgress, ReviewRecord};
 pub use replay::{DayCounts, Progress, ReplayStats, replay};
+pub use stats::Stats;

@@ -86,6 +86,8 @@ impl Outcome {
 #[derive(Debug, Clone)]
 pub struct Scheduler {
     fsrs: FSRS,
+    /// The forgetting curve's decay (FSRS-6's last parameter; 0.5 for older parameter sets).
+    decay: f32,
     retention: f32,
     clock: DayClock,
     steps: Steps,
@@ -102,12 +104,16 @@ impl Scheduler {
         if !RETENTION_RANGE.contains(&desired_retention) {
             return Err(SchedulerError::Retention(desired_retention));
         }
-        let fsrs = FSRS::new(parameters).map_err(|e| SchedulerError::Parameters {
+        let invalid = |e: fsrs::FSRSError| SchedulerError::Parameters {
             count: parameters.len(),
             reason: format!("{e:?}"),
-        })?;
+        };
+        let fsrs = FSRS::new(parameters).map_err(invalid)?;
+        let filled = fsrs::check_and_fill_parameters(parameters).map_err(invalid)?;
+        let decay = filled.get(20).copied().unwrap_or(fsrs::FSRS6_DEFAULT_DECAY);
         Ok(Scheduler {
             fsrs,
+            decay,
             retention: desired_retention,
             clock,
             steps: Steps::default(),
@@ -142,6 +148,20 @@ impl Scheduler {
     /// The desired retention.
     pub fn retention(&self) -> f32 {
         self.retention
+    }
+
+    /// The probability of recalling a seen card at `now` under FSRS's forgetting curve, counting elapsed
+    /// time in whole study days as scheduling does (so 1.0 on the day of its last review); `None` for a card
+    /// without memory (new).
+    pub fn retrievability(&self, state: &CardState, now: Timestamp) -> Option<f32> {
+        let memory = state.memory?;
+        let last = state.last_review?;
+        if !(memory.stability.is_finite() && memory.stability > 0.0) {
+            return None;
+        }
+        let days = self.clock.days_between(last, now) as f32;
+        let r = fsrs::current_retrievability(memory.into(), days, self.decay);
+        r.is_finite().then_some(r.clamp(0.0, 1.0))
     }
 
     /// The state after grading `state` (of card `card_id`) with `rating` at `now`.

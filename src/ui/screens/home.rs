@@ -10,9 +10,11 @@ use unicode_width::UnicodeWidthStr;
 use super::browse::BrowseState;
 use super::exam::ExamState;
 use super::quiz::QuizState;
+use super::stats::StatsState;
 use super::study::StudyState;
 use super::{Outcome, Screen, Shared};
 use crate::core::content::Lang;
+use crate::core::progress::Stats;
 use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession, Shortfall};
 use crate::core::srs::{self, Mode, StudySession};
 use crate::ui::app::Effect;
@@ -55,6 +57,10 @@ impl HomeState {
             Action::Browse => return Outcome::push(Screen::Browse(BrowseState::default())),
             Action::Quiz => return start_quiz(shared, None, QuizOptions::DEFAULT_COUNT),
             Action::Study => return start_study(shared, None, Mode::Scheduled),
+            Action::Stats => {
+                let stats = Stats::compute(&shared.deck, &shared.progress, shared.clock(), shared.now);
+                return Outcome::push(Screen::Stats(Box::new(StatsState::new(stats))));
+            }
             Action::Resume => {
                 return match self.resumable.take() {
                     Some(session) => Outcome::push(Screen::Exam(Box::new(ExamState::new(*session)))),

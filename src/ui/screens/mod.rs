@@ -6,6 +6,7 @@ pub mod exam;
 pub mod help;
 pub mod home;
 pub mod quiz;
+pub mod stats;
 pub mod study;
 
 use ratatui::Frame;
@@ -80,6 +81,8 @@ pub enum Screen {
     Quiz(Box<quiz::QuizState>),
     /// Mock exam.
     Exam(Box<exam::ExamState>),
+    /// Statistics.
+    Stats(Box<stats::StatsState>),
 }
 
 impl Screen {
@@ -91,6 +94,7 @@ impl Screen {
             Screen::Study(s) => s.context(),
             Screen::Quiz(q) => q.context(),
             Screen::Exam(e) => e.context(),
+            Screen::Stats(s) => s.context(),
         }
     }
 
@@ -102,6 +106,7 @@ impl Screen {
             Screen::Study(s) => study::title(shared.lang, s.is_cram()).to_string(),
             Screen::Quiz(_) => quiz::title(shared.lang).to_string(),
             Screen::Exam(_) => exam::title(shared.lang).to_string(),
+            Screen::Stats(_) => stats::title(shared.lang).to_string(),
         }
     }
 
@@ -113,6 +118,7 @@ impl Screen {
             Screen::Study(s) => s.update(msg, shared),
             Screen::Quiz(q) => q.update(msg, shared),
             Screen::Exam(e) => e.update(msg, shared),
+            Screen::Stats(s) => s.update(msg, shared),
         }
     }
 
@@ -124,6 +130,7 @@ impl Screen {
             Screen::Study(s) => s.render(frame, area, shared),
             Screen::Quiz(q) => q.render(frame, area, shared),
             Screen::Exam(e) => e.render(frame, area, shared),
+            Screen::Stats(s) => s.render(frame, area, shared),
         }
     }
 }

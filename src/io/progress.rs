@@ -1,0 +1,58 @@
+//! The learner's progress as the headless commands (and the interface) load it: the settings file gives
+//! the scheduler, every device's log gives the events, and replaying them gives [`Progress`].
+//!
+//! Loading the settings creates `config.toml` with its commented defaults on first use, as everywhere
+//! else. Skipped log lines come back as warnings for the caller to show.
+
+use jiff::tz::TimeZone;
+
+use super::config::{self as config_file, ConfigFileError};
+use super::log::{self, LogError, LogWarning};
+use super::paths::Paths;
+use crate::core::config::{Config, ConfigSchema};
+use crate::core::progress::{Event, Progress, replay};
+use crate::core::srs::{Scheduler, SchedulerError};
+
+/// Why progress could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The settings file could not be loaded.
+    #[error(transparent)]
+    Config(#[from] ConfigFileError),
+    /// The progress log could not be read.
+    #[error(transparent)]
+    Log(#[from] LogError),
+    /// The settings do not make a scheduler.
+    #[error(transparent)]
+    Scheduler(#[from] SchedulerError),
+}
+
+/// Settings, log and replay, loaded together.
+#[derive(Debug)]
+pub struct LoadedProgress {
+    /// The settings.
+    pub config: Config,
+    /// The scheduler the settings make (study days counted in the given time zone).
+    pub scheduler: Scheduler,
+    /// Every event read, in file order (duplicates included, as on disk).
+    pub events: Vec<Event>,
+    /// The replayed log.
+    pub progress: Progress,
+    /// Log lines skipped as torn or corrupt.
+    pub warnings: Vec<LogWarning>,
+}
+
+/// Loads the settings and the log in `paths.data_dir` and replays it, counting study days in `tz`.
+pub fn load(paths: &Paths, tz: TimeZone) -> Result<LoadedProgress, LoadError> {
+    let loaded = config_file::load_or_create(&paths.config_file, &ConfigSchema::default())?;
+    let scheduler = loaded.config.scheduler(tz)?;
+    let read = log::read_dir(&paths.data_dir)?;
+    let progress = replay(read.events.iter().cloned(), &scheduler);
+    Ok(LoadedProgress {
+        config: loaded.config,
+        scheduler,
+        events: read.events,
+        progress,
+        warnings: read.warnings,
+    })
+}

@@ -1,0 +1,342 @@
+//! The stats screen's panels, each drawn into a buffer area: the heatmap, the summary (streak, time,
+//! retention), the 30-day forecast bar chart, the exam score chart with the pass line, and the per-topic
+//! table. Labels are English or Korean; every line is clipped by display width so wide text never crosses
+//! a border.
+
+use std::collections::HashMap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Bar, BarChart, Block, Borders, Chart, Dataset, GraphType, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::core::content::{Deck, Lang};
+use crate::core::progress::Stats;
+use crate::core::progress::stats::{CardCounts, ExamPoint, Retention, hours_minutes};
+use crate::ui::theme::Theme;
+use crate::ui::widgets::heatmap::Heatmap;
+use crate::ui::widgets::rich::{clip, wrap_lines};
+
+/// What every panel reads.
+pub struct Ctx<'a> {
+    /// The numbers.
+    pub stats: &'a Stats,
+    /// Topic titles.
+    pub deck: &'a Deck,
+    /// Label language.
+    pub lang: Lang,
+    /// Styles.
+    pub theme: &'a Theme,
+}
+
+impl Ctx<'_> {
+    /// The English or the Korean text.
+    pub fn t<'s>(&self, en: &'s str, ko: &'s str) -> &'s str {
+        match self.lang {
+            Lang::En => en,
+            Lang::Ko => ko,
+        }
+    }
+
+    /// A bordered block titled `title` (clipped to fit), and the area inside it.
+    fn block(&self, area: Rect, title: String) -> (Block<'static>, Rect) {
+        let title = clip(
+            Line::styled(title, self.theme.title()),
+            area.width.saturating_sub(2),
+        );
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(self.theme.border())
+            .title(title);
+        let inner = block.inner(area);
+        (block, inner)
+    }
+
+    /// Draws `lines` in a bordered block, wrapped and clipped to its width.
+    pub fn text_panel(&self, area: Rect, buf: &mut Buffer, title: String, lines: &[Line<'_>]) {
+        let (block, inner) = self.block(area, title);
+        block.render(area, buf);
+        let lines: Vec<Line> = wrap_lines(lines, inner.width)
+            .into_iter()
+            .map(|l| clip(l, inner.width))
+            .collect();
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+/// `text` cut and padded to exactly `width` columns (right-aligned if `right`).
+fn cell(text: &str, width: usize, right: bool) -> String {
+    let mut kept = String::new();
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if kept.width() + w > width {
+            break;
+        }
+        kept.push(c);
+    }
+    let pad = " ".repeat(width - kept.width());
+    if right { pad + &kept } else { kept + &pad }
+}
+
+/// The reviews-per-day heatmap.
+pub fn heatmap(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let title = format!(" {}  ·░▒▓█ ", ctx.t("Reviews per day", "일별 복습"));
+    let (block, inner) = ctx.block(area, title);
+    block.render(area, buf);
+    let counts: HashMap<_, _> = ctx.stats.heatmap.iter().map(|d| (d.date, d.reviews)).collect();
+    Heatmap {
+        counts: &counts,
+        today: ctx.stats.today,
+        lang: ctx.lang,
+        theme: ctx.theme,
+    }
+    .render(inner, buf);
+}
+
+/// `91% (120)`, or a dash without reviews.
+fn rate(r: &Retention) -> String {
+    match r.rate {
+        Some(rate) => format!("{:.0}% ({})", rate * 100.0, r.reviews),
+        None => "—".to_string(),
+    }
+}
+
+/// Streak, today, totals, time studied and retention.
+pub fn summary(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let s = ctx.stats;
+    let (h, m) = hours_minutes(s.time_studied_ms);
+    let (young, mature) = (rate(&s.retention.young), rate(&s.retention.mature));
+    let rows: Vec<(&str, String)> = match ctx.lang {
+        Lang::En => vec![
+            (
+                "Streak",
+                format!("{} days · best {}", s.streak.current, s.streak.longest),
+            ),
+            (
+                "Reviews",
+                format!("{} today · {} in all", s.reviews_today, s.reviews),
+            ),
+            ("Days", format!("{} studied", s.study_days())),
+            ("Time", format!("{h}h {m:02}m")),
+            ("Retention", format!("mature {mature}")),
+            ("", format!("young {young}")),
+        ],
+        Lang::Ko => vec![
+            (
+                "연속 학습",
+                format!("{}일 · 최고 {}일", s.streak.current, s.streak.longest),
+            ),
+            ("복습", format!("오늘 {} · 전체 {}회", s.reviews_today, s.reviews)),
+            ("학습일", format!("{}일", s.study_days())),
+            ("학습 시간", format!("{h}시간 {m:02}분")),
+            ("유지율", format!("장기 {mature}")),
+            ("", format!("단기 {young}")),
+        ],
+    };
+    let label_width = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(0) + 2;
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .map(|(label, value)| {
+            Line::from(vec![
+                Span::styled(cell(label, label_width, false), ctx.theme.dim()),
+                Span::styled(value, ctx.theme.text()),
+            ])
+        })
+        .collect();
+    ctx.text_panel(area, buf, format!(" {} ", ctx.t("Summary", "요약")), &lines);
+}
+
+/// Cards due per day for the next 30 days, today on the left.
+pub fn forecast(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let days = &ctx.stats.forecast;
+    let total: usize = days.iter().map(|d| d.due).sum();
+    let today = days.first().map_or(0, |d| d.due);
+    let title = match ctx.lang {
+        Lang::En => format!(" Due in the next {} days: {total} · today {today} ", days.len()),
+        Lang::Ko => format!(" 앞으로 {}일 복습 예정: {total} · 오늘 {today} ", days.len()),
+    };
+    let (block, inner) = ctx.block(area, title);
+    block.render(area, buf);
+    if total == 0 {
+        let line = Line::styled(
+            ctx.t("Nothing due.", "예정된 복습이 없습니다.").to_string(),
+            ctx.theme.dim(),
+        );
+        Paragraph::new(clip(line, inner.width)).render(inner, buf);
+        return;
+    }
+    let n = days.len().max(1) as u16;
+    let (bar_width, gap) = match inner.width.saturating_sub(n - 1) / n {
+        0 => ((inner.width / n).max(1), 0),
+        w => (w, 1),
+    };
+    let bars: Vec<Bar> = days
+        .iter()
+        .map(|d| Bar::default().value(d.due as u64).text_value(String::new()))
+        .collect();
+    let [chart_area, axis_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    BarChart::default()
+        .data(ratatui::widgets::BarGroup::default().bars(&bars))
+        .bar_width(bar_width)
+        .bar_gap(gap)
+        .bar_style(ctx.theme.good())
+        .render(chart_area, buf);
+    let step = usize::from(bar_width + gap);
+    let mut spans = Vec::new();
+    let mut cursor = 0usize;
+    for offset in (0..days.len()).step_by(7) {
+        let label = if offset == 0 {
+            ctx.t("today", "오늘").to_string()
+        } else {
+            format!("+{offset}")
+        };
+        let x = offset * step;
+        if x >= cursor {
+            spans.push(Span::raw(" ".repeat(x - cursor)));
+            cursor = x + label.width() + 1;
+            spans.push(Span::styled(label, ctx.theme.dim()));
+            spans.push(Span::raw(" "));
+        }
+    }
+    Paragraph::new(clip(Line::from(spans), axis_area.width)).render(axis_area, buf);
+}
+
+/// Scaled scores of submitted exams, with the pass line.
+pub fn exams(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let s = ctx.stats;
+    let mut title = match ctx.lang {
+        Lang::En => format!(" Mock exams (pass {}) ", s.pass_mark),
+        Lang::Ko => format!(" 모의고사 (합격 {}) ", s.pass_mark),
+    };
+    let Some(last) = s.exams.last() else {
+        let line = Line::raw(ctx.t(
+            "No mock exams yet — press e on home to sit one.",
+            "아직 모의고사 기록이 없습니다 — 홈에서 e를 눌러 응시하세요.",
+        ));
+        return ctx.text_panel(area, buf, title, &[line]);
+    };
+    let verdict = match (last.passed, ctx.lang) {
+        (true, Lang::En) => "pass",
+        (false, Lang::En) => "fail",
+        (true, Lang::Ko) => "합격",
+        (false, Lang::Ko) => "불합격",
+    };
+    title.push_str(&format!(
+        "{} {} {verdict} ",
+        ctx.t("· last", "· 최근"),
+        last.scaled
+    ));
+    let (block, inner) = ctx.block(area, title);
+    block.render(area, buf);
+    let scores: Vec<(f64, f64)> = s
+        .exams
+        .iter()
+        .enumerate()
+        .map(|(i, e)| ((i + 1) as f64, f64::from(e.scaled)))
+        .collect();
+    let x_max = scores.len().max(2) as f64;
+    let pass = [(1.0, f64::from(s.pass_mark)), (x_max, f64::from(s.pass_mark))];
+    let graph = if scores.len() > 1 {
+        GraphType::Line
+    } else {
+        GraphType::Scatter
+    };
+    let date_label = |e: Option<&ExamPoint>| {
+        e.map_or(String::new(), |e| {
+            format!("{:02}-{:02}", e.date.month(), e.date.day())
+        })
+    };
+    let chart = Chart::new(vec![
+        Dataset::default()
+            .data(&pass)
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Line)
+            .style(ctx.theme.warn()),
+        Dataset::default()
+            .data(&scores)
+            .marker(Marker::Braille)
+            .graph_type(graph)
+            .style(ctx.theme.good()),
+    ])
+    .x_axis(
+        Axis::default()
+            .bounds([1.0, x_max])
+            .labels([date_label(s.exams.first()), date_label(Some(last))])
+            .style(ctx.theme.dim()),
+    )
+    .y_axis(
+        Axis::default()
+            .bounds([100.0, 1000.0])
+            .labels(["100", "1000"])
+            .style(ctx.theme.dim()),
+    );
+    chart.render(inner, buf);
+}
+
+/// Card counts and true retention per topic, with a total row.
+pub fn topics(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let (block, inner) = ctx.block(area, format!(" {} ", ctx.t("Topics", "주제")));
+    block.render(area, buf);
+    let wide = inner.width >= 52;
+    let headers: [(&str, &str, usize); 5] = [
+        ("New", "새 카드", 8),
+        ("Learning", "학습 중", 9),
+        ("Young", "단기", 6),
+        ("Mature", "장기", 7),
+        ("Retention", "유지율", 11),
+    ];
+    let shown: Vec<usize> = if wide { vec![0, 1, 2, 3, 4] } else { vec![0, 3, 4] };
+    let fixed: usize = shown.iter().map(|&i| headers[i].2).sum();
+    let title_width = usize::from(inner.width).saturating_sub(fixed).max(1);
+    let row = |title: &str, values: [String; 5], style: Style| {
+        let mut text = cell(title, title_width, false);
+        for &i in &shown {
+            text.push_str(&cell(&values[i], headers[i].2, true));
+        }
+        clip(Line::styled(text, style), inner.width)
+    };
+    let mut lines = vec![row(
+        ctx.t("Topic", "주제"),
+        headers.map(|(en, ko, _)| ctx.t(en, ko).to_string()),
+        ctx.theme.dim(),
+    )];
+    for (t, topic) in ctx.stats.topics.iter().zip(ctx.deck.topics()) {
+        let values = table_values(t.cards, &t.retention.mature);
+        lines.push(row(topic.title.get(ctx.lang), values, ctx.theme.text()));
+    }
+    let total = table_values(ctx.stats.cards, &ctx.stats.retention.mature);
+    lines.push(row(ctx.t("All", "전체"), total, ctx.theme.title()));
+    let note = ctx.t(
+        "Retention: reviews of mature cards (interval ≥ 21 days) not graded Again",
+        "유지율: 장기 카드(간격 21일 이상) 복습 중 '다시'가 아닌 비율",
+    );
+    lines.extend(wrap_lines(
+        &[Line::styled(note.to_string(), ctx.theme.dim())],
+        inner.width,
+    ));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// One table row's cells: the four stage counts and the true retention.
+fn table_values(c: CardCounts, mature: &Retention) -> [String; 5] {
+    [
+        c.new.to_string(),
+        c.learning.to_string(),
+        c.young.to_string(),
+        c.mature.to_string(),
+        rate(mature),
+    ]
+}
+
+/// Rows the topic panel needs at `width` (borders included).
+pub fn topics_height(ctx: &Ctx, width: u16) -> u16 {
+    let note = ctx.t(
+        "Retention: reviews of mature cards (interval ≥ 21 days) not graded Again",
+        "유지율: 장기 카드(간격 21일 이상) 복습 중 '다시'가 아닌 비율",
+    );
+    let note_lines = wrap_lines(&[Line::raw(note)], width.saturating_sub(2)).len();
+    (ctx.stats.topics.len() + 2 + note_lines + 2) as u16
+}

@@ -1,0 +1,161 @@
+//! `recall export` and `recall stats` as a user runs them: stdout by default or with `-`, files written
+//! whole, an existing file refused without `--force`, no file left by a failed write, usage errors exit 2.
+
+mod fixture_log;
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+/// A data directory holding a copy of the fixture log.
+fn data_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "events-fixture.jsonl";
+    std::fs::copy(fixture_log::log_dir().join(name), dir.path().join(name)).unwrap();
+    dir
+}
+
+fn recall(data: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("recall").unwrap();
+    cmd.arg("--content")
+        .arg(fixture_log::deck_dir())
+        .arg("--data-dir")
+        .arg(data)
+        .env("TZ", "UTC")
+        .env_remove("RECALL_DATA_DIR")
+        .env_remove("RECALL_CONTENT");
+    cmd
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn csv_goes_to_stdout_without_output_or_with_a_dash() {
+    let data = data_dir();
+    for extra in [&[][..], &["--output", "-"][..]] {
+        let out = recall(data.path())
+            .args(["export", "--format", "csv"])
+            .args(extra)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let mut reader = csv::Reader::from_reader(&out[..]);
+        assert_eq!(&reader.headers().unwrap()[0], "id");
+        assert_eq!(reader.records().count(), 3);
+    }
+}
+
+#[test]
+fn an_existing_file_is_not_overwritten_without_force() {
+    let data = data_dir();
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("progress.json");
+    recall(data.path())
+        .args(["export", "--format", "json", "--output"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Wrote"));
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(doc["format"], "recall-export");
+
+    std::fs::write(&path, "keep me").unwrap();
+    recall(data.path())
+        .args(["export", "--format", "anki", "-o"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists"))
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+
+    recall(data.path())
+        .args(["export", "--format", "anki", "--force", "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("#separator:tab\n")
+    );
+    assert_eq!(names(out.path()), ["progress.json"], "no temporary file left");
+}
+
+#[test]
+fn a_failed_write_leaves_no_file_behind() {
+    let data = data_dir();
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("missing-dir").join("cards.csv");
+    recall(data.path())
+        .args(["export", "--output"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot write"));
+    assert!(names(out.path()).is_empty());
+}
+
+#[test]
+fn reviews_and_exams_export_as_csv_and_refuse_other_formats() {
+    let data = data_dir();
+    recall(data.path())
+        .args(["export", "--what", "exams"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("exam,started_at,"))
+        .stdout(predicate::str::contains("exam-2,"));
+    recall(data.path())
+        .args(["export", "--what", "reviews", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("fx-20,"));
+    recall(data.path())
+        .args(["export", "--what", "reviews", "--format", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("CSV only"));
+}
+
+#[test]
+fn stats_print_text_and_json() {
+    let data = data_dir();
+    recall(data.path())
+        .arg("stats")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Retention     mature 67% (2/3)"))
+        .stdout(predicate::str::contains("2025-05-02   775  pass  (3/4)"));
+    let out = recall(data.path())
+        .args(["stats", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let stats: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(stats["reviews"], 12);
+    assert_eq!(stats["heatmap"].as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn stats_on_an_empty_log_say_how_to_start() {
+    let empty = tempfile::tempdir().unwrap();
+    recall(empty.path())
+        .arg("stats")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No reviews yet"))
+        .stdout(predicate::str::contains("press s on home"))
+        .stdout(predicate::str::contains("Cards: 3 new."));
+}

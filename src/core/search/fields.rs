@@ -1,6 +1,6 @@
 //! Which texts of an item are searchable, and the [`Field`] that names each one in a search hit.
 //!
-//! The order of [`fields`] is the order the item is read in (headline first), and it breaks score ties
+//! The order of [`searchable_texts`] is the order the item is read in (headline first), and it breaks score ties
 //! between fields of one item.
 
 use crate::core::content::{Item, Text};
@@ -59,8 +59,18 @@ impl Field {
     }
 }
 
+impl Field {
+    /// The text of this field in `item`, if the item has it (to show the whole matched text).
+    pub fn text_in(self, item: Item<'_>) -> Option<&Text> {
+        searchable_texts(item)
+            .into_iter()
+            .find(|(f, _)| *f == self)
+            .map(|(_, t)| t)
+    }
+}
+
 /// Every searchable text of `item` with its field, in reading order.
-pub fn fields(item: Item<'_>) -> Vec<(Field, &Text)> {
+pub fn searchable_texts(item: Item<'_>) -> Vec<(Field, &Text)> {
     match item {
         Item::Section(s) => vec![(Field::Title, &s.title), (Field::Body, &s.body)],
         Item::Fact(f) => {

@@ -25,7 +25,7 @@ use std::ops::Range;
 
 use crate::core::content::{Deck, ItemRef, Lang};
 
-pub use fields::Field;
+pub use fields::{Field, searchable_texts};
 pub use query::MAX_QUERY_CHARS;
 pub use snippet::MIN_WIDTH;
 
@@ -84,7 +84,7 @@ pub struct SearchIndex {
     items: Vec<(ItemRef, String)>,
     /// What the scan reads about each item, in deck order (kept small, for the cache).
     scan: Vec<ItemScan>,
-    /// Every field text of every item, grouped by item, in [`fields::fields`] order.
+    /// Every field text of every item, grouped by item, in [`searchable_texts`] order.
     entries: Vec<Entry>,
     /// What the scan reads about each entry (same indices as `entries`, kept small for the cache).
     probes: Vec<Probe>,
@@ -149,7 +149,7 @@ impl SearchIndex {
         for (item, content) in deck.items() {
             let start = index.entries.len();
             let (mut mask, mut starts) = (0, 0);
-            for (field, text) in fields::fields(content) {
+            for (field, text) in searchable_texts(content) {
                 let (en, ko) = (text.get(Lang::En), text.get(Lang::Ko));
                 let langs = if en == ko {
                     vec![(None, en)]

@@ -1,5 +1,11 @@
 //! One query term scored against one text with skim's matcher — exactly, deterministically, and cheaply.
 //!
+//! **The score** of a term in a text is skim's fuzzy score, except that a term found *contiguously* scores
+//! its best contiguous occurrence (as skim scores that alignment) plus [`CONTIGUOUS_BONUS`]. skim alone
+//! lets a scattered match anchored at a text's first char ("**L**arge **amb**er" for `lamb`) beat a whole
+//! word in mid-text ("one **Lamb**da"); the bonus exceeds the most skim can favour any scattered alignment
+//! over a contiguous one (16), so exact and prefix matches always rank above scattered ones.
+//!
 //! Three facts about `fuzzy_matcher::skim::SkimMatcherV2` (0.3.7) shape this module:
 //! - **A reused matcher is not deterministic.** It caches its score matrix between calls and reads a stale
 //!   `bonus` cell from earlier calls, so the same (text, pattern) can score differently depending on what was
@@ -33,13 +39,17 @@ const GAP_START: i64 = -3;
 /// skim's penalty for each char of a gap (and its first row's score before any match).
 const GAP_EXTENSION: i64 = -1;
 
+/// Added to a term's score when it occurs contiguously: more than the 16 points by which skim can prefer a
+/// scattered alignment (first char at the text's start, gaps bridged by word starts) to a contiguous one.
+pub const CONTIGUOUS_BONUS: i64 = 24;
+
 /// One whitespace-free, folded query term with its precomputed score bound.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
     text: String,
     first: char,
     last: char,
-    /// The best score any text not starting with `first` can give.
+    /// The best skim score any text not starting with `first` can give.
     bound: i64,
 }
 
@@ -67,11 +77,16 @@ impl Term {
     }
 
     /// An upper bound of this term's score in `text`.
+    pub fn bound_in(&self, text: &str) -> i64 {
+        self.skim_bound_in(text) + CONTIGUOUS_BONUS
+    }
+
+    /// An upper bound of skim's score of this term in `text`.
     ///
     /// Away from the text's first char, it is the same for every text. A match *at* the first char earns
     /// its bonus twice (+8), but unless the second char follows at once, the gap before it costs at least as
     /// much as the chars it skips; so only the first few chars are looked at.
-    pub fn bound_in(&self, text: &str) -> i64 {
+    fn skim_bound_in(&self, text: &str) -> i64 {
         let mut chars = text.chars();
         if chars.next() != Some(self.first) {
             return self.bound;
@@ -116,12 +131,12 @@ impl Term {
     /// An upper bound of this term's score in any text that starts (`may_start`) or does not start with the
     /// term's first char.
     pub fn bound_if_start(&self, may_start: bool) -> i64 {
-        self.bound + if may_start { BONUS_HEAD } else { 0 }
+        self.bound + CONTIGUOUS_BONUS + if may_start { BONUS_HEAD } else { 0 }
     }
 
     /// The best score any text can give: one that starts with the whole term.
     pub fn max_bound(&self) -> i64 {
-        self.bound + BONUS_HEAD
+        self.bound_if_start(true)
     }
 
     /// The part of `text` a match can use, or `None` if the term's chars do not occur in order (no match).
@@ -140,19 +155,68 @@ impl Term {
         })
     }
 
-    /// skim's score of this term in `text`, or `None` if it does not match.
+    /// This term's score in `text` (see the module doc), or `None` if it does not match.
     pub fn score(&self, text: &str) -> Option<i64> {
-        let w = self.window(text)?;
-        // `fuzzy_indices`, not `fuzzy_match`: the latter reuses two matrix rows, which the bound does not model.
-        let (score, _) = fresh_matcher().fuzzy_indices(&text[w.start..w.end], &self.text)?;
-        Some(score)
+        match self.occurrence(text) {
+            Some((score, _)) => Some(score + CONTIGUOUS_BONUS),
+            None => self.skim(text, true, false).map(|(score, _)| score),
+        }
     }
 
-    /// skim's score and matched char indices (into `text`) of this term, or `None` if it does not match.
+    /// This term's score and matched char indices in `text`, or `None` if it does not match.
     pub fn indices(&self, text: &str) -> Option<(i64, Vec<usize>)> {
+        match self.occurrence(text) {
+            Some((score, at)) => {
+                let start = text[..at].chars().count();
+                let positions = (start..start + self.text.chars().count()).collect();
+                Some((score + CONTIGUOUS_BONUS, positions))
+            }
+            None => self.skim(text, true, true),
+        }
+    }
+
+    /// [`Term::score`] with skim run on the whole text, for the exhaustive reference in tests.
+    #[cfg(test)]
+    pub fn score_unwindowed(&self, text: &str) -> Option<i64> {
+        match self.occurrence(text) {
+            Some((score, _)) => Some(score + CONTIGUOUS_BONUS),
+            None => self.skim(text, false, false).map(|(score, _)| score),
+        }
+    }
+
+    /// The best contiguous occurrence of the term in `text`: skim's score of that alignment and its byte
+    /// offset (the first one on ties).
+    fn occurrence(&self, text: &str) -> Option<(i64, usize)> {
+        let steps = self.bound - (SCORE_MATCH + BONUS_HEAD + GAP_EXTENSION);
+        let mut best: Option<(i64, usize)> = None;
+        for (at, _) in text.match_indices(self.text.as_str()) {
+            let bonus = match text[..at].chars().next_back() {
+                None => 2 * BONUS_HEAD,
+                Some(prev) => in_place_bonus(prev, self.first),
+            };
+            let score = SCORE_MATCH + bonus + GAP_EXTENSION + steps;
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, at));
+            }
+        }
+        best
+    }
+
+    /// skim's score (and matched char indices into `text`, if asked) with a fresh matcher, on the window of
+    /// `text` a match can use (or on all of it).
+    fn skim(&self, text: &str, windowed: bool, with_positions: bool) -> Option<(i64, Vec<usize>)> {
         let w = self.window(text)?;
-        let (score, positions) = fresh_matcher().fuzzy_indices(&text[w.start..w.end], &self.text)?;
-        let offset = text[..w.start].chars().count();
+        let (start, end) = if windowed {
+            (w.start, w.end)
+        } else {
+            (0, text.len())
+        };
+        // `fuzzy_indices`, not `fuzzy_match`: the latter reuses two matrix rows, which the bound does not model.
+        let (score, positions) = fresh_matcher().fuzzy_indices(&text[start..end], &self.text)?;
+        if !with_positions {
+            return Some((score, Vec::new()));
+        }
+        let offset = text[..start].chars().count();
         Some((score, positions.into_iter().map(|p| p + offset).collect()))
     }
 }
@@ -207,9 +271,13 @@ fn class(c: char) -> Class {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use rand::rngs::StdRng;
+    use rand::seq::IndexedRandom;
+    use rand::{RngExt, SeedableRng};
 
+    /// skim's result from a matcher that has never been used, on the whole text.
     fn full_score(text: &str, term: &str) -> Option<(i64, Vec<usize>)> {
-        fresh_matcher().fuzzy_indices(text, term)
+        SkimMatcherV2::default().respect_case().fuzzy_indices(text, term)
     }
 
     #[test]
@@ -228,6 +296,32 @@ mod tests {
         let term = Term::new("lambda").unwrap();
         let scattered = term.score("large amber bead alarm").unwrap();
         assert!(scattered < term.score("a lambda").unwrap());
+        // skim alone prefers the scattered match anchored at the first char (87 > 83).
+        let lamb = Term::new("lamb").unwrap();
+        let (anchored, mid_word) = ("large amber beads", "one lambda invocation");
+        assert!(full_score(anchored, "lamb").unwrap().0 > full_score(mid_word, "lamb").unwrap().0);
+        assert!(lamb.score(anchored).unwrap() < lamb.score(mid_word).unwrap());
+        assert_eq!(lamb.indices(mid_word).unwrap().1, [4, 5, 6, 7]);
+    }
+
+    #[test]
+    fn a_contiguous_occurrence_scores_what_skim_gives_that_alignment() {
+        // Texts where the occurrence is the only possible alignment.
+        for text in [
+            "about lambda",
+            "x-lambda",
+            "lambda",
+            "a/lambda",
+            "xlambda",
+            "람다 lambda",
+        ] {
+            let skim = full_score(text, "lambda").unwrap().0;
+            assert_eq!(
+                Term::new("lambda").unwrap().score(text),
+                Some(skim + CONTIGUOUS_BONUS),
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -240,13 +334,24 @@ mod tests {
     }
 
     #[test]
-    fn a_fresh_matcher_gives_the_same_score_whatever_came_before() {
-        // With one reused SkimMatcherV2 the second call scores 90 instead of 87 (stale cache).
-        let term = Term::new("baa ").unwrap();
-        let before = term.score("ba-b- aa  b.a . ");
-        let _ = Term::new("bba-a").unwrap().score(" aa.");
-        assert_eq!(term.score("ba-b- aa  b.a . "), before);
-        assert_eq!(before, full_score("ba-b- aa  b.a . ", "baa ").map(|s| s.0));
+    fn scores_do_not_depend_on_earlier_calls() {
+        // A reused SkimMatcherV2 gets about 1 in 700 of these wrong, depending on what it matched before.
+        let mut rng = StdRng::seed_from_u64(7);
+        let mut random = |max_len: usize| -> String {
+            let len = rng.random_range(1..=max_len);
+            (0..len)
+                .map(|_| *['a', 'a', 'b', ' ', '-', '.'].choose(&mut rng).unwrap())
+                .collect()
+        };
+        for _ in 0..20_000 {
+            let (text, term) = (random(30), random(5));
+            let t = Term::new(&term).unwrap();
+            assert_eq!(
+                t.skim(&text, false, true),
+                full_score(&text, &term),
+                "{term:?} in {text:?}"
+            );
+        }
     }
 
     fn text() -> impl Strategy<Value = String> {
@@ -261,9 +366,19 @@ mod tests {
         #[test]
         fn window_scoring_equals_full_scoring(text in text(), term in term()) {
             let t = Term::new(&term).unwrap();
-            prop_assert_eq!(t.indices(&text), full_score(&text, &term));
-            prop_assert_eq!(t.score(&text), full_score(&text, &term).map(|s| s.0));
+            prop_assert_eq!(t.skim(&text, true, true), full_score(&text, &term));
             prop_assert_eq!(t.window(&text).is_some(), full_score(&text, &term).is_some());
+            prop_assert_eq!(t.score(&text).is_some(), full_score(&text, &term).is_some());
+            prop_assert_eq!(t.score(&text), t.indices(&text).map(|s| s.0));
+        }
+
+        #[test]
+        fn contiguous_occurrences_outrank_every_scattered_alignment(text in text(), term in term()) {
+            let t = Term::new(&term).unwrap();
+            if let (Some((occurrence, _)), Some((skim, _))) = (t.occurrence(&text), full_score(&text, &term)) {
+                prop_assert!(occurrence <= skim, "an occurrence is one of skim's alignments");
+                prop_assert!(occurrence + CONTIGUOUS_BONUS > skim, "{} + bonus <= {}", occurrence, skim);
+            }
         }
 
         #[test]

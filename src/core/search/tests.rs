@@ -1,8 +1,6 @@
 //! The whole scan against an exhaustive reference: pruning, windows, chunking and threads never change which
 //! items come back, in which order, with which field and score.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use proptest::prelude::*;
 
 use super::query::Query;
@@ -74,19 +72,15 @@ fn deck_of(facts: &[FactWords]) -> SearchIndex {
     SearchIndex::new(&loaded.deck)
 }
 
-/// Every item scored on every text with a fresh matcher over the whole text, no pruning; then the
-/// preference rule, the ranking and the limit.
+/// Every item scored on every text, with skim run over the whole text, no pruning; then the preference
+/// rule, the ranking and the limit.
 fn reference(index: &SearchIndex, query: &str, limit: usize, prefer: Lang) -> Vec<(usize, usize, i64)> {
     let Some(q) = Query::parse(query) else {
         return Vec::new();
     };
     let score = |e: usize| -> Option<i64> {
         let form = index.form(&index.entries[e], q.form);
-        let matcher = || SkimMatcherV2::default().respect_case();
-        q.terms()
-            .iter()
-            .map(|t| matcher().fuzzy_indices(form, t.as_str()).map(|(s, _)| s))
-            .sum()
+        q.terms().iter().map(|t| t.score_unwindowed(form)).sum()
     };
     let mut all = Vec::new();
     for (i, item) in index.scan.iter().enumerate() {

@@ -6,5 +6,6 @@
 pub mod args;
 pub mod check;
 pub mod list;
+pub mod search;
 
 pub use args::{Cli, Command, Format, LangArg};

@@ -64,6 +64,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Search { query, format, limit }) => {
+            let deck = usable(load()?, &location)?;
+            let query = query.join(" ");
+            let results = cli::search::results(&deck, &query, lang, limit);
+            match format {
+                Format::Json => cli::search::write_json(&results, &mut out)?,
+                Format::Text => cli::search::write_text(&results, &mut out)?,
+            }
+            if results.is_empty() && format == Format::Text {
+                eprintln!("recall: no match for `{query}`");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Optimize) => {
             let paths = Paths::resolve(cli.data_dir.clone())?;
             cli::optimize::run(&paths, TimeZone::system(), &mut out, &mut std::io::stderr())?;

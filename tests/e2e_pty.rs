@@ -138,6 +138,16 @@ fn open_browse_help_and_quit_leaves_the_terminal_restored() {
     tty.wait_for("Press a to show the answer.");
     tty.send("a");
     tty.wait_for("✓");
+    tty.send("/");
+    tty.wait_for("Type to search");
+    tty.send("ㅍㅇㅌ"); // initial consonants of 포인트 (point-in-time)
+    tty.wait_for("results");
+    tty.send("\x7f\x7f\x7f"); // Backspace ×3 clears the query
+    tty.wait_for("Type to search");
+    tty.send("pitr window");
+    tty.wait_for("results");
+    tty.send("\r");
+    tty.wait_for("Browse › Amazon DynamoDB");
     tty.send("?");
     tty.wait_for("Keys (Esc closes)");
     tty.send("\x1b");

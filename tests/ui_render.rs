@@ -130,6 +130,7 @@ fn snapshots_of_every_screen() {
         ("browse-scenario", &[Down, Open, Left]),
         ("browse-scenario-answer", &[Down, Open, Left, Reveal]),
         ("help", &[Help]),
+        ("search-empty", &[Search]),
         ("quiz", &[Quiz]),
         ("quiz-answered", &[Quiz, Choose(1), Submit]),
         ("exam", &[Exam]),
@@ -147,4 +148,29 @@ fn snapshots_of_every_screen() {
             }
         }
     }
+}
+
+#[test]
+fn search_screen_highlights_choseong_matches_and_opens_the_item() {
+    let mut app = app(Lang::Ko);
+    app.update(Msg::Action(Action::Search));
+    for c in "ㄹㄷ".chars() {
+        app.update(Msg::Input(c));
+    }
+    let text = text_of(&render(&app, 80, 24));
+    assert!(
+        text.contains("리디렉션"),
+        "ㄹㄷ finds 리디렉션 (ㄹ·ㄷ initials):\n{text}"
+    );
+    insta::assert_snapshot!("search-choseong-ko-80x24", text);
+    app.update(Msg::Action(Action::Open));
+    assert!(
+        matches!(app.screen(), recall::ui::screens::Screen::Browse(_)),
+        "Enter opens the hit in Browse"
+    );
+    app.update(Msg::Action(Action::Back));
+    assert!(
+        matches!(app.screen(), recall::ui::screens::Screen::Search(_)),
+        "Esc goes back to the results"
+    );
 }

@@ -111,6 +111,22 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Fuzzy-search every text of the deck, in both languages, and print the best matches.
+    ///
+    /// Words match in any order, case-insensitively; Hangul consonants alone (ㄹㄷ) match the initial
+    /// consonants of syllables (람다). Results show the --lang language when its text matches.
+    Search {
+        /// What to look for (several words are one query).
+        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+        query: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// The most results to print (one per item, best first).
+        #[arg(long, short = 'n', default_value_t = 20, value_name = "N",
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+        limit: usize,
+    },
     /// Print the deck's topics with their item counts.
     Topics {
         /// Output format.

@@ -13,4 +13,5 @@ pub mod config;
 pub mod content;
 pub mod progress;
 pub mod quiz;
+pub mod search;
 pub mod srs;

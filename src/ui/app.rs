@@ -166,6 +166,10 @@ impl App {
                 vec![Effect::SaveLanguage(self.shared.lang)]
             }
             Action::Quit => self.quit(),
+            Action::Search => {
+                self.screens.push(Screen::Search(Box::default()));
+                Vec::new()
+            }
             other => self.forward(Msg::Action(other)),
         }
     }

@@ -9,6 +9,7 @@ use jiff::Timestamp;
 use super::theme::Theme;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, EventKind, Progress, SCHEMA_VERSION};
+use crate::core::search::SearchIndex;
 use crate::core::srs::{DayClock, Limits, Scheduler};
 
 /// Mints unique event ids, `<prefix>-<unix-nanos>-<counter>`; the prefix names the device and process.
@@ -39,6 +40,8 @@ impl IdGen {
 pub struct Shared {
     /// The loaded deck.
     pub deck: Arc<Deck>,
+    /// The deck's fuzzy-search index.
+    pub search: Arc<SearchIndex>,
     /// Current language.
     pub lang: Lang,
     /// Styles.
@@ -118,6 +121,7 @@ impl Setup {
     /// Builds the shared state.
     pub fn into_shared(self) -> Shared {
         Shared {
+            search: Arc::new(SearchIndex::new(&self.deck)),
             deck: self.deck,
             lang: self.lang,
             theme: self.theme,

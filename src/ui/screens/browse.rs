@@ -71,6 +71,8 @@ pub struct BrowseState {
     pub scroll: u16,
     /// Whether the selected scenario's answer is shown.
     pub revealed: bool,
+    /// Opened on one item from elsewhere (search): Esc goes straight back there.
+    pub pop_on_back: bool,
 }
 
 impl BrowseState {
@@ -88,6 +90,7 @@ impl BrowseState {
         let mut state = BrowseState::at_topic(r.topic);
         state.tab = Tab::of(r.kind);
         state.cursor[state.tab.index()] = r.index;
+        state.pop_on_back = true;
         state
     }
 
@@ -169,6 +172,7 @@ impl BrowseState {
                 self.revealed = !self.revealed;
                 moved = false;
             }
+            Action::Back if self.pop_on_back => return Outcome::pop(),
             Action::Back => {
                 self.topic = None;
                 moved = false;

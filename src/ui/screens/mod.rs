@@ -6,6 +6,7 @@ pub mod exam;
 pub mod help;
 pub mod home;
 pub mod quiz;
+pub mod search;
 pub mod stats;
 pub mod study;
 
@@ -77,6 +78,8 @@ pub enum Screen {
     Browse(browse::BrowseState),
     /// Flashcards.
     Study(Box<study::StudyState>),
+    /// Fuzzy search.
+    Search(Box<search::SearchState>),
     /// Practice quiz.
     Quiz(Box<quiz::QuizState>),
     /// Mock exam.
@@ -92,6 +95,7 @@ impl Screen {
             Screen::Home(_) => Context::Home,
             Screen::Browse(b) => b.context(),
             Screen::Study(s) => s.context(),
+            Screen::Search(_) => Context::Search,
             Screen::Quiz(q) => q.context(),
             Screen::Exam(e) => e.context(),
             Screen::Stats(s) => s.context(),
@@ -104,6 +108,7 @@ impl Screen {
             Screen::Home(_) => home::title(shared.lang).to_string(),
             Screen::Browse(b) => b.title(shared),
             Screen::Study(s) => study::title(shared.lang, s.is_cram()).to_string(),
+            Screen::Search(_) => search::title(shared.lang).to_string(),
             Screen::Quiz(_) => quiz::title(shared.lang).to_string(),
             Screen::Exam(_) => exam::title(shared.lang).to_string(),
             Screen::Stats(_) => stats::title(shared.lang).to_string(),
@@ -116,6 +121,7 @@ impl Screen {
             Screen::Home(h) => h.update(msg, shared),
             Screen::Browse(b) => b.update(msg, shared),
             Screen::Study(s) => s.update(msg, shared),
+            Screen::Search(s) => s.update(msg, shared),
             Screen::Quiz(q) => q.update(msg, shared),
             Screen::Exam(e) => e.update(msg, shared),
             Screen::Stats(s) => s.update(msg, shared),
@@ -128,6 +134,7 @@ impl Screen {
             Screen::Home(h) => h.render(frame, area, shared),
             Screen::Browse(b) => b.render(frame, area, shared),
             Screen::Study(s) => s.render(frame, area, shared),
+            Screen::Search(s) => s.render(frame, area, shared),
             Screen::Quiz(q) => q.render(frame, area, shared),
             Screen::Exam(e) => e.render(frame, area, shared),
             Screen::Stats(s) => s.render(frame, area, shared),

@@ -1,0 +1,102 @@
+//! Which texts of an item are searchable, and the [`Field`] that names each one in a search hit.
+//!
+//! The order of [`searchable_texts`] is the order the item is read in (headline first), and it breaks score ties
+//! between fields of one item.
+
+use crate::core::content::{Item, Text};
+
+/// The field of an item a search hit matched in; indices locate the part of a comparison or scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    /// A section's or comparison's title.
+    Title,
+    /// A section's body.
+    Body,
+    /// A fact's or scenario's prompt.
+    Prompt,
+    /// A fact's answer.
+    Answer,
+    /// A fact's extra explanation.
+    Detail,
+    /// A fact's correction of a common mistake.
+    Correction,
+    /// A comparison's column header, by option index.
+    Option(usize),
+    /// A comparison's row header, by row index.
+    Attribute(usize),
+    /// A comparison's cell.
+    Value {
+        /// Row index.
+        row: usize,
+        /// Option (column) index.
+        option: usize,
+    },
+    /// A scenario choice's text, by choice index.
+    Choice(usize),
+    /// Why a scenario choice is right or wrong, by choice index.
+    Why(usize),
+    /// A scenario's explanation.
+    Explanation,
+}
+
+impl Field {
+    /// The field's kind as a word (`prompt`, `choice`, `value`…), without its indices; used in JSON output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Body => "body",
+            Field::Prompt => "prompt",
+            Field::Answer => "answer",
+            Field::Detail => "detail",
+            Field::Correction => "correction",
+            Field::Option(_) => "option",
+            Field::Attribute(_) => "attribute",
+            Field::Value { .. } => "value",
+            Field::Choice(_) => "choice",
+            Field::Why(_) => "why",
+            Field::Explanation => "explanation",
+        }
+    }
+}
+
+impl Field {
+    /// The text of this field in `item`, if the item has it (to show the whole matched text).
+    pub fn text_in(self, item: Item<'_>) -> Option<&Text> {
+        searchable_texts(item)
+            .into_iter()
+            .find(|(f, _)| *f == self)
+            .map(|(_, t)| t)
+    }
+}
+
+/// Every searchable text of `item` with its field, in reading order.
+pub fn searchable_texts(item: Item<'_>) -> Vec<(Field, &Text)> {
+    match item {
+        Item::Section(s) => vec![(Field::Title, &s.title), (Field::Body, &s.body)],
+        Item::Fact(f) => {
+            let mut out = vec![(Field::Prompt, &f.prompt), (Field::Answer, &f.answer)];
+            out.extend(f.detail.iter().map(|t| (Field::Detail, t)));
+            out.extend(f.correction.iter().map(|t| (Field::Correction, t)));
+            out
+        }
+        Item::Compare(c) => {
+            let mut out = vec![(Field::Title, &c.title)];
+            out.extend(c.options.iter().enumerate().map(|(i, t)| (Field::Option(i), t)));
+            for (row, r) in c.rows.iter().enumerate() {
+                out.push((Field::Attribute(row), &r.attribute));
+                let values = r.values.iter().enumerate();
+                out.extend(values.map(|(option, t)| (Field::Value { row, option }, t)));
+            }
+            out
+        }
+        Item::Scenario(s) => {
+            let mut out = vec![(Field::Prompt, &s.prompt)];
+            for (i, c) in s.choices.iter().enumerate() {
+                out.push((Field::Choice(i), &c.text));
+                out.push((Field::Why(i), &c.why));
+            }
+            out.push((Field::Explanation, &s.explanation));
+            out
+        }
+    }
+}

@@ -112,8 +112,8 @@ impl HomeState {
                     Lang::En => format!("due {:>3} · new {:>2} · ", c.due + c.learning, c.new),
                     Lang::Ko => format!("복습 {:>3} · 새 {:>2} · ", c.due + c.learning, c.new),
                 };
-                let bar = progress_bar(seen, c.cards, 10);
-                let right_width = (counts.width() + bar.width() + 5) as u16;
+                let bar = progress_bar(seen, c.cards, if inner_width >= 70 { 10 } else { 5 });
+                let right_width = (counts.width() + bar.width() + 6) as u16;
                 let title_width = inner_width.saturating_sub(right_width).max(8);
                 let title = rich::clip(Line::raw(t.title.get(lang).to_string()), title_width);
                 let pad = usize::from(title_width).saturating_sub(title.width());

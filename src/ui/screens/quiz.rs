@@ -98,10 +98,11 @@ impl QuizState {
             self.scroll = 0;
             return Outcome::none();
         }
-        if self.picked.is_empty() {
+        let choose = self.session.current().map_or(1, |q| q.choose);
+        if self.picked.len() < choose {
             return Outcome::status(match lang {
-                Lang::En => "Pick a choice with 1–6 first.",
-                Lang::Ko => "먼저 1–6으로 답을 고르세요.",
+                Lang::En => format!("Pick {choose} with 1–6 first."),
+                Lang::Ko => format!("먼저 1–6으로 {choose}개를 고르세요."),
             });
         }
         let chosen: Vec<usize> = self.picked.iter().copied().collect();

@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 use super::{Outcome, Shared};
 use crate::core::content::{Item, Lang};
 use crate::core::progress::Rating;
-use crate::core::srs::{Mode, StudySession};
+use crate::core::srs::{Mode, Phase, StudySession};
 use crate::ui::app::Effect;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
@@ -138,8 +138,9 @@ impl StudyState {
             .and_then(|r| shared.deck.item(r).map(|i| (r, i)));
         if let Some((r, item)) = item {
             let topic = &shared.deck.topics()[r.topic];
+            let phase = phase_label(current.state.phase, lang);
             lines.push(Line::styled(
-                format!("{} · {}", topic.title.get(lang), current.state.phase.name()),
+                format!("{} · {phase}", topic.title.get(lang)),
                 theme.dim(),
             ));
             lines.push(Line::raw(""));
@@ -301,5 +302,19 @@ fn card_lines(lines: &mut Vec<Line<'static>>, item: Item<'_>, revealed: bool, sh
             }
         }
         other => lines.push(Line::raw(other.headline().get(lang).to_string())),
+    }
+}
+
+/// The card's phase in the interface language.
+fn phase_label(phase: Phase, lang: Lang) -> &'static str {
+    match (lang, phase) {
+        (Lang::En, Phase::New) => "new card",
+        (Lang::En, Phase::Learning) => "learning",
+        (Lang::En, Phase::Review) => "review",
+        (Lang::En, Phase::Relearning) => "relearning",
+        (Lang::Ko, Phase::New) => "새 카드",
+        (Lang::Ko, Phase::Learning) => "학습 중",
+        (Lang::Ko, Phase::Review) => "복습",
+        (Lang::Ko, Phase::Relearning) => "재학습",
     }
 }

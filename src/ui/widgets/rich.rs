@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use crate::core::quiz::highlight;
 use crate::ui::screens::Shared;
@@ -59,7 +60,10 @@ fn spans_from_marks(text: &str, is_marked: impl Fn(usize) -> bool, base: Style, 
 pub fn body_lines(body: &str, base: Style) -> Vec<Line<'static>> {
     body.lines()
         .map(|line| match line.strip_prefix("- ") {
-            Some(rest) => Line::styled(format!(" • {rest}"), base),
+            Some(rest) => Line::from(vec![
+                Span::styled(" • ", base),
+                Span::styled(rest.to_string(), base),
+            ]),
             None => Line::styled(line.to_string(), base),
         })
         .collect()
@@ -114,14 +118,6 @@ fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
     if text.is_empty() {
         return vec![Line::raw("")];
     }
-    // A line indented with spaces keeps its indent on every wrapped line (hanging indent).
-    let indent = text.len() - text.trim_start_matches(' ').len();
-    let indent = if indent * 2 < usize::from(width) {
-        indent
-    } else {
-        0
-    };
-    let body = &text[indent..];
     // Span boundaries as byte ranges of `text`.
     let mut bounds = Vec::with_capacity(line.spans.len());
     let mut at = 0;
@@ -130,27 +126,66 @@ fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
         bounds.push((at, at + len, span.style));
         at += len;
     }
-    let options = textwrap::Options::new((usize::from(width) - indent).max(1))
+    let prefix_end = hanging_prefix(line, &text);
+    let prefix_width = text[..prefix_end].width();
+    let prefix_width = if prefix_width * 2 < usize::from(width) {
+        prefix_width
+    } else {
+        0
+    };
+    let prefix_end = if prefix_width == 0 { 0 } else { prefix_end };
+    let slice = |start: usize, end: usize| -> Vec<Span<'static>> {
+        bounds
+            .iter()
+            .filter(|(s, e, _)| *e > start && *s < end)
+            .map(|(s, e, style)| Span::styled(text[(*s).max(start)..(*e).min(end)].to_string(), *style))
+            .collect()
+    };
+    let body = &text[prefix_end..];
+    let options = textwrap::Options::new((usize::from(width) - prefix_width).max(1))
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .break_words(true);
     textwrap::wrap(body, options)
         .into_iter()
-        .map(|piece| {
+        .enumerate()
+        .map(|(i, piece)| {
             let start = match &piece {
                 std::borrow::Cow::Borrowed(s) => s.as_ptr() as usize - text.as_ptr() as usize,
                 std::borrow::Cow::Owned(_) => return Line::styled(piece.into_owned(), line.style),
             };
-            let end = start + piece.len();
-            let pieces = bounds
-                .iter()
-                .filter(|(s, e, _)| *e > start && *s < end)
-                .map(|(s, e, style)| Span::styled(text[(*s).max(start)..(*e).min(end)].to_string(), *style));
-            let spans: Vec<Span<'static>> = std::iter::once(Span::raw(" ".repeat(indent)))
-                .chain(pieces)
+            // The first line carries the prefix itself; later lines hang under the text after it.
+            let lead = if i == 0 {
+                slice(0, prefix_end)
+            } else {
+                vec![Span::raw(" ".repeat(prefix_width))]
+            };
+            let spans: Vec<Span<'static>> = lead
+                .into_iter()
+                .chain(slice(start, start + piece.len()))
                 .collect();
             Line::from(spans).style(line.style)
         })
         .collect()
+}
+
+/// The byte length of a line's hanging prefix: its leading spaces, or a short leading marker span such as
+/// `✓ [x] 2. ` or ` • ` (one that ends in a space and does not start with a letter). Continuation lines are
+/// indented to the width of the prefix.
+fn hanging_prefix(line: &Line<'_>, text: &str) -> usize {
+    let spaces = text.len() - text.trim_start_matches(' ').len();
+    if spaces > 0 {
+        return spaces;
+    }
+    match line.spans.first() {
+        Some(first) if line.spans.len() > 1 => {
+            let s = first.content.as_ref();
+            let marker = s.width() <= 12
+                && s.ends_with(' ')
+                && s.trim().chars().next().is_some_and(|c| !c.is_alphabetic());
+            if marker { s.len() } else { 0 }
+        }
+        _ => 0,
+    }
 }
 
 /// Drops characters from the end of `line` until it is at most `width` columns wide.

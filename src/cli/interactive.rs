@@ -15,7 +15,7 @@ use crate::core::config::ConfigSchema;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, replay};
 use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession, latest_unfinished};
-use crate::core::srs::{self, Mode, StudySession};
+use crate::core::srs::Mode;
 use crate::io::config as config_file;
 use crate::io::device::DeviceId;
 use crate::io::export as export_file;
@@ -160,15 +160,7 @@ fn open_start(app: &mut App, deck: &Deck, start: Start, runner: &mut LogRunner) 
                 deck.topic(t).with_context(|| unknown_topic(deck, t))?;
             }
             let mode = if cram { Mode::Cram } else { Mode::Scheduled };
-            let scope = srs::scope(deck, topic.as_deref());
-            let session = StudySession::start(
-                shared.scheduler.clone(),
-                &shared.progress,
-                scope,
-                shared.limits,
-                mode,
-                shared.now,
-            );
+            let session = shared.study_session(topic.as_deref(), mode);
             Screen::Study(Box::new(StudyState::new(session, topic)))
         }
         Start::Quiz(options) => {

@@ -2,7 +2,7 @@
 //! setting without losing the user's comments. Writes go to a temporary file that replaces the old one, so
 //! a crash never leaves half a file.
 
-use std::io::Write;
+use super::atomic;
 use std::path::{Path, PathBuf};
 
 use crate::core::config::{Config, ConfigError, ConfigSchema, default_text, edit};
@@ -97,14 +97,7 @@ fn write_atomic(path: &Path, text: &str) -> Result<(), ConfigFileError> {
         path: path.to_path_buf(),
         source,
     };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(err)?;
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
-    file.write_all(text.as_bytes()).map_err(err)?;
-    file.as_file().sync_all().map_err(err)?;
+    let file = atomic::synced_temp(path, text.as_bytes()).map_err(err)?;
     file.persist(path).map_err(|e| err(e.error))?;
     Ok(())
 }

@@ -4,8 +4,8 @@
 //! so it is stable per machine and data directory. A missing or damaged device file only means a new id
 //! and a new log file; nothing already logged is affected.
 
+use super::atomic;
 use std::fmt;
-use std::io::Write;
 use std::path::Path;
 
 /// A device id (16 lowercase hex digits).
@@ -47,14 +47,7 @@ impl DeviceId {
             path: path.to_path_buf(),
             source,
         };
-        let dir = path
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(err)?;
-        let mut file = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
-        writeln!(file, "{}", id.0).map_err(err)?;
-        file.as_file().sync_all().map_err(err)?;
+        let file = atomic::synced_temp(path, format!("{}\n", id.0).as_bytes()).map_err(err)?;
         // A damaged file is replaced; a missing one is created only if no other instance just did.
         let stored = match existing {
             Some(_) => file.persist(path).map(drop),

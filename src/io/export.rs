@@ -78,16 +78,11 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErr
         path: path.to_path_buf(),
         source,
     };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".recall-export-")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    temp.write_all(bytes).map_err(fail)?;
-    temp.as_file().sync_all().map_err(fail)?;
+    if !super::atomic::parent_dir(path).is_dir() {
+        // Do not create folders the user did not ask for: a missing directory is an error.
+        return Err(fail(io::Error::new(io::ErrorKind::NotFound, "the directory does not exist")));
+    }
+    let temp = super::atomic::synced_temp(path, bytes).map_err(fail)?;
     let persisted = if force {
         temp.persist(path)
     } else {

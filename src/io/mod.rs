@@ -10,6 +10,7 @@
 //! - [`progress`]: settings + every log → the replayed [`crate::core::progress::Progress`];
 //! - [`export`]: write an export to stdout or atomically to a file.
 
+pub mod atomic;
 pub mod config;
 pub mod deck;
 pub mod device;

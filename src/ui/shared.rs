@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, EventKind, Progress, SCHEMA_VERSION};
 use crate::core::search::SearchIndex;
-use crate::core::srs::{DayClock, Limits, Scheduler};
+use crate::core::srs::{self, DayClock, Limits, Mode, Scheduler, StudySession};
 
 /// Mints unique event ids, `<prefix>-<unix-nanos>-<counter>`; the prefix names the device and process.
 #[derive(Debug)]
@@ -69,6 +69,12 @@ impl Shared {
             at: self.now,
             kind,
         }
+    }
+
+    /// A study session starting now over `topic` (every topic if `None`).
+    pub fn study_session(&self, topic: Option<&str>, mode: Mode) -> StudySession {
+        let scope = srs::scope(&self.deck, topic);
+        StudySession::start(self.scheduler.clone(), &self.progress, scope, self.limits, mode, self.now)
     }
 
     /// The day clock (time zone and day start).

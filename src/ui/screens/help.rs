@@ -64,7 +64,14 @@ impl HelpState {
             .borders(Borders::ALL)
             .border_style(shared.theme.title())
             .title(title);
-        frame.render_widget(Clear, popup);
+        // Clear one column more on each side: a wide (Korean) character straddling the popup's edge would
+        // otherwise be drawn over its border.
+        let halo = Rect {
+            x: popup.x.saturating_sub(1),
+            width: (popup.width + 2).min(area.right() - popup.x.saturating_sub(1)),
+            ..popup
+        };
+        frame.render_widget(Clear, halo);
         frame.render_widget(
             Paragraph::new(lines)
                 .block(block)

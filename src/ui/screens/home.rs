@@ -16,7 +16,7 @@ use super::{Outcome, Screen, Shared};
 use crate::core::content::Lang;
 use crate::core::progress::Stats;
 use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession, Shortfall};
-use crate::core::srs::{self, Mode, StudySession};
+use crate::core::srs::{self, Mode};
 use crate::ui::app::Effect;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::widgets::fmt::{clock, percent};
@@ -182,15 +182,7 @@ fn progress_bar(part: usize, total: usize, width: usize) -> String {
 
 /// Opens a study session (of one topic, or all), or says that nothing is due.
 pub fn start_study(shared: &Shared, topic: Option<String>, mode: Mode) -> Outcome {
-    let scope = srs::scope(&shared.deck, topic.as_deref());
-    let session = StudySession::start(
-        shared.scheduler.clone(),
-        &shared.progress,
-        scope,
-        shared.limits,
-        mode,
-        shared.now,
-    );
+    let session = shared.study_session(topic.as_deref(), mode);
     if session.is_finished() {
         return Outcome::status(match shared.lang {
             Lang::En => {

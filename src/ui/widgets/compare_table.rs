@@ -3,10 +3,10 @@
 use ratatui::layout::Constraint;
 use ratatui::text::{Line, Text as RText};
 use ratatui::widgets::{Cell, Row, Table};
-use unicode_width::UnicodeWidthStr;
 
 use crate::core::content::{Compare, Lang};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::rich;
 
 /// Column widths for a table `width` cells wide with `options` value columns: the attribute column gets
 /// about a quarter, the rest share evenly. One cell of spacing between columns.
@@ -22,14 +22,8 @@ pub fn column_widths(width: u16, options: usize) -> Vec<u16> {
 }
 
 fn wrap(text: &str, width: u16) -> Vec<Line<'static>> {
-    let width = usize::from(width.max(1));
-    if text.width() <= width {
-        return vec![Line::from(text.to_string())];
-    }
-    textwrap::wrap(text, width)
-        .into_iter()
-        .map(|l| Line::from(l.into_owned()))
-        .collect()
+    // Same wrapping as every other text (words stay whole, Korean included).
+    rich::wrap_lines(&[Line::raw(text.to_string())], width)
 }
 
 /// Builds the table widget and its total height in rows, for a given width.

@@ -113,7 +113,7 @@ pub fn summary(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         Lang::En => vec![
             (
                 "Streak",
-                format!("{} days · best {}", s.streak.current, s.streak.longest),
+                format!("{} · best {}", days(s.streak.current), s.streak.longest),
             ),
             (
                 "Reviews",
@@ -339,4 +339,9 @@ pub fn topics_height(ctx: &Ctx, width: u16) -> u16 {
     );
     let note_lines = wrap_lines(&[Line::raw(note)], width.saturating_sub(2)).len();
     (ctx.stats.topics.len() + 2 + note_lines + 2) as u16
+}
+
+/// "1 day", "3 days".
+fn days(n: u32) -> String {
+    if n == 1 { "1 day".to_string() } else { format!("{n} days") }
 }

@@ -3,8 +3,9 @@
 //! Most texts are ruled out without running the matcher: an item or text whose char mask lacks a query char
 //! cannot match, and once the results are full ([`TopK::floor`]), an item or text whose score bound (from
 //! its shape, [`Query::shape_bound`], then from its text, [`Query::bound_in`]) does not beat the floor cannot
-//! get in. Pruning never changes the results: the bound
-//! is a proven upper bound (see `score`) and later items lose ties. Decks of [`PARALLEL_MIN`] items or more
+//! get in. What passes is scored first without the matcher ([`Query::quick_score`], the same value, cheaper),
+//! and only what then beats the floor by the matcher itself. Pruning never changes the results: the bounds
+//! are proven upper bounds (see `bound`) and later items lose ties. Decks of [`PARALLEL_MIN`] items or more
 //! are split into one contiguous chunk per core; each chunk keeps its own best `limit`, merged at the end.
 
 use std::ops::Range;
@@ -142,10 +143,13 @@ impl SearchIndex {
                 continue;
             }
             let form = self.form(&self.entries[e], query.form);
-            if !query.matches(form) {
+            let Some(quick) = query.quick_score(form) else {
+                continue;
+            };
+            pass.matched = true;
+            if bar.is_some_and(|bar| quick <= bar) {
                 continue;
             }
-            pass.matched = true;
             if let Some(score) = query.score(form)
                 && bar.is_none_or(|bar| score > bar)
             {

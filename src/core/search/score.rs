@@ -90,6 +90,18 @@ impl Term {
         }
     }
 
+    /// [`Term::score`] computed without the matcher (see `skim::score`): the same value, much cheaper. The
+    /// search uses it to decide which texts are worth scoring with the matcher.
+    pub fn quick_score(&self, text: &str) -> Option<i64> {
+        match self.occurrence(text) {
+            Some((score, _)) => Some(score + CONTIGUOUS_BONUS),
+            None => {
+                let w = self.window(text)?;
+                skim::score(&text[w.start..w.end], &self.chars)
+            }
+        }
+    }
+
     /// This term's score and matched char indices in `text`, or `None` if it does not match.
     pub fn indices(&self, text: &str) -> Option<(i64, Vec<usize>)> {
         match self.occurrence(text) {
@@ -226,6 +238,7 @@ mod tests {
             prop_assert_eq!(t.window(&text).is_some(), full_score(&text, &term).is_some());
             prop_assert_eq!(t.score(&text).is_some(), full_score(&text, &term).is_some());
             prop_assert_eq!(t.score(&text), t.indices(&text).map(|s| s.0));
+            prop_assert_eq!(t.score(&text), t.quick_score(&text));
         }
 
         #[test]

@@ -13,6 +13,7 @@
 //! [`BONUS_CONSECUTIVE`]; a char after a gap of `g` chars earns its in-place bonus minus `3 + g`. The bounds
 //! in [`super::bound`] are derived from exactly these rules, and property tests hold them to the crate.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use fuzzy_matcher::FuzzyMatcher;
@@ -51,6 +52,74 @@ pub fn indices(text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
     }
 }
 
+/// skim's score of `pattern` in `text` as a fresh matcher computes it, or `None` if it does not match: the
+/// same recurrence, without the matcher's set-up, allocations and positions. The search uses it only as a
+/// bound (to skip texts that cannot make the results); every result is scored by the matcher itself, and a
+/// property test holds the two equal.
+///
+/// With `M`/`P` the best score of the pattern's first `i` chars ending with / not ending with a match at
+/// text char `j`: `M = 16 + max(M[i-1][j-1] + max(b, 4), P[i-1][j-1] + b)` where the chars are equal,
+/// `P = max(M[i][j-1] - 4, P[i][j-1] - 1)`, and the first row's `P` is −1 (unpenalised leading gap). Like
+/// the matcher, row `i` starts at the first possible position of pattern char `i`.
+pub fn score(text: &str, pattern: &[char]) -> Option<i64> {
+    thread_local! {
+        /// The text's chars with their bonuses, and one row of cells: reused, as this runs per text.
+        static SCRATCH: RefCell<Scratch> = const { RefCell::new((Vec::new(), Vec::new())) };
+    }
+    SCRATCH.with_borrow_mut(|(chars, row)| recurrence(text, pattern, chars, row))
+}
+
+/// The text's chars with their in-place bonuses, and one row of (M, P) cells.
+type Scratch = (Vec<(char, i32)>, Vec<(i32, i32)>);
+
+/// [`score`] with its buffers.
+fn recurrence(
+    text: &str,
+    pattern: &[char],
+    chars: &mut Vec<(char, i32)>,
+    row: &mut Vec<(i32, i32)>,
+) -> Option<i64> {
+    const NEG_INFINITY: i32 = i16::MIN as i32;
+    const GAP: i32 = (GAP_START + GAP_EXTENSION) as i32;
+    // Each text char with its in-place bonus (doubled for the first char, as the matcher does).
+    let mut prev = '\0';
+    chars.clear();
+    chars.extend(
+        text.chars()
+            .map(|c| (c, in_place_bonus(std::mem::replace(&mut prev, c), c) as i32)),
+    );
+    if let Some(first) = chars.first_mut() {
+        first.1 *= 2;
+    }
+    // One row of (M, P) cells, updated in place from the previous row; row 0 is the unmatched prefix.
+    row.clear();
+    row.resize(chars.len() + 1, (NEG_INFINITY, GAP_EXTENSION as i32));
+    // Row `i` starts where pattern char `i` can first match, after the previous ones (the matcher's rule).
+    let mut skip = 0;
+    for (i, &p) in pattern.iter().enumerate() {
+        let from = if i == 0 { 0 } else { skip + 1 };
+        skip = from + chars.get(from..)?.iter().position(|&(c, _)| c == p)?;
+        let mut diagonal = row[skip];
+        row[skip] = (NEG_INFINITY, NEG_INFINITY);
+        let mut left = row[skip];
+        for (col, &(c, bonus)) in (skip + 1..).zip(&chars[skip..]) {
+            let m = if c == p {
+                let consecutive = diagonal.0 + bonus.max(BONUS_CONSECUTIVE as i32);
+                consecutive.max(diagonal.1 + bonus) + SCORE_MATCH as i32
+            } else {
+                NEG_INFINITY
+            };
+            let cell = (m, (left.0 + GAP).max(left.1 + GAP_EXTENSION as i32));
+            diagonal = std::mem::replace(&mut row[col], cell);
+            left = cell;
+        }
+    }
+    if pattern.is_empty() {
+        return None;
+    }
+    row[skip..].iter().map(|cell| i64::from(cell.0)).max()
+}
+
 /// skim's bonus for a char given the char before it (`'\0'` at the text's start; the first char's bonus is
 /// then doubled by the matcher).
 pub fn in_place_bonus(prev: char, cur: char) -> i64 {
@@ -74,12 +143,22 @@ enum Class {
 }
 
 fn class(c: char) -> Class {
-    match c {
-        '\0' => Class::Empty,
-        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' => Class::HardSep,
-        '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~' => Class::SoftSep,
-        '0'..='9' => Class::Number,
-        'A'..='Z' => Class::Upper,
+    /// The class of every ASCII char, computed once; everything else is `Lower` to skim.
+    static ASCII: LazyLock<[Class; 128]> = LazyLock::new(|| std::array::from_fn(|b| ascii_class(b as u8)));
+    if c.is_ascii() {
+        ASCII[c as usize]
+    } else {
+        Class::Lower
+    }
+}
+
+fn ascii_class(b: u8) -> Class {
+    match b {
+        0 => Class::Empty,
+        b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Class::HardSep,
+        b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => Class::SoftSep,
+        b'0'..=b'9' => Class::Number,
+        b'A'..=b'Z' => Class::Upper,
         _ => Class::Lower,
     }
 }
@@ -109,6 +188,39 @@ mod tests {
                 never_used.fuzzy_indices(&text, &pattern),
                 "{pattern:?} in {text:?}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_recurrence_gives_the_matchers_score(
+            text in "[-ab xy/.:1가람ㄹA]{0,40}",
+            pattern in "[-ab/.:1람ㄹ]{1,6}",
+        ) {
+            let never_used = SkimMatcherV2::default().respect_case();
+            let chars: Vec<char> = pattern.chars().collect();
+            proptest::prop_assert_eq!(score(&text, &chars), never_used.fuzzy_indices(&text, &pattern).map(|s| s.0));
+        }
+    }
+
+    #[test]
+    fn in_place_bonuses_agree_with_the_matcher_for_every_ascii_pair() {
+        let printable = (b' '..=b'~').map(char::from);
+        for (a, b) in printable
+            .clone()
+            .flat_map(|a| printable.clone().map(move |b| (a, b)))
+        {
+            if a != b {
+                let (score, _) = SkimMatcherV2::default()
+                    .respect_case()
+                    .fuzzy_indices(&format!("{a}{b}"), &b.to_string())
+                    .unwrap();
+                assert_eq!(
+                    in_place_bonus(a, b),
+                    score - SCORE_MATCH - GAP_EXTENSION,
+                    "{a:?}{b:?}"
+                );
+            }
         }
     }
 

@@ -11,12 +11,14 @@
 //! Query syntax: whitespace-separated terms that must all match one field, in any order; case-insensitive;
 //! a query of Hangul consonants and no syllable (`ㄹㄷ`) matches initial consonants (`람다`).
 
+mod bound;
 mod fields;
 pub mod forms;
 mod query;
 mod rank;
 mod scan;
 mod score;
+mod skim;
 mod snippet;
 #[cfg(test)]
 mod tests;
@@ -29,6 +31,7 @@ pub use fields::{Field, searchable_texts};
 pub use query::MAX_QUERY_CHARS;
 pub use snippet::MIN_WIDTH;
 
+use bound::Shape;
 use query::{Form, Query};
 use rank::Candidate;
 
@@ -106,6 +109,8 @@ struct ItemScan {
     mask: u64,
     /// Union of the mask bits of its entries' first chars (a match there scores higher).
     starts: u64,
+    /// Union of its entries' shapes.
+    shape: Shape,
     entries: Range<usize>,
 }
 
@@ -125,6 +130,8 @@ struct Probe {
     /// The first chars of the folded and choseong forms (`'\0'` if empty), to bound scores without reading
     /// the text.
     starts: [char; 2],
+    /// The shape of both forms, to bound scores without reading the text.
+    shape: Shape,
     /// `None` when the text is the same in every language.
     lang: Option<Lang>,
 }
@@ -148,7 +155,7 @@ impl SearchIndex {
         };
         for (item, content) in deck.items() {
             let start = index.entries.len();
-            let (mut mask, mut starts) = (0, 0);
+            let (mut mask, mut starts, mut shape) = (0, 0, Shape::default());
             for (field, text) in searchable_texts(content) {
                 let (en, ko) = (text.get(Lang::En), text.get(Lang::Ko));
                 let langs = if en == ko {
@@ -157,15 +164,17 @@ impl SearchIndex {
                     vec![(Some(Lang::En), en), (Some(Lang::Ko), ko)]
                 };
                 for (lang, text) in langs {
-                    let (m, s) = index.push_entry(field, lang, text);
-                    mask |= m;
-                    starts |= s;
+                    let probe = index.push_entry(field, lang, text);
+                    mask |= probe.mask;
+                    starts |= probe.starts.iter().fold(0, |m, &c| m | forms::mask_bit(c));
+                    shape = shape.union(probe.shape);
                 }
             }
             let entries = start..index.entries.len();
             index.scan.push(ItemScan {
                 mask,
                 starts,
+                shape,
                 entries,
             });
             index.items.push((item, deck.global_id(item).unwrap_or_default()));
@@ -241,15 +250,18 @@ impl SearchIndex {
         &self.arena[span.start..span.end]
     }
 
-    /// Stores one text and its forms; returns its mask and the mask bits of its forms' first chars.
-    fn push_entry(&mut self, field: Field, lang: Option<Lang>, text: &str) -> (u64, u64) {
+    /// Stores one text and its forms; returns its probe.
+    fn push_entry(&mut self, field: Field, lang: Option<Lang>, text: &str) -> Probe {
         let folded_text = forms::fold(text);
         let choseong_text = forms::choseong_form(text);
         let cho = choseong_text.as_deref().unwrap_or(&folded_text);
-        let mask = forms::char_mask(&folded_text) | forms::char_mask(cho);
         let first = |s: &str| s.chars().next().unwrap_or('\0');
-        let entry_starts = [first(&folded_text), first(cho)];
-        let starts = entry_starts.iter().fold(0, |m, &c| m | forms::mask_bit(c));
+        let probe = Probe {
+            mask: forms::char_mask(&folded_text) | forms::char_mask(cho),
+            starts: [first(&folded_text), first(cho)],
+            shape: Shape::of(&folded_text).union(Shape::of(cho)),
+            lang,
+        };
         let text_span = self.store(text);
         let folded = if folded_text == text {
             text_span
@@ -263,12 +275,8 @@ impl SearchIndex {
             folded,
             choseong,
         });
-        self.probes.push(Probe {
-            mask,
-            starts: entry_starts,
-            lang,
-        });
-        (mask, starts)
+        self.probes.push(probe);
+        probe
     }
 
     fn store(&mut self, s: &str) -> Span {

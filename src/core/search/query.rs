@@ -4,7 +4,8 @@
 //! order, like skim's and fzf's extended search). A query made of Hangul compatibility consonants and no
 //! Hangul syllable (`ㄹㄷ`, `ㅅㅂㄹㅅ`, `ㄹㄷ 15`) is a choseong search: it matches the texts' choseong forms.
 
-use super::forms::{char_mask, fold, is_compat_consonant, is_syllable, mask_bit};
+use super::bound::Shape;
+use super::forms::{char_mask, fold, is_compat_consonant, is_syllable};
 use super::score::Term;
 
 /// Queries longer than this many chars are cut: the matcher's work grows with query length × text length.
@@ -59,30 +60,32 @@ impl Query {
         self.terms.iter().all(|t| t.window(form).is_some())
     }
 
-    /// The best score any text could give (one starting with every term's first char).
+    /// The best score any text could give (one starting with every term).
     pub fn max_bound(&self) -> i64 {
         self.terms.iter().map(Term::max_bound).sum()
     }
 
-    /// An upper bound of [`Query::score`] in any text of an item whose texts' first chars have mask `starts`.
-    pub fn item_bound(&self, starts: u64) -> i64 {
-        let may_start = |t: &Term| starts & mask_bit(t.first()) != 0;
-        self.terms.iter().map(|t| t.bound_if_start(may_start(t))).sum()
-    }
-
-    /// Whether some term starts with `c` (only then can a text starting with `c` beat [`Query::base_bound`]).
-    pub fn starts_like(&self, c: char) -> bool {
-        self.terms.iter().any(|t| t.first() == c)
-    }
-
-    /// An upper bound of [`Query::score`] in any text that starts with no term's first char.
-    pub fn base_bound(&self) -> i64 {
-        self.terms.iter().map(|t| t.bound_if_start(false)).sum()
+    /// An upper bound of [`Query::score`] in any text of this `shape`; `may_start(c)` tells whether the text
+    /// may start with `c`.
+    pub fn shape_bound(&self, shape: &Shape, may_start: impl Fn(char) -> bool) -> i64 {
+        self.terms
+            .iter()
+            .map(|t| t.shape_bound(shape, may_start(t.first())))
+            .sum()
     }
 
     /// An upper bound of [`Query::score`] in `form`.
     pub fn bound_in(&self, form: &str) -> i64 {
         self.terms.iter().map(|t| t.bound_in(form)).sum()
+    }
+
+    /// [`Query::score`] computed without the matcher: the same value, much cheaper.
+    pub fn quick_score(&self, form: &str) -> Option<i64> {
+        // Every term's cheap check first: one term that does not match saves scoring the others.
+        if !self.matches(form) {
+            return None;
+        }
+        self.terms.iter().map(|t| t.quick_score(form)).sum()
     }
 
     /// The sum of the terms' fuzzy scores in `form`, or `None` if a term does not match.

@@ -1,13 +1,16 @@
 //! The scan behind [`SearchIndex::search_with`]: every item's best field, pruned, and on big decks parallel.
 //!
 //! Most texts are ruled out without running the matcher: an item or text whose char mask lacks a query char
-//! cannot match, and once the results are full ([`TopK::floor`]), an item or text whose score bound
-//! ([`Query::bound_in`]) does not beat the floor cannot get in. Pruning never changes the results: the bound
-//! is a proven upper bound (see `score`) and later items lose ties. Decks of [`PARALLEL_MIN`] items or more
+//! cannot match, and once the results are full ([`TopK::floor`]), an item or text whose score bound (from
+//! its shape, [`Query::shape_bound`], then from its text, [`Query::bound_in`]) does not beat the floor cannot
+//! get in. What passes is scored first without the matcher ([`Query::quick_score`], the same value, cheaper),
+//! and only what then beats the floor by the matcher itself. Pruning never changes the results: the bounds
+//! are proven upper bounds (see `bound`) and later items lose ties. Decks of [`PARALLEL_MIN`] items or more
 //! are split into one contiguous chunk per core; each chunk keeps its own best `limit`, merged at the end.
 
 use std::ops::Range;
 
+use super::forms::mask_bit;
 use super::query::Query;
 use super::rank::{Candidate, TopK};
 use super::{ItemScan, SearchIndex};
@@ -78,7 +81,10 @@ impl SearchIndex {
             if floor.is_some_and(|f| f >= max_bound) {
                 break;
             }
-            if !query.could_match(item.mask) || floor.is_some_and(|f| query.item_bound(item.starts) <= f) {
+            let may_start = |c: char| item.starts & mask_bit(c) != 0;
+            if !query.could_match(item.mask)
+                || floor.is_some_and(|f| query.shape_bound(&item.shape, may_start) <= f)
+            {
                 continue;
             }
             if let Some(best) = self.best_field(query, i, item, prefer, floor) {
@@ -131,16 +137,19 @@ impl SearchIndex {
             }
             let bar = floor.max(pass.best.map(|(_, s)| s));
             if let Some(bar) = bar
-                && self.bound(query, e) <= bar
+                && !self.can_beat(query, e, bar)
             {
                 pass.skipped |= !pass.matched;
                 continue;
             }
             let form = self.form(&self.entries[e], query.form);
-            if !query.matches(form) {
+            let Some(quick) = query.quick_score(form) else {
+                continue;
+            };
+            pass.matched = true;
+            if bar.is_some_and(|bar| quick <= bar) {
                 continue;
             }
-            pass.matched = true;
             if let Some(score) = query.score(form)
                 && bar.is_none_or(|bar| score > bar)
             {
@@ -150,12 +159,11 @@ impl SearchIndex {
         pass
     }
 
-    /// An upper bound of `query`'s score in `entry`, reading the text only if it starts like a term.
-    fn bound(&self, query: &Query, e: usize) -> i64 {
-        if query.starts_like(SearchIndex::form_start(&self.probes[e], query.form)) {
-            query.bound_in(self.form(&self.entries[e], query.form))
-        } else {
-            query.base_bound()
-        }
+    /// Whether `query` could score more than `bar` in entry `e`: first by its shape, then by its text.
+    fn can_beat(&self, query: &Query, e: usize, bar: i64) -> bool {
+        let probe = &self.probes[e];
+        let start = SearchIndex::form_start(probe, query.form);
+        query.shape_bound(&probe.shape, |c| c == start) > bar
+            && query.bound_in(self.form(&self.entries[e], query.form)) > bar
     }
 }

@@ -9,7 +9,9 @@ use tempfile::NamedTempFile;
 
 /// The directory a file lives in (`.` for a bare file name).
 pub fn parent_dir(path: &Path) -> &Path {
-    path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 /// Writes `bytes` to a new temporary file beside `path` (creating the directory if needed) and syncs it.

@@ -80,7 +80,10 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteErr
     };
     if !super::atomic::parent_dir(path).is_dir() {
         // Do not create folders the user did not ask for: a missing directory is an error.
-        return Err(fail(io::Error::new(io::ErrorKind::NotFound, "the directory does not exist")));
+        return Err(fail(io::Error::new(
+            io::ErrorKind::NotFound,
+            "the directory does not exist",
+        )));
     }
     let temp = super::atomic::synced_temp(path, bytes).map_err(fail)?;
     let persisted = if force {

@@ -74,7 +74,14 @@ impl Shared {
     /// A study session starting now over `topic` (every topic if `None`).
     pub fn study_session(&self, topic: Option<&str>, mode: Mode) -> StudySession {
         let scope = srs::scope(&self.deck, topic);
-        StudySession::start(self.scheduler.clone(), &self.progress, scope, self.limits, mode, self.now)
+        StudySession::start(
+            self.scheduler.clone(),
+            &self.progress,
+            scope,
+            self.limits,
+            mode,
+            self.now,
+        )
     }
 
     /// The day clock (time zone and day start).

@@ -343,5 +343,9 @@ pub fn topics_height(ctx: &Ctx, width: u16) -> u16 {
 
 /// "1 day", "3 days".
 fn days(n: u32) -> String {
-    if n == 1 { "1 day".to_string() } else { format!("{n} days") }
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
 }

@@ -301,3 +301,19 @@ fn an_exam_killed_mid_way_resumes_with_its_answers() {
     again.send("q");
     assert!(again.wait_exit());
 }
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let mut tty = Tty::spawn(&[], 80, 24);
+    tty.wait_for("Topics");
+    let pid = tty.session.get_process().pid().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-HUP", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    assert!(tty.wait_exit(), "recall did not exit on SIGHUP");
+    assert!(tty.restored(), "terminal not restored:\n{}", tty.screen());
+}

@@ -107,6 +107,17 @@ fn one_hit_per_item_and_the_limit_is_respected() {
 }
 
 #[test]
+fn the_index_can_be_built_and_queried_on_another_thread() {
+    fn send_and_sync<T: Send + Sync>(_: &T) {}
+    let index = index();
+    send_and_sync(&index);
+    let hits = std::thread::spawn(move || index.search("lambda", 1))
+        .join()
+        .unwrap();
+    assert_eq!(hits.len(), 1);
+}
+
+#[test]
 fn empty_and_blank_queries_have_no_hits() {
     let index = index();
     assert!(index.search("", 10).is_empty());

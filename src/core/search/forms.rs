@@ -69,7 +69,7 @@ pub fn choseong_form(text: &str) -> Option<String> {
 
 /// The mask bit of one (folded) char: ASCII letters and digits get their own bit, every other char one of 28
 /// hashed bits.
-pub fn mask_bit(c: char) -> u64 {
+pub(super) fn mask_bit(c: char) -> u64 {
     let bit = match c {
         'a'..='z' => u32::from(c) - u32::from('a'),
         '0'..='9' => 26 + u32::from(c) - u32::from('0'),
@@ -79,7 +79,7 @@ pub fn mask_bit(c: char) -> u64 {
 }
 
 /// The union of [`mask_bit`] over every char of `text`.
-pub fn char_mask(text: &str) -> u64 {
+pub(super) fn char_mask(text: &str) -> u64 {
     text.chars().fold(0, |mask, c| mask | mask_bit(c))
 }
 

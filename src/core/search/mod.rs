@@ -3,8 +3,8 @@
 //! [`SearchIndex::new`] indexes a [`Deck`] once: every searchable field ([`Field`]) of every item, per
 //! language, with its precomputed folded and choseong forms and char mask ([`forms`]).
 //! [`SearchIndex::search_with`] then answers queries many times: it keeps each item's best field, scored by
-//! skim's fuzzy matcher (`fuzzy_matcher::skim::SkimMatcherV2`), and ranks items best score first, ties in
-//! deck order. The scan (`scan`) skips what cannot match or cannot make the results, so a query over 100,000
+//! skim's fuzzy matcher (`fuzzy_matcher::skim::SkimMatcherV2`; a term found contiguously gets a bonus, see
+//! `score`), and ranks items best score first, ties in deck order. The scan (`scan`) skips what cannot match or cannot make the results, so a query over 100,000
 //! items stays within a frame. Only the hits returned get matched positions and a one-line snippet. The index
 //! owns its text; it does not borrow the deck.
 //!

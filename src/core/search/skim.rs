@@ -11,7 +11,9 @@
 //! matched char earns its in-place bonus ([`in_place_bonus`]: 8 at a word start, twice that at the text's
 //! first char) minus 1; a char right after the previous match earns the larger of its in-place bonus and
 //! [`BONUS_CONSECUTIVE`]; a char after a gap of `g` chars earns its in-place bonus minus `3 + g`. The bounds
-//! in [`super::bound`] are derived from exactly these rules, and property tests hold them to the crate.
+//! in [`super::bound`] are derived from exactly these rules, and [`score`] recomputes the matcher's score from
+//! its recurrence without the matcher's set-up, to decide cheaply which texts are worth scoring. Property
+//! tests hold all of this to the crate.
 
 use std::cell::RefCell;
 use std::sync::LazyLock;

@@ -290,7 +290,10 @@ fn the_log_format_is_one_json_object_per_line() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
-        r#"{"v":1,"id":"e1","at":"2025-01-01T10:00:00Z","type":"review","card":"t/a","rating":"good","duration_ms":1000}"#
+        concat!(
+            r#"{"v":1,"id":"e1","at":"2025-01-01T10:00:00Z","type":"review","#,
+            r#""card":"t/a","rating":"good","duration_ms":1000}"#
+        )
     );
     assert_eq!(
         lines[1],

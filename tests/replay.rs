@@ -100,7 +100,9 @@ proptest! {
         for card in SCOPE {
             prop_assert_eq!(again.state(card), session.state(card));
             prop_assert_eq!(incremental.state(card), session.state(card));
-            let history = |p: &Progress| p.card(card).map(|c| (c.reviews.clone(), c.answers.clone())).unwrap_or_default();
+            let history = |p: &Progress| {
+                p.card(card).map(|c| (c.reviews.clone(), c.answers.clone())).unwrap_or_default()
+            };
             prop_assert_eq!(history(&incremental), history(&replayed));
         }
         prop_assert_eq!(again.stats().duplicates, events.len());
@@ -111,7 +113,8 @@ proptest! {
         let s = scheduler();
         let progress = replay(raw.clone(), &s);
         let _ = progress.done_on(&s.clock().study_day(ts("2025-01-01T00:00:00Z")));
-        let _ = StudySession::start(s, &progress, scope(), Limits::default(), Mode::Scheduled, ts("2025-01-02T00:00:00Z"));
+        let now = ts("2025-01-02T00:00:00Z");
+        let _ = StudySession::start(s, &progress, scope(), Limits::default(), Mode::Scheduled, now);
     }
 }
 

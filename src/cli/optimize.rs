@@ -41,9 +41,12 @@ pub fn run(
     config_file::save_fsrs_parameters(&paths.config_file, &fitted.parameters)?;
     writeln!(
         out,
-        "Fitted personal FSRS parameters to {} reviews of {} cards.\nSaved to {}; study sessions use them from now on.",
-        fitted.reviews,
-        fitted.cards,
+        "Fitted personal FSRS parameters to {} reviews of {} cards.",
+        fitted.reviews, fitted.cards
+    )?;
+    writeln!(
+        out,
+        "Saved to {}; study sessions use them from now on.",
         paths.config_file.display()
     )?;
     Ok(())

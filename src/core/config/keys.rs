@@ -75,8 +75,9 @@ const NAMED: [(&str, KeyCode); 15] = [
 ];
 
 /// The syntax, for error hints.
-pub const KEY_SYNTAX: &str = "a single character (\"u\", \"?\"), or space, enter, esc, tab, backspace, delete, \
-     insert, up, down, left, right, home, end, pageup, pagedown, f1-f12; optionally after ctrl+, alt+ or shift+";
+pub const KEY_SYNTAX: &str = "a single character (\"u\", \"?\"), or space, enter, esc, tab, backspace, \
+     delete, insert, up, down, left, right, home, end, pageup, pagedown, f1-f12; optionally after ctrl+, \
+     alt+ or shift+";
 
 impl KeySpec {
     /// A key without modifiers.

@@ -16,8 +16,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Event {
     /// Schema version of this line.
     pub v: u32,
-    /// Unique id; a duplicate id counts once on replay. recall writes `<device>-<unix-nanos>-<process>-<counter>`,
-    /// so ids of one running recall sort in writing order; any unique string is accepted.
+    /// Unique id; a duplicate id counts once on replay. recall writes
+    /// `<device>-<unix-nanos>-<process>-<counter>`, so ids of one running recall sort in writing order; any
+    /// unique string is accepted.
     pub id: String,
     /// When it happened (UTC).
     pub at: Timestamp,

@@ -7,10 +7,16 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use foldhash::fast::FixedState;
+
 use super::event::{Event, EventKind};
 use super::exams::{ExamAnswerRecord, ExamRecord, ExamResult, ExamStart};
 use super::history::{AnswerRecord, CardProgress, ReviewRecord};
 use crate::core::srs::{CardState, Phase, Scheduler, StudyDay};
+
+/// A hash map with a fast, fixed-seed hasher: every event id is hashed on replay, and SipHash was a sixth
+/// of replay's time. (Nothing here needs protection from crafted collisions; a log is the learner's own.)
+type Map<K, V> = HashMap<K, V, FixedState>;
 
 /// Everything derived from the log.
 #[derive(Debug, Clone, Default)]
@@ -18,12 +24,13 @@ pub struct Progress {
     /// Card id and history, in order of first mention.
     cards: Vec<(String, CardProgress)>,
     /// Card id → position in `cards`.
-    index: HashMap<String, usize>,
+    index: Map<String, usize>,
     exams: BTreeMap<String, ExamRecord>,
     /// Every event id applied (for duplicates), with the card a review or answer belongs to (for undo).
-    seen: HashMap<String, Option<usize>>,
+    /// A review or answer is entered by `card_for`, every other event by `apply`.
+    seen: Map<String, Option<usize>>,
     /// Ids named by an undo before their event arrived.
-    cancelled: HashSet<String>,
+    cancelled: HashSet<String, FixedState>,
     stats: ReplayStats,
 }
 
@@ -52,6 +59,7 @@ pub fn replay(events: impl IntoIterator<Item = Event>, scheduler: &Scheduler) ->
     let mut events: Vec<Event> = events.into_iter().collect();
     events.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
     let mut progress = Progress::default();
+    progress.seen.reserve(events.len());
     for event in events {
         progress.apply(event, scheduler);
     }
@@ -72,8 +80,10 @@ impl Progress {
             self.stats.duplicates += 1;
             return false;
         }
-        self.seen.insert(event.id.clone(), None);
         self.stats.events += 1;
+        if !matches!(event.kind, EventKind::Review { .. } | EventKind::Answer { .. }) {
+            self.seen.insert(event.id.clone(), None);
+        }
         let Event { id, at, kind, .. } = event;
         match kind {
             EventKind::Review {
@@ -153,6 +163,7 @@ impl Progress {
     /// The card a new review or answer `id` goes to, unless an undo already cancelled it.
     fn card_for(&mut self, card: String, id: &str) -> Option<(&str, &mut CardProgress)> {
         if self.cancelled.remove(id) {
+            self.seen.insert(id.to_string(), None);
             self.stats.undone += 1;
             return None;
         }
@@ -164,9 +175,7 @@ impl Progress {
                 self.cards.len() - 1
             }
         };
-        if let Some(owner) = self.seen.get_mut(id) {
-            *owner = Some(position);
-        }
+        self.seen.insert(id.to_string(), Some(position));
         self.cards.get_mut(position).map(|(id, c)| (id.as_str(), c))
     }
 

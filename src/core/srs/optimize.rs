@@ -42,8 +42,8 @@ pub struct Fitted {
 pub enum OptimizeError {
     /// Not enough history.
     #[error(
-        "not enough reviews to fit parameters: {have} usable, {need} needed (a usable review is one made on a \
-         later day than the card's previous review); keep studying and try again"
+        "not enough reviews to fit parameters: {have} usable, {need} needed (a usable review is one made on \
+         a later day than the card's previous review); keep studying and try again"
     )]
     TooFew {
         /// Usable reviews in the log.

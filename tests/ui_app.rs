@@ -273,3 +273,23 @@ mod quiz_and_exam {
         );
     }
 }
+
+#[test]
+fn an_exam_left_with_escape_can_be_continued_from_home() {
+    let mut app = App::new(Setup::new(deck(), Lang::En, fixed_now()));
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Right);
+    let effects = press(&mut app, KeyCode::Esc);
+    assert!(
+        effects.iter().any(|e| matches!(e, Effect::Append(_))),
+        "leaving records a checkpoint"
+    );
+    assert_eq!(app.context(), Context::Home);
+    press(&mut app, KeyCode::Char('c'));
+    let Screen::Exam(exam) = app.screen() else {
+        panic!("c did not continue the exam")
+    };
+    assert_eq!(exam.session.current(), 1, "back on the question it was left at");
+    assert_eq!(exam.session.chosen(0), [0]);
+}

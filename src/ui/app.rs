@@ -197,7 +197,12 @@ impl App {
                 self.screens.push(*screen);
             }
             Some(Nav::Pop) if self.screens.len() > 1 => {
-                self.screens.pop();
+                // An exam left unfinished (Esc) stays available from home, as after a restart.
+                if let Some(Screen::Exam(exam)) = self.screens.pop()
+                    && !exam.session.is_submitted()
+                {
+                    self.set_resumable(Some(exam.session));
+                }
             }
             Some(Nav::Pop) => {}
             None => {}

@@ -79,3 +79,13 @@ fn a_bad_config_is_an_error_with_line_and_column() {
         .code(1)
         .stderr(predicate::str::contains("config.toml:1:"));
 }
+
+#[test]
+fn an_unknown_key_action_is_an_error_with_its_position() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(data.path().join("config.toml"), "[keys]\nfly = \"x\"\n").unwrap();
+    recall(data.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("config.toml:2:1"));
+}

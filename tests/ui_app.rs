@@ -27,7 +27,7 @@ fn deck() -> Arc<Deck> {
 
 fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
     let key = KeyEvent::new(code, KeyModifiers::NONE);
-    match keymap::translate(app.context(), key) {
+    match keymap::translate(app.context(), key, &app.shared().keys) {
         Some(msg) => app.update(msg),
         None => Vec::new(),
     }

@@ -22,6 +22,7 @@ use crate::io::export as export_file;
 use crate::io::log::{self, EventLog};
 use crate::io::paths::Paths;
 use crate::ui::app::{App, Effect};
+use crate::ui::key_overrides::{self, Overrides};
 use crate::ui::msg::Msg;
 use crate::ui::screens::Screen;
 use crate::ui::screens::browse::BrowseState;
@@ -54,8 +55,6 @@ pub enum Start {
 
 /// Themes the settings may name.
 const THEMES: &[&str] = &["default", "mono"];
-/// Key overrides are not supported yet, so `[keys]` accepts no action (an entry is an error, not ignored).
-const KEY_ACTIONS: &[&str] = &[];
 
 /// Runs the interface on `deck` from `start`; `lang` overrides the configured language.
 pub fn run(
@@ -67,11 +66,14 @@ pub fn run(
     validate_start(&deck, &start)?;
     let now = Timestamp::now();
     let paths = Paths::resolve(data_dir)?;
+    let actions = key_overrides::action_names();
     let schema = ConfigSchema {
-        actions: Some(KEY_ACTIONS),
+        actions: Some(&actions),
         themes: Some(THEMES),
     };
     let config = config_file::load_or_create(&paths.config_file, &schema)?.config;
+    let keys = Overrides::from_config(&config.keys)
+        .with_context(|| format!("in {}", paths.config_file.display()))?;
     let scheduler = config
         .scheduler(TimeZone::system())
         .context("the settings do not make a scheduler")?;
@@ -102,6 +104,7 @@ pub fn run(
         limits: config.limits(),
         progress,
         id_prefix: format!("{}-{}", device.as_str(), std::process::id()),
+        keys,
     };
     let mut app = App::new(setup);
     app.set_resumable(resumable);

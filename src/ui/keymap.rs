@@ -3,6 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::key_overrides::Overrides;
 use super::msg::{Action, Msg};
 use crate::core::content::Lang;
 
@@ -360,10 +361,13 @@ impl Binding {
         }
     }
 
-    /// The keys as text (`↑/k`, `1-6`).
-    pub fn keys_text(&self) -> String {
+    /// The keys as text (`↑/k`, `1-6`), or the override's key.
+    pub fn keys_text(&self, overrides: &Overrides) -> String {
         if matches!(self.action, Action::Choose(_)) {
             return "1-6".to_string();
+        }
+        if let Some(key) = overrides.key_for(self.action) {
+            return key_name(key);
         }
         self.keys
             .iter()
@@ -378,8 +382,9 @@ fn is_text_entry(ctx: Context) -> bool {
     ctx == Context::Search
 }
 
-/// Translates a key press into a message for `ctx`, or `None` if the key means nothing there.
-pub fn translate(ctx: Context, key: KeyEvent) -> Option<Msg> {
+/// Translates a key press into a message for `ctx`, or `None` if the key means nothing there. An
+/// overridden action answers only to its new key.
+pub fn translate(ctx: Context, key: KeyEvent, overrides: &Overrides) -> Option<Msg> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if is_text_entry(ctx) && !ctrl {
         match key.code {
@@ -393,9 +398,13 @@ pub fn translate(ctx: Context, key: KeyEvent) -> Option<Msg> {
         KeyCode::Char(c) => Char(c),
         code => Code(code),
     };
+    let bound_here = |action: Action| BINDINGS.iter().any(|b| b.action == action && b.applies(ctx));
+    if let Some(action) = overrides.actions_for(pressed).find(|a| bound_here(*a)) {
+        return Some(Msg::Action(action));
+    }
     let binding = BINDINGS
         .iter()
-        .find(|b| b.applies(ctx) && b.keys.contains(&pressed))?;
+        .find(|b| b.applies(ctx) && b.keys.contains(&pressed) && overrides.key_for(b.action).is_none())?;
     let action = match (binding.action, pressed) {
         (Action::Choose(_), Char(c)) => Action::Choose(c.to_digit(10)? as u8),
         (action, _) => action,
@@ -409,14 +418,15 @@ pub fn bindings_for(ctx: Context) -> impl Iterator<Item = &'static Binding> {
 }
 
 /// The footer's hints for `ctx`: `key label` pairs.
-pub fn hints(ctx: Context, lang: Lang) -> Vec<(String, &'static str)> {
+pub fn hints(ctx: Context, lang: Lang, overrides: &Overrides) -> Vec<(String, &'static str)> {
     bindings_for(ctx)
         .filter(|b| b.hint)
-        .map(|b| (b.keys_text(), b.label(lang)))
+        .map(|b| (b.keys_text(overrides), b.label(lang)))
         .collect()
 }
 
-fn key_name(key: Key) -> String {
+/// How a key is written in help and hints.
+pub fn key_name(key: Key) -> String {
     match key {
         Char(' ') => "Space".to_string(),
         Char(c) => c.to_string(),
@@ -440,6 +450,10 @@ fn key_name(key: Key) -> String {
 mod tests {
     use super::*;
 
+    fn none() -> Overrides {
+        Overrides::default()
+    }
+
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
     }
@@ -447,32 +461,35 @@ mod tests {
     #[test]
     fn the_same_key_means_different_things_per_screen() {
         assert_eq!(
-            translate(C::Home, key(KeyCode::Char('s'))),
+            translate(C::Home, key(KeyCode::Char('s')), &none()),
             Some(Msg::Action(Action::Study))
         );
         assert_eq!(
-            translate(C::Search, key(KeyCode::Char('s'))),
+            translate(C::Search, key(KeyCode::Char('s')), &none()),
             Some(Msg::Input('s'))
         );
         assert_eq!(
-            translate(C::Study, key(KeyCode::Char('3'))),
+            translate(C::Study, key(KeyCode::Char('3')), &none()),
             Some(Msg::Action(Action::Grade(3)))
         );
         assert_eq!(
-            translate(C::Quiz, key(KeyCode::Char('3'))),
+            translate(C::Quiz, key(KeyCode::Char('3')), &none()),
             Some(Msg::Action(Action::Choose(3)))
         );
-        assert_eq!(translate(C::Home, key(KeyCode::Char('3'))), None);
+        assert_eq!(translate(C::Home, key(KeyCode::Char('3')), &none()), None);
     }
 
     #[test]
     fn escape_and_ctrl_c_work_while_typing() {
         assert_eq!(
-            translate(C::Search, key(KeyCode::Esc)),
+            translate(C::Search, key(KeyCode::Esc), &none()),
             Some(Msg::Action(Action::Back))
         );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(translate(C::Search, ctrl_c), Some(Msg::Action(Action::Quit)));
+        assert_eq!(
+            translate(C::Search, ctrl_c, &none()),
+            Some(Msg::Action(Action::Quit))
+        );
     }
 
     fn event_for(k: Key) -> KeyEvent {
@@ -508,7 +525,7 @@ mod tests {
                         },
                         a => a,
                     };
-                    let got = translate(ctx, event_for(k));
+                    let got = translate(ctx, event_for(k), &none());
                     // In text entry, plain characters are typed; every other key must do what help says.
                     if is_text_entry(ctx) && matches!(k, Char(_)) {
                         assert!(matches!(got, Some(Msg::Input(_))), "{ctx:?} {k:?}");

@@ -5,6 +5,7 @@
 //! lives in its own module under [`screens`] and owns its state.
 
 pub mod app;
+pub mod key_overrides;
 pub mod keymap;
 pub mod msg;
 pub mod screens;

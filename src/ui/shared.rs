@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
+use super::key_overrides::Overrides;
 use super::theme::Theme;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, EventKind, Progress, SCHEMA_VERSION};
@@ -58,6 +59,8 @@ pub struct Shared {
     pub progress: Progress,
     /// Event ids.
     pub ids: IdGen,
+    /// Key overrides from the settings.
+    pub keys: Overrides,
 }
 
 impl Shared {
@@ -110,6 +113,8 @@ pub struct Setup {
     pub progress: Progress,
     /// Event id prefix (device and process).
     pub id_prefix: String,
+    /// Key overrides from the settings.
+    pub keys: Overrides,
 }
 
 impl Setup {
@@ -128,6 +133,7 @@ impl Setup {
             limits: Limits::default(),
             progress: Progress::new(),
             id_prefix: "test".to_string(),
+            keys: Overrides::default(),
         }
     }
 
@@ -144,6 +150,7 @@ impl Setup {
             limits: self.limits,
             progress: self.progress,
             ids: IdGen::new(self.id_prefix),
+            keys: self.keys,
         }
     }
 }

@@ -95,7 +95,7 @@ fn event_loop(
                     suspend(term)?;
                     continue;
                 }
-                if let Some(msg) = keymap::translate(app.context(), key) {
+                if let Some(msg) = keymap::translate(app.context(), key, &app.shared().keys) {
                     dispatch(app, runner, msg);
                 }
             }

@@ -13,14 +13,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         return;
     }
     let screen = app.screen();
-    let body = chrome::render_frame(
-        frame,
-        &screen.title(shared),
-        app.context(),
-        app.status(),
-        shared.lang,
-        &shared.theme,
-    );
+    let body = chrome::render_frame(frame, &screen.title(shared), app.context(), app.status(), shared);
     screen.render(frame, body, shared);
     if let Some(help) = app.help() {
         help.render(frame, body, shared);

@@ -42,7 +42,7 @@ impl HelpState {
         keymap::bindings_for(self.context)
             .map(|b| {
                 Line::from(vec![
-                    Span::styled(format!("{:>12}  ", b.keys_text()), shared.theme.key()),
+                    Span::styled(format!("{:>12}  ", b.keys_text(&shared.keys)), shared.theme.key()),
                     Span::raw(b.label(shared.lang)),
                 ])
             })

@@ -13,7 +13,7 @@ use crate::core::content::{Item, Lang};
 use crate::core::progress::Rating;
 use crate::core::srs::{Mode, Phase, StudySession};
 use crate::ui::app::Effect;
-use crate::ui::keymap::Context;
+use crate::ui::keymap::{Context, key_name};
 use crate::ui::msg::{Action, Msg};
 use crate::ui::widgets::fmt::clock;
 use crate::ui::widgets::rich::{self, scrolled};
@@ -168,9 +168,13 @@ impl StudyState {
         let theme = &shared.theme;
         let lang = shared.lang;
         if !revealed {
+            let key = shared
+                .keys
+                .key_for(Action::Reveal)
+                .map_or_else(|| "Space".to_string(), key_name);
             let hint = match lang {
-                Lang::En => "Space: show answer",
-                Lang::Ko => "Space: 정답 보기",
+                Lang::En => format!("{key}: show answer"),
+                Lang::Ko => format!("{key}: 정답 보기"),
             };
             return Line::from(Span::styled(hint, theme.key()));
         }

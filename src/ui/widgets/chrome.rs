@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::core::content::Lang;
 use crate::ui::keymap::{self, Context};
-use crate::ui::theme::Theme;
+use crate::ui::screens::Shared;
 use crate::ui::widgets::rich;
 
 /// The smallest terminal the layout works in.
@@ -50,10 +50,10 @@ pub fn render_frame(
     title: &str,
     ctx: Context,
     status: Option<&str>,
-    lang: Lang,
-    theme: &Theme,
+    shared: &Shared,
 ) -> Rect {
-    let hints = hint_line(ctx, lang, theme, frame.area().width);
+    let (lang, theme) = (shared.lang, &shared.theme);
+    let hints = hint_line(ctx, shared, frame.area().width);
     let hint_height = 1;
     let [top, body, status_area, bottom] = Layout::vertical([
         Constraint::Length(1),
@@ -84,8 +84,9 @@ pub fn render_frame(
 }
 
 /// The key hints that fit in `width`; help is always kept so every screen says how to learn its keys.
-fn hint_line(ctx: Context, lang: Lang, theme: &Theme, width: u16) -> Line<'static> {
-    let hints = keymap::hints(ctx, lang);
+fn hint_line(ctx: Context, shared: &Shared, width: u16) -> Line<'static> {
+    let (lang, theme, overrides) = (shared.lang, &shared.theme, &shared.keys);
+    let hints = keymap::hints(ctx, lang, overrides);
     let mut spans = Vec::new();
     let mut used = 0usize;
     let help_label = hints

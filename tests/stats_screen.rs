@@ -2,6 +2,9 @@
 //! borders intact with wide text at every size and scroll position, scrolling that stays in the content,
 //! Back and Export.
 
+mod screen;
+
+use screen::{assert_borders_intact, text_of};
 use std::sync::Arc;
 
 use jiff::{SignedDuration, Timestamp};
@@ -104,34 +107,6 @@ fn render(state: &StatsState, shared: &Shared, w: u16, h: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| state.render(f, f.area(), shared)).unwrap();
     terminal.backend().buffer().clone()
-}
-
-fn text_of(buffer: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut skip = 0;
-        for x in 0..buffer.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
-}
-
-/// Every row that starts with a vertical border ends with one.
-fn assert_borders_intact(buffer: &Buffer) {
-    let last = buffer.area.width - 1;
-    for y in 0..buffer.area.height {
-        if buffer[(0, y)].symbol() == "│" {
-            assert_eq!(buffer[(last, y)].symbol(), "│", "row {y}:\n{}", text_of(buffer));
-        }
-    }
 }
 
 fn act(state: &mut StatsState, shared: &Shared, action: Action) {

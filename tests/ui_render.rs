@@ -1,6 +1,9 @@
 //! Rendering the real screens into a TestBackend: borders survive wide (Korean) text, tiny terminals get
 //! the "make the window larger" notice, and snapshots pin every screen in both languages at 80×24 and 120×40.
 
+mod screen;
+
+use screen::{assert_borders_intact, text_of};
 use std::sync::Arc;
 
 use ratatui::Terminal;
@@ -28,25 +31,6 @@ fn render(app: &App, w: u16, h: u16) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
-fn text_of(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        let mut skip = 0;
-        for x in 0..area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
-}
-
 fn app(lang: Lang) -> App {
     App::new(Setup {
         theme: Theme::new(false),
@@ -57,19 +41,6 @@ fn app(lang: Lang) -> App {
 fn act(app: &mut App, actions: &[Action]) {
     for a in actions {
         app.update(Msg::Action(*a));
-    }
-}
-
-/// Every row whose first cell is a vertical border must end with one: wide characters must not push or
-/// overwrite the right border.
-fn assert_borders_intact(buffer: &Buffer) {
-    let area = buffer.area;
-    for y in 0..area.height {
-        let first = buffer[(0, y)].symbol();
-        if first == "│" {
-            let last = buffer[(area.width - 1, y)].symbol();
-            assert_eq!(last, "│", "row {y} lost its right border:\n{}", text_of(buffer));
-        }
     }
 }
 

@@ -23,6 +23,21 @@ mod snippet;
 #[cfg(test)]
 mod tests;
 
+/// Random texts and query terms over a small alphabet (Latin, Hangul syllables and a consonant,
+/// punctuation), so matches are frequent; shared by the scoring and bounding property tests.
+#[cfg(test)]
+mod strategies {
+    use proptest::prelude::Strategy;
+
+    pub fn text() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[-ab xy/.:1가람ㄹA]{0,30}").unwrap()
+    }
+
+    pub fn term() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[-ab/.:1람ㄹ]{1,5}").unwrap()
+    }
+}
+
 use std::ops::Range;
 
 use crate::core::content::{Deck, ItemRef, Lang};

@@ -222,13 +222,7 @@ mod tests {
         assert_eq!(term.window("ba"), None);
     }
 
-    fn text() -> impl Strategy<Value = String> {
-        proptest::string::string_regex("[-ab xy/.:1가람ㄹA]{0,30}").unwrap()
-    }
-
-    fn term() -> impl Strategy<Value = String> {
-        proptest::string::string_regex("[-ab/.:1람ㄹ]{1,5}").unwrap()
-    }
+    use crate::core::search::strategies::{term, text};
 
     proptest! {
         #[test]

@@ -21,6 +21,7 @@ use crate::io::device::DeviceId;
 use crate::io::export as export_file;
 use crate::io::log::{self, EventLog};
 use crate::io::paths::Paths;
+use crate::io::study_lock::{self, StudyLock, StudyLockError};
 use crate::ui::app::{App, Effect};
 use crate::ui::key_overrides::{self, Overrides};
 use crate::ui::msg::Msg;
@@ -90,7 +91,12 @@ pub fn run(
         log,
         config_file: paths.config_file.clone(),
         exports_dir: paths.data_dir.join("exports"),
+        study_lock_file: paths.study_lock.clone(),
+        study_lock: None,
     };
+    if matches!(start, Start::Study { .. }) {
+        runner.claim_study()?;
+    }
 
     let resumable = resumable_exam(&deck, &read.events, now, &mut runner);
     let progress = replay(read.events.iter().cloned(), &scheduler);
@@ -163,8 +169,8 @@ fn open_start(app: &mut App, deck: &Deck, start: Start, runner: &mut LogRunner) 
                 deck.topic(t).with_context(|| unknown_topic(deck, t))?;
             }
             let mode = if cram { Mode::Cram } else { Mode::Scheduled };
-            let session = shared.study_session(topic.as_deref(), mode);
-            Screen::Study(Box::new(StudyState::new(session, topic)))
+            let session = shared.study_session(topic.as_deref(), mode, 0);
+            Screen::Study(Box::new(StudyState::new(session, topic, deck)))
         }
         Start::Quiz(options) => {
             let session = QuizSession::new(deck, &options)?;
@@ -216,12 +222,24 @@ fn resumable_exam(
     (!session.is_submitted()).then_some(session)
 }
 
-/// Performs effects: appends events to this device's log (synced before reporting success) and stores
-/// the language in the settings file.
+/// Performs effects: appends events to this device's log (synced before reporting success), stores
+/// the language in the settings file, and holds the study lock while a study screen is open.
 struct LogRunner {
     log: EventLog,
     config_file: std::path::PathBuf,
     exports_dir: std::path::PathBuf,
+    study_lock_file: std::path::PathBuf,
+    study_lock: Option<StudyLock>,
+}
+
+impl LogRunner {
+    /// Takes the study lock unless this process holds it already.
+    fn claim_study(&mut self) -> Result<(), StudyLockError> {
+        if self.study_lock.is_none() {
+            self.study_lock = Some(study_lock::claim(&self.study_lock_file)?);
+        }
+        Ok(())
+    }
 }
 
 impl EffectRunner for LogRunner {
@@ -243,6 +261,14 @@ impl EffectRunner for LogRunner {
                     Ok(()) => format!("exported {}", path.display()),
                     Err(e) => format!("export failed: {e}"),
                 }))
+            }
+            Effect::ClaimStudy => self
+                .claim_study()
+                .err()
+                .map(|e| Msg::StudyRefused(e.to_string())),
+            Effect::ReleaseStudy => {
+                self.study_lock = None;
+                None
             }
             Effect::Quit => None,
         }

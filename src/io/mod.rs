@@ -8,7 +8,8 @@
 //! - [`log`]: append events durably to this device's log; read every device's log;
 //! - [`config`]: load `config.toml` (creating it on first run) and save changed settings;
 //! - [`progress`]: settings + every log → the replayed [`crate::core::progress::Progress`];
-//! - [`export`]: write an export to stdout or atomically to a file.
+//! - [`export`]: write an export to stdout or atomically to a file;
+//! - [`study_lock`]: one study session per data directory.
 
 pub mod atomic;
 pub mod config;
@@ -18,3 +19,4 @@ pub mod export;
 pub mod log;
 pub mod paths;
 pub mod progress;
+pub mod study_lock;

@@ -32,6 +32,8 @@ pub struct Paths {
     pub config_file: PathBuf,
     /// This machine's device id for this data directory (outside the data directory).
     pub device_file: PathBuf,
+    /// The lock a study session holds (next to the device file: machine-local, see [`super::study_lock`]).
+    pub study_lock: PathBuf,
 }
 
 impl Paths {
@@ -54,9 +56,12 @@ impl Paths {
             Some(dir) => dir.join(format!("device-{:016x}", path_hash(&absolute))),
             None => data_dir.join("device"),
         };
+        let mut lock_name = device_file.file_name().unwrap_or_default().to_os_string();
+        lock_name.push(".study.lock");
         Paths {
             config_file: data_dir.join("config.toml"),
             data_dir,
+            study_lock: device_file.with_file_name(lock_name),
             device_file,
         }
     }

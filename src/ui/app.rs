@@ -28,6 +28,11 @@ pub enum Effect {
     },
     /// Append an event to the progress log (written and fsync'd); the result comes back as [`Msg::Saved`].
     Append(Event),
+    /// A study screen opened: take the data directory's study lock; a refusal comes back as
+    /// [`Msg::StudyRefused`].
+    ClaimStudy,
+    /// The study screen closed: release the study lock.
+    ReleaseStudy,
 }
 
 /// The whole interface state.
@@ -117,6 +122,16 @@ impl App {
 
     /// Applies one message; returns the effects to perform. The only place state changes.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let effects = self.handle(msg);
+        // Home's counts follow progress, but recomputing them per grade would slow study on a big deck:
+        // they are refreshed once, when Home is on top again.
+        if self.shared.counts_stale && matches!(self.screen(), Screen::Home(_)) {
+            self.shared.refresh_counts();
+        }
+        effects
+    }
+
+    fn handle(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Resize(w, h) => {
                 self.size = (w, h);
@@ -129,15 +144,25 @@ impl App {
             }
             Msg::Tick(now) => {
                 self.shared.now = now;
+                self.shared.refresh_counts_on_new_day();
                 self.forward(Msg::Tick(now))
             }
             Msg::Action(action) => {
                 self.shared.seed = next_seed(self.shared.seed);
                 self.on_action(action)
             }
+            Msg::StudyRefused(reason) => {
+                // The study screen was opened on the claim's success; another process holds the lock.
+                if matches!(self.screen(), Screen::Study(_)) {
+                    self.screens.pop();
+                }
+                self.status = Some(reason);
+                Vec::new()
+            }
             Msg::Saved(event, result) => {
                 if result.is_ok() {
                     self.shared.progress.apply(event.clone(), &self.shared.scheduler);
+                    self.shared.counts_stale = true;
                 } else if let Err(e) = &result {
                     self.status = Some(save_failed(self.shared.lang, e));
                 }
@@ -165,6 +190,10 @@ impl App {
                 self.shared.lang = self.shared.lang.toggled();
                 vec![Effect::SaveLanguage(self.shared.lang)]
             }
+            // An open exam asks before leaving (its own key context then confirms).
+            Action::Quit if matches!(self.context(), Context::Exam | Context::ExamReview) => {
+                self.forward(Msg::Action(Action::Quit))
+            }
             Action::Quit => self.quit(),
             Action::Search => {
                 self.screens.push(Screen::Search(Box::default()));
@@ -188,7 +217,24 @@ impl App {
         if let Some(status) = outcome.status {
             self.status = Some(status);
         }
-        match outcome.nav {
+        let studying = self.is_studying();
+        self.navigate(outcome.nav);
+        let mut effects = outcome.effects;
+        match (studying, self.is_studying()) {
+            (false, true) => effects.push(Effect::ClaimStudy),
+            (true, false) => effects.push(Effect::ReleaseStudy),
+            _ => {}
+        }
+        effects
+    }
+
+    /// Whether a study screen is open (it holds the data directory's study lock).
+    fn is_studying(&self) -> bool {
+        self.screens.iter().any(|s| matches!(s, Screen::Study(_)))
+    }
+
+    fn navigate(&mut self, nav: Option<Nav>) {
+        match nav {
             Some(Nav::Push(screen)) => self.screens.push(*screen),
             Some(Nav::Replace(screen)) => {
                 if self.screens.len() > 1 {
@@ -207,7 +253,6 @@ impl App {
             Some(Nav::Pop) => {}
             None => {}
         }
-        outcome.effects
     }
 
     fn quit(&mut self) -> Vec<Effect> {

@@ -26,6 +26,10 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("bottom", Action::Bottom),
     ("open", Action::Open),
     ("study", Action::Study),
+    ("study-all", Action::StudyAll),
+    ("cram", Action::Cram),
+    ("more-new", Action::MoreNew),
+    ("discard", Action::Discard),
     ("quiz", Action::Quiz),
     ("exam", Action::Exam),
     ("resume", Action::Resume),
@@ -170,7 +174,7 @@ mod tests {
         );
         let shown = hints(Context::Study, Lang::En, &keys);
         assert!(
-            shown.iter().any(|(k, label)| k == "z" && *label == "undo"),
+            shown.iter().any(|h| h.keys == "z" && h.label == "undo"),
             "{shown:?}"
         );
     }

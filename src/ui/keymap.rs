@@ -18,8 +18,14 @@ pub enum Context {
     BrowseTopic,
     /// Search box and results.
     Search,
-    /// Flashcards.
+    /// A flashcard's question side (facts).
     Study,
+    /// A scenario card before it is answered: choose, then answer.
+    StudyChoose,
+    /// A card's answer side: grade it.
+    StudyGrade,
+    /// The end of a study session: its summary and what to do next.
+    StudySummary,
     /// Practice quiz.
     Quiz,
     /// Mock exam.
@@ -28,6 +34,10 @@ pub enum Context {
     ExamReview,
     /// Exam result.
     ExamResult,
+    /// Asking whether to leave the program during an exam.
+    ExamQuit,
+    /// Home asking what to do with an interrupted exam.
+    ExamPrompt,
     /// Statistics.
     Stats,
     /// Help overlay.
@@ -87,7 +97,22 @@ const NAV: &[Context] = &[
     C::Help,
     C::ExamResult,
     C::Quiz,
+    C::Study,
+    C::StudyChoose,
+    C::StudyGrade,
+    C::StudySummary,
 ];
+/// Screens whose text scrolls with the arrows (their ↑/↓ do not move a selection).
+const SCROLLING: &[Context] = &[
+    C::Exam,
+    C::ExamResult,
+    C::Quiz,
+    C::Study,
+    C::StudyChoose,
+    C::StudyGrade,
+    C::StudySummary,
+];
+const STUDYING: &[Context] = &[C::Study, C::StudyChoose, C::StudyGrade];
 
 /// The bindings, in the order help shows them.
 pub static BINDINGS: &[Binding] = &[
@@ -108,14 +133,14 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Code(KeyCode::Up)],
         action: Action::Up,
-        scope: Scope::Only(&[C::Exam, C::ExamResult, C::Quiz, C::Study]),
+        scope: Scope::Only(SCROLLING),
         hint: false,
         label: ("scroll up", "위로 스크롤"),
     },
     Binding {
         keys: &[Code(KeyCode::Down)],
         action: Action::Down,
-        scope: Scope::Only(&[C::Exam, C::ExamResult, C::Quiz, C::Study]),
+        scope: Scope::Only(SCROLLING),
         hint: false,
         label: ("scroll down", "아래로 스크롤"),
     },
@@ -180,7 +205,28 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Study,
         scope: Scope::Only(&[C::Home]),
         hint: true,
-        label: ("study", "학습"),
+        label: ("study topic", "주제 학습"),
+    },
+    Binding {
+        keys: &[Char('a')],
+        action: Action::StudyAll,
+        scope: Scope::Only(&[C::Home]),
+        hint: true,
+        label: ("study all", "전체 학습"),
+    },
+    Binding {
+        keys: &[Char('c')],
+        action: Action::Cram,
+        scope: Scope::Only(&[C::StudySummary]),
+        hint: true,
+        label: ("cram", "벼락치기"),
+    },
+    Binding {
+        keys: &[Char('n')],
+        action: Action::MoreNew,
+        scope: Scope::Only(&[C::StudySummary]),
+        hint: true,
+        label: ("10 more new cards", "새 카드 10장 더"),
     },
     Binding {
         keys: &[Char('z')],
@@ -199,9 +245,16 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Char('c')],
         action: Action::Resume,
-        scope: Scope::Only(&[C::Home]),
+        scope: Scope::Only(&[C::Home, C::ExamPrompt]),
         hint: false,
-        label: ("continue an interrupted exam", "중단된 모의고사 이어서"),
+        label: ("continue the interrupted exam", "중단된 모의고사 이어서 풀기"),
+    },
+    Binding {
+        keys: &[Char('d')],
+        action: Action::Discard,
+        scope: Scope::Only(&[C::ExamPrompt]),
+        hint: true,
+        label: ("discard it, start a new exam", "버리고 새 모의고사 시작"),
     },
     Binding {
         keys: &[Char('b')],
@@ -218,11 +271,25 @@ pub static BINDINGS: &[Binding] = &[
         label: ("stats", "통계"),
     },
     Binding {
-        keys: &[Char(' ')],
+        keys: &[Char(' '), Code(KeyCode::Enter)],
         action: Action::Reveal,
         scope: Scope::Only(&[C::Study]),
         hint: true,
-        label: ("reveal / good", "정답 보기 / 좋음"),
+        label: ("show answer", "답 보기"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Enter), Char(' ')],
+        action: Action::Submit,
+        scope: Scope::Only(&[C::StudyChoose]),
+        hint: true,
+        label: ("answer", "답하기"),
+    },
+    Binding {
+        keys: &[Char(' '), Code(KeyCode::Enter)],
+        action: Action::Submit,
+        scope: Scope::Only(&[C::StudyGrade]),
+        hint: true,
+        label: ("suggested grade (▸)", "추천 평가 (▸)"),
     },
     Binding {
         keys: &[Char('a')],
@@ -234,51 +301,65 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Char('1')],
         action: Action::Grade(1),
-        scope: Scope::Only(&[C::Study]),
+        scope: Scope::Only(&[C::StudyGrade]),
         hint: true,
         label: ("again", "다시"),
     },
     Binding {
         keys: &[Char('2')],
         action: Action::Grade(2),
-        scope: Scope::Only(&[C::Study]),
+        scope: Scope::Only(&[C::StudyGrade]),
         hint: true,
         label: ("hard", "어려움"),
     },
     Binding {
         keys: &[Char('3')],
         action: Action::Grade(3),
-        scope: Scope::Only(&[C::Study]),
+        scope: Scope::Only(&[C::StudyGrade]),
         hint: true,
         label: ("good", "좋음"),
     },
     Binding {
         keys: &[Char('4')],
         action: Action::Grade(4),
-        scope: Scope::Only(&[C::Study]),
+        scope: Scope::Only(&[C::StudyGrade]),
         hint: true,
         label: ("easy", "쉬움"),
     },
     Binding {
         keys: &[Char('u')],
         action: Action::Undo,
-        scope: Scope::Only(&[C::Study]),
+        scope: Scope::Only(STUDYING),
         hint: true,
         label: ("undo", "되돌리기"),
     },
     Binding {
         keys: &[Char('1'), Char('2'), Char('3'), Char('4'), Char('5'), Char('6')],
         action: Action::Choose(0),
-        scope: Scope::Only(&[C::Quiz, C::Exam]),
+        scope: Scope::Only(&[C::Quiz, C::Exam, C::StudyChoose]),
         hint: true,
         label: ("choose", "선택"),
+    },
+    Binding {
+        keys: &[Char('a'), Char('b'), Char('c'), Char('d'), Char('e'), Char('f')],
+        action: Action::Choose(0),
+        scope: Scope::Only(&[C::StudyChoose]),
+        hint: false,
+        label: ("choose by letter", "글자로 선택"),
+    },
+    Binding {
+        keys: &[Char('y'), Char('q')],
+        action: Action::Quit,
+        scope: Scope::Only(&[C::ExamQuit]),
+        hint: true,
+        label: ("quit (the exam is kept)", "종료 (모의고사는 보관됨)"),
     },
     Binding {
         keys: &[Char('f')],
         action: Action::Flag,
         scope: Scope::Only(&[C::Exam]),
         hint: true,
-        label: ("flag", "표시"),
+        label: ("flag", "검토 표시"),
     },
     Binding {
         keys: &[Char('r')],
@@ -336,13 +417,7 @@ pub static BINDINGS: &[Binding] = &[
         hint: true,
         label: ("quit", "종료"),
     },
-    Binding {
-        keys: &[Ctrl('c')],
-        action: Action::Quit,
-        scope: Scope::Global,
-        hint: false,
-        label: ("quit", "종료"),
-    },
+
 ];
 
 impl Binding {
@@ -363,8 +438,8 @@ impl Binding {
 
     /// The keys as text (`↑/k`, `1-6`), or the override's key.
     pub fn keys_text(&self, overrides: &Overrides) -> String {
-        if matches!(self.action, Action::Choose(_)) {
-            return "1-6".to_string();
+        if let (Action::Choose(_), [first, .., last]) = (self.action, self.keys) {
+            return format!("{}-{}", key_name(*first), key_name(*last));
         }
         if let Some(key) = overrides.key_for(self.action) {
             return key_name(key);
@@ -386,6 +461,10 @@ fn is_text_entry(ctx: Context) -> bool {
 /// overridden action answers only to its new key.
 pub fn translate(ctx: Context, key: KeyEvent, overrides: &Overrides) -> Option<Msg> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    // Ctrl-C leaves from anywhere, whatever `[keys]` says: a learner must always have a way out.
+    if ctrl && key.code == KeyCode::Char('c') {
+        return Some(Msg::Interrupt);
+    }
     if is_text_entry(ctx) && !ctrl {
         match key.code {
             KeyCode::Char(c) => return Some(Msg::Input(c)),
@@ -406,10 +485,19 @@ pub fn translate(ctx: Context, key: KeyEvent, overrides: &Overrides) -> Option<M
         .iter()
         .find(|b| b.applies(ctx) && b.keys.contains(&pressed) && overrides.key_for(b.action).is_none())?;
     let action = match (binding.action, pressed) {
-        (Action::Choose(_), Char(c)) => Action::Choose(c.to_digit(10)? as u8),
+        (Action::Choose(_), Char(c)) => Action::Choose(choice_number(c)?),
         (action, _) => action,
     };
     Some(Msg::Action(action))
+}
+
+/// The 1-based choice a key picks: `1`–`9`, or `a`–`z` (a = 1).
+fn choice_number(c: char) -> Option<u8> {
+    match c {
+        '1'..='9' => c.to_digit(10).map(|d| d as u8),
+        'a'..='z' => Some(c as u8 - b'a' + 1),
+        _ => None,
+    }
 }
 
 /// Every binding that applies in `ctx`, for the help overlay.
@@ -417,11 +505,27 @@ pub fn bindings_for(ctx: Context) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.applies(ctx))
 }
 
-/// The footer's hints for `ctx`: `key label` pairs.
-pub fn hints(ctx: Context, lang: Lang, overrides: &Overrides) -> Vec<(String, &'static str)> {
+/// One footer hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    /// The keys as text.
+    pub keys: String,
+    /// What they do.
+    pub label: &'static str,
+    /// Whether the binding belongs to this screen (not one of the keys that work everywhere): a narrow
+    /// footer keeps these and drops the global ones first.
+    pub own: bool,
+}
+
+/// The footer's hints for `ctx`, in table order.
+pub fn hints(ctx: Context, lang: Lang, overrides: &Overrides) -> Vec<Hint> {
     bindings_for(ctx)
         .filter(|b| b.hint)
-        .map(|b| (b.keys_text(overrides), b.label(lang)))
+        .map(|b| Hint {
+            keys: b.keys_text(overrides),
+            label: b.label(lang),
+            own: matches!(b.scope, Scope::Only(_)),
+        })
         .collect()
 }
 
@@ -486,10 +590,7 @@ mod tests {
             Some(Msg::Action(Action::Back))
         );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(
-            translate(C::Search, ctrl_c, &none()),
-            Some(Msg::Action(Action::Quit))
-        );
+        assert_eq!(translate(C::Search, ctrl_c, &none()), Some(Msg::Interrupt));
     }
 
     fn event_for(k: Key) -> KeyEvent {
@@ -508,10 +609,15 @@ mod tests {
             C::BrowseTopic,
             C::Search,
             C::Study,
+            C::StudyChoose,
+            C::StudyGrade,
+            C::StudySummary,
             C::Quiz,
             C::Exam,
             C::ExamReview,
             C::ExamResult,
+            C::ExamQuit,
+            C::ExamPrompt,
             C::Stats,
             C::Help,
         ];
@@ -520,7 +626,7 @@ mod tests {
                 for &k in b.keys {
                     let expected = match b.action {
                         Action::Choose(_) => match k {
-                            Char(c) => Action::Choose(c.to_digit(10).unwrap() as u8),
+                            Char(c) => Action::Choose(choice_number(c).unwrap()),
                             _ => unreachable!(),
                         },
                         a => a,

@@ -36,8 +36,16 @@ pub enum Action {
     Bottom,
     /// Open / confirm the selection.
     Open,
-    /// Start a study session.
+    /// Start a study session (on home: of the selected topic).
     Study,
+    /// Study every topic.
+    StudyAll,
+    /// Cram: go through cards without moving their schedule.
+    Cram,
+    /// Study more new cards today than the daily limit.
+    MoreNew,
+    /// Throw away an interrupted exam (it is recorded as abandoned).
+    Discard,
     /// Start a practice quiz.
     Quiz,
     /// Continue an interrupted exam.
@@ -85,4 +93,6 @@ pub enum Msg {
     Notice(String),
     /// SIGTERM, SIGHUP or Ctrl-C: leave now, cleanly.
     Interrupt,
+    /// Another process holds the study lock: the study screen closes; carries the message to show.
+    StudyRefused(String),
 }

@@ -11,7 +11,7 @@ use super::theme::Theme;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, EventKind, Progress, SCHEMA_VERSION};
 use crate::core::search::SearchIndex;
-use crate::core::srs::{self, DayClock, Limits, Mode, Scheduler, StudySession};
+use crate::core::srs::{self, DayClock, Limits, Mode, Scheduler, StudyCounts, StudySession};
 
 /// Mints unique event ids, `<prefix>-<unix-nanos>-<counter>`; the prefix names the device and process.
 #[derive(Debug)]
@@ -61,9 +61,44 @@ pub struct Shared {
     pub ids: IdGen,
     /// Key overrides from the settings.
     pub keys: Overrides,
+    /// Today's due and new counts per topic and in all, derived from `progress`: recomputed when progress
+    /// or the study day changes (see [`Shared::refresh_counts`]), never per frame.
+    pub counts: TodayCounts,
+    /// Progress changed since `counts` was computed.
+    pub counts_stale: bool,
+}
+
+/// What Home shows for today, and the study day it was computed for.
+#[derive(Debug, Clone, Default)]
+pub struct TodayCounts {
+    /// The study day (index) the counts belong to.
+    pub day: i64,
+    /// Per topic, in deck order: what studying that topic alone would hold today.
+    pub per_topic: Vec<StudyCounts>,
+    /// Every topic together (the daily limits are shared, so the topics' numbers do not add up to this).
+    pub all: StudyCounts,
 }
 
 impl Shared {
+    /// Recomputes today's counts; call after progress changed.
+    pub fn refresh_counts(&mut self) {
+        let (per_topic, all) =
+            srs::topic_counts(&self.deck, &self.progress, self.limits, self.clock(), self.now);
+        self.counts = TodayCounts {
+            day: self.clock().study_day(self.now).index,
+            per_topic,
+            all,
+        };
+        self.counts_stale = false;
+    }
+
+    /// Recomputes today's counts if a new study day began (the clock passed the day start).
+    pub fn refresh_counts_on_new_day(&mut self) {
+        if self.clock().study_day(self.now).index != self.counts.day {
+            self.refresh_counts();
+        }
+    }
+
     /// A new event of `kind` stamped with a fresh id and the current time.
     pub fn event(&self, kind: EventKind) -> Event {
         Event {
@@ -74,14 +109,19 @@ impl Shared {
         }
     }
 
-    /// A study session starting now over `topic` (every topic if `None`).
-    pub fn study_session(&self, topic: Option<&str>, mode: Mode) -> StudySession {
+    /// A study session starting now over `topic` (every topic if `None`), allowing `extra_new` new cards
+    /// on top of today's limit.
+    pub fn study_session(&self, topic: Option<&str>, mode: Mode, extra_new: u32) -> StudySession {
         let scope = srs::scope(&self.deck, topic);
+        let limits = Limits {
+            new_per_day: self.limits.new_per_day.saturating_add(extra_new),
+            ..self.limits
+        };
         StudySession::start(
             self.scheduler.clone(),
             &self.progress,
             scope,
-            self.limits,
+            limits,
             mode,
             self.now,
         )
@@ -139,7 +179,7 @@ impl Setup {
 
     /// Builds the shared state.
     pub fn into_shared(self) -> Shared {
-        Shared {
+        let mut shared = Shared {
             search: Arc::new(SearchIndex::new(&self.deck)),
             deck: self.deck,
             lang: self.lang,
@@ -151,6 +191,10 @@ impl Setup {
             progress: self.progress,
             ids: IdGen::new(self.id_prefix),
             keys: self.keys,
-        }
+            counts: TodayCounts::default(),
+            counts_stale: false,
+        };
+        shared.refresh_counts();
+        shared
     }
 }

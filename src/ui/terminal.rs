@@ -61,6 +61,11 @@ pub fn run(mut app: App, runner: &mut dyn EffectRunner) -> io::Result<()> {
     install_panic_hook();
     let mut term = enter()?;
     let result = event_loop(&mut app, &mut term, runner, &interrupted);
+    // A terminal that failed (closed window, I/O error) still gets a clean exit: an open exam writes its
+    // time used, as on any other way out.
+    if result.is_err() && !app.is_quitting() {
+        dispatch(&mut app, runner, Msg::Interrupt);
+    }
     restore();
     result
 }

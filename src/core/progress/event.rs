@@ -142,6 +142,11 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         elapsed_ms: Option<u64>,
     },
+    /// An interrupted exam was thrown away: it is closed without a score and can no longer be resumed.
+    ExamAbandoned {
+        /// Exam id.
+        exam: String,
+    },
     /// A mock exam was submitted (by the learner or when time ran out).
     ExamFinished {
         /// Exam id.

@@ -58,6 +58,8 @@ pub struct ExamRecord {
     pub answers: BTreeMap<usize, ExamAnswerRecord>,
     /// The result, once submitted.
     pub finished: Option<ExamResult>,
+    /// When it was thrown away unfinished, if it was.
+    pub abandoned: Option<Timestamp>,
 }
 
 impl ExamRecord {
@@ -68,11 +70,12 @@ impl ExamRecord {
             started: None,
             answers: BTreeMap::new(),
             finished: None,
+            abandoned: None,
         }
     }
 
-    /// Whether it began and was never submitted (it can be resumed).
+    /// Whether it began and was neither submitted nor abandoned (it can be resumed).
     pub fn is_unfinished(&self) -> bool {
-        self.started.is_some() && self.finished.is_none()
+        self.started.is_some() && self.finished.is_none() && self.abandoned.is_none()
     }
 }

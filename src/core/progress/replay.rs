@@ -139,6 +139,9 @@ impl Progress {
                 let answer = ExamAnswerRecord { at, chosen, flagged };
                 self.exam(exam).answers.insert(question, answer);
             }
+            EventKind::ExamAbandoned { exam } => {
+                self.exam(exam).abandoned = Some(at);
+            }
             EventKind::ExamFinished {
                 exam,
                 correct,

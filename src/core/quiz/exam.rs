@@ -47,6 +47,24 @@ impl ExamOptions {
     pub const DEFAULT_QUESTIONS: usize = 65;
     /// Minutes of an AWS Associate exam.
     pub const DEFAULT_MINUTES: u64 = 130;
+
+    /// The full-length exam `deck` can offer: 65 questions, or every scenario if it has fewer, at the AWS
+    /// pace (130 minutes for 65 questions, rounded up to whole minutes).
+    pub fn full_length(deck: &Deck, seed: u64) -> ExamOptions {
+        let available: usize = deck
+            .topics()
+            .iter()
+            .map(|t| t.scenarios.iter().filter(|s| s.correct_count() > 0).count())
+            .sum();
+        let questions = available.min(Self::DEFAULT_QUESTIONS);
+        let minutes = (questions as u64 * Self::DEFAULT_MINUTES).div_ceil(Self::DEFAULT_QUESTIONS as u64);
+        ExamOptions {
+            questions,
+            minutes: minutes.max(1),
+            topic: None,
+            seed,
+        }
+    }
 }
 
 /// How far a question is answered.

@@ -70,6 +70,10 @@ pub fn compare_row_suffix(row: usize) -> String {
     format!("#row{row}")
 }
 
+/// The seed of the display order outside quizzes ([`Question::shown`]); any fixed value works, this one
+/// only has to stay the same across versions so a learner's Browse view does not reshuffle on upgrade.
+const SHOWN_SEED: u64 = 0x0005_EED0_FC40_1CE5;
+
 /// The id suffix of a question generated from a fact.
 pub const FACT_SUFFIX: &str = "#pick";
 
@@ -104,6 +108,15 @@ impl Question {
             explanation: scenario.explanation.clone(),
             reference: Some(scenario.source.clone()),
         })
+    }
+
+    /// A scenario as shown outside a quiz or exam (Browse, Study, the Anki export): its choices in an order
+    /// fixed by the item's id and `turn`, so the right answer is never given away by its place in the file.
+    ///
+    /// `turn` is 0 in Browse and the export; Study passes the card's review count, so a card seen again is
+    /// reshuffled while undo, resume and redrawing show the same order.
+    pub fn shown(topic: &str, scenario: &Scenario, turn: u32) -> Option<Question> {
+        Question::from_scenario(topic, scenario, SHOWN_SEED ^ u64::from(turn))
     }
 
     /// Indices of the correct choices, ascending.

@@ -53,7 +53,7 @@ pub fn unfinished_exams(events: &[Event]) -> Vec<UnfinishedExam> {
     let finished: HashSet<&str> = events
         .iter()
         .filter_map(|e| match &e.kind {
-            EventKind::ExamFinished { exam, .. } => Some(exam.as_str()),
+            EventKind::ExamFinished { exam, .. } | EventKind::ExamAbandoned { exam } => Some(exam.as_str()),
             _ => None,
         })
         .collect();
@@ -212,7 +212,9 @@ impl<'a> ExamLog<'a> {
                     log.elapsed
                         .push(elapsed_ms.map_or(since_start, Duration::from_millis));
                 }
-                EventKind::ExamFinished { exam: x, .. } if x == exam => log.finished = true,
+                EventKind::ExamFinished { exam: x, .. } | EventKind::ExamAbandoned { exam: x } if x == exam => {
+                    log.finished = true;
+                }
                 _ => {}
             }
         }

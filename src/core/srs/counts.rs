@@ -9,7 +9,7 @@ use crate::core::content::Deck;
 use crate::core::progress::Progress;
 
 /// What is waiting in one scope today.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StudyCounts {
     /// Topic id; empty for the whole deck.
     pub topic: String,

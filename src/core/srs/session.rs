@@ -18,7 +18,7 @@ use super::card::CardState;
 use super::day::StudyDay;
 use super::queue::{Limits, Mode, Queue};
 use super::scheduler::{Outcome, Scheduler};
-use super::summary::SessionSummary;
+use super::summary::{Ahead, SessionSummary};
 use crate::core::progress::{Event, EventKind, Progress, Rating};
 
 /// How soon a card graded Again in cram comes back (if other cards are left).
@@ -296,11 +296,16 @@ impl StudySession {
             .count();
         let unseen = self.states.values().filter(|s| s.is_new()).count();
         let new_tomorrow = unseen.min(usize::try_from(self.limits.new_per_day).unwrap_or(usize::MAX));
+        let next_due = self.states.values().filter_map(|s| s.due).filter(|due| *due > now).min();
+        let ahead = Ahead {
+            due_tomorrow,
+            new_tomorrow,
+            next_due,
+        };
         SessionSummary::from_done(
             &self.done,
             now.duration_since(self.started_at).max(SignedDuration::ZERO),
-            due_tomorrow,
-            new_tomorrow,
+            ahead,
         )
     }
 

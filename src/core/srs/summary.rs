@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use jiff::SignedDuration;
+use jiff::{SignedDuration, Timestamp};
 
 use super::session::Done;
 use crate::core::progress::Rating;
@@ -16,6 +16,8 @@ pub struct SessionSummary {
     pub cards: usize,
     /// Grades other than Again.
     pub correct: usize,
+    /// Grades given, by rating: Again, Hard, Good, Easy.
+    pub by_rating: [usize; 4],
     /// `correct / reviews`; `None` before the first grade.
     pub accuracy: Option<f64>,
     /// Time since the session started.
@@ -26,28 +28,39 @@ pub struct SessionSummary {
     pub due_tomorrow: usize,
     /// New cards tomorrow can introduce (unseen cards, up to the daily limit).
     pub new_tomorrow: usize,
+    /// When the next card of the scope falls due (a learning step later today, or a review), if any.
+    pub next_due: Option<Timestamp>,
+}
+
+/// What the session saw ahead of it when it ended.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Ahead {
+    pub(super) due_tomorrow: usize,
+    pub(super) new_tomorrow: usize,
+    pub(super) next_due: Option<Timestamp>,
 }
 
 impl SessionSummary {
-    pub(super) fn from_done(
-        done: &[Done],
-        elapsed: SignedDuration,
-        due_tomorrow: usize,
-        new_tomorrow: usize,
-    ) -> SessionSummary {
+    pub(super) fn from_done(done: &[Done], elapsed: SignedDuration, ahead: Ahead) -> SessionSummary {
         let reviews = done.len();
         let correct = done.iter().filter(|d| d.rating != Rating::Again).count();
+        let mut by_rating = [0; 4];
+        for d in done {
+            by_rating[d.rating.number() as usize - 1] += 1;
+        }
         let cards = done.iter().map(|d| d.card.as_str()).collect::<HashSet<_>>().len();
         let millis: u64 = done.iter().map(|d| d.duration_ms).fold(0, u64::saturating_add);
         SessionSummary {
             reviews,
             cards,
             correct,
+            by_rating,
             accuracy: (reviews > 0).then(|| correct as f64 / reviews as f64),
             elapsed,
             answering: SignedDuration::from_millis(i64::try_from(millis).unwrap_or(i64::MAX)),
-            due_tomorrow,
-            new_tomorrow,
+            due_tomorrow: ahead.due_tomorrow,
+            new_tomorrow: ahead.new_tomorrow,
+            next_due: ahead.next_due,
         }
     }
 }

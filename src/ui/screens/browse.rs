@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Row
 
 use super::{Outcome, Shared};
 use crate::core::content::{ItemKind, ItemRef, Lang, Topic};
+use crate::core::quiz::Question;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::widgets::{compare_table, rich};
@@ -357,7 +358,10 @@ impl BrowseState {
             theme.highlight(),
         )];
         lines.push(Line::raw(""));
-        for (i, choice) in scenario.choices.iter().enumerate() {
+        // The file writes the right answer anywhere (often first); show a fixed shuffle instead.
+        let shown = Question::shown(&topic.id, scenario, 0);
+        let choices = shown.as_ref().map_or(&[][..], |q| &q.choices[..]);
+        for (i, choice) in choices.iter().enumerate() {
             let letter = (b'A' + i as u8) as char;
             let (mark, style) = match (self.revealed, choice.correct) {
                 (true, true) => ("✓", theme.good()),
@@ -368,11 +372,8 @@ impl BrowseState {
                 format!("{mark} {letter}. {}", choice.text.get(lang)),
                 style,
             ));
-            if self.revealed {
-                lines.push(Line::styled(
-                    format!("     {}", choice.why.get(lang)),
-                    theme.dim(),
-                ));
+            if let (true, Some(why)) = (self.revealed, &choice.why) {
+                lines.push(Line::styled(format!("     {}", why.get(lang)), theme.dim()));
             }
         }
         lines.push(Line::raw(""));

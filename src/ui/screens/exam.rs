@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::{Outcome, Shared};
 use crate::core::content::Lang;
@@ -18,7 +18,7 @@ use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::widgets::fmt::{clock, percent};
 use crate::ui::widgets::question_view;
-use crate::ui::widgets::rich::scrolled;
+use crate::ui::widgets::rich::{self, scrolled};
 
 /// What the exam screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +46,14 @@ pub struct ExamState {
     pub scroll: u16,
     /// Question shown in the result review.
     pub review_at: usize,
+    /// `q` was pressed: asking whether to leave the program (the exam is kept).
+    pub asking_quit: bool,
+    /// When the exam time used was last written to the log (any answer or checkpoint).
+    pub last_saved: Option<Timestamp>,
 }
+
+/// How often an open exam writes its time used, so a crash or a closed terminal gives back at most this much.
+pub const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// The title bar text.
 pub fn title(lang: Lang) -> &'static str {
@@ -80,11 +87,16 @@ impl ExamState {
             mode,
             scroll: 0,
             review_at: 0,
+            asking_quit: false,
+            last_saved: None,
         }
     }
 
     /// The key context of the current mode.
     pub fn context(&self) -> Context {
+        if self.asking_quit {
+            return Context::ExamQuit;
+        }
         match self.mode {
             Mode::Question => Context::Exam,
             Mode::Review { .. } | Mode::Confirm => Context::ExamReview,
@@ -105,14 +117,32 @@ impl ExamState {
     pub fn update(&mut self, msg: Msg, shared: &Shared) -> Outcome {
         match msg {
             Msg::Tick(now) => {
-                let events = self.session.tick(now);
+                let mut events = self.session.tick(now);
                 if self.session.is_submitted() && self.mode != Mode::Result {
                     self.mode = Mode::Result;
                     self.scroll = 0;
                 }
+                if events.is_empty() && self.checkpoint_due(now) {
+                    events.extend(self.checkpoint(now));
+                }
                 recorded(shared, events)
             }
+            Msg::Saved(event, Ok(())) => {
+                if matches!(event.kind, EventKind::ExamAnswer { .. }) {
+                    self.last_saved = Some(event.at);
+                }
+                Outcome::none()
+            }
             Msg::Saved(_, Err(_)) => Outcome::none(),
+            Msg::Action(Action::Quit) if !self.session.is_submitted() => {
+                self.asking_quit = true;
+                Outcome::none()
+            }
+            Msg::Action(Action::Back) if self.asking_quit => {
+                self.asking_quit = false;
+                Outcome::none()
+            }
+            Msg::Action(_) if self.asking_quit => Outcome::none(),
             Msg::Action(action) => match self.mode {
                 Mode::Question => self.on_question(action, shared),
                 Mode::Review { cursor } => self.on_review(action, cursor),
@@ -121,6 +151,16 @@ impl ExamState {
             },
             _ => Outcome::none(),
         }
+    }
+
+    /// Whether the time used should be written now: the exam is open and nothing recorded it lately.
+    fn checkpoint_due(&self, now: Timestamp) -> bool {
+        if self.session.is_submitted() {
+            return false;
+        }
+        self.last_saved.is_none_or(|saved| {
+            now.duration_since(saved).unsigned_abs() >= CHECKPOINT_EVERY
+        })
     }
 
     fn changed(shared: &Shared, result: Result<EventKind, QuizError>) -> Outcome {
@@ -228,7 +268,7 @@ impl ExamState {
         Outcome::none()
     }
 
-    /// Draws the current mode.
+    /// Draws the current mode, and the quit question on top of it.
     pub fn render(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
         match self.mode {
             Mode::Question => self.render_question(frame, area, shared),
@@ -236,6 +276,38 @@ impl ExamState {
             Mode::Confirm => self.render_confirm(frame, area, shared),
             Mode::Result => self.render_result(frame, area, shared),
         }
+        if self.asking_quit {
+            self.render_quit_question(frame, area, shared);
+        }
+    }
+
+    fn render_quit_question(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
+        let left = clock(self.session.remaining(shared.now));
+        let text = match shared.lang {
+            Lang::En => format!(
+                "Quit recall?\n\nThe exam is kept with {left} left; continue it from home with c. Its clock \
+                 stops while recall is closed.\n\ny or q: quit    Esc: back to the exam"
+            ),
+            Lang::Ko => format!(
+                "recall을 종료할까요?\n\n모의고사는 {left} 남은 상태로 보관되며, 홈에서 c로 이어서 풀 수 \
+                 있습니다. recall이 닫혀 있는 동안에는 시간이 흐르지 않습니다.\n\ny 또는 q: 종료    Esc: 모의고사로 돌아가기"
+            ),
+        };
+        let width = area.width.min(60);
+        let height = area.height.min(9);
+        let popup = Rect {
+            x: area.x + (area.width - width) / 2,
+            y: area.y + (area.height - height) / 2,
+            width,
+            height,
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(shared.theme.warn());
+        let lines: Vec<Line<'static>> = text.lines().map(|l| Line::raw(l.to_string())).collect();
+        let lines = rich::wrap_lines(&lines, block.inner(popup).width);
+        frame.render_widget(Clear, popup);
+        frame.render_widget(Paragraph::new(lines).block(block), popup);
     }
 
     fn header(&self, shared: &Shared) -> String {

@@ -14,10 +14,11 @@ use super::stats::StatsState;
 use super::study::StudyState;
 use super::{Outcome, Screen, Shared};
 use crate::core::content::Lang;
-use crate::core::progress::Stats;
+use crate::core::progress::{EventKind, Stats};
 use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession, Shortfall};
-use crate::core::srs::{self, Mode};
+use crate::core::srs::Mode;
 use crate::ui::app::Effect;
+use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::widgets::fmt::{clock, percent};
 use crate::ui::widgets::rich;
@@ -29,6 +30,8 @@ pub struct HomeState {
     pub cursor: usize,
     /// An unfinished exam found in the log at start-up.
     pub resumable: Option<Box<ExamSession>>,
+    /// `e` was pressed while an interrupted exam exists: asking whether to continue or discard it.
+    pub asking_exam: bool,
 }
 
 /// The title bar text.
@@ -40,12 +43,24 @@ pub fn title(lang: Lang) -> &'static str {
 }
 
 impl HomeState {
+    /// The key context: the topic list, or the question about an interrupted exam.
+    pub fn context(&self) -> Context {
+        if self.asking_exam {
+            Context::ExamPrompt
+        } else {
+            Context::Home
+        }
+    }
+
     /// Handles a message.
     pub fn update(&mut self, msg: Msg, shared: &Shared) -> Outcome {
-        let topics = shared.deck.topics().len();
         let Msg::Action(action) = msg else {
             return Outcome::none();
         };
+        if self.asking_exam {
+            return self.answer_exam_prompt(action, shared);
+        }
+        let topics = shared.deck.topics().len();
         match action {
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
             Action::Down => self.cursor = (self.cursor + 1).min(topics.saturating_sub(1)),
@@ -56,36 +71,68 @@ impl HomeState {
             }
             Action::Browse => return Outcome::push(Screen::Browse(BrowseState::default())),
             Action::Quiz => return start_quiz(shared, None, QuizOptions::DEFAULT_COUNT),
-            Action::Study => return start_study(shared, None, Mode::Scheduled),
+            Action::Study => return start_study(shared, self.selected_topic(shared), Mode::Scheduled),
+            Action::StudyAll => return start_study(shared, None, Mode::Scheduled),
             Action::Stats => {
                 let stats = Stats::compute(&shared.deck, &shared.progress, shared.clock(), shared.now);
                 return Outcome::push(Screen::Stats(Box::new(StatsState::new(stats))));
             }
-            Action::Resume => {
-                return match self.resumable.take() {
-                    Some(session) => Outcome::push(Screen::Exam(Box::new(ExamState::new(*session)))),
-                    None => Outcome::none(),
-                };
-            }
-            Action::Exam => {
-                let options = ExamOptions {
-                    questions: ExamOptions::DEFAULT_QUESTIONS,
-                    minutes: ExamOptions::DEFAULT_MINUTES,
-                    topic: None,
-                    seed: shared.seed,
-                };
-                return start_exam(shared, &options);
-            }
+            Action::Resume => return self.resume(),
+            Action::Exam if self.resumable.is_some() => self.asking_exam = true,
+            Action::Exam => return start_exam(shared, &ExamOptions::full_length(&shared.deck, shared.seed)),
             _ => {}
         }
         Outcome::none()
+    }
+
+    /// `c` continues the interrupted exam, `d` closes it (recorded as abandoned) and starts a new one, Esc
+    /// leaves both alone.
+    fn answer_exam_prompt(&mut self, action: Action, shared: &Shared) -> Outcome {
+        match action {
+            Action::Resume => {
+                self.asking_exam = false;
+                self.resume()
+            }
+            Action::Discard => {
+                self.asking_exam = false;
+                let Some(old) = self.resumable.take() else {
+                    return Outcome::none();
+                };
+                let abandoned = shared.event(EventKind::ExamAbandoned {
+                    exam: old.id().to_string(),
+                });
+                let mut outcome = start_exam(shared, &ExamOptions::full_length(&shared.deck, shared.seed));
+                outcome.effects.insert(0, Effect::Append(abandoned));
+                outcome
+            }
+            Action::Back => {
+                self.asking_exam = false;
+                Outcome::none()
+            }
+            _ => Outcome::none(),
+        }
+    }
+
+    fn resume(&mut self) -> Outcome {
+        match self.resumable.take() {
+            Some(session) => Outcome::push(Screen::Exam(Box::new(ExamState::new(*session)))),
+            None => Outcome::none(),
+        }
+    }
+
+    fn selected_topic(&self, shared: &Shared) -> Option<String> {
+        shared.deck.topics().get(self.cursor).map(|t| t.id.clone())
     }
 
     /// Draws topics (with today's due/new counts and how much has been seen) and the entry points.
     pub fn render(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
         let lang = shared.lang;
         let theme = &shared.theme;
-        let entries = entry_points(lang, self.resumable.as_deref(), shared);
+        let entries = if self.asking_exam {
+            exam_prompt(lang, self.resumable.as_deref(), shared)
+        } else {
+            entry_points(lang, self.cursor, self.resumable.as_deref(), shared)
+        };
         let entry_height = if area.height >= 16 {
             entries.len() as u16 + 2
         } else {
@@ -93,19 +140,13 @@ impl HomeState {
         };
         let [list_area, entry_area] =
             Layout::vertical([Constraint::Min(3), Constraint::Length(entry_height)]).areas(area);
-        let (per_topic, all) = srs::topic_counts(
-            &shared.deck,
-            &shared.progress,
-            shared.limits,
-            shared.clock(),
-            shared.now,
-        );
+        let (per_topic, all) = (&shared.counts.per_topic, &shared.counts.all);
         let inner_width = list_area.width.saturating_sub(5);
         let items: Vec<ListItem> = shared
             .deck
             .topics()
             .iter()
-            .zip(&per_topic)
+            .zip(per_topic)
             .map(|(t, c)| {
                 let seen = c.cards - c.unseen;
                 let counts = match lang {
@@ -130,12 +171,12 @@ impl HomeState {
             .collect();
         let heading = match lang {
             Lang::En => format!(
-                " Topics — today: {} due, {} new ",
+                " Topics — today: {} due, {} new (limits shared by all topics) ",
                 all.due + all.learning,
                 all.new
             ),
             Lang::Ko => format!(
-                " 주제 — 오늘: 복습 {}, 새 카드 {} ",
+                " 주제 — 오늘: 복습 {}, 새 카드 {} (한도는 모든 주제 공통) ",
                 all.due + all.learning,
                 all.new
             ),
@@ -182,18 +223,10 @@ fn progress_bar(part: usize, total: usize, width: usize) -> String {
 
 /// Opens a study session (of one topic, or all), or says that nothing is due.
 pub fn start_study(shared: &Shared, topic: Option<String>, mode: Mode) -> Outcome {
-    let session = shared.study_session(topic.as_deref(), mode);
-    if session.is_finished() {
-        return Outcome::status(match shared.lang {
-            Lang::En => {
-                "Nothing is due now and today's new cards are done. Come back later, or cram: recall study --cram"
-            }
-            Lang::Ko => {
-                "지금 복습할 카드가 없고 오늘의 새 카드도 끝났습니다. 나중에 오거나 recall study --cram 으로 벼락치기하세요"
-            }
-        });
-    }
-    Outcome::push(Screen::Study(Box::new(StudyState::new(session, topic))))
+    let session = shared.study_session(topic.as_deref(), mode, 0);
+    let state = StudyState::new(session, topic, &shared.deck);
+    // An empty session opens straight on its summary, which offers cram and more new cards.
+    Outcome::push(Screen::Study(Box::new(state)))
 }
 
 /// Opens a practice quiz of `count` questions (of one topic, or all), or says why it cannot start.
@@ -240,21 +273,46 @@ fn shortfall_notice(s: Shortfall, lang: Lang) -> String {
     }
 }
 
-fn entry_points(lang: Lang, resumable: Option<&ExamSession>, shared: &Shared) -> Vec<(&'static str, String)> {
+fn entry_points(
+    lang: Lang,
+    cursor: usize,
+    resumable: Option<&ExamSession>,
+    shared: &Shared,
+) -> Vec<(&'static str, String)> {
+    let counts = &shared.counts;
+    let topic = shared.deck.topics().get(cursor);
+    let selected = topic.map_or_else(String::new, |t| t.title.get(lang).to_string());
+    let mine = counts.per_topic.get(cursor).cloned().unwrap_or_default();
+    let all = &counts.all;
+    let exam = ExamOptions::full_length(&shared.deck, 0);
     let mut entries: Vec<(&'static str, String)> = match lang {
         Lang::En => vec![
-            ("s", "study due and new cards (FSRS)".into()),
-            ("z", "practice quiz (10 questions, explained)".into()),
-            ("e", "mock exam (65 questions, 130 minutes)".into()),
             (
-                "Enter",
-                "browse the selected topic · b all topics · / search".into(),
+                "s",
+                format!("study {selected}: {} due, {} new", mine.due + mine.learning, mine.new),
             ),
+            (
+                "a",
+                format!("study all topics: {} due, {} new", all.due + all.learning, all.new),
+            ),
+            ("z", "practice quiz (10 questions, explained)".into()),
+            (
+                "e",
+                format!("mock exam ({} questions, {} minutes)", exam.questions, exam.minutes),
+            ),
+            ("Enter", "browse the selected topic · b all topics · / search".into()),
         ],
         Lang::Ko => vec![
-            ("s", "복습·새 카드 학습 (FSRS)".into()),
+            (
+                "s",
+                format!("{selected} 학습: 복습 {}, 새 카드 {}", mine.due + mine.learning, mine.new),
+            ),
+            (
+                "a",
+                format!("전체 주제 학습: 복습 {}, 새 카드 {}", all.due + all.learning, all.new),
+            ),
             ("z", "연습 퀴즈 (10문제, 해설 포함)".into()),
-            ("e", "모의고사 (65문제, 130분)".into()),
+            ("e", format!("모의고사 ({}문제, {}분)", exam.questions, exam.minutes)),
             ("Enter", "선택한 주제 둘러보기 · b 모든 주제 · / 검색".into()),
         ],
     };
@@ -267,4 +325,23 @@ fn entry_points(lang: Lang, resumable: Option<&ExamSession>, shared: &Shared) ->
         entries.insert(0, ("c", label));
     }
     entries
+}
+
+/// The Start box while asking what to do with an interrupted exam.
+fn exam_prompt(lang: Lang, resumable: Option<&ExamSession>, shared: &Shared) -> Vec<(&'static str, String)> {
+    let left = resumable.map_or_else(String::new, |e| clock(e.remaining(shared.now)));
+    match lang {
+        Lang::En => vec![
+            ("", "An exam is still open. What should happen to it?".into()),
+            ("c", format!("continue it ({left} left)")),
+            ("d", "discard it (recorded as abandoned) and start a new exam".into()),
+            ("Esc", "cancel".into()),
+        ],
+        Lang::Ko => vec![
+            ("", "아직 끝나지 않은 모의고사가 있습니다. 어떻게 할까요?".into()),
+            ("c", format!("이어서 풀기 ({left} 남음)")),
+            ("d", "버리고 (중단으로 기록) 새 모의고사 시작".into()),
+            ("Esc", "취소".into()),
+        ],
+    }
 }

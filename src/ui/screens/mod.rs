@@ -61,6 +61,22 @@ impl Outcome {
         }
     }
 
+    /// Replace this screen with `screen`.
+    pub fn replace(screen: Screen) -> Outcome {
+        Outcome {
+            nav: Some(Nav::Replace(Box::new(screen))),
+            ..Outcome::default()
+        }
+    }
+
+    /// Perform one effect.
+    pub fn effect(effect: Effect) -> Outcome {
+        Outcome {
+            effects: vec![effect],
+            ..Outcome::default()
+        }
+    }
+
     /// Show a notice.
     pub fn status(message: impl Into<String>) -> Outcome {
         Outcome {
@@ -92,7 +108,7 @@ impl Screen {
     /// The key context of this screen in its current mode.
     pub fn context(&self) -> Context {
         match self {
-            Screen::Home(_) => Context::Home,
+            Screen::Home(h) => h.context(),
             Screen::Browse(b) => b.context(),
             Screen::Study(s) => s.context(),
             Screen::Search(_) => Context::Search,

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::core::content::Lang;
-use crate::ui::keymap::{self, Context};
+use crate::ui::keymap::{self, Context, Hint};
 use crate::ui::screens::Shared;
 use crate::ui::widgets::rich;
 
@@ -83,32 +83,34 @@ pub fn render_frame(
     body
 }
 
-/// The key hints that fit in `width`; help is always kept so every screen says how to learn its keys.
+/// The key hints that fit in `width`, in table order. Help is always kept, so every screen says how to
+/// learn its keys; then the screen's own keys (an exam's choose, flag, submit…) take the room first, and the
+/// keys that work everywhere (language, back, quit) drop first when the footer is narrow.
 fn hint_line(ctx: Context, shared: &Shared, width: u16) -> Line<'static> {
     let (lang, theme, overrides) = (shared.lang, &shared.theme, &shared.keys);
     let hints = keymap::hints(ctx, lang, overrides);
-    let mut spans = Vec::new();
-    let mut used = 0usize;
-    let help_label = hints
-        .iter()
-        .find(|(k, _)| k.starts_with('?'))
-        .map(|(k, l)| format!("{k} {l}"));
-    let reserve = help_label.as_ref().map_or(0, |h| h.width() + 1);
-    for (keys, label) in &hints {
-        if keys.starts_with('?') {
-            continue;
+    let is_help = |h: &Hint| h.keys.starts_with('?');
+    let piece_width = |h: &Hint| h.keys.width() + h.label.width() + 3;
+    let mut room = usize::from(width);
+    let mut shown = vec![false; hints.len()];
+    let passes: [&dyn Fn(&Hint) -> bool; 3] = [&is_help, &|h: &Hint| h.own, &|_: &Hint| true];
+    for pass in passes {
+        for (i, hint) in hints.iter().enumerate() {
+            if !shown[i] && pass(hint) && piece_width(hint) <= room {
+                shown[i] = true;
+                room -= piece_width(hint);
+            }
         }
-        let piece_width = keys.width() + label.width() + 2;
-        if used + piece_width + reserve > usize::from(width) {
-            break;
-        }
-        spans.push(Span::styled(keys.clone(), theme.key()));
-        spans.push(Span::styled(format!(" {label}  "), theme.dim()));
-        used += piece_width + 1;
     }
-    if let Some((keys, label)) = hints.iter().find(|(k, _)| k.starts_with('?')) {
-        spans.push(Span::styled(keys.clone(), theme.key()));
-        spans.push(Span::styled(format!(" {label}"), theme.dim()));
+    let mut spans = Vec::new();
+    let ordered = hints
+        .iter()
+        .zip(&shown)
+        .filter(|(h, s)| **s && !is_help(h))
+        .chain(hints.iter().zip(&shown).filter(|(h, s)| **s && is_help(h)));
+    for (hint, _) in ordered {
+        spans.push(Span::styled(hint.keys.clone(), theme.key()));
+        spans.push(Span::styled(format!(" {}  ", hint.label), theme.dim()));
     }
     Line::from(spans)
 }

@@ -12,7 +12,8 @@
 use serde::Serialize;
 
 use super::fnv1a64;
-use crate::core::content::{Deck, Fact, Item, Lang, Scenario};
+use crate::core::content::{Deck, Fact, Item, Lang};
+use crate::core::quiz::Question;
 
 /// The header lines, in order.
 pub const HEADER: [&str; 6] = [
@@ -50,7 +51,7 @@ pub fn notes(deck: &Deck, lang: Lang) -> Vec<AnkiNote> {
             let topic = deck.topics().get(at.topic)?;
             let (front, back) = match deck.item(at)? {
                 Item::Fact(f) => fact_sides(f, lang),
-                Item::Scenario(s) => scenario_sides(s, lang),
+                Item::Scenario(s) => scenario_sides(&Question::shown(&topic.id, s, 0)?, lang),
                 Item::Section(_) | Item::Compare(_) => return None,
             };
             Some(AnkiNote {
@@ -73,22 +74,23 @@ fn fact_sides(f: &Fact, lang: Lang) -> (String, String) {
     (f.prompt.get(lang).to_string(), back)
 }
 
-/// Front: the prompt and the lettered choices. Back: the right choice(s) and the explanation.
-fn scenario_sides(s: &Scenario, lang: Lang) -> (String, String) {
+/// Front: the prompt and the lettered choices, in the shuffled order Browse shows (the file often writes
+/// the right answer first). Back: the right choice(s) and the explanation.
+fn scenario_sides(q: &Question, lang: Lang) -> (String, String) {
     let letter = |i: usize| char::from(b'A' + (i % 26) as u8);
-    let mut front = s.prompt.get(lang).to_string();
+    let mut front = q.prompt.get(lang).to_string();
     front.push('\n');
-    for (i, c) in s.choices.iter().enumerate() {
+    for (i, c) in q.choices.iter().enumerate() {
         front.push_str(&format!("\n{}. {}", letter(i), c.text.get(lang)));
     }
-    let right: Vec<String> = s
+    let right: Vec<String> = q
         .choices
         .iter()
         .enumerate()
         .filter(|(_, c)| c.correct)
         .map(|(i, c)| format!("{}. {}", letter(i), c.text.get(lang)))
         .collect();
-    let back = format!("{}\n\n{}", right.join("\n"), s.explanation.get(lang));
+    let back = format!("{}\n\n{}", right.join("\n"), q.explanation.get(lang));
     (front, back)
 }
 

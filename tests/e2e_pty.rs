@@ -236,6 +236,8 @@ fn study_ten_cards_kill_9_and_every_confirmed_grade_is_there() {
         again.screen()
     );
     again.send("q");
+    again.wait_for("The exam is kept");
+    again.send("y");
     assert!(again.wait_exit());
 }
 
@@ -299,6 +301,8 @@ fn an_exam_killed_mid_way_resumes_with_its_answers() {
         again.screen()
     );
     again.send("q");
+    again.wait_for("The exam is kept");
+    again.send("y");
     assert!(again.wait_exit());
 }
 

@@ -149,7 +149,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Left,
         scope: Scope::Only(&[C::BrowseTopic, C::Exam, C::ExamResult]),
         hint: true,
-        label: ("previous", "이전"),
+        label: ("prev", "이전"),
     },
     Binding {
         keys: &[Code(KeyCode::Right), Char('l')],
@@ -366,14 +366,14 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::ReviewList,
         scope: Scope::Only(&[C::Exam]),
         hint: true,
-        label: ("review list", "검토 목록"),
+        label: ("review", "목록"),
     },
     Binding {
         keys: &[Char('S')],
         action: Action::Submit,
         scope: Scope::Only(&[C::Exam, C::ExamReview]),
         hint: true,
-        label: ("submit exam", "제출"),
+        label: ("submit", "제출"),
     },
     Binding {
         keys: &[Char('x')],
@@ -573,9 +573,19 @@ mod tests {
             Some(Msg::Input('s'))
         );
         assert_eq!(
-            translate(C::Study, key(KeyCode::Char('3')), &none()),
+            translate(C::StudyGrade, key(KeyCode::Char('3')), &none()),
             Some(Msg::Action(Action::Grade(3)))
         );
+        assert_eq!(
+            translate(C::StudyChoose, key(KeyCode::Char('3')), &none()),
+            Some(Msg::Action(Action::Choose(3))),
+            "an unanswered scenario card takes digits as choices, not grades"
+        );
+        assert_eq!(
+            translate(C::StudyChoose, key(KeyCode::Char('b')), &none()),
+            Some(Msg::Action(Action::Choose(2)))
+        );
+        assert_eq!(translate(C::Study, key(KeyCode::Char('3')), &none()), None);
         assert_eq!(
             translate(C::Quiz, key(KeyCode::Char('3')), &none()),
             Some(Msg::Action(Action::Choose(3)))

@@ -31,11 +31,25 @@ impl Tty {
 
     /// Starts `recall` with `args` on the data directory `data` (to restart on the same progress).
     pub fn spawn_in(args: &[&str], cols: u16, rows: u16, data: &std::path::Path) -> Tty {
+        Tty::spawn_with(args, cols, rows, data, None)
+    }
+
+    /// Like [`Tty::spawn_in`], with `home` as the home folder (machine-local state goes under it).
+    pub fn spawn_with(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        data: &std::path::Path,
+        home: Option<&std::path::Path>,
+    ) -> Tty {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_recall"));
         cmd.args(args)
             .env("TERM", "xterm-256color")
             .env("RECALL_DATA_DIR", data)
             .env_remove("NO_COLOR");
+        if let Some(home) = home {
+            cmd.env("HOME", home).env_remove("XDG_STATE_HOME");
+        }
         let mut session = Session::spawn(cmd).expect("spawn recall in a pty");
         session.get_process_mut().set_window_size(cols, rows).unwrap();
         Tty {
@@ -236,8 +250,6 @@ fn study_ten_cards_kill_9_and_every_confirmed_grade_is_there() {
         again.screen()
     );
     again.send("q");
-    again.wait_for("The exam is kept");
-    again.send("y");
     assert!(again.wait_exit());
 }
 
@@ -319,5 +331,43 @@ fn sighup_restores_the_terminal() {
             .success()
     );
     assert!(tty.wait_exit(), "recall did not exit on SIGHUP");
+    assert!(tty.restored(), "terminal not restored:\n{}", tty.screen());
+}
+
+#[test]
+fn a_scenario_card_is_answered_in_study_and_a_second_study_session_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let minimal = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/minimal");
+    let args = ["--content", minimal, "study"];
+    let mut tty = Tty::spawn_with(&args, 100, 30, data.path(), Some(home.path()));
+    for _ in 0..2 {
+        tty.wait_for("Space: show answer");
+        tty.send(" ");
+        tty.wait_for("1 Again");
+        tty.send(" ");
+    }
+    tty.wait_for("then Enter to answer");
+    // A second study session on the same data folder is refused while this one runs.
+    let second = Command::new(env!("CARGO_BIN_EXE_recall"))
+        .args(args)
+        .env("RECALL_DATA_DIR", data.path())
+        .env("HOME", home.path())
+        .env_remove("XDG_STATE_HOME")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(second.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("another recall (process"), "{stderr}");
+    tty.send("a");
+    tty.send("\r");
+    tty.wait_for("Cognito user pools are a user directory");
+    assert!(
+        tty.screen().contains("Correct.") || tty.screen().contains("Wrong."),
+        "{}",
+        tty.screen()
+    );
+    tty.send("q");
+    assert!(tty.wait_exit());
     assert!(tty.restored(), "terminal not restored:\n{}", tty.screen());
 }

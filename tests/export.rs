@@ -167,7 +167,11 @@ fn the_anki_file_has_the_headers_tags_and_stable_guids() {
         .lines()
         .find(|l| l.ends_with(". Amazon Cognito user pools"))
         .expect("the right choice is on the front");
-    assert!(notes[2][1].starts_with(&format!("{right}\n\n")), "{:?}", &notes[2][1]);
+    assert!(
+        notes[2][1].starts_with(&format!("{right}\n\n")),
+        "{:?}",
+        &notes[2][1]
+    );
     // Re-importing (even in the other language) matches every note by GUID: one per card, never new ones.
     let ko = exported(ExportFormat::Anki, ExportWhat::Cards, Lang::Ko);
     let guids = |text: &str| -> Vec<String> {

@@ -62,6 +62,27 @@ fn chars(app: &mut App, keys: &str) {
     }
 }
 
+/// Answers every card left (first choice, or Space), grading Easy, until the summary shows; bounded so a
+/// session that never ends fails instead of hanging.
+fn finish(app: &mut App) {
+    for _ in 0..500 {
+        match app.context() {
+            Context::StudySummary => return,
+            Context::StudyChoose => chars(app, "1"),
+            Context::Study => chars(app, " "),
+            _ => {}
+        }
+        match app.context() {
+            Context::StudyChoose => {
+                press(app, KeyCode::Enter);
+            }
+            Context::StudyGrade => chars(app, "4"),
+            _ => {}
+        }
+    }
+    panic!("the session did not end:\n{}", text(app, 80, 24));
+}
+
 fn events(effects: &[Effect]) -> Vec<&Event> {
     effects
         .iter()
@@ -112,10 +133,15 @@ fn worst_position_share(right_positions: impl Iterator<Item = Vec<usize>>) -> f6
 fn the_bundled_file_order_would_give_the_answer_away() {
     // The premise of the shuffle: in the files, the right answer mostly stands first.
     let deck = bundled();
-    let share = worst_position_share(scenarios(&deck).into_iter().map(|(_, s)| {
-        (0..s.choices.len()).filter(|&i| s.choices[i].correct).collect()
-    }));
-    assert!(share > 0.40, "the deck's own order is already balanced ({share:.2})");
+    let share = worst_position_share(
+        scenarios(&deck)
+            .into_iter()
+            .map(|(_, s)| (0..s.choices.len()).filter(|&i| s.choices[i].correct).collect()),
+    );
+    assert!(
+        share > 0.40,
+        "the deck's own order is already balanced ({share:.2})"
+    );
 }
 
 #[test]
@@ -127,7 +153,10 @@ fn browse_and_study_never_put_the_answer_in_one_position_more_than_40_percent() 
                 .into_iter()
                 .map(|(topic, s)| Question::shown(&topic, s, turn).unwrap().correct_indices()),
         );
-        assert!(share <= 0.40, "turn {turn}: one position holds {share:.2} of the right answers");
+        assert!(
+            share <= 0.40,
+            "turn {turn}: one position holds {share:.2} of the right answers"
+        );
     }
 }
 
@@ -210,7 +239,11 @@ fn at_the_scenario_card() -> App {
     let mut app = app_on(minimal(), Lang::En);
     press(&mut app, KeyCode::Char('s'));
     for _ in 0..2 {
-        assert_eq!(app.context(), Context::Study, "a fact card shows its question first");
+        assert_eq!(
+            app.context(),
+            Context::Study,
+            "a fact card shows its question first"
+        );
         press(&mut app, KeyCode::Char(' '));
         assert_eq!(app.context(), Context::StudyGrade);
         press(&mut app, KeyCode::Char(' '));
@@ -220,7 +253,10 @@ fn at_the_scenario_card() -> App {
 }
 
 fn position_of(app: &App, right: bool) -> usize {
-    let question = study(app).question.as_ref().expect("a scenario card is a question");
+    let question = study(app)
+        .question
+        .as_ref()
+        .expect("a scenario card is a question");
     question.choices.iter().position(|c| c.correct == right).unwrap()
 }
 
@@ -230,7 +266,10 @@ fn a_wrong_answer_shows_every_reason_and_suggests_again() {
     let wrong = position_of(&app, false);
     press(&mut app, KeyCode::Char(char::from(b'1' + wrong as u8)));
     assert_eq!(app.context(), Context::StudyChoose, "choosing is not answering");
-    assert!(press(&mut app, KeyCode::Enter).is_empty(), "answering writes nothing yet");
+    assert!(
+        press(&mut app, KeyCode::Enter).is_empty(),
+        "answering writes nothing yet"
+    );
     assert_eq!(app.context(), Context::StudyGrade);
     let screen = text(&app, 100, 30);
     assert!(screen.contains("Wrong."), "{screen}");
@@ -244,7 +283,13 @@ fn a_wrong_answer_shows_every_reason_and_suggests_again() {
     assert!(
         matches!(
             events(&effects)[..],
-            [Event { kind: EventKind::Review { rating: Rating::Again, .. }, .. }]
+            [Event {
+                kind: EventKind::Review {
+                    rating: Rating::Again,
+                    ..
+                },
+                ..
+            }]
         ),
         "{effects:?}"
     );
@@ -261,14 +306,23 @@ fn a_right_answer_by_letter_suggests_good_and_any_grade_can_still_be_picked() {
     let effects = press(&mut app, KeyCode::Char('2'));
     assert!(matches!(
         events(&effects)[..],
-        [Event { kind: EventKind::Review { rating: Rating::Hard, .. }, .. }]
+        [Event {
+            kind: EventKind::Review {
+                rating: Rating::Hard,
+                ..
+            },
+            ..
+        }]
     ));
 }
 
 #[test]
 fn digits_choose_before_answering_and_grade_after() {
     let mut app = at_the_scenario_card();
-    assert!(press(&mut app, KeyCode::Char('3')).is_empty(), "3 picks a choice, it does not grade");
+    assert!(
+        press(&mut app, KeyCode::Char('3')).is_empty(),
+        "3 picks a choice, it does not grade"
+    );
     assert_eq!(study(&app).picked.iter().copied().collect::<Vec<_>>(), [2]);
     press(&mut app, KeyCode::Enter);
     let effects = press(&mut app, KeyCode::Char('3'));
@@ -282,7 +336,11 @@ fn undo_brings_the_scenario_back_unanswered_in_the_same_order() {
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('4'));
-    assert_ne!(app.context(), Context::StudyChoose, "graded: the next card is on screen");
+    assert_ne!(
+        app.context(),
+        Context::StudyChoose,
+        "graded: the next card is on screen"
+    );
     press(&mut app, KeyCode::Char('u'));
     assert_eq!(app.context(), Context::StudyChoose, "back to choosing");
     assert_eq!(study(&app).question, before, "the same choice order after undo");
@@ -320,7 +378,13 @@ fn s_studies_the_selected_topic_and_a_studies_all() {
     press(&mut app, KeyCode::Char('s'));
     let topic = &deck.topics()[2].id;
     assert_eq!(study(&app).topic.as_deref(), Some(topic.as_str()));
-    assert!(study(&app).session.scope().iter().all(|id| id.starts_with(&format!("{topic}/"))));
+    assert!(
+        study(&app)
+            .session
+            .scope()
+            .iter()
+            .all(|id| id.starts_with(&format!("{topic}/")))
+    );
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('a'));
     assert_eq!(study(&app).topic, None);
@@ -391,32 +455,29 @@ fn n_on_the_summary_studies_more_new_cards_today() {
     });
     press(&mut app, KeyCode::Char('s'));
     chars(&mut app, "  ");
-    while app.context() != Context::StudySummary {
-        chars(&mut app, " 3");
-    }
+    finish(&mut app);
     press(&mut app, KeyCode::Char('n'));
     let state = study(&app);
     assert_eq!(state.extra_new, 10);
-    assert_eq!(state.session.remaining().new + 1, 10, "ten more new cards, one on screen");
+    assert_eq!(
+        state.session.remaining().new + 1,
+        10,
+        "ten more new cards, one on screen"
+    );
 }
 
 #[test]
 fn an_empty_session_opens_on_its_summary_with_cram_reachable() {
     let mut app = app_on(minimal(), Lang::En);
     press(&mut app, KeyCode::Char('s'));
-    while app.context() != Context::StudySummary {
-        match app.context() {
-            Context::StudyChoose => {
-                press(&mut app, KeyCode::Char('1'));
-                press(&mut app, KeyCode::Enter);
-                press(&mut app, KeyCode::Char('4'));
-            }
-            _ => chars(&mut app, " 4"),
-        }
-    }
+    finish(&mut app);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('s'));
-    assert_eq!(app.context(), Context::StudySummary, "nothing due: the summary, not a dead end");
+    assert_eq!(
+        app.context(),
+        Context::StudySummary,
+        "nothing due: the summary, not a dead end"
+    );
     press(&mut app, KeyCode::Char('c'));
     assert!(study(&app).is_cram());
     assert_eq!(app.context(), Context::Study);
@@ -450,20 +511,29 @@ fn e_with_an_interrupted_exam_asks_and_discard_closes_it_for_good() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('e'));
     assert_eq!(app.context(), Context::ExamPrompt);
-    assert!(text(&app, 100, 30).contains("discard it"), "{}", text(&app, 100, 30));
+    assert!(
+        text(&app, 100, 30).contains("discard it"),
+        "{}",
+        text(&app, 100, 30)
+    );
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::Home, "Esc cancels");
     press(&mut app, KeyCode::Char('e'));
     let effects = press(&mut app, KeyCode::Char('d'));
     let kinds: Vec<&EventKind> = events(&effects).iter().map(|e| &e.kind).collect();
-    assert!(matches!(&kinds[..], [EventKind::ExamAbandoned { exam }, EventKind::ExamStarted { .. }] if exam == old));
+    assert!(
+        matches!(&kinds[..], [EventKind::ExamAbandoned { exam }, EventKind::ExamStarted { .. }] if exam == old)
+    );
     assert_eq!(app.context(), Context::Exam);
     let log: Vec<Event> = [first]
         .into_iter()
         .chain(events(&effects).into_iter().cloned())
         .collect();
     let unfinished = recall::core::quiz::latest_unfinished(&log).unwrap();
-    assert_ne!(&unfinished.exam, old, "the discarded exam can no longer be resumed");
+    assert_ne!(
+        &unfinished.exam, old,
+        "the discarded exam can no longer be resumed"
+    );
     let progress = recall::core::progress::replay(log, &app.shared().scheduler);
     let record = progress.exams().find(|e| &e.id == old).unwrap();
     assert!(record.abandoned.is_some() && !record.is_unfinished());
@@ -532,7 +602,9 @@ fn opening_study_claims_the_lock_and_a_refusal_closes_it_with_the_reason() {
     let mut app = app_on(minimal(), Lang::En);
     let effects = press(&mut app, KeyCode::Char('s'));
     assert!(effects.contains(&Effect::ClaimStudy), "{effects:?}");
-    app.update(Msg::StudyRefused("another recall (process 42) is studying".into()));
+    app.update(Msg::StudyRefused(
+        "another recall (process 42) is studying".into(),
+    ));
     assert_eq!(app.context(), Context::Home);
     assert_eq!(app.status(), Some("another recall (process 42) is studying"));
     press(&mut app, KeyCode::Char('s'));
@@ -548,4 +620,59 @@ fn items_are_scenarios_in_the_minimal_deck_as_the_tests_assume() {
         .map(|(_, at)| matches!(deck.item(at), Some(Item::Scenario(_))))
         .collect();
     assert_eq!(kinds, [false, false, true]);
+}
+
+// ---- 7. Long notes scroll ----
+
+#[test]
+fn a_long_note_scrolls_to_its_sources_with_a_marker_while_more_follows() {
+    let deck = bundled();
+    let (topic, lambda) = deck.topic("lambda").unwrap();
+    let note = lambda
+        .sections
+        .iter()
+        .position(|s| s.title.get(Lang::En).starts_with("Concurrency, scaling"))
+        .expect("the long note exists");
+    let mut app = app_on(deck.clone(), Lang::En);
+    for _ in 0..topic {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..note {
+        press(&mut app, KeyCode::Char('n'));
+    }
+    let first = text(&app, 80, 24);
+    assert!(first.contains("Concurrency, scaling"), "{first}");
+    assert!(first.contains("↓ more"), "the marker says more follows:\n{first}");
+    assert!(
+        !first.contains("↗ https"),
+        "the note fits already; pick a longer one:\n{first}"
+    );
+    press(&mut app, KeyCode::End);
+    let end = text(&app, 80, 24);
+    assert!(end.contains("↗ https"), "End reaches the sources:\n{end}");
+    assert!(!end.contains("↓ more"), "{end}");
+    press(&mut app, KeyCode::Home);
+    assert_eq!(text(&app, 80, 24), first, "Home goes back to the top");
+    press(&mut app, KeyCode::Down);
+    assert_ne!(text(&app, 80, 24), first, "↓ scrolls one line");
+}
+
+#[test]
+fn korean_scenario_cards_and_the_summary_keep_their_borders_at_60_by_15() {
+    let mut app = at_the_scenario_card();
+    app.update(Msg::Action(recall::ui::msg::Action::ToggleLang));
+    let draw = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(60, 15)).unwrap();
+        terminal.draw(|f| view(app, f)).unwrap();
+        screen::assert_borders_intact(terminal.backend().buffer());
+        screen::text_of(terminal.backend().buffer())
+    };
+    assert!(draw(&app).contains("1-6 선택"), "{}", draw(&app));
+    chars(&mut app, "1");
+    press(&mut app, KeyCode::Enter);
+    let answered = draw(&app);
+    assert!(answered.contains("다시"), "{answered}");
+    finish(&mut app);
+    assert!(draw(&app).contains("벼락치기"), "{}", draw(&app));
 }

@@ -20,6 +20,8 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("down", Action::Down),
     ("left", Action::Left),
     ("right", Action::Right),
+    ("next-item", Action::NextItem),
+    ("previous-item", Action::PrevItem),
     ("page-up", Action::PageUp),
     ("page-down", Action::PageDown),
     ("top", Action::Top),

@@ -159,6 +159,20 @@ pub static BINDINGS: &[Binding] = &[
         label: ("next", "다음"),
     },
     Binding {
+        keys: &[Char('n'), Char(']')],
+        action: Action::NextItem,
+        scope: Scope::Only(&[C::BrowseTopic]),
+        hint: true,
+        label: ("next item", "다음 항목"),
+    },
+    Binding {
+        keys: &[Char('p'), Char('[')],
+        action: Action::PrevItem,
+        scope: Scope::Only(&[C::BrowseTopic]),
+        hint: true,
+        label: ("previous item", "이전 항목"),
+    },
+    Binding {
         keys: &[Code(KeyCode::PageUp)],
         action: Action::PageUp,
         scope: Scope::Only(NAV),
@@ -417,7 +431,6 @@ pub static BINDINGS: &[Binding] = &[
         hint: true,
         label: ("quit", "종료"),
     },
-
 ];
 
 impl Binding {

@@ -26,6 +26,10 @@ pub enum Action {
     Left,
     /// Next tab / column / question.
     Right,
+    /// The next item of a list whose arrows scroll text (Browse notes and scenarios).
+    NextItem,
+    /// The previous item of such a list.
+    PrevItem,
     /// Scroll a page up.
     PageUp,
     /// Scroll a page down.

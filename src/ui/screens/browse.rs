@@ -1,6 +1,8 @@
 //! Browse: the topic list, then one topic in four tabs — notes (sections), facts (a table), comparisons
 //! (real tables) and scenarios (keywords highlighted, answer hidden until asked).
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -74,6 +76,9 @@ pub struct BrowseState {
     pub revealed: bool,
     /// Opened on one item from elsewhere (search): Esc goes straight back there.
     pub pop_on_back: bool,
+    /// The largest scroll offset of the text last drawn, so scrolling stops at its end. Written while
+    /// drawing, as ratatui's own list state is: only the layout knows how many lines the text wraps to.
+    pub scroll_max: Cell<u16>,
 }
 
 impl BrowseState {
@@ -153,22 +158,23 @@ impl BrowseState {
     fn update_topic(&mut self, action: Action, topic: &Topic) -> Outcome {
         let tab = self.tab.index();
         let last = Self::items_in_tab(topic, self.tab).saturating_sub(1);
+        // Notes and scenarios fill the page: the arrows scroll their text; n/p move between them.
+        let reading = matches!(self.tab, Tab::Notes | Tab::Scenarios);
+        let max = self.scroll_max.get();
         let mut moved = true;
         match action {
             Action::Left => self.tab = Tab::ALL[(tab + 3) % 4],
             Action::Right => self.tab = Tab::ALL[(tab + 1) % 4],
-            Action::Up => self.cursor[tab] = self.cursor[tab].saturating_sub(1),
-            Action::Down => self.cursor[tab] = (self.cursor[tab] + 1).min(last),
+            Action::Up if reading => return self.scroll_to(self.scroll.min(max).saturating_sub(1)),
+            Action::Down if reading => return self.scroll_to(self.scroll.saturating_add(1).min(max)),
+            Action::Top if reading => return self.scroll_to(0),
+            Action::Bottom if reading => return self.scroll_to(max),
+            Action::Up | Action::PrevItem => self.cursor[tab] = self.cursor[tab].saturating_sub(1),
+            Action::Down | Action::NextItem => self.cursor[tab] = (self.cursor[tab] + 1).min(last),
             Action::Top => self.cursor[tab] = 0,
             Action::Bottom => self.cursor[tab] = last,
-            Action::PageDown => {
-                self.scroll = self.scroll.saturating_add(8);
-                moved = false;
-            }
-            Action::PageUp => {
-                self.scroll = self.scroll.saturating_sub(8);
-                moved = false;
-            }
+            Action::PageDown => return self.scroll_to(self.scroll.saturating_add(8).min(max)),
+            Action::PageUp => return self.scroll_to(self.scroll.min(max).saturating_sub(8)),
             Action::Reveal => {
                 self.revealed = !self.revealed;
                 moved = false;
@@ -184,6 +190,11 @@ impl BrowseState {
             self.scroll = 0;
             self.revealed = false;
         }
+        Outcome::none()
+    }
+
+    fn scroll_to(&mut self, scroll: u16) -> Outcome {
+        self.scroll = scroll;
         Outcome::none()
     }
 
@@ -273,7 +284,8 @@ impl BrowseState {
             cursor + 1,
             topic.sections.len()
         );
-        rich::scrolled(frame, area, lines, title, self.scroll, shared);
+        self.scroll_max
+            .set(rich::scrolled(frame, area, lines, title, self.scroll, shared));
     }
 
     fn render_facts(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
@@ -323,7 +335,14 @@ impl BrowseState {
         }
         lines.push(Line::styled(format!("↗ {}", fact.source), shared.theme.dim()));
         let title = format!(" {}/{} ", cursor + 1, topic.facts.len());
-        rich::scrolled(frame, detail_area, lines, title, self.scroll, shared);
+        self.scroll_max.set(rich::scrolled(
+            frame,
+            detail_area,
+            lines,
+            title,
+            self.scroll,
+            shared,
+        ));
     }
 
     fn render_compare(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
@@ -393,6 +412,7 @@ impl BrowseState {
             (n, Lang::Ko) => format!(" · {n}개 선택"),
         };
         let title = format!(" {}/{}{choose} ", cursor + 1, topic.scenarios.len());
-        rich::scrolled(frame, area, lines, title, self.scroll, shared);
+        self.scroll_max
+            .set(rich::scrolled(frame, area, lines, title, self.scroll, shared));
     }
 }

@@ -129,7 +129,8 @@ impl QuizState {
                 Lang::En => " Quiz finished — Enter or Esc to leave ".to_string(),
                 Lang::Ko => " 퀴즈 완료 — Enter 또는 Esc로 나가기 ".to_string(),
             };
-            return scrolled(frame, area, lines, title, self.scroll, shared);
+            scrolled(frame, area, lines, title, self.scroll, shared);
+            return;
         }
         let Some(question) = self.session.current() else {
             return;

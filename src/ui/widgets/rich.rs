@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use crate::core::content::Lang;
 use crate::core::quiz::highlight;
 use crate::ui::screens::Shared;
 
@@ -211,7 +212,8 @@ pub fn clip(line: Line<'static>, width: u16) -> Line<'static> {
     Line::from(spans).style(line.style)
 }
 
-/// Renders lines in a bordered box, wrapped by display width and scrolled (clamped to the content).
+/// Renders lines in a bordered box, wrapped by display width and scrolled (clamped to the content); when
+/// more text follows below, the bottom border says so. Returns the largest useful scroll offset.
 pub fn scrolled(
     frame: &mut Frame,
     area: Rect,
@@ -219,20 +221,28 @@ pub fn scrolled(
     title: String,
     scroll: u16,
     shared: &Shared,
-) {
-    let block = Block::default()
+) -> u16 {
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(shared.theme.border())
         .title(title);
     let inner = block.inner(area);
     let lines = wrap_lines(&lines, inner.width);
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
+    if scroll < max_scroll {
+        let more = match shared.lang {
+            Lang::En => " ↓ more ",
+            Lang::Ko => " ↓ 더 있음 ",
+        };
+        block = block.title_bottom(Line::styled(more, shared.theme.key()).right_aligned());
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
             .scroll((scroll.min(max_scroll), 0)),
         area,
     );
+    max_scroll
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod export;
 pub mod interactive;
 pub mod list;
 pub mod optimize;
+pub mod output;
 pub mod search;
 pub mod stats;
 

@@ -10,6 +10,7 @@ use super::Format;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::Stats;
 use crate::core::progress::stats::{Retention, hours_minutes};
+use crate::core::untrusted::to_json_pretty;
 use crate::io::paths::Paths;
 use crate::io::progress::{self, LoadError};
 
@@ -42,8 +43,8 @@ pub fn run(
     let stats = Stats::compute(deck, &loaded.progress, loaded.scheduler.clock(), now);
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &stats).map_err(std::io::Error::from)?;
-            writeln!(out)?;
+            let json = to_json_pretty(&stats).map_err(std::io::Error::from)?;
+            writeln!(out, "{json}")?;
         }
         Format::Text => write_text(&stats, deck, lang.unwrap_or(loaded.config.language), out)?,
     }

@@ -11,7 +11,6 @@ use anyhow::Context;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use crate::core::config::ConfigSchema;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, replay};
 use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession, latest_unfinished};
@@ -22,7 +21,7 @@ use crate::io::export as export_file;
 use crate::io::log::{self, EventLog};
 use crate::io::paths::Paths;
 use crate::ui::app::{App, Effect};
-use crate::ui::key_overrides::{self, Overrides};
+use crate::ui::key_overrides::Overrides;
 use crate::ui::msg::Msg;
 use crate::ui::screens::Screen;
 use crate::ui::screens::browse::BrowseState;
@@ -53,9 +52,6 @@ pub enum Start {
     Exam(ExamOptions),
 }
 
-/// Themes the settings may name.
-const THEMES: &[&str] = &["default", "mono"];
-
 /// Runs the interface on `deck` from `start`; `lang` overrides the configured language.
 pub fn run(
     deck: Deck,
@@ -66,12 +62,7 @@ pub fn run(
     validate_start(&deck, &start)?;
     let now = Timestamp::now();
     let paths = Paths::resolve(data_dir)?;
-    let actions = key_overrides::action_names();
-    let schema = ConfigSchema {
-        actions: Some(&actions),
-        themes: Some(THEMES),
-    };
-    let config = config_file::load_or_create(&paths.config_file, &schema)?.config;
+    let config = config_file::load_or_create(&paths.config_file, &super::settings_schema())?.config;
     let keys = Overrides::from_config(&config.keys)
         .with_context(|| format!("in {}", paths.config_file.display()))?;
     let scheduler = config

@@ -38,7 +38,7 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), StatsCommandError> {
-    let loaded = progress::load(paths, tz)?;
+    let loaded = progress::load(paths, &super::settings_schema(), tz)?;
     super::warn_skipped(&loaded, err)?;
     let stats = Stats::compute(deck, &loaded.progress, loaded.scheduler.clock(), now);
     match format {

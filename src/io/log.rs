@@ -3,8 +3,9 @@
 //!
 //! Writing ([`EventLog::append`]) opens this device's file with `O_APPEND`, writes the whole line in one
 //! call and `fsync`s it before returning, so a confirmed grade survives a crash. Existing bytes are never
-//! rewritten or truncated; if the file ends in a torn line (a crash mid-write), a newline is written first so
-//! the new event starts on its own line. Reading ([`read_dir`]) takes every device's file: a torn or corrupt
+//! rewritten; a failed append (full disk) cuts the file back to where it was, so it leaves no fragment. If
+//! the file ends in a torn line (a crash mid-write), a newline is written first so the new event starts on
+//! its own line. Reading ([`read_dir`]) takes every device's file: a torn or corrupt
 //! line — or one with `"v": 0`, or an id holding a control or bidi character — becomes a [`LogWarning`]
 //! with file and line and is left in place (a byte-order mark before the first line is ignored); a line
 //! from a newer schema refuses
@@ -170,17 +171,31 @@ impl EventLog {
 }
 
 /// Appends `line` to `path` in one write (after a newline if the file ends mid-line) and syncs it.
+///
+/// If the write or the sync fails (a full disk takes part of the line), the file is cut back to its
+/// previous length: the event is reported as not saved, so it must not linger as a torn fragment that
+/// every later start warns about. The file is locked meanwhile, so another instance's line appended in
+/// between can never be cut.
 fn write_line(path: &Path, mut line: Vec<u8>) -> io::Result<()> {
     let mut file = OpenOptions::new()
         .read(true)
         .append(true)
         .create(true)
         .open(path)?;
+    let regular = file.metadata()?.is_file();
+    if regular {
+        file.lock()?;
+    }
+    let before = file.metadata()?.len();
     if ends_mid_line(&mut file)? {
         line.insert(0, b'\n');
     }
-    file.write_all(&line)?;
-    file.sync_all()
+    let written = file.write_all(&line).and_then(|()| file.sync_all());
+    if written.is_err() && regular {
+        // Best effort: if even this fails, the reader skips the fragment with a warning.
+        let _ = file.set_len(before).and_then(|()| file.sync_all());
+    }
+    written
 }
 
 /// Whether a non-empty regular file's last byte is not a newline (a torn last line).

@@ -171,8 +171,8 @@ fn interactive(
     err: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
     let deck = usable(loaded, location, err)?;
-    cli::interactive::run(deck, opts.data_dir.clone(), opts.lang, start)?;
-    Ok(ExitCode::SUCCESS)
+    let ended = cli::interactive::run(deck, opts.data_dir.clone(), opts.lang, start)?;
+    Ok(ExitCode::from(ended.exit_status()))
 }
 
 /// A seed for "a different draw every time" when the user gave none.

@@ -6,6 +6,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use expectrl::Session;
+use expectrl::process::unix::WaitStatus;
 
 const DEADLINE: Duration = Duration::from_secs(20);
 
@@ -106,16 +107,26 @@ impl Tty {
 
     /// Waits for the program to exit, reading its output meanwhile; returns whether it exited.
     pub fn wait_exit(&mut self) -> bool {
+        self.wait_status().is_some()
+    }
+
+    /// Waits for the program to exit, reading its output meanwhile; returns how it ended.
+    pub fn wait_status(&mut self) -> Option<WaitStatus> {
         let start = Instant::now();
         while start.elapsed() < DEADLINE {
             self.pump();
-            if !self.session.get_process().is_alive().unwrap_or(false) {
-                while self.pump() {}
-                return true;
+            match self.session.get_process().status() {
+                Ok(WaitStatus::StillAlive) => {}
+                Ok(status) => {
+                    while self.pump() {}
+                    return Some(status);
+                }
+                // Already reaped: it has exited, how is no longer known.
+                Err(_) => return Some(WaitStatus::StillAlive),
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        false
+        None
     }
 
     /// Whether the emulated terminal is back on the main screen with a visible cursor.
@@ -170,14 +181,36 @@ fn resize_redraws_and_ctrl_c_restores_the_terminal() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let mut tty = Tty::spawn(&["browse", "dynamodb"], 80, 24);
-    tty.wait_for("Amazon DynamoDB");
-    let pid = tty.session.get_process().pid().to_string();
-    let status = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-    assert!(status.success());
-    assert!(tty.wait_exit(), "recall did not exit on SIGTERM");
-    assert!(tty.restored(), "terminal not restored:\n{}", tty.screen());
+fn termination_signals_restore_the_terminal_and_exit_with_128_plus_the_signal() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131)] {
+        let mut tty = Tty::spawn(&["browse", "dynamodb"], 80, 24);
+        tty.wait_for("Amazon DynamoDB");
+        let pid = tty.session.get_process().pid().to_string();
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let ended = tty.wait_status();
+        assert!(
+            matches!(ended, Some(WaitStatus::Exited(_, c)) if c == code),
+            "SIG{signal}: {ended:?}, expected exit status {code}"
+        );
+        assert!(
+            tty.restored(),
+            "SIG{signal}: terminal not restored:\n{}",
+            tty.screen()
+        );
+    }
+}
+
+#[test]
+fn quitting_exits_with_status_zero() {
+    let mut tty = Tty::spawn(&[], 80, 24);
+    tty.wait_for("Topics");
+    tty.send("q");
+    let ended = tty.wait_status();
+    assert!(matches!(ended, Some(WaitStatus::Exited(_, 0))), "{ended:?}");
 }
 
 /// Every `review` event in the data directory's logs, as (card, rating) pairs in file order.

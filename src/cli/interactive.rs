@@ -29,7 +29,7 @@ use crate::ui::screens::exam::ExamState;
 use crate::ui::screens::quiz::QuizState;
 use crate::ui::screens::study::StudyState;
 use crate::ui::shared::Setup;
-use crate::ui::terminal::{self, EffectRunner};
+use crate::ui::terminal::{self, EffectRunner, Ended};
 use crate::ui::theme::Theme;
 
 /// Which screen the interface opens on.
@@ -52,13 +52,14 @@ pub enum Start {
     Exam(ExamOptions),
 }
 
-/// Runs the interface on `deck` from `start`; `lang` overrides the configured language.
+/// Runs the interface on `deck` from `start`; `lang` overrides the configured language. Returns how it
+/// ended (quit, or the signal that stopped it) for the exit status.
 pub fn run(
     deck: Deck,
     data_dir: Option<std::path::PathBuf>,
     lang: Option<Lang>,
     start: Start,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Ended> {
     validate_start(&deck, &start)?;
     let now = Timestamp::now();
     let paths = Paths::resolve(data_dir)?;
@@ -116,8 +117,8 @@ pub fn run(
         );
     }
     open_start(&mut app, &deck, start, &mut runner)?;
-    terminal::run(app, &mut runner).context("the terminal interface failed")?;
-    Ok(())
+    let ended = terminal::run(app, &mut runner).context("the terminal interface failed")?;
+    Ok(ended)
 }
 
 /// Refuses bad parameters (unknown topic, zero questions or minutes, no scenarios) with a clear message,

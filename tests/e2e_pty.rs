@@ -1,6 +1,8 @@
 //! End-to-end: the real binary in a pseudo-terminal, read through a vt100 emulator. Every step waits for
 //! text to appear on the emulated screen (with a generous deadline), never for a fixed sleep.
 
+mod sandbox;
+
 use std::io::Write;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -33,6 +35,7 @@ impl Tty {
     /// Starts `recall` with `args` on the data directory `data` (to restart on the same progress).
     pub fn spawn_in(args: &[&str], cols: u16, rows: u16, data: &std::path::Path) -> Tty {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_recall"));
+        sandbox::isolate(&mut cmd, &data.join("home"));
         cmd.args(args)
             .env("TERM", "xterm-256color")
             .env("RECALL_DATA_DIR", data)

@@ -7,7 +7,8 @@
 //! - [`io`] does the file-system work the core must not: deck folders and the embedded bundled deck, the data
 //!   directory, the append-only progress log and `config.toml`.
 //! - [`cli`] holds the headless commands (`check`, `list`, `topics`, `search`, `optimize`, `stats`, `export`) that
-//!   print and exit.
+//!   print and exit. Everything they print passes through `cli::output::Safe`, which renders untrusted text
+//!   with [`core::untrusted::for_terminal`] (control and bidi characters as visible escapes).
 //!
 //! Study data flows: `io::log::read_dir` → events → `core::progress::replay` (with a `core::srs::Scheduler`
 //! built from `core::config::Config`) → `Progress` → `core::srs::StudySession` → each grade an `Event` →

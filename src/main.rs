@@ -11,6 +11,7 @@ use clap::{CommandFactory, Parser};
 
 use jiff::tz::TimeZone;
 use recall::cli::interactive::Start;
+use recall::cli::output::{self, Safe};
 use recall::cli::{self, Cli, Command, ExportFormatArg, Format, WhatArg};
 use recall::core::content::{Deck, Lang, Loaded};
 use recall::core::quiz::{ExamOptions, QuizOptions};
@@ -19,16 +20,26 @@ use recall::io::paths::Paths;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    // Everything printed goes through `Safe`: no byte of a deck, log or settings file reaches the terminal raw.
+    let mut out = Safe::new(std::io::stdout().lock());
+    let mut err = Safe::new(std::io::stderr());
+    let result = run(cli, &mut out, &mut err).and_then(|code| {
+        out.flush()?;
+        Ok(code)
+    });
+    match result {
         Ok(code) => code,
+        // The reader of our output has gone (`recall list | head -1`): nothing is wrong, as for ripgrep.
+        Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("recall: error: {e:#}");
+            let _ = writeln!(err, "recall: error: {}", output::error_line(&e));
+            let _ = err.flush();
             ExitCode::FAILURE
         }
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<ExitCode> {
     let location = cli
         .content
         .clone()
@@ -39,64 +50,47 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         lang: cli.lang.map(Into::into),
     };
     let load = || deck::load(&location).with_context(|| format!("cannot load {}", location.describe()));
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     match cli.command {
         Some(Command::Check { strict }) => {
-            let ok = cli::check::run(
-                &load()?,
-                &location.describe(),
-                strict,
-                &mut out,
-                &mut std::io::stderr(),
-            )?;
+            let ok = cli::check::run(&load()?, &location.describe(), strict, out, err)?;
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         Some(Command::List { topic, format }) => {
-            let deck = usable(load()?, &location)?;
+            let deck = usable(load()?, &location, err)?;
             if let Some(t) = &topic {
                 require_topic(&deck, t)?;
             }
             let items = cli::list::listed_items(&deck, topic.as_deref(), lang);
             match format {
-                Format::Json => cli::list::write_json(&items, &mut out)?,
-                Format::Text => cli::list::write_text(&items, &mut out)?,
+                Format::Json => cli::list::write_json(&items, out)?,
+                Format::Text => cli::list::write_text(&items, out)?,
             }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Search { query, format, limit }) => {
-            let deck = usable(load()?, &location)?;
+            let deck = usable(load()?, &location, err)?;
             let query = query.join(" ");
             let results = cli::search::results(&deck, &query, lang, limit);
             match format {
-                Format::Json => cli::search::write_json(&results, &mut out)?,
-                Format::Text => cli::search::write_text(&results, &mut out)?,
+                Format::Json => cli::search::write_json(&results, out)?,
+                Format::Text => cli::search::write_text(&results, out)?,
             }
             if results.is_empty() && format == Format::Text {
-                eprintln!("recall: no match for `{query}`");
+                writeln!(err, "recall: no match for `{query}`")?;
             }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Optimize) => {
             let paths = Paths::resolve(cli.data_dir.clone())?;
-            cli::optimize::run(&paths, TimeZone::system(), &mut out, &mut std::io::stderr())?;
+            cli::optimize::run(&paths, TimeZone::system(), out, err)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Stats { format }) => {
-            let deck = usable(load()?, &location)?;
+            let deck = usable(load()?, &location, err)?;
             let paths = Paths::resolve(cli.data_dir.clone())?;
             let lang = cli.lang.map(Into::into);
             let (tz, now) = (TimeZone::system(), jiff::Timestamp::now());
-            cli::stats::run(
-                &deck,
-                &paths,
-                tz,
-                now,
-                lang,
-                format,
-                &mut out,
-                &mut std::io::stderr(),
-            )?;
+            cli::stats::run(&deck, &paths, tz, now, lang, format, out, err)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export {
@@ -113,7 +107,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     )
                     .exit();
             }
-            let deck = usable(load()?, &location)?;
+            let deck = usable(load()?, &location, err)?;
             let paths = Paths::resolve(cli.data_dir.clone())?;
             let request = cli::export::ExportRequest {
                 format: format.into(),
@@ -123,17 +117,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 lang: cli.lang.map(Into::into),
             };
             let (tz, now) = (TimeZone::system(), jiff::Timestamp::now());
-            cli::export::run(&deck, &paths, tz, now, &request, &mut out, &mut std::io::stderr())?;
+            cli::export::run(&deck, &paths, tz, now, &request, out, err)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Topics { format }) => {
-            let deck = usable(load()?, &location)?;
-            print_topics(&deck, lang, format, &mut out)?;
+            let deck = usable(load()?, &location, err)?;
+            print_topics(&deck, lang, format, out)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Browse { topic }) => interactive(&cli_opts, load()?, &location, Start::Browse(topic)),
+        Some(Command::Browse { topic }) => {
+            interactive(&cli_opts, load()?, &location, Start::Browse(topic), err)
+        }
         Some(Command::Study { topic, cram }) => {
-            interactive(&cli_opts, load()?, &location, Start::Study { topic, cram })
+            interactive(&cli_opts, load()?, &location, Start::Study { topic, cram }, err)
         }
         Some(Command::Quiz { topic, count, seed }) => {
             let options = QuizOptions {
@@ -141,7 +137,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 count,
                 seed: seed.unwrap_or_else(random_seed),
             };
-            interactive(&cli_opts, load()?, &location, Start::Quiz(options))
+            interactive(&cli_opts, load()?, &location, Start::Quiz(options), err)
         }
         Some(Command::Exam {
             questions,
@@ -155,9 +151,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 topic,
                 seed: seed.unwrap_or_else(random_seed),
             };
-            interactive(&cli_opts, load()?, &location, Start::Exam(options))
+            interactive(&cli_opts, load()?, &location, Start::Exam(options), err)
         }
-        None => interactive(&cli_opts, load()?, &location, Start::Home),
+        None => interactive(&cli_opts, load()?, &location, Start::Home, err),
     }
 }
 
@@ -172,10 +168,11 @@ fn interactive(
     loaded: Loaded,
     location: &DeckLocation,
     start: Start,
+    err: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    let deck = usable(loaded, location)?;
-    cli::interactive::run(deck, opts.data_dir.clone(), opts.lang, start)?;
-    Ok(ExitCode::SUCCESS)
+    let deck = usable(loaded, location, err)?;
+    let ended = cli::interactive::run(deck, opts.data_dir.clone(), opts.lang, start)?;
+    Ok(ExitCode::from(ended.exit_status()))
 }
 
 /// A seed for "a different draw every time" when the user gave none.
@@ -187,8 +184,7 @@ fn print_topics(deck: &Deck, lang: Lang, format: Format, out: &mut impl Write) -
     let topics = cli::list::listed_topics(deck, lang);
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &topics)?;
-            writeln!(out)?;
+            writeln!(out, "{}", recall::core::untrusted::to_json_pretty(&topics)?)?;
         }
         Format::Text => cli::list::write_topics_text(&topics, out)?,
     }
@@ -196,13 +192,13 @@ fn print_topics(deck: &Deck, lang: Lang, format: Format, out: &mut impl Write) -
 }
 
 /// The deck if it has no errors; otherwise prints the diagnostics and fails.
-fn usable(loaded: Loaded, location: &DeckLocation) -> anyhow::Result<Deck> {
+fn usable(loaded: Loaded, location: &DeckLocation, err: &mut impl Write) -> anyhow::Result<Deck> {
     match loaded.into_deck(false) {
         Ok((deck, _warnings)) => Ok(deck),
         Err(e) => {
             let recall::core::content::DeckError::Invalid { diagnostics } = &e;
             for d in diagnostics {
-                eprintln!("{d}");
+                writeln!(err, "{d}")?;
             }
             Err(e).with_context(|| format!("cannot use {}", location.describe()))
         }

@@ -3,6 +3,8 @@
 //! Each file under `tests/fixtures/invalid/` is named after the rule it breaks; this table pins where the
 //! diagnostic must point, so a regression in spans or rules fails here.
 
+mod sandbox;
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -28,7 +30,7 @@ const CASES: &[(&str, &str, &str)] = &[
 ];
 
 fn recall() -> Command {
-    Command::cargo_bin("recall").expect("binary builds")
+    sandbox::recall()
 }
 
 /// Copies one fixture into its own folder, since `--content` takes a folder.

@@ -196,3 +196,40 @@ fn stored_parameters_are_used_by_the_scheduler() {
     assert_eq!(good(&personal).stability, 20.0);
     assert_eq!(good(&default).stability, 2.3065);
 }
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symlinked_settings_file_changes_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let dotfiles = dir.path().join("dotfiles");
+    std::fs::create_dir(&dotfiles).unwrap();
+    let target = dotfiles.join("recall.toml");
+    std::fs::write(&target, "# mine\nnew_per_day = 7\n").unwrap();
+    let link = dir.path().join("config.toml");
+    std::os::unix::fs::symlink("dotfiles/recall.toml", &link).unwrap();
+    config_file::save_language(&link, Lang::Ko).unwrap();
+    assert!(
+        link.symlink_metadata().unwrap().file_type().is_symlink(),
+        "the link was replaced"
+    );
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert!(
+        text.contains("# mine") && text.contains("language = \"ko\""),
+        "{text}"
+    );
+    let mut names: Vec<_> = std::fs::read_dir(&dotfiles)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["recall.toml"], "no temporary file left beside the target");
+}
+
+#[test]
+fn a_missing_settings_file_is_read_as_the_defaults_without_being_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    let loaded = config_file::load(&path, &ConfigSchema::default()).unwrap();
+    assert_eq!(loaded.config, Config::default());
+    assert!(!path.exists());
+}

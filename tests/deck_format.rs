@@ -1,7 +1,8 @@
 //! The documented format is the real format: the example deck of `content/README.md` is the valid fixture,
 //! it loads cleanly, and `recall list --format json` gives back exactly what the files say.
 
-use assert_cmd::Command;
+mod sandbox;
+
 use recall::core::content::{self, Item, Lang, SourceFile};
 use serde_json::Value;
 
@@ -54,8 +55,7 @@ fn valid_fixture_loads_strictly_with_every_kind() {
 }
 
 fn listed(lang: &str) -> Vec<Value> {
-    let out = Command::cargo_bin("recall")
-        .unwrap()
+    let out = sandbox::recall()
         .args([
             "list",
             "--format",

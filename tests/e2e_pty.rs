@@ -1,11 +1,14 @@
 //! End-to-end: the real binary in a pseudo-terminal, read through a vt100 emulator. Every step waits for
 //! text to appear on the emulated screen (with a generous deadline), never for a fixed sleep.
 
+mod sandbox;
+
 use std::io::Write;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use expectrl::Session;
+use expectrl::process::unix::WaitStatus;
 
 const DEADLINE: Duration = Duration::from_secs(20);
 
@@ -43,13 +46,12 @@ impl Tty {
         home: Option<&std::path::Path>,
     ) -> Tty {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_recall"));
+        let home = home.map_or_else(|| data.join("home"), std::path::Path::to_path_buf);
+        sandbox::isolate(&mut cmd, &home);
         cmd.args(args)
             .env("TERM", "xterm-256color")
             .env("RECALL_DATA_DIR", data)
             .env_remove("NO_COLOR");
-        if let Some(home) = home {
-            cmd.env("HOME", home).env_remove("XDG_STATE_HOME");
-        }
         let mut session = Session::spawn(cmd).expect("spawn recall in a pty");
         session.get_process_mut().set_window_size(cols, rows).unwrap();
         Tty {
@@ -120,16 +122,26 @@ impl Tty {
 
     /// Waits for the program to exit, reading its output meanwhile; returns whether it exited.
     pub fn wait_exit(&mut self) -> bool {
+        self.wait_status().is_some()
+    }
+
+    /// Waits for the program to exit, reading its output meanwhile; returns how it ended.
+    pub fn wait_status(&mut self) -> Option<WaitStatus> {
         let start = Instant::now();
         while start.elapsed() < DEADLINE {
             self.pump();
-            if !self.session.get_process().is_alive().unwrap_or(false) {
-                while self.pump() {}
-                return true;
+            match self.session.get_process().status() {
+                Ok(WaitStatus::StillAlive) => {}
+                Ok(status) => {
+                    while self.pump() {}
+                    return Some(status);
+                }
+                // Already reaped: it has exited, how is no longer known.
+                Err(_) => return Some(WaitStatus::StillAlive),
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        false
+        None
     }
 
     /// Whether the emulated terminal is back on the main screen with a visible cursor.
@@ -184,14 +196,36 @@ fn resize_redraws_and_ctrl_c_restores_the_terminal() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let mut tty = Tty::spawn(&["browse", "dynamodb"], 80, 24);
-    tty.wait_for("Amazon DynamoDB");
-    let pid = tty.session.get_process().pid().to_string();
-    let status = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-    assert!(status.success());
-    assert!(tty.wait_exit(), "recall did not exit on SIGTERM");
-    assert!(tty.restored(), "terminal not restored:\n{}", tty.screen());
+fn termination_signals_restore_the_terminal_and_exit_with_128_plus_the_signal() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131)] {
+        let mut tty = Tty::spawn(&["browse", "dynamodb"], 80, 24);
+        tty.wait_for("Amazon DynamoDB");
+        let pid = tty.session.get_process().pid().to_string();
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let ended = tty.wait_status();
+        assert!(
+            matches!(ended, Some(WaitStatus::Exited(_, c)) if c == code),
+            "SIG{signal}: {ended:?}, expected exit status {code}"
+        );
+        assert!(
+            tty.restored(),
+            "SIG{signal}: terminal not restored:\n{}",
+            tty.screen()
+        );
+    }
+}
+
+#[test]
+fn quitting_exits_with_status_zero() {
+    let mut tty = Tty::spawn(&[], 80, 24);
+    tty.wait_for("Topics");
+    tty.send("q");
+    let ended = tty.wait_status();
+    assert!(matches!(ended, Some(WaitStatus::Exited(_, 0))), "{ended:?}");
 }
 
 /// Every `review` event in the data directory's logs, as (card, rating) pairs in file order.
@@ -349,11 +383,9 @@ fn a_scenario_card_is_answered_in_study_and_a_second_study_session_is_refused() 
     }
     tty.wait_for("then Enter to answer");
     // A second study session on the same data folder is refused while this one runs.
-    let second = Command::new(env!("CARGO_BIN_EXE_recall"))
+    let second = sandbox::recall_with_home(home.path())
         .args(args)
         .env("RECALL_DATA_DIR", data.path())
-        .env("HOME", home.path())
-        .env_remove("XDG_STATE_HOME")
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&second.stderr);

@@ -1,6 +1,8 @@
 //! `recall export` and `recall stats` as a user runs them: stdout by default or with `-`, files written
 //! whole, an existing file refused without `--force`, no file left by a failed write, usage errors exit 2.
 
+mod sandbox;
+
 mod fixture_log;
 
 use std::path::Path;
@@ -17,14 +19,12 @@ fn data_dir() -> tempfile::TempDir {
 }
 
 fn recall(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("recall").unwrap();
+    let mut cmd = sandbox::recall();
     cmd.arg("--content")
         .arg(fixture_log::deck_dir())
         .arg("--data-dir")
         .arg(data)
-        .env("TZ", "UTC")
-        .env_remove("RECALL_DATA_DIR")
-        .env_remove("RECALL_CONTENT");
+        .env("TZ", "UTC");
     cmd
 }
 

@@ -1,11 +1,13 @@
 //! Bad input to the interactive commands is refused with a clear message and exit 1, before the terminal
 //! is touched and before anything is recorded.
 
+mod sandbox;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
 fn recall(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("recall").unwrap();
+    let mut cmd = sandbox::recall_with_home(&data.join("home"));
     cmd.env("RECALL_DATA_DIR", data);
     cmd
 }

@@ -1,12 +1,14 @@
 //! `recall search` end to end: the binary on `tests/fixtures/search`, as JSON and as text, and its usage
 //! errors.
 
+mod sandbox;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
 fn recall() -> Command {
-    let mut cmd = Command::cargo_bin("recall").expect("binary builds");
+    let mut cmd = sandbox::recall();
     cmd.args(["--content", "tests/fixtures/search"]);
     cmd
 }
@@ -111,8 +113,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn a_missing_deck_fails_with_a_message() {
-    Command::cargo_bin("recall")
-        .unwrap()
+    sandbox::recall()
         .args(["--content", "tests/fixtures/no-such-deck", "search", "x"])
         .assert()
         .code(1)

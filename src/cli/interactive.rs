@@ -11,7 +11,6 @@ use anyhow::Context;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use crate::core::config::ConfigSchema;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, replay};
 use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession, latest_unfinished};
@@ -23,7 +22,7 @@ use crate::io::log::{self, EventLog};
 use crate::io::paths::Paths;
 use crate::io::study_lock::{self, StudyLock, StudyLockError};
 use crate::ui::app::{App, Effect};
-use crate::ui::key_overrides::{self, Overrides};
+use crate::ui::key_overrides::Overrides;
 use crate::ui::msg::Msg;
 use crate::ui::screens::Screen;
 use crate::ui::screens::browse::BrowseState;
@@ -31,7 +30,7 @@ use crate::ui::screens::exam::ExamState;
 use crate::ui::screens::quiz::QuizState;
 use crate::ui::screens::study::StudyState;
 use crate::ui::shared::Setup;
-use crate::ui::terminal::{self, EffectRunner};
+use crate::ui::terminal::{self, EffectRunner, Ended};
 use crate::ui::theme::Theme;
 
 /// Which screen the interface opens on.
@@ -54,25 +53,18 @@ pub enum Start {
     Exam(ExamOptions),
 }
 
-/// Themes the settings may name.
-const THEMES: &[&str] = &["default", "mono"];
-
-/// Runs the interface on `deck` from `start`; `lang` overrides the configured language.
+/// Runs the interface on `deck` from `start`; `lang` overrides the configured language. Returns how it
+/// ended (quit, or the signal that stopped it) for the exit status.
 pub fn run(
     deck: Deck,
     data_dir: Option<std::path::PathBuf>,
     lang: Option<Lang>,
     start: Start,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Ended> {
     validate_start(&deck, &start)?;
     let now = Timestamp::now();
     let paths = Paths::resolve(data_dir)?;
-    let actions = key_overrides::action_names();
-    let schema = ConfigSchema {
-        actions: Some(&actions),
-        themes: Some(THEMES),
-    };
-    let config = config_file::load_or_create(&paths.config_file, &schema)?.config;
+    let config = config_file::load_or_create(&paths.config_file, &super::settings_schema())?.config;
     let keys = Overrides::from_config(&config.keys)
         .with_context(|| format!("in {}", paths.config_file.display()))?;
     let scheduler = config
@@ -131,8 +123,8 @@ pub fn run(
         );
     }
     open_start(&mut app, &deck, start, &mut runner)?;
-    terminal::run(app, &mut runner).context("the terminal interface failed")?;
-    Ok(())
+    let ended = terminal::run(app, &mut runner).context("the terminal interface failed")?;
+    Ok(ended)
 }
 
 /// Refuses bad parameters (unknown topic, zero questions or minutes, no scenarios) with a clear message,

@@ -8,6 +8,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::core::content::{Deck, Item, Lang, Text, global_id};
+use crate::core::untrusted::to_json_pretty;
 
 /// One item as `recall list --format json` prints it.
 #[derive(Debug, Serialize)]
@@ -180,8 +181,7 @@ pub fn listed_items(deck: &Deck, topic: Option<&str>, lang: Lang) -> Vec<ListedI
 
 /// Prints items as JSON (one array) to `out`.
 pub fn write_json(items: &[ListedItem], out: &mut impl Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, items)?;
-    writeln!(out)
+    writeln!(out, "{}", to_json_pretty(items)?)
 }
 
 /// Prints items as readable text to `out`.

@@ -10,6 +10,7 @@ pub mod export;
 pub mod interactive;
 pub mod list;
 pub mod optimize;
+pub mod output;
 pub mod search;
 pub mod stats;
 
@@ -17,7 +18,24 @@ use std::io::Write;
 
 pub use args::{Cli, Command, ExportFormatArg, Format, LangArg, WhatArg};
 
+use std::sync::LazyLock;
+
+use crate::core::config::ConfigSchema;
 use crate::io::progress::LoadedProgress;
+use crate::ui::key_overrides;
+use crate::ui::theme::THEME_NAMES;
+
+/// The `[keys]` action names, listed once.
+static ACTIONS: LazyLock<Vec<&'static str>> = LazyLock::new(key_overrides::action_names);
+
+/// The one set of rules every command checks `config.toml` against: the interface's themes and `[keys]`
+/// actions, so `recall stats` refuses exactly what `recall study` refuses.
+pub fn settings_schema() -> ConfigSchema<'static> {
+    ConfigSchema {
+        actions: Some(ACTIONS.as_slice()),
+        themes: Some(THEME_NAMES),
+    }
+}
 
 /// Prints one warning line on `err` for every log line the load skipped.
 pub fn warn_skipped(loaded: &LoadedProgress, err: &mut impl Write) -> std::io::Result<()> {

@@ -35,7 +35,7 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), OptimizeCommandError> {
-    let loaded = progress::load(paths, tz)?;
+    let loaded = progress::load(paths, &super::settings_schema(), tz)?;
     super::warn_skipped(&loaded, err)?;
     let fitted = fit(training_set(&loaded.progress, loaded.scheduler.clock()))?;
     config_file::save_fsrs_parameters(&paths.config_file, &fitted.parameters)?;

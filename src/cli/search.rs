@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::core::content::{Deck, Lang};
 use crate::core::search::{Hit, SearchIndex, SearchOptions};
+use crate::core::untrusted::to_json_pretty;
 
 /// One hit as `recall search --format json` prints it.
 #[derive(Debug, Serialize)]
@@ -55,8 +56,7 @@ fn result(deck: &Deck, hit: Hit) -> Option<SearchResult> {
 
 /// Prints results as JSON (one array) to `out`.
 pub fn write_json(results: &[SearchResult], out: &mut impl Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, results)?;
-    writeln!(out)
+    writeln!(out, "{}", to_json_pretty(results)?)
 }
 
 /// Prints results as text: a header line, the snippet, and carets under the matched chars.

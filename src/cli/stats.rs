@@ -10,6 +10,7 @@ use super::Format;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::Stats;
 use crate::core::progress::stats::{Retention, hours_minutes};
+use crate::core::untrusted::to_json_pretty;
 use crate::io::paths::Paths;
 use crate::io::progress::{self, LoadError};
 
@@ -37,13 +38,13 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), StatsCommandError> {
-    let loaded = progress::load(paths, tz)?;
+    let loaded = progress::load(paths, &super::settings_schema(), tz)?;
     super::warn_skipped(&loaded, err)?;
     let stats = Stats::compute(deck, &loaded.progress, loaded.scheduler.clock(), now);
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &stats).map_err(std::io::Error::from)?;
-            writeln!(out)?;
+            let json = to_json_pretty(&stats).map_err(std::io::Error::from)?;
+            writeln!(out, "{json}")?;
         }
         Format::Text => write_text(&stats, deck, lang.unwrap_or(loaded.config.language), out)?,
     }

@@ -150,6 +150,10 @@ impl Config {
                 .get_ref()
                 .parse::<KeySpec>()
                 .map_err(|m| check.error(key.span(), &m, keys::KEY_SYNTAX))?;
+            if let Some(why) = spec.unsupported() {
+                let message = format!("`{}`: {why}", key.get_ref());
+                return Err(check.error(key.span(), &message, keys::KEY_SYNTAX));
+            }
             config.keys.insert(action, spec);
         }
         if let Some(v) = raw.fsrs_parameters {

@@ -8,6 +8,7 @@
 //! - [`srs`]: FSRS scheduling, study days, the daily queue, the study session.
 //! - [`quiz`]: questions, generated questions, grading, quiz and exam sessions.
 //! - [`config`]: the settings file.
+//! - [`untrusted`]: rendering deck, log and settings text for a terminal or JSON without raw control characters.
 
 pub mod config;
 pub mod content;
@@ -15,3 +16,4 @@ pub mod progress;
 pub mod quiz;
 pub mod search;
 pub mod srs;
+pub mod untrusted;

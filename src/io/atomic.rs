@@ -1,9 +1,10 @@
 //! Crash-safe file replacement: the new contents go to a synced temporary file in the same directory,
 //! which the caller then renames over the target (`persist`, or `persist_noclobber` to refuse an existing
-//! file). A crash leaves either the old file or the new one, never half of one.
+//! file). A crash leaves either the old file or the new one, never half of one. [`link_target`] finds the
+//! file a symbolic link points to, for writes that must go through the link rather than replace it.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
@@ -24,6 +25,20 @@ pub fn synced_temp(path: &Path, bytes: &[u8]) -> io::Result<NamedTempFile> {
     Ok(file)
 }
 
+/// The file `path` finally names after following symbolic links (relative links resolve against the
+/// link's folder); `path` itself if it is not a link. A link loop stops after 40 steps, as the OS does.
+pub fn link_target(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&current) {
+            Ok(next) if next.is_absolute() => current = next,
+            Ok(next) => current = parent_dir(&current).join(next),
+            Err(_) => break,
+        }
+    }
+    current
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,5 +52,20 @@ mod tests {
         temp.persist(&target).unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"hello");
         assert_eq!(parent_dir(Path::new("bare.txt")), Path::new("."));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_chain_of_relative_links_leads_to_the_real_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("dotfiles")).unwrap();
+        std::os::unix::fs::symlink("real.toml", dir.path().join("dotfiles/link.toml")).unwrap();
+        std::os::unix::fs::symlink("dotfiles/link.toml", dir.path().join("config.toml")).unwrap();
+        assert_eq!(
+            link_target(&dir.path().join("config.toml")),
+            dir.path().join("dotfiles/real.toml")
+        );
+        let plain = dir.path().join("plain.toml");
+        assert_eq!(link_target(&plain), plain);
     }
 }

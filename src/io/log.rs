@@ -3,9 +3,12 @@
 //!
 //! Writing ([`EventLog::append`]) opens this device's file with `O_APPEND`, writes the whole line in one
 //! call and `fsync`s it before returning, so a confirmed grade survives a crash. Existing bytes are never
-//! rewritten or truncated; if the file ends in a torn line (a crash mid-write), a newline is written first so
-//! the new event starts on its own line. Reading ([`read_dir`]) takes every device's file: a torn or corrupt
-//! line becomes a [`LogWarning`] with file and line and is left in place; a line from a newer schema refuses
+//! rewritten; a failed append (full disk) cuts the file back to where it was, so it leaves no fragment. If
+//! the file ends in a torn line (a crash mid-write), a newline is written first so the new event starts on
+//! its own line. Reading ([`read_dir`]) takes every device's file: a torn or corrupt
+//! line — or one with `"v": 0`, or an id holding a control or bidi character — becomes a [`LogWarning`]
+//! with file and line and is left in place (a byte-order mark before the first line is ignored); a line
+//! from a newer schema refuses
 //! the whole load ([`LogError::FutureSchema`]) without touching anything.
 
 use std::fs::{self, File, OpenOptions};
@@ -18,6 +21,7 @@ use serde::Deserialize;
 
 use super::device::DeviceId;
 use crate::core::progress::{Event, SCHEMA_VERSION};
+use crate::core::untrusted::is_hostile;
 
 /// Why the log could not be read or written. The UI shows it; a failed append means the event is not saved.
 #[derive(Debug, thiserror::Error)]
@@ -167,17 +171,31 @@ impl EventLog {
 }
 
 /// Appends `line` to `path` in one write (after a newline if the file ends mid-line) and syncs it.
+///
+/// If the write or the sync fails (a full disk takes part of the line), the file is cut back to its
+/// previous length: the event is reported as not saved, so it must not linger as a torn fragment that
+/// every later start warns about. The file is locked meanwhile, so another instance's line appended in
+/// between can never be cut.
 fn write_line(path: &Path, mut line: Vec<u8>) -> io::Result<()> {
     let mut file = OpenOptions::new()
         .read(true)
         .append(true)
         .create(true)
         .open(path)?;
+    let regular = file.metadata()?.is_file();
+    if regular {
+        file.lock()?;
+    }
+    let before = file.metadata()?.len();
     if ends_mid_line(&mut file)? {
         line.insert(0, b'\n');
     }
-    file.write_all(&line)?;
-    file.sync_all()
+    let written = file.write_all(&line).and_then(|()| file.sync_all());
+    if written.is_err() && regular {
+        // Best effort: if even this fails, the reader skips the fragment with a warning.
+        let _ = file.set_len(before).and_then(|()| file.sync_all());
+    }
+    written
 }
 
 /// Whether a non-empty regular file's last byte is not a newline (a torn last line).
@@ -237,6 +255,8 @@ const PARALLEL_CHUNK: usize = 8_192;
 
 /// Parses one file's lines into `read` (on several threads for a long file; the result is the same).
 pub fn parse_file(path: &Path, bytes: &[u8], read: &mut LogRead) -> Result<(), LogError> {
+    // An editor may have saved the file with a byte-order mark; it is not part of the first event.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let complete = bytes.ends_with(b"\n");
     let mut lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
     if complete {
@@ -289,28 +309,44 @@ fn parse_lines(
             line: n,
             version,
         };
+        let corrupt = |detail: String| LogWarning {
+            path: path.to_path_buf(),
+            line: n,
+            kind: if torn_at == Some(n) {
+                WarningKind::Torn
+            } else {
+                WarningKind::Corrupt
+            },
+            detail,
+        };
         match serde_json::from_slice::<Event>(line) {
             Ok(event) if event.v > SCHEMA_VERSION => return Err(future(event.v)),
-            Ok(event) => parsed.events.push(event),
+            Ok(event) => match unusable(&event) {
+                Some(why) => parsed.warnings.push(corrupt(why.to_string())),
+                None => parsed.events.push(event),
+            },
             Err(e) => {
                 if let Ok(VersionOnly { v }) = serde_json::from_slice(line)
                     && v > SCHEMA_VERSION
                 {
                     return Err(future(v));
                 }
-                let kind = if torn_at == Some(n) {
-                    WarningKind::Torn
-                } else {
-                    WarningKind::Corrupt
-                };
-                parsed.warnings.push(LogWarning {
-                    path: path.to_path_buf(),
-                    line: n,
-                    kind,
-                    detail: e.to_string(),
-                });
+                parsed.warnings.push(corrupt(e.to_string()));
             }
         }
     }
     Ok(parsed)
+}
+
+/// Why a well-formed line still cannot be an event: version 0 was never written, and an id with a control
+/// or bidi character would end up in exports and messages (a log is synced from another device).
+fn unusable(event: &Event) -> Option<&'static str> {
+    if event.v == 0 {
+        return Some("schema version 0 does not exist; recall writes \"v\": 1");
+    }
+    let hostile = |c: char| c.is_control() || is_hostile(c);
+    event
+        .ids()
+        .any(|id| id.chars().any(hostile))
+        .then_some("an id holds a control or bidi character")
 }

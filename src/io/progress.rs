@@ -1,8 +1,8 @@
 //! The learner's progress as the headless commands (and the interface) load it: the settings file gives
 //! the scheduler, every device's log gives the events, and replaying them gives [`Progress`].
 //!
-//! Loading the settings creates `config.toml` with its commented defaults on first use, as everywhere
-//! else. Skipped log lines come back as warnings for the caller to show.
+//! Loading never writes: without `config.toml` the defaults apply, so read-only commands work in a
+//! read-only data folder. Skipped log lines come back as warnings for the caller to show.
 
 use jiff::tz::TimeZone;
 
@@ -42,9 +42,10 @@ pub struct LoadedProgress {
     pub warnings: Vec<LogWarning>,
 }
 
-/// Loads the settings and the log in `paths.data_dir` and replays it, counting study days in `tz`.
-pub fn load(paths: &Paths, tz: TimeZone) -> Result<LoadedProgress, LoadError> {
-    let loaded = config_file::load_or_create(&paths.config_file, &ConfigSchema::default())?;
+/// Loads the settings (checked against `schema`; defaults if there is no file, and nothing is written) and
+/// the log in `paths.data_dir`, and replays it, counting study days in `tz`.
+pub fn load(paths: &Paths, schema: &ConfigSchema<'_>, tz: TimeZone) -> Result<LoadedProgress, LoadError> {
+    let loaded = config_file::load(&paths.config_file, schema)?;
     let scheduler = loaded.config.scheduler(tz)?;
     let read = log::read_dir(&paths.data_dir)?;
     let progress = replay(read.events.iter().cloned(), &scheduler);

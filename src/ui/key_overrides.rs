@@ -187,8 +187,19 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), ACTION_NAMES.len());
+        // The settings parser refuses alt+ at its line and column, for every command…
+        let names = action_names();
+        let schema = ConfigSchema {
+            actions: Some(&names),
+            themes: None,
+        };
+        let err = Config::parse("[keys]\nflag = \"alt+f\"\n", &schema).unwrap_err();
+        assert_eq!((err.line, err.col), (2, 8), "{err}");
+        // …and the interface would refuse it too if handed one.
+        let mut keys = BTreeMap::new();
+        keys.insert("flag".to_string(), "alt+f".parse::<KeySpec>().unwrap());
         assert_eq!(
-            overrides("[keys]\nflag = \"alt+f\"\n"),
+            Overrides::from_config(&keys),
             Err(OverrideError::Unsupported {
                 action: "flag".into()
             })

@@ -1,10 +1,11 @@
 //! The terminal and the effect runner: raw mode and the alternate screen on the way in, and a restored
-//! terminal on every way out — quit, Ctrl-C, SIGTERM/SIGHUP, a panic (its message printed after restore) —
-//! plus Ctrl-Z suspend/resume and redraw on resize.
+//! terminal on every way out — quit, Ctrl-C, SIGTERM/SIGHUP/SIGINT/SIGQUIT (then exit status 128 + the
+//! signal, as a shell expects), a panic (its message printed after restore) — plus Ctrl-Z suspend/resume
+//! and redraw on resize.
 
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers};
@@ -48,33 +49,61 @@ fn install_panic_hook() {
     }));
 }
 
+/// How the interface ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The learner quit.
+    Quit,
+    /// A termination signal (its number) stopped it; the shell expects exit status 128 + the number.
+    Signal(i32),
+}
+
+impl Ended {
+    /// The process exit status: 0 after quitting, 128 + the signal's number after a signal (143 for
+    /// SIGTERM, 129 for SIGHUP, 130 for SIGINT, 131 for SIGQUIT), as a shell reports a killed program.
+    pub fn exit_status(self) -> u8 {
+        match self {
+            Ended::Quit => 0,
+            Ended::Signal(n) => u8::try_from(128 + n).unwrap_or(1),
+        }
+    }
+}
+
+/// The signals that end the interface (after restoring the terminal) instead of killing it raw.
+const ENDING_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
 /// Runs the interface until the app quits or a termination signal arrives.
-pub fn run(mut app: App, runner: &mut dyn EffectRunner) -> io::Result<()> {
-    let interrupted = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&interrupted))?;
+pub fn run(mut app: App, runner: &mut dyn EffectRunner) -> io::Result<Ended> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for number in ENDING_SIGNALS {
+        signal_hook::flag::register_usize(number, Arc::clone(&signal), number as usize)?;
     }
     install_panic_hook();
     let mut term = enter()?;
-    let result = event_loop(&mut app, &mut term, runner, &interrupted);
+    let result = event_loop(&mut app, &mut term, runner, &signal);
     // A terminal that failed (closed window, I/O error) still gets a clean exit: an open exam writes its
     // time used, as on any other way out.
     if result.is_err() && !app.is_quitting() {
         dispatch(&mut app, runner, Msg::Interrupt);
     }
     restore();
-    result
+    result?;
+    Ok(match signal.load(Ordering::Relaxed) {
+        0 => Ended::Quit,
+        n => Ended::Signal(i32::try_from(n).unwrap_or(signal_hook::consts::SIGTERM)),
+    })
 }
 
 fn event_loop(
     app: &mut App,
     term: &mut Term,
     runner: &mut dyn EffectRunner,
-    interrupted: &AtomicBool,
+    signal: &AtomicUsize,
 ) -> io::Result<()> {
     let size = term.size()?;
     dispatch(app, runner, Msg::Resize(size.width, size.height));
@@ -85,7 +114,16 @@ fn event_loop(
         }
         // A closed terminal (window closed, ssh dropped) does not always deliver SIGHUP to us, and reading a
         // hung-up tty just returns end-of-file forever: notice that the terminal is gone and leave.
-        if interrupted.load(Ordering::Relaxed) || !io::stdin().is_terminal() {
+        if !io::stdin().is_terminal() {
+            // A hung-up terminal is a hangup, whether or not the signal came.
+            let _ = signal.compare_exchange(
+                0,
+                signal_hook::consts::SIGHUP as usize,
+                Ordering::Relaxed,
+                Ordering::Relaxed,
+            );
+        }
+        if signal.load(Ordering::Relaxed) != 0 {
             dispatch(app, runner, Msg::Interrupt);
             continue;
         }

@@ -3,6 +3,9 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// The theme names `config.toml` may give (`mono` is the colourless one).
+pub const THEME_NAMES: &[&str] = &["default", "mono"];
+
 /// The styles every screen uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {

@@ -76,8 +76,7 @@ const NAMED: [(&str, KeyCode); 15] = [
 
 /// The syntax, for error hints.
 pub const KEY_SYNTAX: &str = "a single character (\"u\", \"?\"), or space, enter, esc, tab, backspace, \
-     delete, insert, up, down, left, right, home, end, pageup, pagedown, f1-f12; optionally after ctrl+, \
-     alt+ or shift+";
+     delete, insert, up, down, left, right, home, end, pageup, pagedown, f1-f12; a character may follow ctrl+";
 
 impl KeySpec {
     /// A key without modifiers.
@@ -88,6 +87,20 @@ impl KeySpec {
             alt: false,
             shift: false,
         }
+    }
+}
+
+impl KeySpec {
+    /// Why the interface cannot bind this key, if it cannot: terminals do not report alt+ and shift+
+    /// combinations reliably, and ctrl+ only combines with a character.
+    pub fn unsupported(&self) -> Option<&'static str> {
+        if self.alt || self.shift {
+            return Some("alt+ and shift+ combinations are not supported; use a plain key or ctrl+");
+        }
+        if self.ctrl && !matches!(self.code, KeyCode::Char(_)) {
+            return Some("ctrl+ combines only with a character (ctrl+q); use the named key alone");
+        }
+        None
     }
 }
 

@@ -510,7 +510,8 @@ pub fn is_forbidden_char(c: char) -> bool {
     (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// A pragmatic check for source links: http(s) scheme, a dotted host, no whitespace or control characters.
+/// A pragmatic check for source links: http(s) scheme, a dotted host, no whitespace, control or bidi
+/// characters (a U+202E would make a link read differently from where it goes).
 pub fn is_valid_url(url: &str) -> bool {
     let Some(rest) = url
         .strip_prefix("https://")
@@ -532,7 +533,7 @@ pub fn is_valid_url(url: &str) -> bool {
         && host
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !url.chars().any(|c| c.is_whitespace() || is_forbidden_char(c))
 }
 
 fn normalize(s: &str) -> String {
@@ -565,6 +566,10 @@ mod tests {
         assert!(!is_valid_url("https://localhost/x"));
         assert!(!is_valid_url("https://exa mple.com/"));
         assert!(!is_valid_url("ftp://example.com/"));
+        assert!(!is_valid_url("https://example.com/\u{202e}fdp.exe"));
+        assert!(!is_valid_url("https://example.com/\u{2066}x"));
+        assert!(!is_valid_url("https://example.com/\u{85}x"));
+        assert!(!is_valid_url("https://example.com/\u{7f}"));
     }
 
     #[test]

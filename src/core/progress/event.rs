@@ -39,6 +39,23 @@ impl Event {
     }
 }
 
+impl Event {
+    /// Every id the event names: its own, and the cards, exam and undone event it refers to.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        let referred: Vec<&str> = match &self.kind {
+            EventKind::Review { card, .. } | EventKind::Answer { card, .. } => vec![card],
+            EventKind::Undo { target } => vec![target],
+            EventKind::ExamStarted { exam, questions, .. } => std::iter::once(exam.as_str())
+                .chain(questions.iter().map(String::as_str))
+                .collect(),
+            EventKind::ExamAnswer { exam, .. }
+            | EventKind::ExamFinished { exam, .. }
+            | EventKind::ExamAbandoned { exam } => vec![exam],
+        };
+        std::iter::once(self.id.as_str()).chain(referred)
+    }
+}
+
 /// A flashcard grade, as in Anki: 1 Again, 2 Hard, 3 Good, 4 Easy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::core::content::Lang;
+use crate::core::untrusted::for_terminal;
 use crate::ui::keymap::{self, Context, Hint};
 use crate::ui::screens::Shared;
 use crate::ui::widgets::rich;
@@ -75,7 +76,8 @@ pub fn render_frame(
     frame.render_widget(Paragraph::new(title_line), top);
     if let Some(status) = status {
         frame.render_widget(
-            Paragraph::new(Span::styled(status.to_string(), theme.warn())),
+            // Notices quote log lines, file names and settings: untrusted, so escaped like every message.
+            Paragraph::new(Span::styled(for_terminal(status).into_owned(), theme.warn())),
             status_area,
         );
     }

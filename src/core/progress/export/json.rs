@@ -15,6 +15,7 @@ use crate::core::content::Deck;
 use crate::core::progress::event::Event;
 use crate::core::progress::exams::ExamRecord;
 use crate::core::quiz::score::passed;
+use crate::core::untrusted::to_json_pretty;
 
 /// The document's `format` field.
 pub const FORMAT: &str = "recall-export";
@@ -205,9 +206,9 @@ pub fn document<'a>(input: &ExportInput<'a>) -> Document<'a> {
 
 /// The document as pretty-printed JSON with a final newline.
 pub fn document_bytes(input: &ExportInput<'_>) -> Result<Vec<u8>, ExportError> {
-    let mut bytes = serde_json::to_vec_pretty(&document(input))?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    let mut json = to_json_pretty(&document(input))?;
+    json.push('\n');
+    Ok(json.into_bytes())
 }
 
 /// Events ordered by time then id, each id once (as replay counts them).

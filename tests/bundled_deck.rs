@@ -100,6 +100,23 @@ fn every_text_is_translated_into_korean() {
     }
 }
 
+#[test]
+fn every_fact_and_scenario_says_when_it_was_checked() {
+    let (deck, _) = bundled();
+    let mut undated = Vec::new();
+    for (r, item) in deck.items() {
+        let checked = match item {
+            Item::Fact(f) => f.checked,
+            Item::Scenario(s) => s.checked,
+            _ => continue,
+        };
+        if checked.is_none() {
+            undated.push(deck.global_id(r).unwrap());
+        }
+    }
+    assert!(undated.is_empty(), "no `checked` month: {undated:?}");
+}
+
 /// The answer of a fact, in English.
 fn answer(deck: &Deck, id: &str) -> String {
     let r = deck.find(id).unwrap_or_else(|| panic!("{id} missing"));

@@ -541,7 +541,10 @@ impl Validator<'_, '_> {
         let Freshness { today, max_age } = window;
         let (message, hint) = match (staleness, month) {
             (Staleness::CheckedMonthsAgo(age), Some(month)) => (
-                format!("checked {month}, {age} months before {today}: older than --stale {max_age}"),
+                format!(
+                    "checked {month}, {age} {} before {today}: older than --stale {max_age}",
+                    if age == 1 { "month" } else { "months" }
+                ),
                 "check the item against its source again, then update `checked`".to_string(),
             ),
             (Staleness::InTheFuture, Some(month)) => (

@@ -174,7 +174,7 @@ fn replaced_wordings_do_not_come_back() {
             // "노트북" (a notebook) is a different word.
             let text = text.to_lowercase().replace("노트북", "");
             for (variant, instead) in forbidden {
-                if text.contains(variant) {
+                if text.contains(&variant.to_lowercase()) {
                     found.push(format!("{at}: \"{variant}\" (write: {instead})"));
                 }
             }

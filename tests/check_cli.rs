@@ -216,6 +216,55 @@ extra = 1
 }
 
 #[test]
+fn a_wrongly_typed_value_is_reported_once_without_follow_on_errors() {
+    let text = r#"[topic]
+id = "t"
+title = "T"
+
+[[compare]]
+id = "c"
+title = "C"
+options = "A, B"
+sources = ["https://docs.aws.amazon.com/x.html"]
+
+[[compare.row]]
+attribute = "Size"
+values = ["1", "2"]
+
+[[scenario]]
+id = "s"
+prompt = "P"
+explanation = "E"
+source = "https://docs.aws.amazon.com/x.html"
+
+[[scenario.choice]]
+text = "One"
+correct = "yes"
+why = "W"
+
+[[scenario.choice]]
+text = "Two"
+why = "W"
+"#;
+    let (code, stderr) = check_text(text, &[]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains(
+            "t.toml:8:11: error: `options` in [[compare]] must be a list of text values, not a string"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "t.toml:23:11: error: `correct` in [[scenario.choice]] must be true or false, not a string"
+        ),
+        "{stderr}"
+    );
+    // Not also "missing options", "this row has 2 values but … 0 options" or "no choice is marked correct".
+    assert_eq!(stderr.matches("error:").count(), 2, "{stderr}");
+}
+
+#[test]
 fn a_single_table_where_a_list_is_meant_suggests_double_brackets() {
     let text = r#"[topic]
 id = "t"

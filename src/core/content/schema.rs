@@ -407,3 +407,28 @@ fn check_language_keys(table: &DeTable<'_>, reporter: &mut Reporter<'_>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_bracket_headers_of_arrays_name_the_double_form() {
+        assert_eq!(
+            single_bracket_header("[scenario.choice]"),
+            Some("[[scenario.choice]]")
+        );
+        assert_eq!(
+            single_bracket_header("  [ compare.row ] # rows"),
+            Some("[[compare.row]]")
+        );
+        assert_eq!(single_bracket_header("[fact]"), Some("[[fact]]"));
+        assert_eq!(single_bracket_header("[[scenario.choice]]"), None);
+        assert_eq!(
+            single_bracket_header("[topic]"),
+            None,
+            "[topic] is a single table"
+        );
+        assert_eq!(single_bracket_header("text = \"[fact]\""), None);
+    }
+}

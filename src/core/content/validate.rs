@@ -147,7 +147,8 @@ impl Validator<'_, '_> {
                 "missing `[[compare.row]]`: a comparison needs at least one row",
             );
         }
-        let option_count = options.as_ref().map_or(0, Vec::len);
+        // Without readable options (missing, or reported as wrongly typed) the row lengths cannot be judged.
+        let option_count = options.as_ref().map(Vec::len);
         let rows: Vec<Option<CompareRow>> =
             c.row.into_iter().map(|row| self.row(row, option_count)).collect();
         let rows: Option<Vec<CompareRow>> = rows.into_iter().collect();
@@ -160,12 +161,13 @@ impl Validator<'_, '_> {
         })
     }
 
-    fn row(&mut self, raw: Spanned<RawRow>, option_count: usize) -> Option<CompareRow> {
+    fn row(&mut self, raw: Spanned<RawRow>, option_count: Option<usize>) -> Option<CompareRow> {
         let span = raw.span();
         let row = raw.into_inner();
         let attribute = self.text(row.attribute.as_ref(), "attribute", &span, "[[compare.row]]");
         let values_span = row.values.as_ref().map_or(span.clone(), Spanned::span);
         let values = self.text_list(row.values, "values", &span, "[[compare.row]]")?;
+        let option_count = option_count?;
         if values.len() != option_count {
             self.r
                 .error(
@@ -229,6 +231,8 @@ impl Validator<'_, '_> {
         for c in raw {
             let cspan = c.span();
             let c = c.into_inner();
+            // A `correct` of the wrong type is reported already; which choice is right is then unknown.
+            ok &= !self.removed.contains(&cspan, "correct");
             let text = self.text(c.text.as_ref(), "text", &cspan, "[[scenario.choice]]");
             let why = self.text(c.why.as_ref(), "why", &cspan, "[[scenario.choice]]");
             let (Some(text), Some(why)) = (text, why) else {

@@ -224,11 +224,9 @@ fn check_table(
             }
         }
     }
-    if !bad.is_empty() {
-        for field in &bad {
-            table.remove(*field);
-        }
-        removed.0.extend(bad.into_iter().map(|field| (span.start, field)));
+    for field in bad {
+        table.remove(field);
+        removed.0.push((span.start, field));
     }
 }
 

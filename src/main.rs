@@ -13,10 +13,20 @@ use jiff::tz::TimeZone;
 use recall::cli::interactive::Start;
 use recall::cli::output::{self, Safe};
 use recall::cli::{self, Cli, Command, ExportFormatArg, Format, WhatArg};
-use recall::core::content::{Deck, Lang, Loaded};
+use recall::core::content::{Deck, Freshness, Lang, LoadOptions, Loaded, YearMonth};
 use recall::core::quiz::{ExamOptions, QuizOptions};
 use recall::io::deck::{self, DeckLocation};
 use recall::io::paths::Paths;
+
+/// The current month in the local time zone, for `check --stale` (core has no clock).
+fn this_month() -> anyhow::Result<YearMonth> {
+    let today = TimeZone::system().to_datetime(jiff::Timestamp::now()).date();
+    u16::try_from(today.year())
+        .ok()
+        .zip(u8::try_from(today.month()).ok())
+        .and_then(|(year, month)| YearMonth::new(year, month))
+        .with_context(|| format!("the system clock shows {today}, not a date with a four-digit year"))
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -51,8 +61,18 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
     };
     let load = || deck::load(&location).with_context(|| format!("cannot load {}", location.describe()));
     match cli.command {
-        Some(Command::Check { strict }) => {
-            let ok = cli::check::run(&load()?, &location.describe(), strict, out, err)?;
+        Some(Command::Check { strict, stale }) => {
+            let freshness = match stale {
+                Some(max_age) => Some(Freshness {
+                    today: this_month()?,
+                    max_age,
+                }),
+                None => None,
+            };
+            let options = LoadOptions { freshness };
+            let loaded = deck::load_with(&location, &options)
+                .with_context(|| format!("cannot load {}", location.describe()))?;
+            let ok = cli::check::run(&loaded, &location.describe(), strict, out, err)?;
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         Some(Command::List { topic, format }) => {

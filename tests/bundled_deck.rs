@@ -100,6 +100,93 @@ fn every_text_is_translated_into_korean() {
     }
 }
 
+#[test]
+fn every_fact_and_scenario_says_when_it_was_checked() {
+    let (deck, _) = bundled();
+    let mut undated = Vec::new();
+    for (r, item) in deck.items() {
+        let checked = match item {
+            Item::Fact(f) => f.checked,
+            Item::Scenario(s) => s.checked,
+            _ => continue,
+        };
+        if checked.is_none() {
+            undated.push(deck.global_id(r).unwrap());
+        }
+    }
+    assert!(undated.is_empty(), "no `checked` month: {undated:?}");
+}
+
+/// Every learner-facing string of the deck in `lang`: titles, summaries, bodies, prompts, answers, choices,
+/// reasons, explanations, comparison cells and keywords (each `Text` and `Keywords` serialises as
+/// `{ "en": …, "ko": … }`).
+fn texts_in(deck: &Deck, lang: Lang) -> Vec<(String, String)> {
+    fn walk(value: &serde_json::Value, key: &str, where_: &str, out: &mut Vec<(String, String)>) {
+        match value {
+            serde_json::Value::String(s) if key == "__text__" => {
+                out.push((where_.trim_start_matches('/').to_string(), s.clone()))
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, key, where_, out)),
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    let child = if k == key { "__text__" } else { key };
+                    let where_ = match map.get("id").and_then(|id| id.as_str()) {
+                        Some(id) => format!("{where_}/{id}"),
+                        None => where_.to_string(),
+                    };
+                    walk(v, child, &where_, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for topic in deck.topics() {
+        let json = serde_json::to_value(topic).unwrap();
+        walk(&json, lang.code(), "", &mut out);
+    }
+    out
+}
+
+/// Issue 15: one Korean term per concept, as AWS's Korean documentation writes it, and no text that refers to
+/// notes the learner never saw. These variants were replaced and must not come back.
+#[test]
+fn replaced_wordings_do_not_come_back() {
+    let (deck, _) = bundled();
+    let korean = texts_in(&deck, Lang::Ko);
+    let english = texts_in(&deck, Lang::En);
+    assert!(
+        korean.len() > 1000 && english.len() > 1000,
+        "the walk found too few texts"
+    );
+    let forbidden_ko = [
+        ("타임아웃", "제한 시간 (Lambda and integration timeouts)"),
+        ("Standard 워크플로", "표준 워크플로"),
+        ("Express 워크플로", "익스프레스 워크플로"),
+        ("태스크 토큰", "작업 토큰"),
+        ("노트", "what the learner may have read, not notes they never saw"),
+    ];
+    let reader = "what the learner may have read or assumed";
+    let forbidden_en = [("the notes", reader), ("notes say", reader)];
+    let mut found = Vec::new();
+    for (texts, forbidden) in [(&korean, &forbidden_ko[..]), (&english, &forbidden_en[..])] {
+        for (at, text) in texts {
+            // "노트북" (a notebook) is a different word.
+            let text = text.to_lowercase().replace("노트북", "");
+            for (variant, instead) in forbidden {
+                if text.contains(&variant.to_lowercase()) {
+                    found.push(format!("{at}: \"{variant}\" (write: {instead})"));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "replaced wording is back:\n{}",
+        found.join("\n")
+    );
+}
+
 /// The answer of a fact, in English.
 fn answer(deck: &Deck, id: &str) -> String {
     let r = deck.find(id).unwrap_or_else(|| panic!("{id} missing"));

@@ -15,7 +15,7 @@ const CASES: &[(&str, &str, &str)] = &[
     ("toml-syntax", "5:8", "error"),
     ("unknown-field", "10:1", "error"),
     ("missing-field", "5:1", "error"),
-    ("missing-topic", "", "error"),
+    ("missing-topic", "1:1", "error"),
     ("duplicate-id", "12:6", "error"),
     ("invalid-id", "6:6", "error"),
     ("empty-text", "7:10", "error"),
@@ -27,6 +27,8 @@ const CASES: &[(&str, &str, &str)] = &[
     ("row-shape", "13:10", "error"),
     ("keyword-not-in-prompt", "8:12", "error"),
     ("wrong-type", "13:10", "error"),
+    ("invalid-date", "10:11", "error"),
+    ("table-brackets", "16:1", "error"),
 ];
 
 fn recall() -> Command {
@@ -57,6 +59,7 @@ fn every_rule_has_a_fixture_and_a_case() {
     on_disk.sort();
     let mut covered: Vec<String> = CASES.iter().map(|(name, ..)| name.to_string()).collect();
     covered.push("missing-translation".to_string());
+    covered.push("stale".to_string());
     covered.sort();
     assert_eq!(on_disk, covered, "every invalid fixture needs a row in CASES");
 }
@@ -97,7 +100,215 @@ fn missing_translation_is_a_warning_unless_strict() {
         .arg(dir.path())
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("FAILED").and(predicate::str::contains("(strict)")));
+        .stdout(predicate::str::contains("FAILED").and(predicate::str::contains("(strict)")))
+        .stderr(predicate::str::contains(
+            "error: 1 warning, and --strict treats warnings as errors",
+        ));
+}
+
+/// Runs `recall check ARGS --content DIR` on a one-file deck and returns (exit code, stderr).
+fn check_text(text: &str, args: &[&str]) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.toml"), text).unwrap();
+    let out = recall()
+        .arg("check")
+        .args(args)
+        .arg("--content")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    (out.status.code().unwrap(), stderr)
+}
+
+#[test]
+fn stale_lists_old_and_undated_items_as_warnings_and_fails_under_strict() {
+    let dir = deck_of("stale");
+    let file = dir.path().join("stale.toml");
+    // Without --stale, an old `checked` month is fine.
+    recall()
+        .args(["check", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::is_empty());
+    // 2001-01 is more than 12 months before any month this test can run in.
+    recall()
+        .args(["check", "--stale", "12", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(
+            predicate::str::contains(format!("{}:10:11: warning: checked 2001-01, ", file.display()))
+                .and(predicate::str::contains("older than --stale 12 [stale]")),
+        );
+    recall()
+        .args(["check", "--stale", "12", "--strict", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: 1 warning, and --strict treats warnings as errors",
+        ));
+}
+
+#[test]
+fn stale_also_lists_items_without_a_checked_month_and_months_yet_to_come() {
+    let text = r#"[topic]
+id = "t"
+title = "T"
+
+[[fact]]
+id = "undated"
+prompt = "P"
+answer = "A"
+source = "https://docs.aws.amazon.com/x.html"
+
+[[fact]]
+id = "future"
+prompt = "P2"
+answer = "A2"
+source = "https://docs.aws.amazon.com/x.html"
+checked = "9999-12"
+"#;
+    let (code, stderr) = check_text(text, &["--stale", "600"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("t.toml:5:1: warning: this [[fact]] has no `checked` month [stale]"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("t.toml:16:11: warning: checked 9999-12, which is after the current month"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_wrong_type_does_not_hide_the_other_errors_of_the_file() {
+    let text = r#"[topic]
+id = "t"
+title = "T"
+
+[[fact]]
+id = "a"
+prompt = 42
+answer = "A"
+source = "https://docs.aws.amazon.com/x.html"
+
+[[fact]]
+id = "b"
+prompt = { en = "P", ko = true }
+answer = "A"
+source = "nope"
+extra = 1
+"#;
+    let (code, stderr) = check_text(text, &[]);
+    assert_eq!(code, 1);
+    for expected in [
+        "t.toml:7:10: error: `prompt` in [[fact]] must be text",
+        "not an integer [wrong-type]",
+        "t.toml:13:27: error: `ko` of `prompt` in [[fact]] must be a string, not a boolean [wrong-type]",
+        "t.toml:15:10: error: malformed source URL",
+        "t.toml:16:1: error: unknown field `extra`",
+    ] {
+        assert!(stderr.contains(expected), "missing {expected:?} in:\n{stderr}");
+    }
+    // The wrongly typed value is reported once, not again as missing.
+    assert!(!stderr.contains("missing required field"), "{stderr}");
+}
+
+#[test]
+fn a_wrongly_typed_value_is_reported_once_without_follow_on_errors() {
+    let text = r#"[topic]
+id = "t"
+title = "T"
+
+[[compare]]
+id = "c"
+title = "C"
+options = "A, B"
+sources = ["https://docs.aws.amazon.com/x.html"]
+
+[[compare.row]]
+attribute = "Size"
+values = ["1", "2"]
+
+[[scenario]]
+id = "s"
+prompt = "P"
+explanation = "E"
+source = "https://docs.aws.amazon.com/x.html"
+
+[[scenario.choice]]
+text = "One"
+correct = "yes"
+why = "W"
+
+[[scenario.choice]]
+text = "Two"
+why = "W"
+"#;
+    let (code, stderr) = check_text(text, &[]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains(
+            "t.toml:8:11: error: `options` in [[compare]] must be a list of text values, not a string"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "t.toml:23:11: error: `correct` in [[scenario.choice]] must be true or false, not a string"
+        ),
+        "{stderr}"
+    );
+    // Not also "missing options", "this row has 2 values but … 0 options" or "no choice is marked correct".
+    assert_eq!(stderr.matches("error:").count(), 2, "{stderr}");
+}
+
+#[test]
+fn a_single_table_where_a_list_is_meant_suggests_double_brackets() {
+    let text = r#"[topic]
+id = "t"
+title = "T"
+
+[[compare]]
+id = "c"
+title = "C"
+options = ["A", "B"]
+sources = ["https://docs.aws.amazon.com/x.html"]
+
+[compare.row]
+attribute = "Size"
+values = ["1", "2"]
+"#;
+    let (code, stderr) = check_text(text, &[]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("t.toml:11:1: error: [compare.row] is a single table, but [[compare.row]] is a list"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: write [[compare.row]] (double brackets)"),
+        "{stderr}"
+    );
+    // One problem, one message: not also "needs at least one row".
+    assert_eq!(stderr.matches("error:").count(), 1, "{stderr}");
+}
+
+#[test]
+fn a_missing_topic_and_an_unquoted_month_come_with_hints() {
+    let (_, stderr) = check_text("[[fact]]\nid = \"a\"\n", &[]);
+    assert!(
+        stderr.contains("t.toml:1:1: error: missing `[topic]` table")
+            && stderr.contains("hint: start the file with a [topic] table"),
+        "{stderr}"
+    );
+    let (_, stderr) = check_text("[topic]\nid = \"t\"\ntitle = \"T\"\nchecked = 2026-11\n", &[]);
+    assert!(
+        stderr.contains(r#"hint: write the month as a quoted string: checked = "2026-11""#),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 mod sandbox;
 
-use recall::core::content::{self, Item, Lang, SourceFile};
+use recall::core::content::{self, Item, Lang, SourceFile, YearMonth};
 use serde_json::Value;
 
 const FIXTURE: &str = "tests/fixtures/valid/minimal/basics.toml";
@@ -51,6 +51,17 @@ fn valid_fixture_loads_strictly_with_every_kind() {
         panic!("not a fact")
     };
     assert_eq!(fact.answer.get(Lang::Ko), "최대 35일 (1–35일로 설정 가능)");
+    assert_eq!(fact.checked, None, "`checked` is optional");
+    let r = deck.find("basics/lambda-max-timeout").unwrap();
+    let Some(Item::Fact(fact)) = deck.item(r) else {
+        panic!("not a fact")
+    };
+    assert_eq!(fact.checked, YearMonth::new(2026, 11));
+    let r = deck.find("basics/mobile-saml").unwrap();
+    let Some(Item::Scenario(scenario)) = deck.item(r) else {
+        panic!("not a scenario")
+    };
+    assert_eq!(scenario.checked, YearMonth::new(2026, 11));
     assert_eq!(deck.cards().count(), 3, "facts and scenarios are cards");
 }
 

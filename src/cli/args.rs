@@ -36,6 +36,9 @@ pub enum Command {
         /// Treat warnings (such as a missing translation) as errors.
         #[arg(long)]
         strict: bool,
+        /// Also warn about facts and scenarios whose `checked` month is more than MONTHS months ago, or absent.
+        #[arg(long, value_name = "MONTHS")]
+        stale: Option<u32>,
     },
     /// Print every item of the deck: id, kind, topic, prompt and answer or choices, source.
     List {

@@ -17,6 +17,14 @@ pub fn run(
     }
     let (errors, warnings) = loaded.counts();
     let failed = errors > 0 || (strict && warnings > 0);
+    if strict && warnings > 0 {
+        // The diagnostics above say "warning:"; say why they fail the check anyway.
+        let noun = if warnings == 1 { "warning" } else { "warnings" };
+        writeln!(
+            err,
+            "error: {warnings} {noun}, and --strict treats warnings as errors"
+        )?;
+    }
     let deck = &loaded.deck;
     let verdict = if failed { "FAILED" } else { "ok" };
     writeln!(

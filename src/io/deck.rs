@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use crate::core::content::{self, Diagnostic, Loaded, Rule, Severity, SourceFile};
+use crate::core::content::{self, Diagnostic, LoadOptions, Loaded, Rule, Severity, SourceFile};
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
@@ -60,11 +60,16 @@ pub enum DeckSourceError {
 
 /// Loads and validates the deck at `location`; unreadable folders are errors, content problems diagnostics.
 pub fn load(location: &DeckLocation) -> Result<Loaded, DeckSourceError> {
+    load_with(location, &LoadOptions::default())
+}
+
+/// [`load`], with the extra checks of `options` (such as `--stale`).
+pub fn load_with(location: &DeckLocation, options: &LoadOptions) -> Result<Loaded, DeckSourceError> {
     let (files, mut unreadable) = match location {
         DeckLocation::Bundled => bundled_files(),
         DeckLocation::Dir(dir) => read_dir(dir)?,
     };
-    let mut loaded = content::load(&files);
+    let mut loaded = content::load_with(&files, options);
     unreadable.append(&mut loaded.diagnostics);
     loaded.diagnostics = unreadable;
     Ok(loaded)

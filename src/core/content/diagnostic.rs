@@ -59,6 +59,12 @@ pub enum Rule {
     KeywordNotInPrompt,
     /// A text table without one of the languages.
     MissingTranslation,
+    /// A `checked` month that is not `YYYY-MM` with a month 01–12.
+    InvalidDate,
+    /// An item not checked within the `--stale` window (or never, or in the future).
+    Stale,
+    /// `[scenario.choice]` where `[[scenario.choice]]` is meant, or the other way round.
+    TableBrackets,
     /// The file or folder could not be read, or holds no topic.
     Unreadable,
 }
@@ -83,6 +89,9 @@ impl Rule {
             Rule::RowShape => "row-shape",
             Rule::KeywordNotInPrompt => "keyword-not-in-prompt",
             Rule::MissingTranslation => "missing-translation",
+            Rule::InvalidDate => "invalid-date",
+            Rule::Stale => "stale",
+            Rule::TableBrackets => "table-brackets",
             Rule::Unreadable => "unreadable",
         }
     }

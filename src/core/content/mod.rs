@@ -1,12 +1,15 @@
 //! Deck content: topic files (TOML) → a validated, indexed [`Deck`].
 //!
-//! The pipeline is `parse` (spanned TOML tree) → [`schema`] (unknown keys) → [`raw`] (serde mirror of the
-//! file) → [`validate`] (typed, checked items) → [`Deck`] (sorted and indexed by global id). Every step reports
-//! into [`Diagnostic`]s with `path:line:col` instead of failing fast. This module does no I/O: callers hand
-//! it the files' text (the embedded bundled deck, or a folder read by `crate::io`).
+//! The pipeline is `parse` (spanned TOML tree) → [`schema`] (unknown keys and wrong types, which it removes)
+//! → [`raw`] (serde mirror of the file) → [`validate`] (typed, checked items; with [`LoadOptions`], also how
+//! fresh each item's `checked` month is) → [`Deck`] (sorted and indexed by global id). Every step reports
+//! into [`Diagnostic`]s with `path:line:col` instead of failing fast. This module does no I/O and reads no
+//! clock: callers hand it the files' text (the embedded bundled deck, or a folder read by `crate::io`) and,
+//! for `--stale`, the current month.
 
 pub mod diagnostic;
 pub mod model;
+pub mod month;
 pub mod raw;
 mod schema;
 pub mod text;
@@ -20,6 +23,7 @@ pub use diagnostic::{Diagnostic, Position, Rule, Severity};
 pub use model::{
     Choice, Compare, CompareRow, Deck, Fact, Item, ItemKind, ItemRef, Scenario, Section, Topic, global_id,
 };
+pub use month::{Freshness, YearMonth};
 pub use text::{Keywords, Lang, Text};
 
 use diagnostic::Reporter;
@@ -39,7 +43,7 @@ pub struct SourceFile {
 pub struct Loaded {
     /// Topics and items that passed validation.
     pub deck: Deck,
-    /// Errors and warnings, in file order.
+    /// Errors and warnings, file by file, each file's in line order.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -76,13 +80,25 @@ pub enum DeckError {
     },
 }
 
+/// What loading checks beyond the format's own rules.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Warn about facts and scenarios not checked within this window (`recall check --stale MONTHS`).
+    pub freshness: Option<Freshness>,
+}
+
 /// Loads and validates a deck from its files. Never panics, whatever the input.
 pub fn load(files: &[SourceFile]) -> Loaded {
+    load_with(files, &LoadOptions::default())
+}
+
+/// [`load`], with the extra checks of `options`.
+pub fn load_with(files: &[SourceFile], options: &LoadOptions) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut topics: Vec<(model::Topic, Position)> = Vec::new();
     for file in files {
         let mut reporter = Reporter::new(&file.path, &file.text);
-        if let Some((topic, id_span)) = load_file(file, &mut reporter) {
+        if let Some((topic, id_span)) = load_file(file, options, &mut reporter) {
             let at = reporter.position(&id_span);
             if let Some((first, first_at)) = topics.iter().find(|(t, _)| t.id == topic.id) {
                 reporter
@@ -99,6 +115,8 @@ pub fn load(files: &[SourceFile]) -> Loaded {
                 topics.push((topic, at));
             }
         }
+        // The schema walk and the validator each go through the file in their own order; show it top down.
+        reporter.diagnostics.sort_by_key(|d| d.position);
         diagnostics.append(&mut reporter.diagnostics);
     }
     Loaded {
@@ -109,26 +127,19 @@ pub fn load(files: &[SourceFile]) -> Loaded {
 
 fn load_file(
     file: &SourceFile,
+    options: &LoadOptions,
     reporter: &mut Reporter<'_>,
 ) -> Option<(model::Topic, std::ops::Range<usize>)> {
-    let (doc, syntax_errors) = DeTable::parse_recoverable(&file.text);
+    let (mut doc, syntax_errors) = DeTable::parse_recoverable(&file.text);
     if !syntax_errors.is_empty() {
-        for e in syntax_errors {
-            let span = e.span().unwrap_or(0..0);
-            reporter
-                .error(
-                    &span,
-                    Rule::TomlSyntax,
-                    format!("invalid TOML: {}", e.message().trim()),
-                )
-                .hint("see https://toml.io for the syntax");
-        }
+        report_syntax_errors(&file.text, &syntax_errors, reporter);
         return None;
     }
-    schema::check_unknown_keys(doc.get_ref(), reporter);
+    let removed = schema::check(&mut doc, reporter);
     let raw = match RawFile::deserialize(doc.into_deserializer()) {
         Ok(raw) => raw,
         Err(e) => {
+            // The schema walk removes every value of the wrong type, so this is a safety net only.
             let span = e.span().unwrap_or(0..0);
             reporter.error(&span, Rule::WrongType, e.message().trim().to_string());
             return None;
@@ -139,5 +150,46 @@ fn load_file(
         .as_ref()
         .and_then(|t| t.get_ref().id.as_ref())
         .map_or(0..0, |id| id.span());
-    validate::validate_file(raw, &file.path, reporter).map(|t| (t, id_span))
+    validate::validate_file(raw, &file.path, &removed, options.freshness, reporter).map(|t| (t, id_span))
+}
+
+/// Reports the TOML syntax errors of a file, with a hint for the mistakes deck authors make most.
+fn report_syntax_errors(text: &str, errors: &[toml::de::Error], reporter: &mut Reporter<'_>) {
+    // After `[scenario.choice]` is reported as written twice, the parser also calls each key of the second
+    // table a duplicate; those follow from the same mistake and are left out.
+    let mut inside_repeated_table = false;
+    for e in errors {
+        let span = e.span().unwrap_or(0..0);
+        let message = format!("invalid TOML: {}", e.message().trim());
+        let line_start = text
+            .get(..span.start)
+            .and_then(|before| before.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let line = text[line_start..].lines().next().unwrap_or_default().trim();
+        if line.starts_with('[') {
+            inside_repeated_table = false;
+        } else if inside_repeated_table && message.ends_with("duplicate key") {
+            continue;
+        }
+        if let Some(header) = schema::single_bracket_header(line) {
+            inside_repeated_table = true;
+            reporter
+                .error(
+                    &(line_start..line_start),
+                    Rule::TableBrackets,
+                    format!("{message}: `{line}` appears twice"),
+                )
+                .hint(format!(
+                    "`{line}` is a single table, so a second one in the same place is a duplicate: write {header} \
+                     (double brackets) before each one"
+                ));
+            continue;
+        }
+        let hint = if line.starts_with("checked") && !line.contains('"') {
+            r#"write the month as a quoted string: checked = "2026-11""#
+        } else {
+            "see https://toml.io for the syntax"
+        };
+        reporter.error(&span, Rule::TomlSyntax, message).hint(hint);
+    }
 }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::month::YearMonth;
 use super::text::{Keywords, Text};
 
 /// A whole deck: topics in display order.
@@ -70,6 +71,9 @@ pub struct Fact {
     pub group: Option<String>,
     /// Source URL.
     pub source: String,
+    /// The month the fact was last checked against its source, if the author recorded it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checked: Option<YearMonth>,
 }
 
 /// A comparison table: options are columns, rows are attributes.
@@ -109,6 +113,9 @@ pub struct Scenario {
     pub explanation: Text,
     /// Source URL.
     pub source: String,
+    /// The month the scenario was last checked against its source, if the author recorded it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checked: Option<YearMonth>,
     /// The options; at least one is correct.
     pub choices: Vec<Choice>,
 }

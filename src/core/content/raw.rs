@@ -71,6 +71,8 @@ pub struct RawFact {
     pub group: Option<Spanned<String>>,
     /// Source URL.
     pub source: Option<Spanned<String>>,
+    /// Month last checked against the source, `YYYY-MM`.
+    pub checked: Option<Spanned<String>>,
 }
 
 /// A `[[compare]]`.
@@ -111,6 +113,8 @@ pub struct RawScenario {
     pub explanation: Option<Spanned<RawText>>,
     /// Source URL.
     pub source: Option<Spanned<String>>,
+    /// Month last checked against the source, `YYYY-MM`.
+    pub checked: Option<Spanned<String>>,
     /// `[[scenario.choice]]` options.
     #[serde(default)]
     pub choice: Vec<Spanned<RawChoice>>,

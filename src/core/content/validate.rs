@@ -10,20 +10,37 @@ use toml::Spanned;
 
 use super::diagnostic::{Reporter, Rule};
 use super::model::{Choice, Compare, CompareRow, Fact, Scenario, Section, Topic};
+use super::month::{Freshness, Staleness, YearMonth};
 use super::raw::{
     RawChoice, RawCompare, RawFact, RawFile, RawKeywords, RawRow, RawScenario, RawSection, RawText, RawTopic,
 };
+use super::schema::Removed;
 use super::text::{Keywords, Lang, Text};
 
 /// Validates one parsed file. Returns the topic if its `[topic]` table is usable.
-pub fn validate_file(raw: RawFile, path: &str, reporter: &mut Reporter<'_>) -> Option<Topic> {
+///
+/// `removed` names the values the schema walk already reported as wrongly typed (they are not reported
+/// again as missing); with `freshness`, items checked too long ago (or never) are reported as stale.
+pub fn validate_file(
+    raw: RawFile,
+    path: &str,
+    removed: &Removed,
+    freshness: Option<Freshness>,
+    reporter: &mut Reporter<'_>,
+) -> Option<Topic> {
     let mut v = Validator {
         r: reporter,
         ids: first_definitions(&raw),
+        removed,
+        freshness,
     };
     let Some(raw_topic) = raw.topic else {
-        v.r.file_error(Rule::MissingTopic, "missing `[topic]` table")
-            .hint(r#"start the file with [topic] id = "…" title = "…""#);
+        if !removed.contains_file_key("topic") {
+            v.r.error(&(0..0), Rule::MissingTopic, "missing `[topic]` table")
+                .hint(
+                    r#"start the file with a [topic] table: a line [topic], then id = "…" and title = "…""#,
+                );
+        }
         return None;
     };
     let header = v.topic(raw_topic);
@@ -49,6 +66,10 @@ struct Validator<'r, 'a> {
     r: &'r mut Reporter<'a>,
     /// Each item id of this file with the span of its first definition (in file order, across kinds).
     ids: HashMap<String, Range<usize>>,
+    /// Values already reported as wrongly typed.
+    removed: &'r Removed,
+    /// The `--stale` window, if asked for.
+    freshness: Option<Freshness>,
 }
 
 type TopicHeader = (String, Text, Option<Text>, i64);
@@ -92,6 +113,7 @@ impl Validator<'_, '_> {
             None => None,
         };
         let source = self.url_field(f.source, &span, "[[fact]]");
+        let checked = self.checked(f.checked, &span, "[[fact]]");
         Some(Fact {
             id: id?,
             prompt: prompt?,
@@ -100,6 +122,7 @@ impl Validator<'_, '_> {
             correction,
             group,
             source: source?,
+            checked: checked?,
         })
     }
 
@@ -117,14 +140,15 @@ impl Validator<'_, '_> {
                 .error(&span, Rule::RowShape, "a comparison needs at least two options");
             return None;
         }
-        if c.row.is_empty() {
+        if c.row.is_empty() && !self.removed.contains(&span, "row") {
             self.r.error(
                 &span,
                 Rule::MissingField,
                 "missing `[[compare.row]]`: a comparison needs at least one row",
             );
         }
-        let option_count = options.as_ref().map_or(0, Vec::len);
+        // Without readable options (missing, or reported as wrongly typed) the row lengths cannot be judged.
+        let option_count = options.as_ref().map(Vec::len);
         let rows: Vec<Option<CompareRow>> =
             c.row.into_iter().map(|row| self.row(row, option_count)).collect();
         let rows: Option<Vec<CompareRow>> = rows.into_iter().collect();
@@ -137,12 +161,13 @@ impl Validator<'_, '_> {
         })
     }
 
-    fn row(&mut self, raw: Spanned<RawRow>, option_count: usize) -> Option<CompareRow> {
+    fn row(&mut self, raw: Spanned<RawRow>, option_count: Option<usize>) -> Option<CompareRow> {
         let span = raw.span();
         let row = raw.into_inner();
         let attribute = self.text(row.attribute.as_ref(), "attribute", &span, "[[compare.row]]");
         let values_span = row.values.as_ref().map_or(span.clone(), Spanned::span);
         let values = self.text_list(row.values, "values", &span, "[[compare.row]]")?;
+        let option_count = option_count?;
         if values.len() != option_count {
             self.r
                 .error(
@@ -173,6 +198,7 @@ impl Validator<'_, '_> {
             (Some(k), Some(p)) => self.keywords(k, p),
             _ => Some(Keywords::default()),
         };
+        let checked = self.checked(s.checked, &span, "[[scenario]]");
         let choices = self.choices(s.choice, &span);
         Some(Scenario {
             id: id?,
@@ -180,11 +206,15 @@ impl Validator<'_, '_> {
             keywords: keywords?,
             explanation: explanation?,
             source: source?,
+            checked: checked?,
             choices: choices?,
         })
     }
 
     fn choices(&mut self, raw: Vec<Spanned<RawChoice>>, span: &Range<usize>) -> Option<Vec<Choice>> {
+        if self.removed.contains(span, "choice") {
+            return None;
+        }
         if raw.len() < 2 {
             self.r
                 .error(
@@ -201,6 +231,8 @@ impl Validator<'_, '_> {
         for c in raw {
             let cspan = c.span();
             let c = c.into_inner();
+            // A `correct` of the wrong type is reported already; which choice is right is then unknown.
+            ok &= !self.removed.contains(&cspan, "correct");
             let text = self.text(c.text.as_ref(), "text", &cspan, "[[scenario.choice]]");
             let why = self.text(c.why.as_ref(), "why", &cspan, "[[scenario.choice]]");
             let (Some(text), Some(why)) = (text, why) else {
@@ -330,6 +362,9 @@ impl Validator<'_, '_> {
     }
 
     fn missing(&mut self, owner: &Range<usize>, field: &str, table: &str) {
+        if self.removed.contains(owner, field) {
+            return;
+        }
         self.r.error(
             owner,
             Rule::MissingField,
@@ -465,6 +500,67 @@ impl Validator<'_, '_> {
             )
             .hint("use an absolute http:// or https:// URL with a host, without spaces");
         None
+    }
+
+    /// The optional `checked` month: `Some(None)` when absent, `None` when malformed. Also judges freshness.
+    fn checked(
+        &mut self,
+        raw: Option<Spanned<String>>,
+        owner: &Range<usize>,
+        table: &str,
+    ) -> Option<Option<YearMonth>> {
+        let span = raw.as_ref().map_or(owner.clone(), Spanned::span);
+        let month = match raw {
+            None => None,
+            Some(text) => match YearMonth::parse(text.get_ref()) {
+                Some(month) => Some(month),
+                None => {
+                    self.r
+                        .error(
+                            &span,
+                            Rule::InvalidDate,
+                            format!("invalid `checked` month \"{}\"", text.get_ref().escape_debug()),
+                        )
+                        .hint(r#"write the year and month the item was checked, as "YYYY-MM" with a month 01–12: checked = "2026-11""#);
+                    return None;
+                }
+            },
+        };
+        if let Some(window) = self.freshness
+            && let Some(staleness) = window.judge(month)
+        {
+            self.report_stale(&span, table, month, staleness, window);
+        }
+        Some(month)
+    }
+
+    fn report_stale(
+        &mut self,
+        span: &Range<usize>,
+        table: &str,
+        month: Option<YearMonth>,
+        staleness: Staleness,
+        window: Freshness,
+    ) {
+        let Freshness { today, max_age } = window;
+        let (message, hint) = match (staleness, month) {
+            (Staleness::CheckedMonthsAgo(age), Some(month)) => (
+                format!(
+                    "checked {month}, {age} {} before {today}: older than --stale {max_age}",
+                    if age == 1 { "month" } else { "months" }
+                ),
+                "check the item against its source again, then update `checked`".to_string(),
+            ),
+            (Staleness::InTheFuture, Some(month)) => (
+                format!("checked {month}, which is after the current month {today}"),
+                "write the month the item was actually checked".to_string(),
+            ),
+            _ => (
+                format!("this {table} has no `checked` month"),
+                format!(r#"check it against its source, then add checked = "{today}""#),
+            ),
+        };
+        self.r.warning(span, Rule::Stale, message).hint(hint);
     }
 
     fn r_position(&self, span: &Range<usize>) -> (usize, usize) {

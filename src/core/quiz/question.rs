@@ -150,6 +150,7 @@ mod tests {
             keywords: Keywords::default(),
             explanation: Text::plain("Because."),
             source: "https://example.com".into(),
+            checked: None,
             choices: correct
                 .iter()
                 .enumerate()

@@ -67,7 +67,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Search { query, format, limit }) => {
             let deck = usable(load()?, &location)?;
             let query = query.join(" ");
-            let results = cli::search::results(&deck, &query, lang, limit);
+            let results = cli::search::results(std::sync::Arc::new(deck), &query, lang, limit);
             match format {
                 Format::Json => cli::search::write_json(&results, &mut out)?,
                 Format::Text => cli::search::write_text(&results, &mut out)?,

@@ -140,7 +140,7 @@ impl Setup {
     /// Builds the shared state.
     pub fn into_shared(self) -> Shared {
         Shared {
-            search: Arc::new(SearchIndex::new(&self.deck)),
+            search: Arc::new(SearchIndex::new(Arc::clone(&self.deck))),
             deck: self.deck,
             lang: self.lang,
             theme: self.theme,

@@ -61,6 +61,8 @@ pub enum Rule {
     MissingTranslation,
     /// The file or folder could not be read, or holds no topic.
     Unreadable,
+    /// A glossary spelling given twice (in one term or in two), or an alias that repeats its term.
+    DuplicateAlias,
 }
 
 impl Rule {
@@ -84,6 +86,7 @@ impl Rule {
             Rule::KeywordNotInPrompt => "keyword-not-in-prompt",
             Rule::MissingTranslation => "missing-translation",
             Rule::Unreadable => "unreadable",
+            Rule::DuplicateAlias => "duplicate-alias",
         }
     }
 }

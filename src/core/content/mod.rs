@@ -3,9 +3,12 @@
 //! The pipeline is `parse` (spanned TOML tree) → [`schema`] (unknown keys) → [`raw`] (serde mirror of the
 //! file) → [`validate`] (typed, checked items) → [`Deck`] (sorted and indexed by global id). Every step reports
 //! into [`Diagnostic`]s with `path:line:col` instead of failing fast. This module does no I/O: callers hand
-//! it the files' text (the embedded bundled deck, or a folder read by `crate::io`).
+//! it the files' text (the embedded bundled deck, or a folder read by `crate::io`). A file named
+//! `glossary.toml` is the deck's glossary ([`glossary_file`]), not a topic.
 
 pub mod diagnostic;
+pub mod glossary;
+pub mod glossary_file;
 pub mod model;
 pub mod raw;
 mod schema;
@@ -17,6 +20,7 @@ use serde::de::IntoDeserializer;
 use toml::de::DeTable;
 
 pub use diagnostic::{Diagnostic, Position, Rule, Severity};
+pub use glossary::{Glossary, GlossaryTerm};
 pub use model::{
     Choice, Compare, CompareRow, Deck, Fact, Item, ItemKind, ItemRef, Scenario, Section, Topic, global_id,
 };
@@ -80,8 +84,14 @@ pub enum DeckError {
 pub fn load(files: &[SourceFile]) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut topics: Vec<(model::Topic, Position)> = Vec::new();
+    let mut glossary = Glossary::default();
     for file in files {
         let mut reporter = Reporter::new(&file.path, &file.text);
+        if glossary_file::is_glossary(&file.path) {
+            glossary = glossary_file::load(&file.text, &mut reporter);
+            diagnostics.append(&mut reporter.diagnostics);
+            continue;
+        }
         if let Some((topic, id_span)) = load_file(file, &mut reporter) {
             let at = reporter.position(&id_span);
             if let Some((first, first_at)) = topics.iter().find(|(t, _)| t.id == topic.id) {
@@ -102,7 +112,7 @@ pub fn load(files: &[SourceFile]) -> Loaded {
         diagnostics.append(&mut reporter.diagnostics);
     }
     Loaded {
-        deck: Deck::new(topics.into_iter().map(|(t, _)| t).collect()),
+        deck: Deck::new(topics.into_iter().map(|(t, _)| t).collect()).with_glossary(glossary),
         diagnostics,
     }
 }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::glossary::Glossary;
 use super::text::{Keywords, Text};
 
 /// A whole deck: topics in display order.
@@ -15,6 +16,7 @@ use super::text::{Keywords, Text};
 pub struct Deck {
     topics: Vec<Topic>,
     index: HashMap<String, ItemRef>,
+    glossary: Glossary,
 }
 
 /// One topic file.
@@ -260,7 +262,22 @@ impl Deck {
                 index.insert(global_id(&topic.id, item.id()), item_ref);
             }
         }
-        Deck { topics, index }
+        Deck {
+            topics,
+            index,
+            glossary: Glossary::default(),
+        }
+    }
+
+    /// The same deck with this glossary.
+    pub(super) fn with_glossary(mut self, glossary: Glossary) -> Deck {
+        self.glossary = glossary;
+        self
+    }
+
+    /// The deck's glossary (empty when the deck has none).
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
     }
 
     /// The topics in display order.

@@ -111,6 +111,21 @@ static CHOICE: Schema = Schema {
     ],
 };
 
+static GLOSSARY_FILE: Schema = Schema {
+    name: "the glossary file",
+    fields: &[("term", Shape::Tables(&TERM))],
+};
+
+static TERM: Schema = Schema {
+    name: "[[term]]",
+    fields: &[("term", Shape::Leaf), ("aliases", Shape::Leaf)],
+};
+
+/// Reports every key of `doc` that the glossary format does not know.
+pub fn check_unknown_glossary_keys(doc: &DeTable<'_>, reporter: &mut Reporter<'_>) {
+    check_table(doc, &GLOSSARY_FILE, reporter);
+}
+
 /// Reports every key of `doc` that the topic-file format does not know.
 pub fn check_unknown_keys(doc: &DeTable<'_>, reporter: &mut Reporter<'_>) {
     check_table(doc, &FILE, reporter);

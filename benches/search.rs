@@ -50,7 +50,12 @@ fn index_of(items: usize) -> SearchIndex {
     gen_deck::write_deck(dir.path(), items, 10).unwrap();
     std::fs::copy("content/glossary.toml", dir.path().join("glossary.toml")).unwrap();
     let loaded = deck::load(&DeckLocation::Dir(dir.path().to_path_buf())).unwrap();
-    assert_eq!(loaded.deck.item_count(), items, "{:?}", loaded.diagnostics.first());
+    assert_eq!(
+        loaded.deck.item_count(),
+        items,
+        "{:?}",
+        loaded.diagnostics.first()
+    );
     assert!(!loaded.deck.glossary().is_empty());
     SearchIndex::new(Arc::new(loaded.deck))
 }
@@ -95,7 +100,10 @@ fn bench_size(c: &mut Criterion, items: usize) {
     let label = format!("search {items} realistic items");
     let index = index_of(items);
     let (words, bytes) = index.size();
-    eprintln!("{label}: {words} distinct words, index about {:.1} MB", bytes as f64 / 1e6);
+    eprintln!(
+        "{label}: {words} distinct words, index about {:.1} MB",
+        bytes as f64 / 1e6
+    );
     keystrokes(&index, &label);
     let mut group = c.benchmark_group(&label);
     group.sample_size(10);
@@ -103,7 +111,12 @@ fn bench_size(c: &mut Criterion, items: usize) {
         b.iter(|| SearchIndex::new(Arc::clone(index.deck())))
     });
     let options = SearchOptions::new(50, Lang::En);
-    for query in ["lambda timeout", "람다 제한 시간", "cloudfront function viewer", "lamda timout"] {
+    for query in [
+        "lambda timeout",
+        "람다 제한 시간",
+        "cloudfront function viewer",
+        "lamda timout",
+    ] {
         group.bench_function(format!("type {query:?}"), |b| {
             b.iter(|| {
                 for prefix in prefixes(query) {

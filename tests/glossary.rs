@@ -58,7 +58,9 @@ fn every_problem_is_reported_with_its_position() {
         .diagnostics
         .iter()
         .map(|d| {
-            let at = d.position.map_or(String::new(), |p| format!("{}:{}", p.line, p.col));
+            let at = d
+                .position
+                .map_or(String::new(), |p| format!("{}:{}", p.line, p.col));
             (at, d.rule)
         })
         .collect();
@@ -105,9 +107,10 @@ fn recall_check_prints_glossary_diagnostics() {
         .arg(dir.path())
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(format!("{}:3:19: error: ", file.display())).and(
-            predicate::str::contains("[duplicate-alias]"),
-        ));
+        .stderr(
+            predicate::str::contains(format!("{}:3:19: error: ", file.display()))
+                .and(predicate::str::contains("[duplicate-alias]")),
+        );
 }
 
 #[test]
@@ -120,16 +123,40 @@ fn the_bundled_glossary_has_the_names_learners_type() {
         .flat_map(|t| t.spellings().map(str::to_lowercase))
         .collect();
     let wanted = [
-        "람다", "다이나모db", "다이나모디비", "코그니토", "클라우드프론트", "스텝 펑션", "스텝 함수",
-        "api 게이트웨이", "람다엣지", "ddb", "apigw", "l@e", "cff", "pitr", "dax", "ttl", "gsi", "lsi", "esm",
+        "람다",
+        "다이나모db",
+        "다이나모디비",
+        "코그니토",
+        "클라우드프론트",
+        "스텝 펑션",
+        "스텝 함수",
+        "api 게이트웨이",
+        "람다엣지",
+        "ddb",
+        "apigw",
+        "l@e",
+        "cff",
+        "pitr",
+        "dax",
+        "ttl",
+        "gsi",
+        "lsi",
+        "esm",
         "sfn",
     ];
     for name in wanted {
-        assert!(spellings.iter().any(|s| s == name), "{name} is not in the glossary");
+        assert!(
+            spellings.iter().any(|s| s == name),
+            "{name} is not in the glossary"
+        );
     }
     // Every term is named by the deck: a glossary of names the deck does not use would be noise.
     let index = SearchIndex::new(Arc::new(loaded.deck.clone()));
     for term in glossary.terms() {
-        assert!(!index.search(&term.term, 1).is_empty(), "{} is not in the deck", term.term);
+        assert!(
+            !index.search(&term.term, 1).is_empty(),
+            "{} is not in the deck",
+            term.term
+        );
     }
 }

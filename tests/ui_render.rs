@@ -167,7 +167,10 @@ fn search_says_indexing_until_the_index_is_ready_then_shows_only_the_latest_resu
     let mut app = App::new(Setup::new(bundled(), Lang::En, fixed_now()));
     app.update(Msg::Action(Action::Search));
     let effects = app.update(Msg::Input('x'));
-    assert!(matches!(effects.as_slice(), [recall::ui::app::Effect::Search(_)]), "{effects:?}");
+    assert!(
+        matches!(effects.as_slice(), [recall::ui::app::Effect::Search(_)]),
+        "{effects:?}"
+    );
     assert!(text_of(&render(&app, 80, 24)).contains("indexing…"));
     app.update(Msg::SearchReady);
     assert!(text_of(&render(&app, 80, 24)).contains("searching…"));
@@ -181,8 +184,17 @@ fn search_says_indexing_until_the_index_is_ready_then_shows_only_the_latest_resu
     };
     let index = recall::core::search::SearchIndex::new(bundled());
     let some_hits = index.search("lambda", 3);
-    app.update(Msg::SearchResults { generation: generation(&stale), hits: some_hits });
-    assert!(text_of(&render(&app, 80, 24)).contains("searching…"), "stale results are not shown");
-    app.update(Msg::SearchResults { generation: generation(&latest), hits: Vec::new() });
+    app.update(Msg::SearchResults {
+        generation: generation(&stale),
+        hits: some_hits,
+    });
+    assert!(
+        text_of(&render(&app, 80, 24)).contains("searching…"),
+        "stale results are not shown"
+    );
+    app.update(Msg::SearchResults {
+        generation: generation(&latest),
+        hits: Vec::new(),
+    });
     assert!(text_of(&render(&app, 80, 24)).contains("no match"));
 }

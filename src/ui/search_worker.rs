@@ -123,7 +123,11 @@ mod tests {
     use crate::core::search::SearchOptions;
 
     fn deck() -> Arc<Deck> {
-        Arc::new(crate::io::deck::load(&crate::io::deck::DeckLocation::Bundled).unwrap().deck)
+        Arc::new(
+            crate::io::deck::load(&crate::io::deck::DeckLocation::Bundled)
+                .unwrap()
+                .deck,
+        )
     }
 
     fn request(generation: u64, query: &str) -> SearchRequest {

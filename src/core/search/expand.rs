@@ -44,6 +44,9 @@ pub enum Mark {
     Prefix(usize),
 }
 
+/// A glossary spelling of several words: per word, the deck's words that stand for it; and its quality.
+pub type Phrase = (Vec<Vec<WordId>>, f32);
+
 /// What one term matches: single words, and phrases (glossary spellings of several words).
 #[derive(Debug, Default)]
 pub struct Expansion {
@@ -51,7 +54,7 @@ pub struct Expansion {
     pub words: HashMap<WordId, (f32, Mark)>,
     /// Glossary spellings of several words, each with its quality: per word of the spelling, the deck's
     /// words that stand for it (the word, and for the last one, the word with a Korean particle).
-    pub phrases: Vec<(Vec<Vec<WordId>>, f32)>,
+    pub phrases: Vec<Phrase>,
     /// For a glossary term: one rarity for all its spellings (the commonest one's), so that `AWS Lambda`
     /// does not outrank `Lambda` for `람다` only because the phrase is rarer.
     pub rarity: Option<f32>,

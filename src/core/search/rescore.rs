@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::candidates::rarity;
 use super::dict::{Dictionary, WordId};
-use super::expand::{Expansion, Mark};
+use super::expand::{Expansion, Mark, Phrase};
 use super::fields::{Field, class_weight, searchable_texts};
 use super::tokens::{Span, for_each_word};
 use crate::core::content::{Item, Lang, Text};
@@ -20,11 +20,14 @@ const PROXIMITY: f32 = 1.5;
 /// Up to this share more for matches that make up most of their field.
 const DENSITY: f32 = 0.3;
 
+/// Which terms a word matches: (term index, quality, highlight) each.
+type TermHits = Vec<(usize, f32, Mark)>;
+
 /// What the second pass needs about a query: for every relevant word, which terms it matches and how well.
 pub struct Lookup<'a> {
-    words: HashMap<&'a str, (WordId, Vec<(usize, f32, Mark)>)>,
+    words: HashMap<&'a str, (WordId, TermHits)>,
     /// Per term: its phrases (word ids, quality).
-    phrases: Vec<&'a [(Vec<Vec<WordId>>, f32)]>,
+    phrases: Vec<&'a [Phrase]>,
     /// Per term: its one rarity, for glossary terms.
     uniform: Vec<Option<f32>>,
     rarity: HashMap<WordId, f32>,
@@ -56,12 +59,7 @@ impl<'a> Lookup<'a> {
     }
 
     /// Makes `id` a relevant word; returns its entry.
-    fn note(
-        &mut self,
-        dict: &'a Dictionary,
-        id: WordId,
-        items: usize,
-    ) -> &mut (WordId, Vec<(usize, f32, Mark)>) {
+    fn note(&mut self, dict: &'a Dictionary, id: WordId, items: usize) -> &mut (WordId, TermHits) {
         self.rarity
             .entry(id)
             .or_insert_with(|| rarity(dict.frequency(id), items));

@@ -1,19 +1,19 @@
-//! Deck loading + validation: the bundled deck (target < 15 ms) and a generated 10,000-item deck (< 150 ms).
+//! Deck loading + validation: the bundled deck (target < 15 ms) and a 10,000-item realistic deck (< 150 ms),
+//! built from the bundled deck's own texts by `benches/support/realistic_deck.rs`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use recall::core::content;
 use recall::io::deck::{self, DeckLocation};
 
-#[path = "../examples/gen_deck.rs"]
-#[allow(dead_code)]
-mod gen_deck;
+#[path = "support/realistic_deck.rs"]
+mod realistic_deck;
 
 fn bench_load(c: &mut Criterion) {
     let (bundled, _) = deck::bundled_files();
     c.bench_function("load bundled deck", |b| b.iter(|| content::load(&bundled)));
 
     let dir = tempfile::tempdir().unwrap();
-    gen_deck::write_deck(dir.path(), 10_000, 10).unwrap();
+    realistic_deck::write_deck(dir.path(), 10_000, 10).unwrap();
     let location = DeckLocation::Dir(dir.path().to_path_buf());
     let loaded = deck::load(&location).unwrap();
     assert_eq!(
@@ -22,7 +22,7 @@ fn bench_load(c: &mut Criterion) {
         "{:?}",
         loaded.diagnostics.first()
     );
-    c.bench_function("read + load 10,000-item deck", |b| {
+    c.bench_function("read + load 10,000-item realistic deck", |b| {
         b.iter(|| deck::load(&location).unwrap())
     });
 }

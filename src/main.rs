@@ -90,7 +90,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
         Some(Command::Search { query, format, limit }) => {
             let deck = usable(load()?, &location, err)?;
             let query = query.join(" ");
-            let results = cli::search::results(&deck, &query, lang, limit);
+            let results = cli::search::results(std::sync::Arc::new(deck), &query, lang, limit);
             match format {
                 Format::Json => cli::search::write_json(&results, out)?,
                 Format::Text => cli::search::write_text(&results, out)?,

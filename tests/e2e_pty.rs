@@ -166,9 +166,9 @@ fn open_browse_help_and_quit_leaves_the_terminal_restored() {
     tty.wait_for("✓");
     tty.send("/");
     tty.wait_for("Type to search");
-    tty.send("ㅍㅇㅌ"); // initial consonants of 포인트 (point-in-time)
+    tty.send("ㅅㅂㄹㅅ"); // initial consonants of 서버리스 (serverless)
     tty.wait_for("results");
-    tty.send("\x7f\x7f\x7f"); // Backspace ×3 clears the query
+    tty.send("\x7f\x7f\x7f\x7f"); // Backspace ×4 clears the query
     tty.wait_for("Type to search");
     tty.send("pitr window");
     tty.wait_for("results");

@@ -58,7 +58,10 @@ fn json_has_the_documented_fields_best_first() {
     assert_eq!(highlighted(&results[0]).to_lowercase(), "lambda");
     let scores: Vec<i64> = results.iter().map(|r| r["score"].as_i64().unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
-    assert_eq!(results.last().unwrap()["id"], "basics/scattered");
+    assert!(
+        results.iter().all(|r| r["id"] != "basics/scattered"),
+        "scattered letters are no match"
+    );
 }
 
 #[test]

@@ -206,6 +206,7 @@ proptest! {
             keywords: content::Keywords::default(),
             explanation: content::Text::plain("Because."),
             source: "https://example.com".into(),
+            checked: None,
             choices: (0..n)
                 .map(|i| content::Choice {
                     text: content::Text::plain(format!("option {i}")),

@@ -66,7 +66,7 @@ fn scenario_answer_stays_hidden_until_asked_and_hides_again_on_move() {
     assert!(!revealed(&app));
     press(&mut app, KeyCode::Char('a'));
     assert!(revealed(&app));
-    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('n'));
     assert!(!revealed(&app), "the next scenario starts hidden");
 }
 

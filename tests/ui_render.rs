@@ -32,10 +32,28 @@ fn render(app: &App, w: u16, h: u16) -> Buffer {
 }
 
 fn app(lang: Lang) -> App {
-    App::new(Setup {
+    let mut app = App::new(Setup {
         theme: Theme::new(false),
         ..Setup::new(bundled(), lang, fixed_now())
-    })
+    });
+    app.update(Msg::SearchReady);
+    app
+}
+
+/// Types `text` into the search screen, answering each search effect as the worker would (synchronously).
+fn type_search(app: &mut App, text: &str) {
+    let index = recall::core::search::SearchIndex::new(Arc::clone(&app.shared().deck));
+    for c in text.chars() {
+        for effect in app.update(Msg::Input(c)) {
+            if let recall::ui::app::Effect::Search(request) = effect {
+                let hits = index.search_with(&request.query, &request.options);
+                app.update(Msg::SearchResults {
+                    generation: request.generation,
+                    hits,
+                });
+            }
+        }
+    }
 }
 
 fn act(app: &mut App, actions: &[Action]) {
@@ -125,9 +143,7 @@ fn snapshots_of_every_screen() {
 fn search_screen_highlights_choseong_matches_and_opens_the_item() {
     let mut app = app(Lang::Ko);
     app.update(Msg::Action(Action::Search));
-    for c in "ㄹㄷ".chars() {
-        app.update(Msg::Input(c));
-    }
+    type_search(&mut app, "ㄹㄷ");
     let text = text_of(&render(&app, 80, 24));
     assert!(
         text.contains("리디렉션"),
@@ -144,4 +160,41 @@ fn search_screen_highlights_choseong_matches_and_opens_the_item() {
         matches!(app.screen(), recall::ui::screens::Screen::Search(_)),
         "Esc goes back to the results"
     );
+}
+
+#[test]
+fn search_says_indexing_until_the_index_is_ready_then_shows_only_the_latest_results() {
+    let mut app = App::new(Setup::new(bundled(), Lang::En, fixed_now()));
+    app.update(Msg::Action(Action::Search));
+    let effects = app.update(Msg::Input('x'));
+    assert!(
+        matches!(effects.as_slice(), [recall::ui::app::Effect::Search(_)]),
+        "{effects:?}"
+    );
+    assert!(text_of(&render(&app, 80, 24)).contains("indexing…"));
+    app.update(Msg::SearchReady);
+    assert!(text_of(&render(&app, 80, 24)).contains("searching…"));
+
+    // An answer to an older keystroke is dropped; the latest one is shown; a query with no hit says so.
+    let stale = app.update(Msg::Input('y'));
+    let latest = app.update(Msg::Input('z'));
+    let generation = |effects: &[recall::ui::app::Effect]| match effects {
+        [recall::ui::app::Effect::Search(r)] => r.generation,
+        other => panic!("{other:?}"),
+    };
+    let index = recall::core::search::SearchIndex::new(bundled());
+    let some_hits = index.search("lambda", 3);
+    app.update(Msg::SearchResults {
+        generation: generation(&stale),
+        hits: some_hits,
+    });
+    assert!(
+        text_of(&render(&app, 80, 24)).contains("searching…"),
+        "stale results are not shown"
+    );
+    app.update(Msg::SearchResults {
+        generation: generation(&latest),
+        hits: Vec::new(),
+    });
+    assert!(text_of(&render(&app, 80, 24)).contains("no match"));
 }

@@ -29,6 +29,7 @@ use crate::ui::screens::browse::BrowseState;
 use crate::ui::screens::exam::ExamState;
 use crate::ui::screens::quiz::QuizState;
 use crate::ui::screens::study::StudyState;
+use crate::ui::search_worker::SearchWorker;
 use crate::ui::shared::Setup;
 use crate::ui::terminal::{self, EffectRunner, Ended};
 use crate::ui::theme::Theme;
@@ -80,6 +81,7 @@ pub fn run(
         Theme::from_env()
     };
     let mut runner = LogRunner {
+        search: SearchWorker::start(Arc::clone(&deck)),
         log,
         config_file: paths.config_file.clone(),
         exports_dir: paths.data_dir.join("exports"),
@@ -215,8 +217,11 @@ fn resumable_exam(
 }
 
 /// Performs effects: appends events to this device's log (synced before reporting success), stores
-/// the language in the settings file, and holds the study lock while a study screen is open.
+/// the language in the settings file, holds the study lock while a study screen is open, and hands
+/// searches to the search worker.
 struct LogRunner {
+    /// Builds the search index and answers queries on its own thread.
+    search: SearchWorker,
     log: EventLog,
     config_file: std::path::PathBuf,
     exports_dir: std::path::PathBuf,
@@ -259,7 +264,19 @@ impl EffectRunner for LogRunner {
                 self.study_lock = None;
                 None
             }
+            Effect::Search(request) => {
+                self.search.submit(request);
+                None
+            }
             Effect::Quit => None,
         }
+    }
+
+    fn poll(&mut self) -> Option<Msg> {
+        self.search.poll()
+    }
+
+    fn busy(&self) -> bool {
+        self.search.busy()
     }
 }

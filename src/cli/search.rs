@@ -5,6 +5,7 @@
 //! snippet, and carets under the matched chars.
 
 use std::io::Write;
+use std::sync::Arc;
 
 use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
@@ -28,16 +29,19 @@ pub struct SearchResult {
     pub lang: Lang,
     /// The matched text on one line, cut to about 80 columns around the match.
     pub snippet: String,
-    /// skim's fuzzy score (plus a bonus for contiguous matches); higher is better.
+    /// Higher is better, comparable within one query (terms matched × 1,000,000 + the item's score × 1,000).
     pub score: i64,
     /// Char indices (not bytes) into `snippet` of the matched chars.
     pub positions: Vec<usize>,
 }
 
 /// Searches `deck` for `query`, preferring `lang`, and returns the best `limit` results.
-pub fn results(deck: &Deck, query: &str, lang: Lang, limit: usize) -> Vec<SearchResult> {
-    let hits = SearchIndex::new(deck).search_with(query, &SearchOptions::new(limit, lang));
-    hits.into_iter().filter_map(|hit| result(deck, hit)).collect()
+pub fn results(deck: Arc<Deck>, query: &str, lang: Lang, limit: usize) -> Vec<SearchResult> {
+    let index = SearchIndex::new(deck);
+    let hits = index.search_with(query, &SearchOptions::new(limit, lang));
+    hits.into_iter()
+        .filter_map(|hit| result(index.deck(), hit))
+        .collect()
 }
 
 fn result(deck: &Deck, hit: Hit) -> Option<SearchResult> {

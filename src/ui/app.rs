@@ -5,7 +5,7 @@
 //! of [`Effect`]s (I/O) that the runner in `terminal.rs` performs; it never does I/O itself.
 
 use super::keymap::Context;
-use super::msg::{Action, Msg};
+use super::msg::{Action, Msg, SearchRequest};
 use super::screens::{Nav, Outcome, Screen, Shared, help::HelpState, home::HomeState};
 use super::shared::Setup;
 use crate::core::content::Lang;
@@ -33,6 +33,9 @@ pub enum Effect {
     ClaimStudy,
     /// The study screen closed: release the study lock.
     ReleaseStudy,
+    /// Run a search off the interface's thread; the hits come back as [`Msg::SearchResults`] (a newer
+    /// request supersedes this one).
+    Search(SearchRequest),
 }
 
 /// The whole interface state.
@@ -140,6 +143,10 @@ impl App {
             Msg::Interrupt => self.quit(),
             Msg::Notice(message) => {
                 self.status = Some(message);
+                Vec::new()
+            }
+            Msg::SearchReady => {
+                self.shared.search_ready = true;
                 Vec::new()
             }
             Msg::Tick(now) => {

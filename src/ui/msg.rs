@@ -4,6 +4,7 @@
 use jiff::Timestamp;
 
 use crate::core::progress::Event;
+use crate::core::search::{Hit, SearchOptions};
 
 /// A user intention, independent of the key that expresses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -99,4 +100,25 @@ pub enum Msg {
     Interrupt,
     /// Another process holds the study lock: the study screen closes; carries the message to show.
     StudyRefused(String),
+    /// The search index is built: searches can be answered.
+    SearchReady,
+    /// The hits of the search request with this generation.
+    SearchResults {
+        /// The request's generation (see [`SearchRequest`]).
+        generation: u64,
+        /// Best first.
+        hits: Vec<Hit>,
+    },
+}
+
+/// A query for the search worker. Generations increase with every keystroke; an answer whose generation is
+/// not the screen's latest is stale and dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    /// Which keystroke asked.
+    pub generation: u64,
+    /// What was typed.
+    pub query: String,
+    /// Limit, language, snippet width.
+    pub options: SearchOptions,
 }

@@ -10,7 +10,6 @@ use super::key_overrides::Overrides;
 use super::theme::Theme;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, EventKind, Progress, SCHEMA_VERSION};
-use crate::core::search::SearchIndex;
 use crate::core::srs::{self, DayClock, Limits, Mode, Scheduler, StudyCounts, StudySession};
 
 /// Mints unique event ids, `<prefix>-<unix-nanos>-<counter>`; the prefix names the device and process.
@@ -41,8 +40,10 @@ impl IdGen {
 pub struct Shared {
     /// The loaded deck.
     pub deck: Arc<Deck>,
-    /// The deck's fuzzy-search index.
-    pub search: Arc<SearchIndex>,
+    /// Whether the search worker has built its index (until then Search says it is indexing).
+    pub search_ready: bool,
+    /// The generation of the latest search request (see [`super::msg::SearchRequest`]).
+    pub searches: Cell<u64>,
     /// Current language.
     pub lang: Lang,
     /// Styles.
@@ -180,7 +181,8 @@ impl Setup {
     /// Builds the shared state.
     pub fn into_shared(self) -> Shared {
         let mut shared = Shared {
-            search: Arc::new(SearchIndex::new(&self.deck)),
+            search_ready: false,
+            searches: Cell::new(0),
             deck: self.deck,
             lang: self.lang,
             theme: self.theme,

@@ -22,7 +22,22 @@ use super::{keymap, view};
 pub trait EffectRunner {
     /// Performs one effect other than quitting; returns a message for `update`, if any.
     fn run(&mut self, effect: Effect) -> Option<Msg>;
+
+    /// A message from work running in the background (the search worker), if one is waiting.
+    fn poll(&mut self) -> Option<Msg> {
+        None
+    }
+
+    /// Whether background work owes a message: the loop then checks often instead of sleeping on input.
+    fn busy(&self) -> bool {
+        false
+    }
 }
+
+/// How long the loop waits for input while background work owes a message (it checks in between).
+const BUSY_POLL: Duration = Duration::from_millis(8);
+/// How long it waits when idle (the clock ticks at least this often).
+const IDLE_POLL: Duration = Duration::from_millis(250);
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -127,8 +142,12 @@ fn event_loop(
             dispatch(app, runner, Msg::Interrupt);
             continue;
         }
+        while let Some(msg) = runner.poll() {
+            dispatch(app, runner, msg);
+        }
         dispatch(app, runner, Msg::Tick(jiff::Timestamp::now()));
-        if !event::poll(Duration::from_millis(250))? {
+        let wait = if runner.busy() { BUSY_POLL } else { IDLE_POLL };
+        if !event::poll(wait)? {
             continue;
         }
         match event::read()? {

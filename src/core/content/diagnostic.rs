@@ -67,6 +67,8 @@ pub enum Rule {
     TableBrackets,
     /// The file or folder could not be read, or holds no topic.
     Unreadable,
+    /// A glossary spelling given twice (in one term or in two), or an alias that repeats its term.
+    DuplicateAlias,
 }
 
 impl Rule {
@@ -93,6 +95,7 @@ impl Rule {
             Rule::Stale => "stale",
             Rule::TableBrackets => "table-brackets",
             Rule::Unreadable => "unreadable",
+            Rule::DuplicateAlias => "duplicate-alias",
         }
     }
 }

@@ -6,8 +6,11 @@
 //! into [`Diagnostic`]s with `path:line:col` instead of failing fast. This module does no I/O and reads no
 //! clock: callers hand it the files' text (the embedded bundled deck, or a folder read by `crate::io`) and,
 //! for `--stale`, the current month.
+//! A file named `glossary.toml` is the deck's glossary ([`glossary_file`]), not a topic.
 
 pub mod diagnostic;
+pub mod glossary;
+pub mod glossary_file;
 pub mod model;
 pub mod month;
 pub mod raw;
@@ -20,6 +23,7 @@ use serde::de::IntoDeserializer;
 use toml::de::DeTable;
 
 pub use diagnostic::{Diagnostic, Position, Rule, Severity};
+pub use glossary::{Glossary, GlossaryTerm};
 pub use model::{
     Choice, Compare, CompareRow, Deck, Fact, Item, ItemKind, ItemRef, Scenario, Section, Topic, global_id,
 };
@@ -96,8 +100,14 @@ pub fn load(files: &[SourceFile]) -> Loaded {
 pub fn load_with(files: &[SourceFile], options: &LoadOptions) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut topics: Vec<(model::Topic, Position)> = Vec::new();
+    let mut glossary = Glossary::default();
     for file in files {
         let mut reporter = Reporter::new(&file.path, &file.text);
+        if glossary_file::is_glossary(&file.path) {
+            glossary = glossary_file::load(&file.text, &mut reporter);
+            diagnostics.append(&mut reporter.diagnostics);
+            continue;
+        }
         if let Some((topic, id_span)) = load_file(file, options, &mut reporter) {
             let at = reporter.position(&id_span);
             if let Some((first, first_at)) = topics.iter().find(|(t, _)| t.id == topic.id) {
@@ -120,7 +130,7 @@ pub fn load_with(files: &[SourceFile], options: &LoadOptions) -> Loaded {
         diagnostics.append(&mut reporter.diagnostics);
     }
     Loaded {
-        deck: Deck::new(topics.into_iter().map(|(t, _)| t).collect()),
+        deck: Deck::new(topics.into_iter().map(|(t, _)| t).collect()).with_glossary(glossary),
         diagnostics,
     }
 }

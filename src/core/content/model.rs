@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::glossary::Glossary;
 use super::month::YearMonth;
 use super::text::{Keywords, Text};
 
@@ -16,6 +17,7 @@ use super::text::{Keywords, Text};
 pub struct Deck {
     topics: Vec<Topic>,
     index: HashMap<String, ItemRef>,
+    glossary: Glossary,
 }
 
 /// One topic file.
@@ -267,7 +269,22 @@ impl Deck {
                 index.insert(global_id(&topic.id, item.id()), item_ref);
             }
         }
-        Deck { topics, index }
+        Deck {
+            topics,
+            index,
+            glossary: Glossary::default(),
+        }
+    }
+
+    /// The same deck with this glossary.
+    pub(super) fn with_glossary(mut self, glossary: Glossary) -> Deck {
+        self.glossary = glossary;
+        self
+    }
+
+    /// The deck's glossary (empty when the deck has none).
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
     }
 
     /// The topics in display order.

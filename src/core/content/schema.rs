@@ -129,6 +129,18 @@ static CHOICE: Schema = Schema {
     ],
 };
 
+static GLOSSARY_FILE: Schema = Schema {
+    name: "the glossary file",
+    fields: &[("term", Shape::Tables(&TERM))],
+};
+
+static TERM: Schema = Schema {
+    name: "[[term]]",
+    fields: &[("term", Shape::Str(TERM_TEXT)), ("aliases", Shape::StrList)],
+};
+
+const TERM_TEXT: &str = r#"a string like "Lambda""#;
+
 /// Values the schema walk removed because of their type: `(start of the owning table's span, field)`.
 #[derive(Debug, Default)]
 pub struct Removed(Vec<(usize, &'static str)>);
@@ -189,6 +201,13 @@ fn array_tables(schema: &'static Schema, names: &mut Vec<&'static str>) {
 pub fn check(doc: &mut Spanned<DeTable<'_>>, reporter: &mut Reporter<'_>) -> Removed {
     let mut removed = Removed::default();
     check_table(doc.get_mut(), &FILE_OWNER, &FILE, reporter, &mut removed);
+    removed
+}
+
+/// Like [`check`], for the glossary file (`[[term]]` tables).
+pub fn check_glossary(doc: &mut Spanned<DeTable<'_>>, reporter: &mut Reporter<'_>) -> Removed {
+    let mut removed = Removed::default();
+    check_table(doc.get_mut(), &FILE_OWNER, &GLOSSARY_FILE, reporter, &mut removed);
     removed
 }
 

@@ -37,6 +37,9 @@ pub enum Field {
     Why(usize),
     /// A scenario's explanation.
     Explanation,
+    /// The title of the item's topic: what every item of a topic is about without saying it (a Cognito card
+    /// rarely names Cognito).
+    Topic,
 }
 
 impl Field {
@@ -55,11 +58,26 @@ impl Field {
             Field::Choice(_) => "choice",
             Field::Why(_) => "why",
             Field::Explanation => "explanation",
+            Field::Topic => "topic",
         }
     }
 }
 
 impl Field {
+    /// The field's class bit: which group of fields it weighs with (see [`class_weight`]).
+    pub fn class(self) -> u8 {
+        let class = match self {
+            Field::Title | Field::Prompt => 0,
+            Field::Answer => 1,
+            Field::Option(_) | Field::Attribute(_) => 2,
+            Field::Detail | Field::Correction | Field::Choice(_) => 3,
+            Field::Value { .. } => 4,
+            Field::Body | Field::Why(_) | Field::Explanation => 5,
+            Field::Topic => 6,
+        };
+        1 << class
+    }
+
     /// The text of this field in `item`, if the item has it (to show the whole matched text).
     pub fn text_in(self, item: Item<'_>) -> Option<&Text> {
         searchable_texts(item)
@@ -99,4 +117,16 @@ pub fn searchable_texts(item: Item<'_>) -> Vec<(Field, &Text)> {
             out
         }
     }
+}
+
+/// How much a match counts in the fields of a class bit set: the weight of its best class. Headlines (title,
+/// prompt) and answers are what a learner searches for; long bodies, whys and explanations mention many
+/// things in passing.
+pub fn class_weight(classes: u8) -> f32 {
+    const WEIGHTS: [f32; 7] = [1.0, 0.9, 0.75, 0.6, 0.5, 0.4, 0.3];
+    WEIGHTS
+        .iter()
+        .enumerate()
+        .find(|(i, _)| classes & (1 << i) != 0)
+        .map_or(0.0, |(_, w)| *w)
 }

@@ -1,44 +1,33 @@
-//! Fuzzy search over every text of a deck, in both languages (issue 4).
+//! Search over every text of a deck, in both languages, by words (issue 12).
 //!
-//! [`SearchIndex::new`] indexes a [`Deck`] once: every searchable field ([`Field`]) of every item, per
-//! language, with its precomputed folded and choseong forms and char mask ([`forms`]).
-//! [`SearchIndex::search_with`] then answers queries many times: it keeps each item's best field, scored by
-//! skim's fuzzy matcher (`fuzzy_matcher::skim::SkimMatcherV2`; a term found contiguously gets a bonus, see
-//! `score`), and ranks items best score first, ties in deck order. The scan (`scan`) skips what cannot match or cannot make the results, so a query over 100,000
-//! items stays within a frame. Only the hits returned get matched positions and a one-line snippet. The index
-//! owns its text; it does not borrow the deck.
+//! [`SearchIndex::new`] indexes a [`Deck`] once (see `dict`): every distinct word of every searchable field
+//! ([`Field`]), in both languages, with the items it occurs in; and the deck's glossary (see `aliases`). The
+//! index keeps no copy of the deck's texts: it holds the deck (an `Arc`) and reads an item's text only to
+//! score and show it.
 //!
-//! Query syntax: whitespace-separated terms that must all match one field, in any order; case-insensitive;
-//! a query of Hangul consonants and no syllable (`ㄹㄷ`) matches initial consonants (`람다`).
+//! A query ([`SearchIndex::search_with`]) is cut into words and grouped into terms (`query`: glossary
+//! spellings such as `스텝 펑션` or `DDB` become one term). Each term matches words (`expand`): itself, its
+//! glossary spellings, words it begins, and only when none of those exist, typos within one word. Letters
+//! scattered across a text never match. The first pass (`candidates`) finds the items holding enough of the
+//! terms from the postings and scores them roughly; the second (`rescore`) reads the best few and ranks them by
+//! field (prompt, title, answer above body, why, explanation), word rarity, and how close the terms are. A
+//! query whose terms match nothing has no hits.
+//!
+//! Query syntax: whitespace-separated words, case-insensitive, in any order; a query of Hangul consonants and
+//! no syllable (`ㄹㄷ`) matches Hangul words by their initial consonants (`람다`).
 
-mod bound;
+mod aliases;
+mod candidates;
+mod dict;
+mod expand;
 mod fields;
 pub mod forms;
 mod query;
-mod rank;
-mod scan;
-mod score;
-mod skim;
+mod rescore;
 mod snippet;
-#[cfg(test)]
-mod tests;
+mod tokens;
 
-/// Random texts and query terms over a small alphabet (Latin, Hangul syllables and a consonant,
-/// punctuation), so matches are frequent; shared by the scoring and bounding property tests.
-#[cfg(test)]
-mod strategies {
-    use proptest::prelude::Strategy;
-
-    pub fn text() -> impl Strategy<Value = String> {
-        proptest::string::string_regex("[-ab xy/.:1가람ㄹA]{0,30}").unwrap()
-    }
-
-    pub fn term() -> impl Strategy<Value = String> {
-        proptest::string::string_regex("[-ab/.:1람ㄹ]{1,5}").unwrap()
-    }
-}
-
-use std::ops::Range;
+use std::sync::Arc;
 
 use crate::core::content::{Deck, ItemRef, Lang};
 
@@ -46,12 +35,18 @@ pub use fields::{Field, searchable_texts};
 pub use query::MAX_QUERY_CHARS;
 pub use snippet::MIN_WIDTH;
 
-use bound::Shape;
-use query::{Form, Query};
-use rank::Candidate;
+use aliases::Aliases;
+use candidates::{Pass, required_terms};
+use dict::Dictionary;
+use expand::Expansion;
+use query::Query;
+use rescore::Lookup;
 
 /// The default width of a hit's snippet, in terminal columns.
 pub const SNIPPET_WIDTH: usize = 80;
+/// How many candidates beyond the limit the second pass reads: the first pass's rough order is close, not
+/// exact.
+const RESCORE_EXTRA: usize = 40;
 
 /// One search result: the best-matching field of one item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +63,8 @@ pub struct Hit {
     pub snippet: String,
     /// Char indices (not byte offsets) into `snippet` of the matched chars, ascending, to highlight.
     pub positions: Vec<usize>,
-    /// skim's fuzzy score, higher is better (summed over the query's terms).
+    /// Higher is better, comparable within one query: the number of terms matched × 1,000,000, plus the
+    /// item's score (× 1,000) from its fields, the words' rarity and the terms' proximity.
     pub score: i64,
 }
 
@@ -94,107 +90,53 @@ impl SearchOptions {
     }
 }
 
-/// A precomputed index of every searchable text of a deck. Build it once per deck, query it many times.
+/// A word index of a deck. Build it once per deck (off the interface's thread: it reads every text), query
+/// it many times.
 pub struct SearchIndex {
-    /// Every stored string (original, folded, choseong forms), back to back.
-    arena: String,
-    /// What a hit reports about each item, in deck order.
-    items: Vec<(ItemRef, String)>,
-    /// What the scan reads about each item, in deck order (kept small, for the cache).
-    scan: Vec<ItemScan>,
-    /// Every field text of every item, grouped by item, in [`searchable_texts`] order.
-    entries: Vec<Entry>,
-    /// What the scan reads about each entry (same indices as `entries`, kept small for the cache).
-    probes: Vec<Probe>,
+    deck: Arc<Deck>,
+    dict: Dictionary,
+    aliases: Aliases,
+    /// Every item, in deck order: postings name items by their index here.
+    items: Vec<ItemRef>,
 }
 
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("SearchIndex")
             .field("items", &self.items.len())
-            .field("texts", &self.entries.len())
+            .field("words", &self.dict.len())
             .finish_non_exhaustive()
     }
 }
 
-/// An item as the scan sees it.
-#[derive(Debug)]
-struct ItemScan {
-    /// Union of its entries' masks.
-    mask: u64,
-    /// Union of the mask bits of its entries' first chars (a match there scores higher).
-    starts: u64,
-    /// Union of its entries' shapes.
-    shape: Shape,
-    entries: Range<usize>,
-}
-
-/// One field's text in one language (or in both, when they are the same).
-#[derive(Debug)]
-struct Entry {
-    field: Field,
-    text: Span,
-    folded: Span,
-    choseong: Span,
-}
-
-/// What the scan checks about an entry before reading its text.
-#[derive(Debug, Clone, Copy)]
-struct Probe {
-    mask: u64,
-    /// The first chars of the folded and choseong forms (`'\0'` if empty), to bound scores without reading
-    /// the text.
-    starts: [char; 2],
-    /// The shape of both forms, to bound scores without reading the text.
-    shape: Shape,
-    /// `None` when the text is the same in every language.
-    lang: Option<Lang>,
-}
-
-/// A byte range of the arena.
-#[derive(Debug, Clone, Copy)]
-struct Span {
-    start: usize,
-    end: usize,
-}
-
 impl SearchIndex {
-    /// Indexes every searchable field of every item of `deck`, in both languages.
-    pub fn new(deck: &Deck) -> SearchIndex {
-        let mut index = SearchIndex {
-            arena: String::new(),
-            items: Vec::with_capacity(deck.item_count()),
-            scan: Vec::with_capacity(deck.item_count()),
-            entries: Vec::new(),
-            probes: Vec::new(),
-        };
-        for (item, content) in deck.items() {
-            let start = index.entries.len();
-            let (mut mask, mut starts, mut shape) = (0, 0, Shape::default());
-            for (field, text) in searchable_texts(content) {
-                let (en, ko) = (text.get(Lang::En), text.get(Lang::Ko));
-                let langs = if en == ko {
-                    vec![(None, en)]
-                } else {
-                    vec![(Some(Lang::En), en), (Some(Lang::Ko), ko)]
-                };
-                for (lang, text) in langs {
-                    let probe = index.push_entry(field, lang, text);
-                    mask |= probe.mask;
-                    starts |= probe.starts.iter().fold(0, |m, &c| m | forms::mask_bit(c));
-                    shape = shape.union(probe.shape);
+    /// Indexes every searchable field of every item of `deck`, in both languages, and its glossary.
+    pub fn new(deck: Arc<Deck>) -> SearchIndex {
+        let mut builder = dict::Builder::default();
+        let mut items = Vec::with_capacity(deck.item_count());
+        for (i, (item, content)) in deck.items().enumerate() {
+            let topic = &deck.topics()[item.topic].title;
+            for (field, text) in searchable_texts(content)
+                .into_iter()
+                .chain([(Field::Topic, topic)])
+            {
+                for variant in text.variants() {
+                    builder.add(i as u32, field.class(), variant);
                 }
             }
-            let entries = start..index.entries.len();
-            index.scan.push(ItemScan {
-                mask,
-                starts,
-                shape,
-                entries,
-            });
-            index.items.push((item, deck.global_id(item).unwrap_or_default()));
+            items.push(item);
         }
-        index
+        SearchIndex {
+            dict: builder.finish(),
+            aliases: Aliases::new(deck.glossary()),
+            items,
+            deck,
+        }
+    }
+
+    /// The deck this index reads.
+    pub fn deck(&self) -> &Arc<Deck> {
+        &self.deck
     }
 
     /// How many items are indexed.
@@ -207,99 +149,110 @@ impl SearchIndex {
         self.items.is_empty()
     }
 
+    /// How many distinct words the index holds, and roughly how many bytes (for benchmarks).
+    pub fn size(&self) -> (usize, usize) {
+        (self.dict.len(), self.dict.heap_bytes() + self.items.len() * 24)
+    }
+
     /// The best `limit` hits for `query`, one per item, best first, shown in English when English matches.
     /// An empty or blank query has no hits.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
         self.search_with(query, &SearchOptions::new(limit, Lang::En))
     }
 
-    /// The best `options.limit` hits for `query`: one per item, ranked by score (ties in deck order).
+    /// The best `options.limit` hits for `query`: one per item, best first (ties in deck order).
     ///
-    /// An item's hit is its best-scoring field among the texts in `options.prefer` (texts the same in both
-    /// languages count as both); only when none of those match, its best field in the other language.
-    /// An empty or blank query has no hits.
+    /// An item's hit is its best field among the texts in `options.prefer` (texts the same in both languages
+    /// count as both); only when none of those match, its best field in the other language. An empty or
+    /// blank query, or one whose words match nothing, has no hits.
     pub fn search_with(&self, query: &str, options: &SearchOptions) -> Vec<Hit> {
-        let Some(query) = Query::parse(query) else {
-            return Vec::new();
-        };
-        self.ranked(&query, options.limit, options.prefer)
-            .iter()
-            .filter_map(|c| self.hit(&query, c, options))
-            .collect()
+        self.search_until(query, options, &|| false).unwrap_or_default()
     }
 
-    /// The full hit of a ranked candidate: positions, snippet, id.
-    fn hit(&self, query: &Query, c: &Candidate, options: &SearchOptions) -> Option<Hit> {
-        let (item, id) = &self.items[c.item];
-        let (entry, probe) = (&self.entries[c.entry], &self.probes[c.entry]);
-        let (_, positions) = query.indices(self.form(entry, query.form))?;
-        let (snippet, positions) = snippet::snippet(self.text(entry.text), &positions, options.width);
+    /// [`SearchIndex::search_with`] that gives up (`None`) as soon as `cancelled` says so; it is asked
+    /// between steps, so a query superseded by a newer keystroke stops early.
+    pub fn search_until(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Vec<Hit>> {
+        let Some(query) = Query::parse(query, &self.aliases) else {
+            return Some(Vec::new());
+        };
+        if options.limit == 0 {
+            return Some(Vec::new());
+        }
+        let mut expansions: Vec<Expansion> = Vec::with_capacity(query.terms.len());
+        let mut pass = Pass::new(&self.dict, self.items.len());
+        for (t, term) in query.terms.iter().enumerate() {
+            if cancelled() {
+                return None;
+            }
+            let expansion = expand::expand(term, &self.dict, &self.aliases, self.items.len());
+            pass.add_term(t, &expansion);
+            expansions.push(expansion);
+        }
+        let required = required_terms(query.terms.len());
+        let keep = options
+            .limit
+            .saturating_add(RESCORE_EXTRA)
+            .max(options.limit.saturating_mul(2));
+        let candidates = pass.best(required, keep);
+        let lookup = Lookup::new(&self.dict, &expansions, self.items.len());
+        let mut scored = Vec::with_capacity(candidates.len());
+        for (n, candidate) in candidates.iter().enumerate() {
+            if n % 16 == 0 && cancelled() {
+                return None;
+            }
+            let at = candidate.item as usize;
+            let Some(item) = self.deck.item(self.items[at]) else {
+                continue;
+            };
+            let topic = &self.deck.topics()[self.items[at].topic].title;
+            if let Some(s) = rescore::score_item(item, topic, &lookup, options.prefer)
+                && s.terms as usize >= required
+            {
+                scored.push((at, s));
+            }
+        }
+        scored.sort_by(|a, b| {
+            (b.1.terms, b.1.score)
+                .partial_cmp(&(a.1.terms, a.1.score))
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.0.cmp(&b.0))
+        });
+        scored.truncate(options.limit);
+        Some(
+            scored
+                .into_iter()
+                .filter_map(|(at, s)| self.hit(at, &s, &lookup, options))
+                .collect(),
+        )
+    }
+
+    /// The full hit of a scored item: its field, snippet, highlighted positions and id.
+    fn hit(
+        &self,
+        at: usize,
+        scored: &rescore::Scored,
+        lookup: &Lookup<'_>,
+        options: &SearchOptions,
+    ) -> Option<Hit> {
+        let item_ref = self.items[at];
+        let item = self.deck.item(item_ref)?;
+        let topic = &self.deck.topics()[item_ref.topic].title;
+        let entry = *rescore::entries(item, topic).get(scored.entry)?;
+        let positions = rescore::positions(&entry, lookup);
+        let (snippet, positions) = snippet::snippet(entry.text, &positions, options.width);
         Some(Hit {
-            item: *item,
-            id: id.clone(),
+            item: item_ref,
+            id: self.deck.global_id(item_ref)?,
             field: entry.field,
-            lang: probe.lang.unwrap_or(options.prefer),
+            lang: entry.lang.unwrap_or(options.prefer),
             snippet,
             positions,
-            score: c.score,
+            score: i64::from(scored.terms) * 1_000_000 + (scored.score * 1000.0).round() as i64,
         })
-    }
-
-    /// The first char of [`SearchIndex::form`].
-    fn form_start(probe: &Probe, form: Form) -> char {
-        match form {
-            Form::Folded => probe.starts[0],
-            Form::Choseong => probe.starts[1],
-        }
-    }
-
-    /// The form of an entry's text that `form` queries match against.
-    fn form(&self, entry: &Entry, form: Form) -> &str {
-        match form {
-            Form::Folded => self.text(entry.folded),
-            Form::Choseong => self.text(entry.choseong),
-        }
-    }
-
-    fn text(&self, span: Span) -> &str {
-        &self.arena[span.start..span.end]
-    }
-
-    /// Stores one text and its forms; returns its probe.
-    fn push_entry(&mut self, field: Field, lang: Option<Lang>, text: &str) -> Probe {
-        let folded_text = forms::fold(text);
-        let choseong_text = forms::choseong_form(text);
-        let cho = choseong_text.as_deref().unwrap_or(&folded_text);
-        let first = |s: &str| s.chars().next().unwrap_or('\0');
-        let probe = Probe {
-            mask: forms::char_mask(&folded_text) | forms::char_mask(cho),
-            starts: [first(&folded_text), first(cho)],
-            shape: Shape::of(&folded_text).union(Shape::of(cho)),
-            lang,
-        };
-        let text_span = self.store(text);
-        let folded = if folded_text == text {
-            text_span
-        } else {
-            self.store(&folded_text)
-        };
-        let choseong = choseong_text.map_or(folded, |c| self.store(&c));
-        self.entries.push(Entry {
-            field,
-            text: text_span,
-            folded,
-            choseong,
-        });
-        self.probes.push(probe);
-        probe
-    }
-
-    fn store(&mut self, s: &str) -> Span {
-        let start = self.arena.len();
-        self.arena.push_str(s);
-        Span {
-            start,
-            end: self.arena.len(),
-        }
     }
 }

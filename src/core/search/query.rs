@@ -1,176 +1,177 @@
-//! A parsed search query: its folded terms, which form of the texts they match against, and their mask.
+//! A parsed search query: its words, grouped into terms, each term either a plain word or a glossary term.
 //!
-//! A query is split on whitespace into terms; a text matches when **every** term fuzzy-matches it (in any
-//! order, like skim's and fzf's extended search). A query made of Hangul compatibility consonants and no
-//! Hangul syllable (`ㄹㄷ`, `ㅅㅂㄹㅅ`, `ㄹㄷ 15`) is a choseong search: it matches the texts' choseong forms.
+//! The query is cut into words exactly as the deck is (see [`super::tokens`]), so `Lambda@Edge`, `15분` and
+//! `다이나모DB` split the same way in both. Runs of words that spell a glossary term (`스텝 펑션`, `l e` from
+//! `L@E`) become one term that matches every spelling of it; a Hangul word that is a spelling plus a particle
+//! (`람다의`) does too. Every other word is a plain term. A query made of Hangul consonants and no syllable
+//! (`ㄹㄷ`) is a choseong query: its consonant words match the initial consonants of the deck's Hangul words.
 
-use super::bound::Shape;
-use super::forms::{char_mask, fold, is_compat_consonant, is_syllable};
-use super::score::Term;
+use super::aliases::{Aliases, Concept, MAX_PHRASE_WORDS};
+use super::forms::{fold, is_compat_consonant, is_syllable};
+use super::tokens::{is_hangul, words};
 
-/// Queries longer than this many chars are cut: the matcher's work grows with query length × text length.
+/// Queries longer than this many chars are cut.
 pub const MAX_QUERY_CHARS: usize = 128;
+/// The most terms a query keeps (a term's presence is one bit of a 16-bit set).
+pub const MAX_TERMS: usize = 16;
+/// The most chars of Korean particle after a glossary spelling (`람다의`, `람다에서`).
+const MAX_PARTICLE_CHARS: usize = 2;
 
-/// Which form of a text a query is matched against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
-    /// The case-folded text.
-    Folded,
-    /// The text with every Hangul syllable replaced by its initial consonant.
-    Choseong,
+/// One term of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The word as typed (folded); for a glossary phrase, its words joined by one space.
+    pub text: String,
+    /// How many chars the typed word has.
+    pub chars: usize,
+    /// The glossary terms it spells (exactly, or with a particle).
+    pub concepts: Vec<Concept>,
+    /// The glossary terms it is the beginning of (the last word, while it is being typed).
+    pub extends: Vec<Concept>,
+    /// Whether it is a single word (then it also matches the deck's words as typed).
+    pub single: bool,
+    /// Whether it is Hangul consonants only, in a choseong query.
+    pub choseong: bool,
 }
 
 /// A non-empty query, ready to match.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
-    terms: Vec<Term>,
-    /// The form the terms match against.
-    pub form: Form,
-    /// Union of the terms' char masks.
-    mask: u64,
+    /// The terms, in the order typed.
+    pub terms: Vec<Term>,
 }
 
 impl Query {
-    /// Parses what the user typed; `None` when it has no term (empty or only whitespace).
-    pub fn parse(text: &str) -> Option<Query> {
+    /// Parses what the user typed; `None` when it has no word.
+    pub fn parse(text: &str, aliases: &Aliases) -> Option<Query> {
         let folded: String = fold(text).chars().take(MAX_QUERY_CHARS).collect();
-        let terms: Vec<Term> = folded.split_whitespace().filter_map(Term::new).collect();
-        if terms.is_empty() {
-            return None;
-        }
         let choseong = folded.chars().any(is_compat_consonant) && !folded.chars().any(is_syllable);
-        let form = if choseong { Form::Choseong } else { Form::Folded };
-        let mask = terms.iter().fold(0, |m, t| m | char_mask(t.as_str()));
-        Some(Query { terms, form, mask })
-    }
-
-    /// The query's terms, in the order typed.
-    #[cfg(test)]
-    pub fn terms(&self) -> &[Term] {
-        &self.terms
-    }
-
-    /// Whether a text with this char mask could match (a necessary condition only).
-    pub fn could_match(&self, mask: u64) -> bool {
-        mask & self.mask == self.mask
-    }
-
-    /// Whether every term's chars occur in `form` in order: exactly when the fuzzy matcher finds a match.
-    pub fn matches(&self, form: &str) -> bool {
-        self.terms.iter().all(|t| t.window(form).is_some())
-    }
-
-    /// The best score any text could give (one starting with every term).
-    pub fn max_bound(&self) -> i64 {
-        self.terms.iter().map(Term::max_bound).sum()
-    }
-
-    /// An upper bound of [`Query::score`] in any text of this `shape`; `may_start(c)` tells whether the text
-    /// may start with `c`.
-    pub fn shape_bound(&self, shape: &Shape, may_start: impl Fn(char) -> bool) -> i64 {
-        self.terms
-            .iter()
-            .map(|t| t.shape_bound(shape, may_start(t.first())))
-            .sum()
-    }
-
-    /// An upper bound of [`Query::score`] in `form`.
-    pub fn bound_in(&self, form: &str) -> i64 {
-        self.terms.iter().map(|t| t.bound_in(form)).sum()
-    }
-
-    /// [`Query::score`] computed without the matcher: the same value, much cheaper.
-    pub fn quick_score(&self, form: &str) -> Option<i64> {
-        // Every term's cheap check first: one term that does not match saves scoring the others.
-        if !self.matches(form) {
-            return None;
+        let all = words(&folded);
+        let mut terms = Vec::new();
+        let mut i = 0;
+        while i < all.len() && terms.len() < MAX_TERMS {
+            let (term, used) = next_term(&all[i..], aliases, choseong);
+            terms.push(term);
+            i += used;
         }
-        self.terms.iter().map(|t| t.quick_score(form)).sum()
-    }
-
-    /// The sum of the terms' fuzzy scores in `form`, or `None` if a term does not match.
-    pub fn score(&self, form: &str) -> Option<i64> {
-        self.terms.iter().map(|t| t.score(form)).sum()
-    }
-
-    /// The score and the sorted, distinct char indices of `form` the terms matched.
-    pub fn indices(&self, form: &str) -> Option<(i64, Vec<usize>)> {
-        let mut total = 0;
-        let mut positions = Vec::new();
-        for term in &self.terms {
-            let (score, mut at) = term.indices(form)?;
-            total += score;
-            positions.append(&mut at);
+        if let Some(last) = terms.last_mut()
+            && last.single
+            && aliases.exact(&last.text).next().is_none()
+            && !last.choseong
+            && (last.chars >= 2 || is_hangul(&last.text))
+        {
+            last.extends = aliases.extending(&last.text);
         }
-        positions.sort_unstable();
-        positions.dedup();
-        Some((total, positions))
+        (!terms.is_empty()).then_some(Query { terms })
     }
+}
+
+/// The term that starts at `words[0]`, and how many words it takes.
+fn next_term(words: &[String], aliases: &Aliases, choseong: bool) -> (Term, usize) {
+    for len in (2..=words.len().min(MAX_PHRASE_WORDS)).rev() {
+        let phrase = words[..len].join(" ");
+        let concepts: Vec<Concept> = aliases.exact(&phrase).collect();
+        if !concepts.is_empty() {
+            let chars = phrase.chars().count();
+            let term = Term {
+                text: phrase,
+                chars,
+                concepts,
+                extends: Vec::new(),
+                single: false,
+                choseong: false,
+            };
+            return (term, len);
+        }
+    }
+    let word = &words[0];
+    let term = Term {
+        text: word.clone(),
+        chars: word.chars().count(),
+        concepts: word_concepts(word, aliases),
+        extends: Vec::new(),
+        single: true,
+        choseong: choseong && word.chars().all(is_compat_consonant),
+    };
+    (term, 1)
+}
+
+/// The glossary terms one word spells: exactly, or (Hangul) followed by a short particle.
+fn word_concepts(word: &str, aliases: &Aliases) -> Vec<Concept> {
+    let exact: Vec<Concept> = aliases.exact(word).collect();
+    if !exact.is_empty() || !is_hangul(word) {
+        return exact;
+    }
+    let chars: Vec<char> = word.chars().collect();
+    for cut in 1..=MAX_PARTICLE_CHARS.min(chars.len().saturating_sub(2)) {
+        let stem: String = chars[..chars.len() - cut].iter().collect();
+        let found: Vec<Concept> = aliases.exact(&stem).collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::content::{Glossary, GlossaryTerm};
+
+    fn aliases() -> Aliases {
+        let term = |t: &str, a: &[&str]| GlossaryTerm {
+            term: t.into(),
+            aliases: a.iter().map(|s| s.to_string()).collect(),
+        };
+        Aliases::new(&Glossary::new(vec![
+            term("Lambda", &["람다"]),
+            term("Step Functions", &["스텝 펑션", "SFN"]),
+            term("Lambda@Edge", &["L@E", "람다엣지"]),
+        ]))
+    }
+
+    fn texts(q: &Query) -> Vec<(&str, &[Concept])> {
+        q.terms
+            .iter()
+            .map(|t| (t.text.as_str(), t.concepts.as_slice()))
+            .collect()
+    }
 
     #[test]
     fn blank_queries_have_no_terms() {
-        assert!(Query::parse("").is_none());
-        assert!(Query::parse(" \t\n ").is_none());
+        assert!(Query::parse("", &aliases()).is_none());
+        assert!(Query::parse(" \t-- ", &aliases()).is_none());
     }
 
     #[test]
-    fn terms_are_folded_and_split_on_whitespace() {
-        let q = Query::parse("  Lambda  한도 ").unwrap();
-        let terms: Vec<&str> = q.terms.iter().map(Term::as_str).collect();
-        assert_eq!(terms, ["lambda", "한도"]);
-        assert_eq!(q.form, Form::Folded);
-    }
-
-    #[test]
-    fn consonant_only_queries_search_choseong() {
-        assert_eq!(Query::parse("ㄹㄷ").unwrap().form, Form::Choseong);
-        assert_eq!(Query::parse("ㄹㄷ 15").unwrap().form, Form::Choseong);
+    fn glossary_phrases_become_one_term() {
+        let q = Query::parse("스텝 펑션 Wait", &aliases()).unwrap();
+        assert_eq!(texts(&q), [("스텝 펑션", &[1][..]), ("wait", &[][..])]);
+        let q = Query::parse("L@E 람다의 timeout", &aliases()).unwrap();
         assert_eq!(
-            Query::parse("람ㄷ").unwrap().form,
-            Form::Folded,
-            "a syllable means text search"
-        );
-        assert_eq!(
-            Query::parse("ㅏ").unwrap().form,
-            Form::Folded,
-            "a vowel is not a consonant"
+            texts(&q),
+            [("l e", &[2][..]), ("람다의", &[0][..]), ("timeout", &[][..])]
         );
     }
 
     #[test]
-    fn every_term_must_match_in_any_order() {
-        let cases = [
-            ("lmbd", true),
-            ("abl", false),
-            ("15 timeout", true),
-            ("timeout 16", false),
-        ];
-        for (query, expected) in cases {
-            let q = Query::parse(query).unwrap();
-            let text = "lambda timeout 15 min";
-            assert_eq!(q.matches(text), expected, "{query}");
-            assert_eq!(q.score(text).is_some(), expected, "{query}");
-            assert_eq!(q.indices(text).is_some(), expected, "{query}");
-        }
+    fn the_last_word_extends_to_glossary_spellings() {
+        let q = Query::parse("람다엣", &aliases()).unwrap();
+        assert_eq!(q.terms[0].extends, [2]);
+        let q = Query::parse("람다", &aliases()).unwrap();
+        assert!(q.terms[0].extends.is_empty(), "an exact spelling does not extend");
     }
 
     #[test]
-    fn positions_are_the_union_of_the_terms_matches() {
-        let q = Query::parse("15 lambda").unwrap();
-        let (score, at) = q.indices("lambda timeout 15 min").unwrap();
-        assert_eq!(at, [0, 1, 2, 3, 4, 5, 15, 16]);
-        assert_eq!(Some(score), q.score("lambda timeout 15 min"));
-        assert!(score <= q.bound_in("lambda timeout 15 min"));
+    fn consonant_only_queries_are_choseong() {
+        let q = Query::parse("ㄹㄷ 15", &aliases()).unwrap();
+        assert!(q.terms[0].choseong && !q.terms[1].choseong);
+        assert!(!Query::parse("람ㄷ", &aliases()).unwrap().terms[0].choseong);
     }
 
     #[test]
     fn overlong_queries_are_cut() {
-        let q = Query::parse(&"a".repeat(10_000)).unwrap();
-        assert_eq!(q.terms[0].as_str().len(), MAX_QUERY_CHARS);
+        let q = Query::parse(&"a".repeat(10_000), &aliases()).unwrap();
+        assert_eq!(q.terms[0].chars, MAX_QUERY_CHARS);
     }
 }

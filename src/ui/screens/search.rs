@@ -1,5 +1,9 @@
-//! Search: fuzzy search over every text of the deck in both languages, updated on every keystroke, matched
-//! characters highlighted; Enter opens the item where it lives (Browse, on its tab and position).
+//! Search: every text of the deck in both languages, by words (see `core::search`), matched characters
+//! highlighted; Enter opens the item where it lives (Browse, on its tab and position).
+//!
+//! The screen never searches itself: each keystroke returns an [`Effect::Search`] for the worker (see
+//! `ui::search_worker`) and the hits arrive later as [`Msg::SearchResults`]; only those of the latest
+//! keystroke are kept. Until the worker has built its index the screen says it is indexing.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,7 +14,8 @@ use super::browse::BrowseState;
 use super::{Outcome, Screen, Shared};
 use crate::core::content::Lang;
 use crate::core::search::{Hit, SearchOptions};
-use crate::ui::msg::{Action, Msg};
+use crate::ui::app::Effect;
+use crate::ui::msg::{Action, Msg, SearchRequest};
 use crate::ui::widgets::rich;
 
 /// How many results a query shows.
@@ -25,6 +30,8 @@ pub struct SearchState {
     pub hits: Vec<Hit>,
     /// Selected result.
     pub cursor: usize,
+    /// The generation of the latest request; `None` once its hits have arrived (or for an empty query).
+    pub waiting: Option<u64>,
 }
 
 /// The title bar text.
@@ -41,11 +48,16 @@ impl SearchState {
         match msg {
             Msg::Input(c) => {
                 self.query.push(c);
-                self.refresh(shared);
+                return self.refresh(shared);
             }
             Msg::Backspace => {
                 self.query.pop();
-                self.refresh(shared);
+                return self.refresh(shared);
+            }
+            Msg::SearchResults { generation, hits } if self.waiting == Some(generation) => {
+                self.hits = hits;
+                self.cursor = 0;
+                self.waiting = None;
             }
             Msg::Action(Action::Up) => self.cursor = self.cursor.saturating_sub(1),
             Msg::Action(Action::Down) => {
@@ -62,10 +74,26 @@ impl SearchState {
         Outcome::none()
     }
 
-    fn refresh(&mut self, shared: &Shared) {
-        let options = SearchOptions::new(LIMIT, shared.lang);
-        self.hits = shared.search.search_with(&self.query, &options);
-        self.cursor = 0;
+    /// Asks the worker for the query's hits (the current ones stay shown until they arrive).
+    fn refresh(&mut self, shared: &Shared) -> Outcome {
+        if self.query.trim().is_empty() {
+            self.hits.clear();
+            self.cursor = 0;
+            self.waiting = None;
+            return Outcome::none();
+        }
+        let generation = shared.searches.get() + 1;
+        shared.searches.set(generation);
+        self.waiting = Some(generation);
+        let request = SearchRequest {
+            generation,
+            query: self.query.clone(),
+            options: SearchOptions::new(LIMIT, shared.lang),
+        };
+        Outcome {
+            effects: vec![Effect::Search(request)],
+            ..Outcome::none()
+        }
     }
 
     /// Draws the query box and the results.
@@ -75,8 +103,8 @@ impl SearchState {
         let [input_area, results_area] =
             Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
         let prompt = match lang {
-            Lang::En => " Search (fuzzy, both languages; Hangul initials: ㅅㅂㄹㅅ → 서버리스) ",
-            Lang::Ko => " 검색 (퍼지, 두 언어; 초성 검색: ㅅㅂㄹㅅ → 서버리스) ",
+            Lang::En => " Search (words, both languages; Hangul initials: ㅅㅂㄹㅅ → 서버리스) ",
+            Lang::Ko => " 검색 (단어, 두 언어; 초성 검색: ㅅㅂㄹㅅ → 서버리스) ",
         };
         let input = Paragraph::new(Line::from(vec![
             Span::raw(self.query.clone()),
@@ -108,12 +136,7 @@ impl SearchState {
                 ListItem::new(vec![rich::clip(head, inner_width), rich::clip(body, inner_width)])
             })
             .collect();
-        let title = match (lang, self.query.is_empty()) {
-            (Lang::En, true) => " Type to search every note, fact, table and scenario ".to_string(),
-            (Lang::Ko, true) => " 입력하면 모든 노트·사실·표·시나리오를 검색합니다 ".to_string(),
-            (Lang::En, false) => format!(" {} results ", self.hits.len()),
-            (Lang::Ko, false) => format!(" 결과 {}개 ", self.hits.len()),
-        };
+        let title = self.results_title(lang, shared.search_ready);
         let list = List::new(items)
             .block(
                 Block::default()
@@ -125,5 +148,23 @@ impl SearchState {
             .highlight_symbol("▶ ");
         let mut state = ListState::default().with_selected((!self.hits.is_empty()).then_some(self.cursor));
         frame.render_stateful_widget(list, results_area, &mut state);
+    }
+
+    /// What the results box says: a hint, indexing, searching, no match, or how many results.
+    fn results_title(&self, lang: Lang, ready: bool) -> String {
+        let typed = !self.query.trim().is_empty();
+        let en = lang == Lang::En;
+        match (ready, typed, self.waiting.is_some(), self.hits.len()) {
+            (false, _, _, _) if en => " indexing… ".to_string(),
+            (false, _, _, _) => " 색인 중… ".to_string(),
+            (true, false, _, _) if en => " Type to search every note, fact, table and scenario ".to_string(),
+            (true, false, _, _) => " 입력하면 모든 노트·사실·표·시나리오를 검색합니다 ".to_string(),
+            (true, true, true, _) if en => " searching… ".to_string(),
+            (true, true, true, _) => " 검색 중… ".to_string(),
+            (true, true, false, 0) if en => " no match ".to_string(),
+            (true, true, false, 0) => " 일치 없음 ".to_string(),
+            (true, true, false, n) if en => format!(" {n} results "),
+            (true, true, false, n) => format!(" 결과 {n}개 "),
+        }
     }
 }

@@ -1,0 +1,237 @@
+//! The deck's word dictionary: every distinct (folded) word once, sorted, with the items it occurs in.
+//!
+//! A sorted array answers what search asks of it: a word ([`Dictionary::find`]), every word with a prefix
+//! ([`Dictionary::prefix`], one binary search for a contiguous range), and a linear pass over the words for
+//! typos ([`Dictionary::words`]). Postings are per item, not per occurrence: an item id and a bit set of the
+//! field classes ([`super::fields::Class`]) the word occurs in. That keeps the index a fraction of the deck's
+//! size; positions are recomputed from the deck's own text for the few items that are shown.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::forms::{char_mask, choseong_form};
+use super::tokens::{for_each_word, is_hangul};
+
+/// A word's index in the sorted dictionary.
+pub type WordId = u32;
+
+/// Builds a [`Dictionary`] one item at a time, in deck order.
+#[derive(Debug, Default)]
+pub struct Builder {
+    ids: HashMap<Box<str>, u32>,
+    /// Per word (in first-seen order): (item, class bits), items ascending.
+    postings: Vec<Vec<(u32, u8)>>,
+    buffer: String,
+}
+
+impl Builder {
+    /// Adds the words of `text`, found in item `item` in a field of class bit `class`.
+    pub fn add(&mut self, item: u32, class: u8, text: &str) {
+        let Builder {
+            ids,
+            postings,
+            buffer,
+        } = self;
+        for_each_word(text, buffer, |word, _| {
+            let id = match ids.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = postings.len() as u32;
+                    ids.insert(word.into(), id);
+                    postings.push(Vec::new());
+                    id
+                }
+            };
+            let list = &mut postings[id as usize];
+            match list.last_mut() {
+                Some((last, bits)) if *last == item => *bits |= class,
+                _ => list.push((item, class)),
+            }
+        });
+    }
+
+    /// The finished, sorted dictionary.
+    pub fn finish(self) -> Dictionary {
+        let mut words: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let total: usize = self.postings.iter().map(Vec::len).sum();
+        let mut dict = Dictionary {
+            arena: String::with_capacity(words.iter().map(|(w, _)| w.len()).sum()),
+            bounds: Vec::with_capacity(words.len() + 1),
+            masks: Vec::with_capacity(words.len()),
+            lens: Vec::with_capacity(words.len()),
+            starts: Vec::with_capacity(words.len() + 1),
+            items: Vec::with_capacity(total),
+            classes: Vec::with_capacity(total),
+            choseong: Vec::new(),
+        };
+        dict.bounds.push(0);
+        dict.starts.push(0);
+        let mut postings = self.postings;
+        for (sorted, (word, first_seen)) in words.iter().enumerate() {
+            dict.arena.push_str(word);
+            dict.bounds.push(dict.arena.len() as u32);
+            dict.masks.push(char_mask(word));
+            dict.lens.push(word.chars().count().min(255) as u8);
+            for (item, class) in std::mem::take(&mut postings[*first_seen as usize]) {
+                dict.items.push(item);
+                dict.classes.push(class);
+            }
+            dict.starts.push(dict.items.len() as u32);
+            if is_hangul(word)
+                && let Some(form) = choseong_form(word)
+            {
+                dict.choseong.push((form.into(), sorted as u32));
+            }
+        }
+        dict.choseong.sort_unstable();
+        dict
+    }
+}
+
+/// Every distinct word of a deck, sorted, with its postings.
+#[derive(Debug, Default)]
+pub struct Dictionary {
+    /// The words back to back, in sorted order.
+    arena: String,
+    /// Word `i` is `arena[bounds[i]..bounds[i + 1]]`.
+    bounds: Vec<u32>,
+    /// Each word's char mask, to rule words out of a typo scan without reading them.
+    masks: Vec<u64>,
+    /// Each word's length in chars (capped at 255).
+    lens: Vec<u8>,
+    /// Word `i`'s postings are `items[starts[i]..starts[i + 1]]` (and the same range of `classes`).
+    starts: Vec<u32>,
+    items: Vec<u32>,
+    classes: Vec<u8>,
+    /// The choseong form of every Hangul word (`람다` → `ㄹㄷ`), sorted, with the word.
+    choseong: Vec<(Box<str>, WordId)>,
+}
+
+impl Dictionary {
+    /// How many distinct words.
+    pub fn len(&self) -> usize {
+        self.masks.len()
+    }
+
+    /// Word `id`.
+    pub fn word(&self, id: WordId) -> &str {
+        let i = id as usize;
+        &self.arena[self.bounds[i] as usize..self.bounds[i + 1] as usize]
+    }
+
+    /// The id of `word`, if the deck has it.
+    pub fn find(&self, word: &str) -> Option<WordId> {
+        let at = self.partition(|w| w < word);
+        (at < self.len() && self.word(at as WordId) == word).then_some(at as WordId)
+    }
+
+    /// Every word starting with `prefix` (the word itself included), as a range of ids.
+    pub fn prefix(&self, prefix: &str) -> Range<WordId> {
+        let start = self.partition(|w| w < prefix);
+        let end = start + self.partition_from(start, |w| w.starts_with(prefix));
+        start as WordId..end as WordId
+    }
+
+    /// Every Hangul word whose choseong form starts with `consonants`.
+    pub fn choseong_prefix<'a>(&'a self, consonants: &'a str) -> impl Iterator<Item = (WordId, bool)> + 'a {
+        let start = self.choseong.partition_point(|(c, _)| &**c < consonants);
+        self.choseong[start..]
+            .iter()
+            .take_while(move |(c, _)| c.starts_with(consonants))
+            .map(move |(c, id)| (*id, c.len() == consonants.len()))
+    }
+
+    /// Every word id with its char mask and char length, for scans that filter before reading the word.
+    pub fn words(&self) -> impl Iterator<Item = (WordId, u64, usize)> + '_ {
+        (0..self.len()).map(|i| (i as WordId, self.masks[i], usize::from(self.lens[i])))
+    }
+
+    /// The items word `id` occurs in (ascending) and the field classes it occurs in there.
+    pub fn postings(&self, id: WordId) -> (&[u32], &[u8]) {
+        let i = id as usize;
+        let range = self.starts[i] as usize..self.starts[i + 1] as usize;
+        (&self.items[range.clone()], &self.classes[range])
+    }
+
+    /// How many items word `id` occurs in.
+    pub fn frequency(&self, id: WordId) -> usize {
+        let i = id as usize;
+        (self.starts[i + 1] - self.starts[i]) as usize
+    }
+
+    /// Bytes held (for the memory figures in benches).
+    pub fn heap_bytes(&self) -> usize {
+        self.arena.len()
+            + self.bounds.len() * 4
+            + self.masks.len() * 8
+            + self.lens.len()
+            + self.starts.len() * 4
+            + self.items.len() * 5
+            + self.choseong.iter().map(|(c, _)| c.len() + 20).sum::<usize>()
+    }
+
+    /// The first word index at which `before` is false (words are sorted).
+    fn partition(&self, before: impl Fn(&str) -> bool) -> usize {
+        self.partition_from(0, before)
+    }
+
+    fn partition_from(&self, from: usize, before: impl Fn(&str) -> bool) -> usize {
+        let (mut lo, mut hi) = (from, self.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if before(self.word(mid as WordId)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo - from
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dict() -> Dictionary {
+        let mut b = Builder::default();
+        b.add(0, 1, "Lambda layers and Lambda@Edge");
+        b.add(0, 2, "lambda");
+        b.add(1, 4, "람다 함수의 한도, lamb");
+        b.finish()
+    }
+
+    #[test]
+    fn words_are_sorted_and_distinct_with_postings_per_item() {
+        let d = dict();
+        let all: Vec<&str> = (0..d.len() as WordId).map(|i| d.word(i)).collect();
+        assert_eq!(
+            all,
+            [
+                "and",
+                "edge",
+                "lamb",
+                "lambda",
+                "layers",
+                "람다",
+                "한도",
+                "함수의"
+            ]
+        );
+        let lambda = d.find("lambda").unwrap();
+        assert_eq!(d.postings(lambda), (&[0u32][..], &[3u8][..]));
+        assert_eq!(d.find("lam"), None);
+    }
+
+    #[test]
+    fn prefix_ranges_and_choseong() {
+        let d = dict();
+        let words: Vec<&str> = d.prefix("lam").map(|i| d.word(i)).collect();
+        assert_eq!(words, ["lamb", "lambda"]);
+        assert!(d.prefix("zz").is_empty());
+        assert!(d.prefix("").len() == d.len());
+        let cho: Vec<&str> = d.choseong_prefix("ㅎ").map(|(i, _)| d.word(i)).collect();
+        assert_eq!(cho, ["한도", "함수의"]);
+    }
+}

@@ -1,0 +1,162 @@
+//! The deck glossary (`glossary.toml`, issue 12): its checks, with `path:line:col`, and the bundled one's
+//! coverage of the Korean names and abbreviations learners type.
+
+mod sandbox;
+
+use std::sync::Arc;
+
+use predicates::prelude::*;
+use recall::core::content::{self, Rule, SourceFile};
+use recall::core::search::SearchIndex;
+use recall::io::deck::{self, DeckLocation};
+
+const TOPIC: &str = r#"[topic]
+id = "t"
+title = "T"
+
+[[fact]]
+id = "f"
+prompt = "What is the maximum size of one DynamoDB item?"
+answer = "400 KB"
+source = "https://example.com/f"
+"#;
+
+/// Every problem at once; each line is commented with what it breaks.
+const BAD: &str = "[[term]]
+term = \"DynamoDB\"
+aliases = [\"DDB\", \"ddb\", \"  \"]
+colour = \"blue\"
+
+[[term]]
+aliases = [\"x\"]
+
+[[term]]
+term = \"Cognito\"
+aliases = []
+
+[[term]]
+term = \"Lambda\"
+aliases = [\"람다\\u001b[31m\", \"DDB\"]
+";
+
+fn load(glossary: &str) -> content::Loaded {
+    content::load(&[
+        SourceFile {
+            path: "t.toml".into(),
+            text: TOPIC.into(),
+        },
+        SourceFile {
+            path: "deck/glossary.toml".into(),
+            text: glossary.into(),
+        },
+    ])
+}
+
+#[test]
+fn every_problem_is_reported_with_its_position() {
+    let loaded = load(BAD);
+    let found: Vec<(String, Rule)> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let at = d
+                .position
+                .map_or(String::new(), |p| format!("{}:{}", p.line, p.col));
+            (at, d.rule)
+        })
+        .collect();
+    let expected = [
+        ("4:1", Rule::UnknownField),
+        ("3:19", Rule::DuplicateAlias),
+        ("3:26", Rule::EmptyText),
+        ("6:1", Rule::MissingField),
+        ("11:11", Rule::EmptyText),
+        ("15:12", Rule::ControlCharacter),
+        ("15:28", Rule::DuplicateAlias),
+    ];
+    for (at, rule) in expected {
+        assert!(
+            found.iter().any(|(a, r)| a == at && *r == rule),
+            "{rule:?} at {at} missing from {found:?}"
+        );
+    }
+    assert_eq!(found.len(), expected.len(), "{found:?}");
+    assert!(loaded.diagnostics.iter().all(|d| d.path == "deck/glossary.toml"));
+}
+
+#[test]
+fn a_valid_glossary_expands_search() {
+    let loaded = load("[[term]]\nterm = \"DynamoDB\"\naliases = [\"다이나모디비\", \"DDB\"]\n");
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let index = SearchIndex::new(Arc::new(loaded.deck));
+    for query in ["다이나모디비", "ddb item size", "DynamoDB"] {
+        assert_eq!(index.search(query, 5).len(), 1, "{query}");
+    }
+    let without = SearchIndex::new(Arc::new(load("").deck));
+    assert!(without.search("다이나모디비", 5).is_empty());
+}
+
+#[test]
+fn recall_check_prints_glossary_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.toml"), TOPIC).unwrap();
+    std::fs::write(dir.path().join("glossary.toml"), BAD).unwrap();
+    let file = dir.path().join("glossary.toml");
+    sandbox::recall()
+        .args(["check", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains(format!("{}:3:19: error: ", file.display()))
+                .and(predicate::str::contains("[duplicate-alias]")),
+        );
+}
+
+#[test]
+fn the_bundled_glossary_has_the_names_learners_type() {
+    let loaded = deck::load(&DeckLocation::Bundled).unwrap();
+    let glossary = loaded.deck.glossary();
+    let spellings: Vec<String> = glossary
+        .terms()
+        .iter()
+        .flat_map(|t| t.spellings().map(str::to_lowercase))
+        .collect();
+    let wanted = [
+        "람다",
+        "다이나모db",
+        "다이나모디비",
+        "코그니토",
+        "클라우드프론트",
+        "스텝 펑션",
+        "스텝 함수",
+        "api 게이트웨이",
+        "람다엣지",
+        "ddb",
+        "apigw",
+        "l@e",
+        "cff",
+        "pitr",
+        "dax",
+        "ttl",
+        "gsi",
+        "lsi",
+        "esm",
+        "sfn",
+    ];
+    for name in wanted {
+        assert!(
+            spellings.iter().any(|s| s == name),
+            "{name} is not in the glossary"
+        );
+    }
+    // Every term is named by the deck: a glossary of names the deck does not use would be noise.
+    let index = SearchIndex::new(Arc::new(loaded.deck.clone()));
+    for term in glossary.terms() {
+        assert!(
+            !index.search(&term.term, 1).is_empty(),
+            "{} is not in the deck",
+            term.term
+        );
+    }
+}

@@ -11,7 +11,7 @@ use clap::{CommandFactory, Parser};
 
 use jiff::tz::TimeZone;
 use recall::cli::interactive::Start;
-use recall::cli::{self, Cli, Command, ExportFormatArg, Format, WhatArg};
+use recall::cli::{self, Cli, Command, ExportFormatArg, Format, ImportCommand, WhatArg};
 use recall::core::content::{Deck, Lang, Loaded};
 use recall::core::quiz::{ExamOptions, QuizOptions};
 use recall::io::deck::{self, DeckLocation};
@@ -124,6 +124,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             let (tz, now) = (TimeZone::system(), jiff::Timestamp::now());
             cli::export::run(&deck, &paths, tz, now, &request, &mut out, &mut std::io::stderr())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import {
+            from:
+                ImportCommand::Anki {
+                    file,
+                    output,
+                    force,
+                    source,
+                },
+        }) => {
+            let request = cli::import::ImportRequest {
+                file,
+                output,
+                force,
+                source,
+            };
+            cli::import::run(&request, &mut out, &mut std::io::stderr())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Topics { format }) => {

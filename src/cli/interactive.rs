@@ -53,9 +53,6 @@ pub enum Start {
     Exam(ExamOptions),
 }
 
-/// Themes the settings may name.
-const THEMES: &[&str] = &["default", "mono"];
-
 /// Runs the interface on `deck` from `start`; `lang` overrides the configured language.
 pub fn run(
     deck: Deck,
@@ -69,7 +66,7 @@ pub fn run(
     let actions = key_overrides::action_names();
     let schema = ConfigSchema {
         actions: Some(&actions),
-        themes: Some(THEMES),
+        themes: Some(&crate::ui::theme::NAMES),
     };
     let config = config_file::load_or_create(&paths.config_file, &schema)?.config;
     let keys = Overrides::from_config(&config.keys)
@@ -81,11 +78,8 @@ pub fn run(
     let device = DeviceId::load_or_create(&paths.device_file)?;
     let log = EventLog::new(&paths.data_dir, device.clone());
     let deck = Arc::new(deck);
-    let theme = if config.theme == "mono" {
-        Theme::new(false)
-    } else {
-        Theme::from_env()
-    };
+    // The settings parser accepted only names in `theme::NAMES`.
+    let theme = Theme::configured(&config.theme).unwrap_or_else(Theme::from_env);
     let mut runner = LogRunner {
         log,
         config_file: paths.config_file.clone(),

@@ -1,8 +1,10 @@
 //! The generated files in `assets/` match what the code generates now: completions and the man page follow
-//! the clap definition. Regenerate with `cargo run --example gen_assets`.
+//! the clap definition, the screen pictures follow the renderer and the bundled deck. Regenerate with `cargo run --example gen_assets`.
 
 #[path = "../examples/gen_assets/cli_assets.rs"]
 mod cli_assets;
+#[path = "../examples/gen_assets/screens.rs"]
+mod screens;
 
 use std::path::Path;
 
@@ -41,4 +43,27 @@ fn assert_no_leftovers(files: &[(String, Vec<u8>)], folders: &[&str]) {
             );
         }
     }
+}
+
+#[test]
+fn screen_pictures_match_the_renderer() {
+    let files = screens::screen_assets();
+    let names: Vec<&str> = files.iter().map(|(path, _)| path.as_str()).collect();
+    for screen in [
+        "home",
+        "browse",
+        "search",
+        "study",
+        "quiz",
+        "exam",
+        "exam-result",
+        "stats",
+    ] {
+        for lang in ["en", "ko"] {
+            let path = format!("assets/screens/{screen}-{lang}.svg");
+            assert!(names.contains(&path.as_str()), "{path} missing");
+        }
+    }
+    assert_current(&files);
+    assert_no_leftovers(&files, &["assets/screens"]);
 }

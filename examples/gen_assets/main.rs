@@ -5,12 +5,14 @@
 //! differ from what this writes.
 
 mod cli_assets;
+mod screens;
 
 use std::path::Path;
 
 fn main() -> std::io::Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let files = cli_assets::cli_assets();
+    let mut files = cli_assets::cli_assets();
+    files.extend(screens::screen_assets());
     for (relative, bytes) in &files {
         let path = root.join(relative);
         std::fs::create_dir_all(path.parent().expect("asset paths have a folder"))?;

@@ -3,12 +3,13 @@
 //! The crate is two layers with one direction of dependency, `ui → core`:
 //! - [`core`] is the pure domain: it loads and validates decks ([`core::content`]), schedules flashcards and
 //!   runs study sessions ([`core::srs`]), searches decks ([`core::search`]), replays the progress log ([`core::progress`]) and parses settings
-//!   ([`core::config`]). It never reads the clock or touches the terminal.
+//!   ([`core::config`]); [`core::anki`] turns Anki's text export into a topic file. It never reads the clock or touches the terminal.
 //! - [`io`] does the file-system work the core must not: deck folders and the embedded bundled deck, the data
 //!   directory, the append-only progress log and `config.toml`.
-//! - [`cli`] holds the headless commands (`check`, `list`, `topics`, `search`, `optimize`, `stats`, `export`) that
-//!   print and exit. Everything they print passes through `cli::output::Safe`, which renders untrusted text
-//!   with [`core::untrusted::for_terminal`] (control and bidi characters as visible escapes).
+//! - [`cli`] holds the headless commands (`check`, `list`, `topics`, `search`, `optimize`, `stats`, `export`,
+//!   `import anki`) that print and exit. Everything they print passes through `cli::output::Safe`, which
+//!   renders untrusted text with [`core::untrusted::for_terminal`] (control and bidi characters as visible
+//!   escapes).
 //!
 //! Study data flows: `io::log::read_dir` → events → `core::progress::replay` (with a `core::srs::Scheduler`
 //! built from `core::config::Config`) → `Progress` → `core::srs::StudySession` → each grade an `Event` →

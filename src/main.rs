@@ -12,7 +12,7 @@ use clap::{CommandFactory, Parser};
 use jiff::tz::TimeZone;
 use recall::cli::interactive::Start;
 use recall::cli::output::{self, Safe};
-use recall::cli::{self, Cli, Command, ExportFormatArg, Format, WhatArg};
+use recall::cli::{self, Cli, Command, ExportFormatArg, Format, ImportCommand, WhatArg};
 use recall::core::content::{Deck, Freshness, Lang, LoadOptions, Loaded, YearMonth};
 use recall::core::quiz::{ExamOptions, QuizOptions};
 use recall::io::deck::{self, DeckLocation};
@@ -138,6 +138,24 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             };
             let (tz, now) = (TimeZone::system(), jiff::Timestamp::now());
             cli::export::run(&deck, &paths, tz, now, &request, out, err)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import {
+            from:
+                ImportCommand::Anki {
+                    file,
+                    output,
+                    force,
+                    source,
+                },
+        }) => {
+            let request = cli::import::ImportRequest {
+                file,
+                output,
+                force,
+                source,
+            };
+            cli::import::run(&request, out, err)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Topics { format }) => {

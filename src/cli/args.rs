@@ -114,6 +114,12 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Bring notes in from another program as a recall topic file.
+    Import {
+        /// Where the notes come from.
+        #[command(subcommand)]
+        from: ImportCommand,
+    },
     /// Fuzzy-search every text of the deck, in both languages, and print the best matches.
     ///
     /// Words match in any order, case-insensitively; Hangul consonants alone (ㄹㄷ) match the initial
@@ -135,6 +141,29 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+}
+
+/// The programs `recall import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Convert Anki's plain-text export (File → Export → Notes in Plain Text) into a topic file.
+    ///
+    /// The first field is the prompt, the second the answer; HTML becomes plain text, media is dropped;
+    /// a tag on every note names the topic, other tags become groups; Anki's GUIDs become stable ids.
+    Anki {
+        /// The exported .txt file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The topic file to write (`-` is standard output) [default: <FILE's name>.toml here].
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+        /// The source link every fact cites (the deck format requires one).
+        #[arg(long, value_name = "URL", default_value = crate::cli::import::DEFAULT_SOURCE)]
+        source: String,
     },
 }
 

@@ -75,11 +75,8 @@ pub fn run(
     let device = DeviceId::load_or_create(&paths.device_file)?;
     let log = EventLog::new(&paths.data_dir, device.clone());
     let deck = Arc::new(deck);
-    let theme = if config.theme == "mono" {
-        Theme::new(false)
-    } else {
-        Theme::from_env()
-    };
+    // The settings parser accepted only names in `theme::NAMES`.
+    let theme = Theme::configured(&config.theme).unwrap_or_else(Theme::from_env);
     let mut runner = LogRunner {
         search: SearchWorker::start(Arc::clone(&deck)),
         log,

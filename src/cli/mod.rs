@@ -7,6 +7,7 @@
 pub mod args;
 pub mod check;
 pub mod export;
+pub mod import;
 pub mod interactive;
 pub mod list;
 pub mod optimize;
@@ -16,7 +17,7 @@ pub mod stats;
 
 use std::io::Write;
 
-pub use args::{Cli, Command, ExportFormatArg, Format, LangArg, WhatArg};
+pub use args::{Cli, Command, ExportFormatArg, Format, ImportCommand, LangArg, WhatArg};
 
 use std::sync::LazyLock;
 

@@ -8,8 +8,10 @@
 //! - [`srs`]: FSRS scheduling, study days, the daily queue, the study session.
 //! - [`quiz`]: questions, generated questions, grading, quiz and exam sessions.
 //! - [`config`]: the settings file.
+//! - [`anki`]: Anki's plain-text export → the text of a topic file (`recall import anki`).
 //! - [`untrusted`]: rendering deck, log and settings text for a terminal or JSON without raw control characters.
 
+pub mod anki;
 pub mod config;
 pub mod content;
 pub mod progress;

@@ -364,8 +364,13 @@ fn the_footer_names_the_keys_of_each_step() {
     assert!(footer(&app).contains("Enter/Space answer"), "{}", footer(&app));
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::Enter);
-    assert!(footer(&app).contains("1 again"), "{}", footer(&app));
-    assert!(footer(&app).contains("suggested grade"), "{}", footer(&app));
+    assert!(footer(&app).contains("grade ▸ (suggested)"), "{}", footer(&app));
+    assert!(footer(&app).contains("u undo"), "{}", footer(&app));
+    let screen = text(&app, 80, 24);
+    assert!(
+        screen.contains("1 Again") && screen.contains("4 Easy"),
+        "the grade buttons:\n{screen}"
+    );
 }
 
 // ---- 3. Study one topic from home ----

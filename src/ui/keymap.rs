@@ -303,7 +303,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Submit,
         scope: Scope::Only(&[C::StudyGrade]),
         hint: true,
-        label: ("suggested grade (▸)", "추천 평가 (▸)"),
+        label: ("grade ▸ (suggested)", "▸ 추천 평가"),
     },
     Binding {
         keys: &[Char('a')],
@@ -316,28 +316,32 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[Char('1')],
         action: Action::Grade(1),
         scope: Scope::Only(&[C::StudyGrade]),
-        hint: true,
+        // The grade buttons above the footer show these keys with their intervals.
+        hint: false,
         label: ("again", "다시"),
     },
     Binding {
         keys: &[Char('2')],
         action: Action::Grade(2),
         scope: Scope::Only(&[C::StudyGrade]),
-        hint: true,
+        // The grade buttons above the footer show these keys with their intervals.
+        hint: false,
         label: ("hard", "어려움"),
     },
     Binding {
         keys: &[Char('3')],
         action: Action::Grade(3),
         scope: Scope::Only(&[C::StudyGrade]),
-        hint: true,
-        label: ("good", "좋음"),
+        // The grade buttons above the footer show these keys with their intervals.
+        hint: false,
+        label: ("good", "알맞음"),
     },
     Binding {
         keys: &[Char('4')],
         action: Action::Grade(4),
         scope: Scope::Only(&[C::StudyGrade]),
-        hint: true,
+        // The grade buttons above the footer show these keys with their intervals.
+        hint: false,
         label: ("easy", "쉬움"),
     },
     Binding {
@@ -345,7 +349,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Undo,
         scope: Scope::Only(STUDYING),
         hint: true,
-        label: ("undo", "되돌리기"),
+        label: ("undo", "실행 취소"),
     },
     Binding {
         keys: &[Char('1'), Char('2'), Char('3'), Char('4'), Char('5'), Char('6')],

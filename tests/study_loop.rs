@@ -682,3 +682,21 @@ fn korean_scenario_cards_and_the_summary_keep_their_borders_at_60_by_15() {
     finish(&mut app);
     assert!(draw(&app).contains("벼락치기"), "{}", draw(&app));
 }
+
+#[test]
+fn exports_show_a_discarded_exam_as_abandoned() {
+    let mut app = exam_app();
+    let mut log: Vec<Event> = events(&press(&mut app, KeyCode::Char('e')))
+        .into_iter()
+        .cloned()
+        .collect();
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('e'));
+    log.extend(events(&press(&mut app, KeyCode::Char('d'))).into_iter().cloned());
+    let progress = recall::core::progress::replay(log, &app.shared().scheduler);
+    let rows = recall::core::progress::export::tables::exam_rows(&progress);
+    assert_eq!(rows.len(), 2);
+    let abandoned: Vec<_> = rows.iter().filter(|r| r.abandoned_at.is_some()).collect();
+    assert_eq!(abandoned.len(), 1, "only the discarded exam: {rows:?}");
+    assert!(abandoned[0].finished_at.is_none(), "it has no result");
+}

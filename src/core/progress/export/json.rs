@@ -105,6 +105,8 @@ pub struct JsonExam {
     pub answers: Vec<JsonExamAnswer>,
     /// The result, `null` while unfinished.
     pub result: Option<JsonExamResult>,
+    /// When the learner discarded it unfinished (`null` otherwise): such an exam is over, without a result.
+    pub abandoned_at: Option<Timestamp>,
 }
 
 /// The latest answer to one exam question.
@@ -247,5 +249,6 @@ fn exam(record: &ExamRecord) -> JsonExam {
             used_s: f.used_s,
             timed_out: f.timed_out,
         }),
+        abandoned_at: record.abandoned,
     }
 }

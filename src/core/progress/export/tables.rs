@@ -77,10 +77,12 @@ pub struct ExamRow {
     pub timed_out: Option<bool>,
     /// RNG seed of the question draw.
     pub seed: Option<u64>,
+    /// When it was discarded unfinished (empty otherwise).
+    pub abandoned_at: Option<Timestamp>,
 }
 
 /// The exam CSV header, in [`ExamRow`] field order.
-pub const EXAM_COLUMNS: [&str; 11] = [
+pub const EXAM_COLUMNS: [&str; 12] = [
     "exam",
     "started_at",
     "finished_at",
@@ -92,6 +94,7 @@ pub const EXAM_COLUMNS: [&str; 11] = [
     "time_limit_s",
     "timed_out",
     "seed",
+    "abandoned_at",
 ];
 
 /// Every review (not undone), ordered by time then id.
@@ -151,6 +154,7 @@ pub fn exam_rows(progress: &Progress) -> Vec<ExamRow> {
                 time_limit_s: start.map(|s| s.time_limit_s),
                 timed_out: end.map(|f| f.timed_out),
                 seed: start.map(|s| s.seed),
+                abandoned_at: e.abandoned,
             }
         })
         .collect();

@@ -5,38 +5,12 @@
 //! of [`Effect`]s (I/O) that the runner in `terminal.rs` performs; it never does I/O itself.
 
 use super::keymap::Context;
-use super::msg::{Action, Msg, SearchRequest};
+use super::msg::{Action, Msg};
+/// Effects are defined beside [`Outcome`], where screens produce them; re-exported here for the runner.
+pub use super::screens::Effect;
 use super::screens::{Nav, Outcome, Screen, Shared, help::HelpState, home::HomeState};
 use super::shared::Setup;
 use crate::core::content::Lang;
-use crate::core::progress::Event;
-
-/// I/O the runner performs on behalf of `update`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Leave the program (restoring the terminal).
-    Quit,
-    /// Remember the language in the config file.
-    SaveLanguage(Lang),
-    /// Write an export file into the data directory's `exports` folder (never overwriting); the runner
-    /// reports the path or the error as a [`Msg::Notice`].
-    SaveExport {
-        /// File name, without a folder.
-        file_name: String,
-        /// The contents.
-        bytes: Vec<u8>,
-    },
-    /// Append an event to the progress log (written and fsync'd); the result comes back as [`Msg::Saved`].
-    Append(Event),
-    /// A study screen opened: take the data directory's study lock; a refusal comes back as
-    /// [`Msg::StudyRefused`].
-    ClaimStudy,
-    /// The study screen closed: release the study lock.
-    ReleaseStudy,
-    /// Run a search off the interface's thread; the hits come back as [`Msg::SearchResults`] (a newer
-    /// request supersedes this one).
-    Search(SearchRequest),
-}
 
 /// The whole interface state.
 pub struct App {

@@ -17,9 +17,9 @@ use crate::core::content::Lang;
 use crate::core::progress::{EventKind, Stats};
 use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession, Shortfall};
 use crate::core::srs::Mode;
-use crate::ui::app::Effect;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
+use crate::ui::screens::Effect;
 use crate::ui::widgets::fmt::{clock, percent};
 use crate::ui::widgets::rich;
 

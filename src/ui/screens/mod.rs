@@ -1,5 +1,6 @@
-//! One module per screen. Each owns its state struct, turns messages into an [`Outcome`], and renders from
-//! its state; [`Screen`] is the sum of them that the app keeps on its stack.
+//! One module per screen. Each owns its state struct, turns messages into an [`Outcome`] (a screen change,
+//! [`Effect`]s for the runner, a notice), and renders from its state; [`Screen`] is the sum of them that the
+//! app keeps on its stack. `Effect` lives here, beside `Outcome`, so screens never import the app.
 
 pub mod browse;
 pub mod exam;
@@ -13,10 +14,38 @@ pub mod study;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::app::Effect;
 use super::keymap::Context;
-use super::msg::Msg;
+use super::msg::{Msg, SearchRequest};
 pub use super::shared::Shared;
+use crate::core::content::Lang;
+use crate::core::progress::Event;
+
+/// I/O the runner performs on behalf of `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Leave the program (restoring the terminal).
+    Quit,
+    /// Remember the language in the config file.
+    SaveLanguage(Lang),
+    /// Write an export file into the data directory's `exports` folder (never overwriting); the runner
+    /// reports the path or the error as a [`Msg::Notice`](super::msg::Msg::Notice).
+    SaveExport {
+        /// File name, without a folder.
+        file_name: String,
+        /// The contents.
+        bytes: Vec<u8>,
+    },
+    /// Append an event to the progress log (written and fsync'd); the result comes back as [`Msg::Saved`](super::msg::Msg::Saved).
+    Append(Event),
+    /// A study screen opened: take the data directory's study lock; a refusal comes back as
+    /// [`Msg::StudyRefused`](super::msg::Msg::StudyRefused).
+    ClaimStudy,
+    /// The study screen closed: release the study lock.
+    ReleaseStudy,
+    /// Run a search off the interface's thread; the hits come back as [`Msg::SearchResults`](super::msg::Msg::SearchResults) (a newer
+    /// request supersedes this one).
+    Search(SearchRequest),
+}
 
 /// A screen change requested by a screen.
 pub enum Nav {

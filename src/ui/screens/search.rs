@@ -14,8 +14,8 @@ use super::browse::BrowseState;
 use super::{Outcome, Screen, Shared};
 use crate::core::content::Lang;
 use crate::core::search::{Hit, SearchOptions};
-use crate::ui::app::Effect;
 use crate::ui::msg::{Action, Msg, SearchRequest};
+use crate::ui::screens::Effect;
 use crate::ui::widgets::rich;
 
 /// How many results a query shows.

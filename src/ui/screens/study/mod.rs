@@ -22,9 +22,9 @@ use crate::core::content::{Deck, Item, Lang};
 use crate::core::progress::Rating;
 use crate::core::quiz::{Graded, Question, grade};
 use crate::core::srs::{Mode, StudySession};
-use crate::ui::app::Effect;
 use crate::ui::keymap::{Context, key_name};
 use crate::ui::msg::{Action, Msg};
+use crate::ui::screens::Effect;
 use crate::ui::widgets::rich::{self, scrolled};
 
 /// How many new cards `n` on the summary adds to today's limit (like Anki's custom study).

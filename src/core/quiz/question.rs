@@ -6,6 +6,8 @@
 //! a caller passes around (responses, [`crate::core::progress::EventKind::ExamAnswer`]) is an index into
 //! [`Question::choices`].
 
+use std::collections::BTreeSet;
+
 use rand::seq::SliceRandom;
 use serde::Serialize;
 
@@ -119,6 +121,20 @@ impl Question {
         Question::from_scenario(topic, scenario, SHOWN_SEED ^ u64::from(turn))
     }
 
+    /// Picks or unpicks choice `choice` in `picked`, as a learner's key press does before answering: a
+    /// single-answer question replaces the pick; a "choose n" one toggles it, never past n picks. A choice
+    /// that does not exist changes nothing.
+    pub fn toggle_pick(&self, picked: &mut BTreeSet<usize>, choice: usize) {
+        if choice >= self.choices.len() {
+            return;
+        }
+        if self.choose == 1 {
+            *picked = BTreeSet::from([choice]);
+        } else if !picked.remove(&choice) && picked.len() < self.choose {
+            picked.insert(choice);
+        }
+    }
+
     /// Indices of the correct choices, ascending.
     pub fn correct_indices(&self) -> Vec<usize> {
         (0..self.choices.len())
@@ -196,6 +212,25 @@ mod tests {
         assert_eq!(order(3), order(3));
         let distinct: std::collections::HashSet<_> = (0..20).map(order).collect();
         assert!(distinct.len() > 1, "20 seeds gave one order");
+    }
+
+    #[test]
+    fn picks_replace_for_one_answer_and_toggle_up_to_n_for_choose_n() {
+        let one = Question::from_scenario("t", &scenario(&[true, false, false]), 1).unwrap();
+        let mut picked = BTreeSet::new();
+        one.toggle_pick(&mut picked, 0);
+        one.toggle_pick(&mut picked, 2);
+        assert_eq!(picked, BTreeSet::from([2]));
+        one.toggle_pick(&mut picked, 3);
+        assert_eq!(picked, BTreeSet::from([2]), "no such choice");
+        let two = Question::from_scenario("t", &scenario(&[true, true, false, false]), 1).unwrap();
+        let mut picked = BTreeSet::new();
+        for choice in [0, 1, 2] {
+            two.toggle_pick(&mut picked, choice);
+        }
+        assert_eq!(picked, BTreeSet::from([0, 1]), "never more than two");
+        two.toggle_pick(&mut picked, 1);
+        assert_eq!(picked, BTreeSet::from([0]), "a second press unpicks");
     }
 
     #[test]

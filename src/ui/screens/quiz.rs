@@ -73,16 +73,8 @@ impl QuizState {
     }
 
     fn pick(&mut self, choice: usize) {
-        let Some(question) = self.session.current() else {
-            return;
-        };
-        if choice >= question.choices.len() {
-            return;
-        }
-        if question.choose == 1 {
-            self.picked = BTreeSet::from([choice]);
-        } else if !self.picked.remove(&choice) && self.picked.len() < question.choose {
-            self.picked.insert(choice);
+        if let Some(question) = self.session.current() {
+            question.toggle_pick(&mut self.picked, choice);
         }
     }
 

@@ -262,10 +262,7 @@ impl EffectRunner for LogRunner {
                     Err(e) => format!("export failed: {e}"),
                 }))
             }
-            Effect::ClaimStudy => self
-                .claim_study()
-                .err()
-                .map(|e| Msg::StudyRefused(e.to_string())),
+            Effect::ClaimStudy => self.claim_study().err().map(|e| Msg::StudyRefused(e.to_string())),
             Effect::ReleaseStudy => {
                 self.study_lock = None;
                 None

@@ -95,7 +95,10 @@ mod tests {
             other => panic!("second claim was not refused: {other:?}"),
         }
         let message = claim(&path).unwrap_err().to_string();
-        assert!(message.contains(&format!("process {}", std::process::id())), "{message}");
+        assert!(
+            message.contains(&format!("process {}", std::process::id())),
+            "{message}"
+        );
         drop(first);
         claim(&path).expect("the lock is free again once released");
     }

@@ -417,7 +417,6 @@ pub static BINDINGS: &[Binding] = &[
         hint: true,
         label: ("quit", "종료"),
     },
-
 ];
 
 impl Binding {

@@ -212,7 +212,9 @@ impl<'a> ExamLog<'a> {
                     log.elapsed
                         .push(elapsed_ms.map_or(since_start, Duration::from_millis));
                 }
-                EventKind::ExamFinished { exam: x, .. } | EventKind::ExamAbandoned { exam: x } if x == exam => {
+                EventKind::ExamFinished { exam: x, .. } | EventKind::ExamAbandoned { exam: x }
+                    if x == exam =>
+                {
                     log.finished = true;
                 }
                 _ => {}

@@ -296,7 +296,12 @@ impl StudySession {
             .count();
         let unseen = self.states.values().filter(|s| s.is_new()).count();
         let new_tomorrow = unseen.min(usize::try_from(self.limits.new_per_day).unwrap_or(usize::MAX));
-        let next_due = self.states.values().filter_map(|s| s.due).filter(|due| *due > now).min();
+        let next_due = self
+            .states
+            .values()
+            .filter_map(|s| s.due)
+            .filter(|due| *due > now)
+            .min();
         let ahead = Ahead {
             due_tomorrow,
             new_tomorrow,

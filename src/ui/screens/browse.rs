@@ -265,7 +265,7 @@ impl BrowseState {
         let mut lines = rich::body_lines(section.body.get(shared.lang), shared.theme.text());
         lines.push(Line::raw(""));
         for source in &section.sources {
-            lines.push(Line::styled(format!("↗ {source}"), shared.theme.dim()));
+            lines.push(rich::source_line(source, shared.theme.dim()));
         }
         let title = format!(
             " {} ({}/{}) ",
@@ -321,7 +321,7 @@ impl BrowseState {
                 Span::raw(correction.get(lang).to_string()),
             ]));
         }
-        lines.push(Line::styled(format!("↗ {}", fact.source), shared.theme.dim()));
+        lines.push(rich::source_line(&fact.source, shared.theme.dim()));
         let title = format!(" {}/{} ", cursor + 1, topic.facts.len());
         rich::scrolled(frame, detail_area, lines, title, self.scroll, shared);
     }
@@ -379,7 +379,7 @@ impl BrowseState {
         lines.push(Line::raw(""));
         if self.revealed {
             lines.extend(rich::body_lines(scenario.explanation.get(lang), theme.text()));
-            lines.push(Line::styled(format!("↗ {}", scenario.source), theme.dim()));
+            lines.push(rich::source_line(&scenario.source, theme.dim()));
         } else {
             let hint = match lang {
                 Lang::En => "Press a to show the answer.",

@@ -158,9 +158,8 @@ impl ExamState {
         if self.session.is_submitted() {
             return false;
         }
-        self.last_saved.is_none_or(|saved| {
-            now.duration_since(saved).unsigned_abs() >= CHECKPOINT_EVERY
-        })
+        self.last_saved
+            .is_none_or(|saved| now.duration_since(saved).unsigned_abs() >= CHECKPOINT_EVERY)
     }
 
     fn changed(shared: &Shared, result: Result<EventKind, QuizError>) -> Outcome {

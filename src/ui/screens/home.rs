@@ -289,30 +289,55 @@ fn entry_points(
         Lang::En => vec![
             (
                 "s",
-                format!("study {selected}: {} due, {} new", mine.due + mine.learning, mine.new),
+                format!(
+                    "study {selected}: {} due, {} new",
+                    mine.due + mine.learning,
+                    mine.new
+                ),
             ),
             (
                 "a",
-                format!("study all topics: {} due, {} new", all.due + all.learning, all.new),
+                format!(
+                    "study all topics: {} due, {} new",
+                    all.due + all.learning,
+                    all.new
+                ),
             ),
             ("z", "practice quiz (10 questions, explained)".into()),
             (
                 "e",
-                format!("mock exam ({} questions, {} minutes)", exam.questions, exam.minutes),
+                format!(
+                    "mock exam ({} questions, {} minutes)",
+                    exam.questions, exam.minutes
+                ),
             ),
-            ("Enter", "browse the selected topic · b all topics · / search".into()),
+            (
+                "Enter",
+                "browse the selected topic · b all topics · / search".into(),
+            ),
         ],
         Lang::Ko => vec![
             (
                 "s",
-                format!("{selected} 학습: 복습 {}, 새 카드 {}", mine.due + mine.learning, mine.new),
+                format!(
+                    "{selected} 학습: 복습 {}, 새 카드 {}",
+                    mine.due + mine.learning,
+                    mine.new
+                ),
             ),
             (
                 "a",
-                format!("전체 주제 학습: 복습 {}, 새 카드 {}", all.due + all.learning, all.new),
+                format!(
+                    "전체 주제 학습: 복습 {}, 새 카드 {}",
+                    all.due + all.learning,
+                    all.new
+                ),
             ),
             ("z", "연습 퀴즈 (10문제, 해설 포함)".into()),
-            ("e", format!("모의고사 ({}문제, {}분)", exam.questions, exam.minutes)),
+            (
+                "e",
+                format!("모의고사 ({}문제, {}분)", exam.questions, exam.minutes),
+            ),
             ("Enter", "선택한 주제 둘러보기 · b 모든 주제 · / 검색".into()),
         ],
     };
@@ -334,7 +359,10 @@ fn exam_prompt(lang: Lang, resumable: Option<&ExamSession>, shared: &Shared) -> 
         Lang::En => vec![
             ("", "An exam is still open. What should happen to it?".into()),
             ("c", format!("continue it ({left} left)")),
-            ("d", "discard it (recorded as abandoned) and start a new exam".into()),
+            (
+                "d",
+                "discard it (recorded as abandoned) and start a new exam".into(),
+            ),
             ("Esc", "cancel".into()),
         ],
         Lang::Ko => vec![

@@ -65,7 +65,7 @@ pub fn lines(
         lines.push(Line::from(verdict));
         lines.extend(rich::body_lines(question.explanation.get(lang), theme.text()));
         if let Some(url) = &question.reference {
-            lines.push(Line::styled(format!("↗ {url}"), theme.dim()));
+            lines.push(rich::source_line(url, theme.dim()));
         }
     }
     lines

@@ -23,14 +23,24 @@ pub(super) fn lines(state: &StudyState, current: &Current, shared: &Shared) -> V
     };
     let topic = &shared.deck.topics()[at.topic];
     lines.push(Line::styled(
-        format!("{} · {}", topic.title.get(lang), phase_label(current.state.phase, lang)),
+        format!(
+            "{} · {}",
+            topic.title.get(lang),
+            phase_label(current.state.phase, lang)
+        ),
         theme.dim(),
     ));
     lines.push(Line::raw(""));
     match (item, &state.question) {
         (_, Some(question)) => {
             let picked: Vec<usize> = state.picked.iter().copied().collect();
-            lines.extend(question_view::lines(question, &picked, state.graded.as_ref(), lang, theme));
+            lines.extend(question_view::lines(
+                question,
+                &picked,
+                state.graded.as_ref(),
+                lang,
+                theme,
+            ));
         }
         (Item::Fact(f), None) => {
             lines.push(Line::styled(f.prompt.get(lang).to_string(), theme.title()));
@@ -51,7 +61,7 @@ pub(super) fn lines(state: &StudyState, current: &Current, shared: &Shared) -> V
                         Span::raw(correction.get(lang).to_string()),
                     ]));
                 }
-                lines.push(Line::styled(format!("↗ {}", f.source), theme.dim()));
+                lines.push(rich::source_line(&f.source, theme.dim()));
             }
         }
         (other, None) => lines.push(Line::raw(other.headline().get(lang).to_string())),

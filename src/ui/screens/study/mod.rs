@@ -285,7 +285,11 @@ impl StudyState {
                 .unwrap_or_default();
             let mark = if i == suggested { "▸" } else { " " };
             spans.push(Span::styled(format!("{mark}{} ", i + 1), theme.key()));
-            let style = if i == suggested { theme.title() } else { theme.text() };
+            let style = if i == suggested {
+                theme.title()
+            } else {
+                theme.text()
+            };
             spans.push(Span::styled(format!("{name}{wait}  "), style));
         }
         rich::clip(Line::from(spans), 200)

@@ -37,7 +37,10 @@ fn lines(s: &SessionSummary, now: Timestamp, one_topic: bool, shared: &Shared) -
             vec![
                 Line::styled("Nothing more is due now.", theme.title()),
                 Line::raw(""),
-                Line::raw(format!("Cards: {} · reviews: {} · time: {time}", s.cards, s.reviews)),
+                Line::raw(format!(
+                    "Cards: {} · reviews: {} · time: {time}",
+                    s.cards, s.reviews
+                )),
                 Line::raw(format!("Again {again} · Hard {hard} · Good {good} · Easy {easy}")),
                 Line::raw(format!(
                     "Retention this session: {retention}% ({} of {} not Again)",
@@ -52,8 +55,14 @@ fn lines(s: &SessionSummary, now: Timestamp, one_topic: bool, shared: &Shared) -
                     s.due_tomorrow, s.new_tomorrow
                 )),
                 Line::raw(""),
-                Line::from(vec![key("c"), Span::raw(format!("cram {scope} (schedule unchanged)"))]),
-                Line::from(vec![key("n"), Span::raw(format!("study {MORE_NEW} more new cards today"))]),
+                Line::from(vec![
+                    key("c"),
+                    Span::raw(format!("cram {scope} (schedule unchanged)")),
+                ]),
+                Line::from(vec![
+                    key("n"),
+                    Span::raw(format!("study {MORE_NEW} more new cards today")),
+                ]),
                 Line::from(vec![key("Esc"), Span::raw("back to home")]),
             ]
         }
@@ -63,7 +72,9 @@ fn lines(s: &SessionSummary, now: Timestamp, one_topic: bool, shared: &Shared) -
                 Line::styled("지금 복습할 카드가 더 없습니다.", theme.title()),
                 Line::raw(""),
                 Line::raw(format!("카드 {}장 · 복습 {}회 · 시간 {time}", s.cards, s.reviews)),
-                Line::raw(format!("다시 {again} · 어려움 {hard} · 알맞음 {good} · 쉬움 {easy}")),
+                Line::raw(format!(
+                    "다시 {again} · 어려움 {hard} · 알맞음 {good} · 쉬움 {easy}"
+                )),
                 Line::raw(format!(
                     "이번 학습의 기억률: {retention}% ({}회 중 {}회가 '다시' 아님)",
                     s.reviews, s.correct
@@ -77,8 +88,14 @@ fn lines(s: &SessionSummary, now: Timestamp, one_topic: bool, shared: &Shared) -
                     s.due_tomorrow, s.new_tomorrow
                 )),
                 Line::raw(""),
-                Line::from(vec![key("c"), Span::raw(format!("{scope} 벼락치기 (일정 변경 없음)"))]),
-                Line::from(vec![key("n"), Span::raw(format!("오늘 새 카드 {MORE_NEW}장 더 학습"))]),
+                Line::from(vec![
+                    key("c"),
+                    Span::raw(format!("{scope} 벼락치기 (일정 변경 없음)")),
+                ]),
+                Line::from(vec![
+                    key("n"),
+                    Span::raw(format!("오늘 새 카드 {MORE_NEW}장 더 학습")),
+                ]),
                 Line::from(vec![key("Esc"), Span::raw("홈으로")]),
             ]
         }

@@ -17,7 +17,7 @@ use recall::ui::keymap::Context;
 use recall::ui::msg::{Action, Msg};
 use recall::ui::shared::Setup;
 use recall::ui::view::view;
-use screen::text_of;
+use screen::{assert_borders_intact, text_of};
 
 /// Tall enough that no detail box scrolls: the check is about wrapping, not scrolling.
 const HEIGHT: u16 = 120;
@@ -106,7 +106,11 @@ fn browse_shows_every_source_link_intact() {
                 act(&mut app, &[Action::Right]);
                 for (f, fact) in topic.facts.iter().enumerate() {
                     let place = format!("{width} cols, {lang}, {} fact {f}", topic.id);
-                    assert_links(links_on(&screen(&app, width)), &[fact.source.clone()], &place);
+                    assert_links(
+                        links_on(&screen(&app, width)),
+                        std::slice::from_ref(&fact.source),
+                        &place,
+                    );
                     act(&mut app, &[Action::Down]);
                 }
                 act(&mut app, &[Action::Left, Action::Back]);
@@ -169,5 +173,64 @@ fn study_shows_every_fact_source_intact_on_the_answer_side() {
             };
         }
         assert_eq!(seen, facts, "{width} cols: every fact studied once");
+    }
+}
+
+#[test]
+fn a_long_status_message_wraps_instead_of_being_cut() {
+    let message = "NOT SAVED: could not append to /home/learner/.local/share/recall/log/device-a.jsonl: \
+                   No space left on device (os error 28)";
+    for lang in Lang::ALL {
+        let mut app = app(lang);
+        app.notify(message.to_string());
+        for (width, height) in [(60u16, 15u16), (80, 24)] {
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            terminal.draw(|f| view(&app, f)).unwrap();
+            assert_borders_intact(terminal.backend().buffer());
+            let rows: Vec<String> = text_of(terminal.backend().buffer())
+                .lines()
+                .map(|r| r.trim_end().to_string())
+                .collect();
+            assert!(
+                rows.join(" ").contains(message),
+                "{width}×{height}: the message is cut:\n{}",
+                rows.join("\n")
+            );
+        }
+    }
+}
+
+#[test]
+fn cut_fact_cells_and_topic_rows_end_with_an_ellipsis() {
+    let deck = bundled();
+    for lang in Lang::ALL {
+        let mut app = app(lang);
+        act(&mut app, &[Action::Browse]);
+        let topics = screen(&app, 60);
+        assert!(
+            topics.contains('…'),
+            "long topic summaries are cut with …:\n{topics}"
+        );
+        for t in 0..deck.topics().len() {
+            act(&mut app, &[Action::Top]);
+            for _ in 0..t {
+                act(&mut app, &[Action::Down]);
+            }
+            act(&mut app, &[Action::Open, Action::Right]);
+            let facts = screen(&app, 120);
+            let (question_width, answer_width) = (70, 47); // 120 − 2 borders − 1 gap = 117, split 3:2
+            for fact in &deck.topics()[t].facts {
+                for (text, width) in [
+                    (fact.prompt.get(lang), question_width),
+                    (fact.answer.get(lang), answer_width),
+                ] {
+                    let cut = unicode_width::UnicodeWidthStr::width(text) > width;
+                    let shown = recall::ui::widgets::rich::truncate(text, width);
+                    assert_eq!(shown.ends_with('…'), cut, "{text:?}");
+                    assert!(facts.contains(&shown), "{shown:?} not on screen:\n{facts}");
+                }
+            }
+            act(&mut app, &[Action::Back]);
+        }
     }
 }

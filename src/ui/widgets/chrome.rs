@@ -55,10 +55,16 @@ pub fn render_frame(
     let (lang, theme) = (shared.lang, &shared.theme);
     let hints = hint_line(ctx, shared, frame.area().width);
     let hint_height = 1;
+    // The status line is never cut: a long message (a NOT SAVED reason with a path) wraps, taking rows
+    // from the body, which keeps at least one.
+    let status_lines = status.map_or_else(Vec::new, |s| {
+        rich::wrap_lines(&[Line::styled(s.to_string(), theme.warn())], frame.area().width)
+    });
+    let status_height = (status_lines.len() as u16).min(frame.area().height.saturating_sub(3));
     let [top, body, status_area, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(u16::from(status.is_some())),
+        Constraint::Length(status_height),
         Constraint::Length(hint_height),
     ])
     .areas(frame.area());
@@ -73,11 +79,8 @@ pub fn render_frame(
         Span::styled(format!("  [{lang_tag}]"), theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(title_line), top);
-    if let Some(status) = status {
-        frame.render_widget(
-            Paragraph::new(Span::styled(status.to_string(), theme.warn())),
-            status_area,
-        );
+    if !status_lines.is_empty() {
+        frame.render_widget(Paragraph::new(status_lines), status_area);
     }
     frame.render_widget(Paragraph::new(hints), bottom);
     body

@@ -359,6 +359,7 @@ pub fn scrolled(
     scroll: u16,
     shared: &Shared,
 ) {
+    let title = clip(Line::raw(title), area.width.saturating_sub(2));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(shared.theme.border())
@@ -378,6 +379,39 @@ pub fn scrolled(
 mod wrap_tests {
     use super::*;
     use unicode_width::UnicodeWidthStr;
+
+    fn rows(lines: &[Line<'_>], width: u16) -> Vec<String> {
+        wrap_lines(lines, width)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn bullets_and_numbered_items_hang_under_their_text() {
+        let body = "- a bullet long enough to wrap twice at twenty\n12. a numbered item that wraps too";
+        let rows = rows(&body_lines(body, Style::new()), 20);
+        assert_eq!(
+            rows,
+            [
+                " • a bullet long",
+                "   enough to wrap",
+                "   twice at twenty",
+                "12. a numbered item",
+                "    that wraps too",
+            ]
+        );
+    }
+
+    #[test]
+    fn cut_text_ends_with_an_ellipsis_and_fits() {
+        assert_eq!(truncate("Amazon DynamoDB", 10), "Amazon Dy…");
+        assert_eq!(truncate("Amazon", 10), "Amazon");
+        // A wide character that does not fit whole is left out, never half-drawn.
+        assert_eq!(truncate("서버리스 개요", 6), "서버…");
+        assert_eq!(truncate("서버리스 개요", 5), "서버…");
+        assert_eq!(display_width(&truncate("서버리스 개요", 4)), 3);
+    }
 
     #[test]
     fn wrapped_korean_lines_fit_and_keep_highlights() {

@@ -18,7 +18,7 @@ use crate::core::progress::Stats;
 use crate::core::progress::stats::{CardCounts, ExamPoint, Retention, hours_minutes};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::heatmap::Heatmap;
-use crate::ui::widgets::rich::{clip, wrap_lines};
+use crate::ui::widgets::rich::{clip, truncate, wrap_lines};
 
 /// What every panel reads.
 pub struct Ctx<'a> {
@@ -69,15 +69,8 @@ impl Ctx<'_> {
 
 /// `text` cut and padded to exactly `width` columns (right-aligned if `right`).
 fn cell(text: &str, width: usize, right: bool) -> String {
-    let mut kept = String::new();
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if kept.width() + w > width {
-            break;
-        }
-        kept.push(c);
-    }
-    let pad = " ".repeat(width - kept.width());
+    let kept = truncate(text, width);
+    let pad = " ".repeat(width.saturating_sub(kept.width()));
     if right { pad + &kept } else { kept + &pad }
 }
 

@@ -234,3 +234,44 @@ fn cut_fact_cells_and_topic_rows_end_with_an_ellipsis() {
         }
     }
 }
+
+#[test]
+fn the_search_query_is_edited_at_the_caret_with_the_keys_help_lists() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use recall::ui::key_overrides::Overrides;
+    use recall::ui::keymap::translate;
+    fn press(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+        let msg = translate(
+            app.context(),
+            KeyEvent::new(code, modifiers),
+            &Overrides::default(),
+        );
+        app.update(msg.expect("every key here means something in search"));
+    }
+    let mut app = app(Lang::En);
+    act(&mut app, &[Action::Search]);
+    let none = KeyModifiers::NONE;
+    // q, j, k, L and ? are typed, not commands.
+    for c in "lambda qjkL? edge".chars() {
+        press(&mut app, KeyCode::Char(c), none);
+    }
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Left, none);
+    }
+    press(&mut app, KeyCode::Char('w'), KeyModifiers::CONTROL); // "lambda qjkL?| edge" → "lambda | edge"
+    press(&mut app, KeyCode::Right, none);
+    press(&mut app, KeyCode::Backspace, none); // "lambda  |edge" → "lambda |edge"
+    let query = |app: &App| match app.screen() {
+        recall::ui::screens::Screen::Search(s) => s.query.clone(),
+        _ => panic!("still on search"),
+    };
+    assert_eq!(query(&app), "lambda edge");
+    press(&mut app, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    press(&mut app, KeyCode::End, none);
+    press(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(query(&app), "");
+    assert!(
+        matches!(app.screen(), recall::ui::screens::Screen::Search(_)),
+        "q did not quit"
+    );
+}

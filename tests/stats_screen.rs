@@ -237,14 +237,11 @@ fn back_pops_and_x_exports_cards_as_csv_and_anki() {
         assert!(matches!(back.nav, Some(Nav::Pop)));
         let export = state.update(Msg::Action(Action::Export), &shared);
         assert!(export.nav.is_none());
-        let files: Vec<(&str, &[u8])> = export
-            .effects
-            .iter()
-            .filter_map(|e| match e {
-                Effect::SaveExport { file_name, bytes } => Some((file_name.as_str(), bytes.as_slice())),
-                _ => None,
-            })
-            .collect();
+        // One effect carries both files, so the runner reports both paths on one status line.
+        let [Effect::SaveExport { files }] = &export.effects[..] else {
+            panic!("one export effect: {:?}", export.effects);
+        };
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
         assert_eq!(files.len(), 2, "{files:?}");
         assert!(files[0].0.ends_with("cards.csv") && files[1].0.ends_with("anki.txt"));
         let mut csv = csv::Reader::from_reader(files[0].1);

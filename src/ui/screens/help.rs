@@ -37,14 +37,15 @@ impl HelpState {
         }
     }
 
-    /// The lines of the overlay: one per binding.
+    /// The lines of the overlay: one per binding with a key that works on the screen underneath.
     pub fn lines(&self, shared: &Shared) -> Vec<Line<'static>> {
         keymap::bindings_for(self.context)
-            .map(|b| {
-                Line::from(vec![
-                    Span::styled(format!("{:>12}  ", b.keys_text(&shared.keys)), shared.theme.key()),
+            .filter_map(|b| {
+                let keys = b.keys_text(self.context, &shared.keys)?;
+                Some(Line::from(vec![
+                    Span::styled(format!("{keys:>12}  "), shared.theme.key()),
                     Span::raw(b.label(shared.lang)),
-                ])
+                ]))
             })
             .collect()
     }

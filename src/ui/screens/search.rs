@@ -15,6 +15,8 @@ use crate::ui::widgets::rich;
 
 /// How many results a query shows.
 const LIMIT: usize = 50;
+/// How many results PageUp and PageDown move by.
+const PAGE: usize = 10;
 
 /// Search state: the query and its current results.
 #[derive(Debug, Clone, Default)]
@@ -25,6 +27,8 @@ pub struct SearchState {
     pub hits: Vec<Hit>,
     /// Selected result.
     pub cursor: usize,
+    /// Where typing goes in the query: a byte offset, always on a character boundary.
+    pub caret: usize,
 }
 
 /// The title bar text.
@@ -36,21 +40,49 @@ pub fn title(lang: Lang) -> &'static str {
 }
 
 impl SearchState {
-    /// Handles a message: typing re-runs the query; Enter opens the selected hit.
+    /// Handles a message: typing and editing re-run the query; the arrows move the caret (←/→) or the
+    /// selection (↑/↓, pages, first and last); Enter opens the selected hit.
     pub fn update(&mut self, msg: Msg, shared: &Shared) -> Outcome {
+        let last = self.hits.len().saturating_sub(1);
         match msg {
             Msg::Input(c) => {
-                self.query.push(c);
+                self.query.insert(self.caret, c);
+                self.caret += c.len_utf8();
                 self.refresh(shared);
             }
-            Msg::Backspace => {
-                self.query.pop();
+            Msg::Action(action @ (Action::DeleteChar | Action::DeleteWord | Action::ClearQuery)) => {
+                let from = match action {
+                    Action::DeleteChar => self.query[..self.caret]
+                        .char_indices()
+                        .last()
+                        .map_or(0, |(i, _)| i),
+                    Action::DeleteWord => word_start(&self.query[..self.caret]),
+                    _ => 0,
+                };
+                let to = if action == Action::ClearQuery {
+                    self.query.len()
+                } else {
+                    self.caret
+                };
+                self.query.replace_range(from..to, "");
+                self.caret = from;
                 self.refresh(shared);
+            }
+            Msg::Action(Action::Left) => {
+                self.caret = self.query[..self.caret]
+                    .char_indices()
+                    .last()
+                    .map_or(0, |(i, _)| i)
+            }
+            Msg::Action(Action::Right) => {
+                self.caret += self.query[self.caret..].chars().next().map_or(0, char::len_utf8)
             }
             Msg::Action(Action::Up) => self.cursor = self.cursor.saturating_sub(1),
-            Msg::Action(Action::Down) => {
-                self.cursor = (self.cursor + 1).min(self.hits.len().saturating_sub(1))
-            }
+            Msg::Action(Action::Down) => self.cursor = (self.cursor + 1).min(last),
+            Msg::Action(Action::PageUp) => self.cursor = self.cursor.saturating_sub(PAGE),
+            Msg::Action(Action::PageDown) => self.cursor = (self.cursor + PAGE).min(last),
+            Msg::Action(Action::Top) => self.cursor = 0,
+            Msg::Action(Action::Bottom) => self.cursor = last,
             Msg::Action(Action::Open) => {
                 if let Some(hit) = self.hits.get(self.cursor) {
                     return Outcome::push(Screen::Browse(BrowseState::at_item(hit.item)));
@@ -60,6 +92,15 @@ impl SearchState {
             _ => {}
         }
         Outcome::none()
+    }
+
+    /// The query as shown: the caret `▏` where typing goes.
+    fn query_line(&self, caret_style: ratatui::style::Style) -> Line<'static> {
+        Line::from(vec![
+            Span::raw(self.query[..self.caret].to_string()),
+            Span::styled("▏", caret_style),
+            Span::raw(self.query[self.caret..].to_string()),
+        ])
     }
 
     fn refresh(&mut self, shared: &Shared) {
@@ -78,11 +119,7 @@ impl SearchState {
             Lang::En => " Search (fuzzy, both languages; Hangul initials: ㅅㅂㄹㅅ → 서버리스) ",
             Lang::Ko => " 검색 (퍼지, 두 언어; 초성 검색: ㅅㅂㄹㅅ → 서버리스) ",
         };
-        let input = Paragraph::new(Line::from(vec![
-            Span::raw(self.query.clone()),
-            Span::styled("▏", theme.key()),
-        ]))
-        .block(
+        let input = Paragraph::new(self.query_line(theme.key())).block(
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.title())
@@ -125,5 +162,24 @@ impl SearchState {
             .highlight_symbol("▶ ");
         let mut state = ListState::default().with_selected((!self.hits.is_empty()).then_some(self.cursor));
         frame.render_stateful_widget(list, results_area, &mut state);
+    }
+}
+
+/// Where the word before the end of `text` starts (Ctrl-W): the spaces before the caret go with it.
+fn word_start(text: &str) -> usize {
+    let trimmed = text.trim_end_matches(' ');
+    trimmed.rfind(' ').map_or(0, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ctrl_w_deletes_the_word_before_the_caret_and_its_spaces() {
+        assert_eq!(word_start("lambda edge  "), 7);
+        assert_eq!(word_start("lambda edge"), 7);
+        assert_eq!(word_start("람다"), 0);
+        assert_eq!(word_start(""), 0);
     }
 }

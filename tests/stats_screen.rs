@@ -268,3 +268,45 @@ fn an_empty_log_explains_instead_of_showing_zeros() {
     ));
     assert!(ko.contains("아직 복습 기록이 없습니다"), "{ko}");
 }
+
+/// One or two mock exams are bars with the pass mark across them, not a dot or a lone stroke on a chart:
+/// each exam's date, score and verdict can be read.
+#[test]
+fn one_or_two_exams_read_as_bars_against_the_pass_mark() {
+    let deck = bundled();
+    let full = Stats::compute(&deck, &full_log(&deck), scheduler().clock(), now());
+    for count in [1, 2] {
+        for lang in [Lang::En, Lang::Ko] {
+            let shared = shared(deck.clone(), lang);
+            let mut stats = full.clone();
+            stats.exams.truncate(count);
+            let state = StatsState::new(stats.clone());
+            for (w, h) in [(80, 40), (60, 50)] {
+                let buffer = render(&state, &shared, w, h);
+                assert_borders_intact(&buffer);
+                let text = text_of(&buffer);
+                for e in &stats.exams {
+                    let date = format!("{:02}-{:02}", e.date.month(), e.date.day());
+                    let verdict = match (e.passed, lang) {
+                        (true, Lang::En) => "pass",
+                        (false, Lang::En) => "fail",
+                        (true, Lang::Ko) => "합격",
+                        (false, Lang::Ko) => "불합격",
+                    };
+                    let row = text
+                        .lines()
+                        .find(|l| l.contains(&date))
+                        .unwrap_or_else(|| panic!("{date}:\n{text}"));
+                    assert!(
+                        row.contains(&e.scaled.to_string()) && row.contains(verdict) && row.contains('┃'),
+                        "{row}"
+                    );
+                }
+                assert!(text.contains("720"), "the pass mark is named:\n{text}");
+                if w == 80 {
+                    insta::assert_snapshot!(format!("stats-{count}-exams-{}-80x40", lang.code()), text);
+                }
+            }
+        }
+    }
+}

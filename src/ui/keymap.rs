@@ -177,28 +177,28 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Left,
         scope: Scope::Only(&[C::Search]),
         hint: false,
-        label: ("move the cursor left", "커서를 왼쪽으로"),
+        label: ("cursor left", "커서 왼쪽으로"),
     },
     Binding {
         keys: &[Code(KeyCode::Right)],
         action: Action::Right,
         scope: Scope::Only(&[C::Search]),
         hint: false,
-        label: ("move the cursor right", "커서를 오른쪽으로"),
+        label: ("cursor right", "커서 오른쪽으로"),
     },
     Binding {
         keys: &[Code(KeyCode::Backspace)],
         action: Action::DeleteChar,
         scope: Scope::Only(&[C::Search]),
         hint: false,
-        label: ("delete the character before the cursor", "커서 앞 글자 지우기"),
+        label: ("delete a character", "글자 지우기"),
     },
     Binding {
         keys: &[Ctrl('w')],
         action: Action::DeleteWord,
         scope: Scope::Only(&[C::Search]),
         hint: false,
-        label: ("delete the word before the cursor", "커서 앞 단어 지우기"),
+        label: ("delete a word", "단어 지우기"),
     },
     Binding {
         keys: &[Ctrl('u')],
@@ -572,6 +572,8 @@ pub struct Hint {
     /// Whether the binding belongs to this screen (not one of the keys that work everywhere): a narrow
     /// footer keeps these and drops the global ones first.
     pub own: bool,
+    /// Whether it opens help, which the footer always shows (last).
+    pub help: bool,
 }
 
 /// The footer's hints for `ctx`, in table order (only bindings with a key that works there).
@@ -583,6 +585,7 @@ pub fn hints(ctx: Context, lang: Lang, overrides: &Overrides) -> Vec<Hint> {
                 keys: b.keys_text(ctx, overrides)?,
                 label: b.label(lang),
                 own: matches!(b.scope, Scope::Only(_)),
+                help: b.action == Action::Help,
             })
         })
         .collect()

@@ -9,6 +9,7 @@ use super::Shared;
 use crate::core::content::Lang;
 use crate::ui::keymap::{self, Context};
 use crate::ui::msg::Action;
+use crate::ui::widgets::rich;
 
 /// Help overlay state: whose keys, and how far scrolled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,8 +53,9 @@ impl HelpState {
 
     /// Draws the overlay centered over `area`.
     pub fn render(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
-        let lines = self.lines(shared);
         let width = area.width.min(48);
+        // A label too long for the box wraps under itself, after the keys column.
+        let lines = rich::wrap_lines(&self.lines(shared), width.saturating_sub(2));
         let height = area.height.min(lines.len() as u16 + 2);
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
         let title = match shared.lang {

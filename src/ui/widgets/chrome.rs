@@ -92,7 +92,7 @@ pub fn render_frame(
 fn hint_line(ctx: Context, shared: &Shared, width: u16) -> Line<'static> {
     let (lang, theme, overrides) = (shared.lang, &shared.theme, &shared.keys);
     let hints = keymap::hints(ctx, lang, overrides);
-    let is_help = |h: &Hint| h.keys.starts_with('?');
+    let is_help = |h: &Hint| h.help;
     let piece_width = |h: &Hint| h.keys.width() + h.label.width() + 3;
     let mut room = usize::from(width);
     let mut shown = vec![false; hints.len()];

@@ -284,13 +284,14 @@ pub fn display_width(text: &str) -> usize {
     text.graphemes(true).map(cluster_width).sum()
 }
 
-/// The byte length of a line's hanging prefix: a short leading marker span such as ` • `, `1. `, `↗ ` or
-/// `✓ [x] 2. ` (one that ends in a space and does not start with a letter), or else its leading spaces.
+/// The byte length of a line's hanging prefix: a short leading marker span such as ` • `, `1. `, `↗ `,
+/// `✓ [x] 2. ` or help's `  Ctrl-W  ` (one that ends in a space and does not start with a letter), or else
+/// its leading spaces.
 /// Continuation lines are indented to the width of the prefix.
 fn hanging_prefix(line: &Line<'_>, text: &str) -> usize {
     if let [first, _, ..] = &line.spans[..] {
         let s = first.content.as_ref();
-        let is_marker = display_width(s) <= 12
+        let is_marker = display_width(s) <= 16
             && s.ends_with(' ')
             && s.trim().chars().next().is_some_and(|c| !c.is_alphabetic());
         if is_marker {

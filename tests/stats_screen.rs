@@ -131,6 +131,20 @@ fn snapshots_empty_and_full_in_both_languages() {
 }
 
 #[test]
+fn snapshots_at_60x15_in_both_languages() {
+    let deck = bundled();
+    for lang in [Lang::En, Lang::Ko] {
+        let shared = shared(deck.clone(), lang);
+        let mut state = state(&deck, true);
+        let top = text_of(&render(&state, &shared, 60, 15));
+        insta::assert_snapshot!(format!("stats-full-{}-60x15", lang.code()), top);
+        act(&mut state, &shared, Action::Bottom);
+        let bottom = text_of(&render(&state, &shared, 60, 15));
+        insta::assert_snapshot!(format!("stats-full-{}-60x15-bottom", lang.code()), bottom);
+    }
+}
+
+#[test]
 fn the_bottom_of_the_full_screen_shows_the_topic_table() {
     let deck = bundled();
     for lang in [Lang::En, Lang::Ko] {

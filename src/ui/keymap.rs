@@ -654,6 +654,15 @@ mod tests {
         );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(translate(C::Search, ctrl_c, &none()), Some(Msg::Interrupt));
+        // Even with quit, and ctrl+c itself, rebound in `[keys]`.
+        let keys = [("quit", "x"), ("search", "ctrl+c")]
+            .into_iter()
+            .map(|(action, key)| (action.to_string(), key.parse().unwrap()))
+            .collect();
+        let rebound = Overrides::from_config(&keys).unwrap();
+        for ctx in [C::Home, C::Search, C::Exam, C::StudyGrade] {
+            assert_eq!(translate(ctx, ctrl_c, &rebound), Some(Msg::Interrupt), "{ctx:?}");
+        }
     }
 
     fn event_for(k: Key) -> KeyEvent {

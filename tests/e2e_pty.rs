@@ -346,6 +346,7 @@ fn an_exam_killed_mid_way_resumes_with_its_answers() {
         "the last answer is back:\n{}",
         again.screen()
     );
+    // An open exam asks before leaving; y confirms (the exam is kept).
     again.send("q");
     again.wait_for("The exam is kept");
     again.send("y");

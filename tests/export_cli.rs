@@ -148,6 +148,68 @@ fn stats_print_text_and_json() {
     assert_eq!(stats["heatmap"].as_array().unwrap().len(), 6);
 }
 
+/// `recall stats --lang ko`: Korean labels, not only topic titles, and columns that line up on screen
+/// (by display width: a Hangul syllable takes two columns).
+#[test]
+fn stats_in_korean_are_labelled_in_korean_and_aligned_by_display_width() {
+    use unicode_width::UnicodeWidthStr;
+    let data = data_dir();
+    let out = recall(data.path())
+        .args(["stats", "--lang", "ko"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    for label in [
+        "학습 시간",
+        "연속 학습",
+        "유지율",
+        "주제",
+        "앞으로",
+        "일별 복습",
+        "모의고사",
+        "합격",
+    ] {
+        assert!(text.contains(label), "{label} missing:\n{text}");
+    }
+    for english in [
+        "Reviews",
+        "Time studied",
+        "Streak",
+        "Topic",
+        "Due in",
+        "Mock exams",
+        "pass",
+    ] {
+        assert!(!text.contains(english), "{english} left in English:\n{text}");
+    }
+    // The summary's values start in one column.
+    let summary: Vec<&str> = text.lines().skip(2).take_while(|l| !l.is_empty()).collect();
+    let value_columns: Vec<usize> = summary
+        .iter()
+        .map(|l| {
+            let label_end = l.find("  ").unwrap();
+            let value_start = label_end + l[label_end..].len() - l[label_end..].trim_start().len();
+            l[..value_start].width()
+        })
+        .collect();
+    assert!(value_columns.windows(2).all(|w| w[0] == w[1]), "{summary:#?}");
+    // The topic table's counts end in one column: everything before the retention is equally wide.
+    let table: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("주제"))
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert!(table.len() > 1, "{text}");
+    let widths: Vec<usize> = table
+        .iter()
+        .map(|l| l.rsplit_once("  ").unwrap().0.width())
+        .collect();
+    assert!(widths.windows(2).all(|w| w[0] == w[1]), "{table:#?}");
+}
+
 #[test]
 fn stats_on_an_empty_log_say_how_to_start() {
     let empty = tempfile::tempdir().unwrap();

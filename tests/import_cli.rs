@@ -6,16 +6,14 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use assert_cmd::Command;
+
+mod sandbox;
 use predicates::prelude::*;
 use serde_json::Value;
 
 fn recall(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("recall").unwrap();
-    cmd.current_dir(dir)
-        .arg("--data-dir")
-        .arg(dir.join("data"))
-        .env_remove("RECALL_DATA_DIR")
-        .env_remove("RECALL_CONTENT");
+    let mut cmd = sandbox::recall_with_home(&dir.join("home"));
+    cmd.current_dir(dir).arg("--data-dir").arg(dir.join("data"));
     cmd
 }
 

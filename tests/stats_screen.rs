@@ -131,6 +131,20 @@ fn snapshots_empty_and_full_in_both_languages() {
 }
 
 #[test]
+fn snapshots_at_60x15_in_both_languages() {
+    let deck = bundled();
+    for lang in [Lang::En, Lang::Ko] {
+        let shared = shared(deck.clone(), lang);
+        let mut state = state(&deck, true);
+        let top = text_of(&render(&state, &shared, 60, 15));
+        insta::assert_snapshot!(format!("stats-full-{}-60x15", lang.code()), top);
+        act(&mut state, &shared, Action::Bottom);
+        let bottom = text_of(&render(&state, &shared, 60, 15));
+        insta::assert_snapshot!(format!("stats-full-{}-60x15-bottom", lang.code()), bottom);
+    }
+}
+
+#[test]
 fn the_bottom_of_the_full_screen_shows_the_topic_table() {
     let deck = bundled();
     for lang in [Lang::En, Lang::Ko] {
@@ -237,14 +251,11 @@ fn back_pops_and_x_exports_cards_as_csv_and_anki() {
         assert!(matches!(back.nav, Some(Nav::Pop)));
         let export = state.update(Msg::Action(Action::Export), &shared);
         assert!(export.nav.is_none());
-        let files: Vec<(&str, &[u8])> = export
-            .effects
-            .iter()
-            .filter_map(|e| match e {
-                Effect::SaveExport { file_name, bytes } => Some((file_name.as_str(), bytes.as_slice())),
-                _ => None,
-            })
-            .collect();
+        // One effect carries both files, so the runner reports both paths on one status line.
+        let [Effect::SaveExport { files }] = &export.effects[..] else {
+            panic!("one export effect: {:?}", export.effects);
+        };
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
         assert_eq!(files.len(), 2, "{files:?}");
         assert!(files[0].0.ends_with("cards.csv") && files[1].0.ends_with("anki.txt"));
         let mut csv = csv::Reader::from_reader(files[0].1);
@@ -270,4 +281,46 @@ fn an_empty_log_explains_instead_of_showing_zeros() {
         24,
     ));
     assert!(ko.contains("아직 복습 기록이 없습니다"), "{ko}");
+}
+
+/// One or two mock exams are bars with the pass mark across them, not a dot or a lone stroke on a chart:
+/// each exam's date, score and verdict can be read.
+#[test]
+fn one_or_two_exams_read_as_bars_against_the_pass_mark() {
+    let deck = bundled();
+    let full = Stats::compute(&deck, &full_log(&deck), scheduler().clock(), now());
+    for count in [1, 2] {
+        for lang in [Lang::En, Lang::Ko] {
+            let shared = shared(deck.clone(), lang);
+            let mut stats = full.clone();
+            stats.exams.truncate(count);
+            let state = StatsState::new(stats.clone());
+            for (w, h) in [(80, 40), (60, 50)] {
+                let buffer = render(&state, &shared, w, h);
+                assert_borders_intact(&buffer);
+                let text = text_of(&buffer);
+                for e in &stats.exams {
+                    let date = format!("{:02}-{:02}", e.date.month(), e.date.day());
+                    let verdict = match (e.passed, lang) {
+                        (true, Lang::En) => "pass",
+                        (false, Lang::En) => "fail",
+                        (true, Lang::Ko) => "합격",
+                        (false, Lang::Ko) => "불합격",
+                    };
+                    let row = text
+                        .lines()
+                        .find(|l| l.contains(&date))
+                        .unwrap_or_else(|| panic!("{date}:\n{text}"));
+                    assert!(
+                        row.contains(&e.scaled.to_string()) && row.contains(verdict) && row.contains('┃'),
+                        "{row}"
+                    );
+                }
+                assert!(text.contains("720"), "the pass mark is named:\n{text}");
+                if w == 80 {
+                    insta::assert_snapshot!(format!("stats-{count}-exams-{}-80x40", lang.code()), text);
+                }
+            }
+        }
+    }
 }

@@ -1,7 +1,8 @@
 //! `theme` in config.toml: the built-in names are accepted by the settings parser, an unknown one stops
 //! recall with `config.toml:line:col` before the terminal is touched.
 
-use assert_cmd::Command;
+mod sandbox;
+
 use predicates::prelude::*;
 use recall::core::config::{Config, ConfigSchema};
 use recall::ui::theme::{NAMES, Theme};
@@ -23,10 +24,8 @@ fn every_built_in_theme_is_a_valid_setting() {
 fn an_unknown_theme_is_an_error_at_its_line_and_column() {
     let data = tempfile::tempdir().unwrap();
     std::fs::write(data.path().join("config.toml"), "# mine\n\ntheme = \"neon\"\n").unwrap();
-    Command::cargo_bin("recall")
-        .unwrap()
+    sandbox::recall_with_home(&data.path().join("home"))
         .env("RECALL_DATA_DIR", data.path())
-        .env_remove("RECALL_CONTENT")
         .arg("study")
         .assert()
         .code(1)

@@ -1,5 +1,6 @@
 //! Rendering the real screens into a TestBackend: borders survive wide (Korean) text, tiny terminals get
-//! the "make the window larger" notice, and snapshots pin every screen in both languages at 80×24 and 120×40.
+//! the "make the window larger" notice, and snapshots pin every screen in both languages at 80×24, 120×40
+//! and 60×15.
 
 mod screen;
 
@@ -120,6 +121,7 @@ fn snapshots_of_every_screen() {
         ("browse-scenario-answer", &[Down, Open, Left, Reveal]),
         ("help", &[Help]),
         ("search-empty", &[Search]),
+        ("search-help", &[Search, Help]),
         ("quiz", &[Quiz]),
         ("quiz-answered", &[Quiz, Choose(1), Submit]),
         ("exam", &[Exam]),
@@ -128,7 +130,7 @@ fn snapshots_of_every_screen() {
         ("exam-result", &[Exam, Choose(1), Submit, Open]),
     ];
     for lang in Lang::ALL {
-        for (w, h) in [(80u16, 24u16), (120, 40)] {
+        for (w, h) in [(80u16, 24u16), (120, 40), (60, 15)] {
             for (name, actions) in screens {
                 let mut app = app(lang);
                 act(&mut app, actions);

@@ -246,16 +246,7 @@ impl EffectRunner for LogRunner {
             Effect::SaveLanguage(lang) => config_file::save_language(&self.config_file, lang)
                 .err()
                 .map(|e| Msg::Notice(format!("language not saved: {e}"))),
-            Effect::SaveExport { file_name, bytes } => {
-                let path = self.exports_dir.join(file_name);
-                let written = std::fs::create_dir_all(&self.exports_dir)
-                    .map_err(|e| e.to_string())
-                    .and_then(|()| export_file::write_file(&path, &bytes, false).map_err(|e| e.to_string()));
-                Some(Msg::Notice(match written {
-                    Ok(()) => format!("exported {}", path.display()),
-                    Err(e) => format!("export failed: {e}"),
-                }))
-            }
+            Effect::SaveExport { files } => Some(Msg::Notice(save_exports(&self.exports_dir, &files))),
             Effect::ClaimStudy => self.claim_study().err().map(|e| Msg::StudyRefused(e.to_string())),
             Effect::ReleaseStudy => {
                 self.study_lock = None;
@@ -275,5 +266,56 @@ impl EffectRunner for LogRunner {
 
     fn busy(&self) -> bool {
         self.search.busy()
+    }
+}
+
+/// Writes each export file into `dir` (created if missing, never overwriting) and says what happened to
+/// every one, in one line: `exported A and B`, or the paths written and then the failures.
+fn save_exports(dir: &std::path::Path, files: &[(String, Vec<u8>)]) -> String {
+    let (mut written, mut failed) = (Vec::new(), Vec::new());
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        let result = std::fs::create_dir_all(dir)
+            .map_err(|e| e.to_string())
+            .and_then(|()| export_file::write_file(&path, bytes, false).map_err(|e| e.to_string()));
+        match result {
+            Ok(()) => written.push(path.display().to_string()),
+            Err(e) => failed.push(format!("{}: {e}", path.display())),
+        }
+    }
+    let mut parts = Vec::new();
+    if !written.is_empty() {
+        parts.push(format!("exported {}", written.join(" and ")));
+    }
+    if !failed.is_empty() {
+        parts.push(format!("export failed: {}", failed.join("; ")));
+    }
+    parts.join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exporting_two_files_reports_both_paths() {
+        let dir = tempfile::tempdir().unwrap();
+        let exports = dir.path().join("exports");
+        let files = vec![
+            ("a.csv".to_string(), b"x".to_vec()),
+            ("b.txt".to_string(), b"y".to_vec()),
+        ];
+        let notice = save_exports(&exports, &files);
+        for name in ["a.csv", "b.txt"] {
+            let path = exports.join(name);
+            assert!(path.exists(), "{name} written");
+            assert!(notice.contains(&path.display().to_string()), "{notice}");
+        }
+        // A second export of the same names never overwrites, and says so for each file.
+        let again = save_exports(&exports, &files);
+        assert!(
+            again.starts_with("export failed:") && again.contains("a.csv") && again.contains("b.txt"),
+            "{again}"
+        );
     }
 }

@@ -185,7 +185,7 @@ impl App {
     }
 
     fn forward(&mut self, msg: Msg) -> Vec<Effect> {
-        if matches!(msg, Msg::Action(_) | Msg::Input(_) | Msg::Backspace) {
+        if matches!(msg, Msg::Action(_) | Msg::Input(_)) {
             self.status = None;
         }
         let shared = &self.shared;

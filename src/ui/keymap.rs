@@ -84,7 +84,6 @@ const LISTS: &[Context] = &[
     C::Home,
     C::BrowseTopics,
     C::BrowseTopic,
-    C::Search,
     C::ExamReview,
     C::Stats,
     C::Help,
@@ -93,6 +92,7 @@ const NAV: &[Context] = &[
     C::Home,
     C::BrowseTopics,
     C::BrowseTopic,
+    C::Search,
     C::Stats,
     C::Help,
     C::ExamResult,
@@ -129,6 +129,20 @@ pub static BINDINGS: &[Binding] = &[
         scope: Scope::Only(LISTS),
         hint: false,
         label: ("move down", "아래로"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Up), Ctrl('p')],
+        action: Action::Up,
+        scope: Scope::Only(&[C::Search]),
+        hint: false,
+        label: ("previous result", "이전 결과"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Down), Ctrl('n')],
+        action: Action::Down,
+        scope: Scope::Only(&[C::Search]),
+        hint: false,
+        label: ("next result", "다음 결과"),
     },
     Binding {
         keys: &[Code(KeyCode::Up)],
@@ -171,6 +185,41 @@ pub static BINDINGS: &[Binding] = &[
         scope: Scope::Only(&[C::BrowseTopic]),
         hint: true,
         label: ("previous item", "이전 항목"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Left)],
+        action: Action::Left,
+        scope: Scope::Only(&[C::Search]),
+        hint: false,
+        label: ("cursor left", "커서 왼쪽으로"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Right)],
+        action: Action::Right,
+        scope: Scope::Only(&[C::Search]),
+        hint: false,
+        label: ("cursor right", "커서 오른쪽으로"),
+    },
+    Binding {
+        keys: &[Code(KeyCode::Backspace)],
+        action: Action::DeleteChar,
+        scope: Scope::Only(&[C::Search]),
+        hint: false,
+        label: ("delete a character", "글자 지우기"),
+    },
+    Binding {
+        keys: &[Ctrl('w')],
+        action: Action::DeleteWord,
+        scope: Scope::Only(&[C::Search]),
+        hint: false,
+        label: ("delete a word", "단어 지우기"),
+    },
+    Binding {
+        keys: &[Ctrl('u')],
+        action: Action::ClearQuery,
+        scope: Scope::Only(&[C::Search]),
+        hint: true,
+        label: ("clear the query", "검색어 지우기"),
     },
     Binding {
         keys: &[Code(KeyCode::PageUp)],
@@ -453,24 +502,34 @@ impl Binding {
         }
     }
 
-    /// The keys as text (`↑/k`, `1-6`), or the override's key.
-    pub fn keys_text(&self, overrides: &Overrides) -> String {
-        if let (Action::Choose(_), [first, .., last]) = (self.action, self.keys) {
-            return format!("{}-{}", key_name(*first), key_name(*last));
+    /// The keys that trigger it in `ctx`, as text (`↑/k`, `1-6`, or the override's key); `None` when no key
+    /// does there: in text entry a plain character is typed, so `q`, `L` or `?` are not keys there.
+    pub fn keys_text(&self, ctx: Context, overrides: &Overrides) -> Option<String> {
+        let keys = self.keys_in(ctx, overrides);
+        match (self.action, &keys[..]) {
+            (_, []) => None,
+            (Action::Choose(_), [first, .., last]) => {
+                Some(format!("{}-{}", key_name(*first), key_name(*last)))
+            }
+            _ => Some(keys.into_iter().map(key_name).collect::<Vec<_>>().join("/")),
         }
-        if let Some(key) = overrides.key_for(self.action) {
-            return key_name(key);
-        }
-        self.keys
-            .iter()
-            .map(|k| key_name(*k))
-            .collect::<Vec<_>>()
-            .join("/")
+    }
+
+    /// The keys that trigger it in `ctx`: the override's key or the defaults, less the plain characters
+    /// a text field types.
+    fn keys_in(&self, ctx: Context, overrides: &Overrides) -> Vec<Key> {
+        let keys = match overrides.key_for(self.action) {
+            Some(key) if !matches!(self.action, Action::Choose(_)) => vec![key],
+            _ => self.keys.to_vec(),
+        };
+        keys.into_iter()
+            .filter(|k| !(is_text_entry(ctx) && matches!(k, Char(_))))
+            .collect()
     }
 }
 
 /// Whether the context edits text, so plain characters are typed instead of triggering actions.
-fn is_text_entry(ctx: Context) -> bool {
+pub fn is_text_entry(ctx: Context) -> bool {
     ctx == Context::Search
 }
 
@@ -482,12 +541,11 @@ pub fn translate(ctx: Context, key: KeyEvent, overrides: &Overrides) -> Option<M
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Msg::Interrupt);
     }
-    if is_text_entry(ctx) && !ctrl {
-        match key.code {
-            KeyCode::Char(c) => return Some(Msg::Input(c)),
-            KeyCode::Backspace => return Some(Msg::Backspace),
-            _ => {}
-        }
+    if is_text_entry(ctx)
+        && !ctrl
+        && let KeyCode::Char(c) = key.code
+    {
+        return Some(Msg::Input(c));
     }
     let pressed = match key.code {
         KeyCode::Char(c) if ctrl => Ctrl(c.to_ascii_lowercase()),
@@ -532,16 +590,21 @@ pub struct Hint {
     /// Whether the binding belongs to this screen (not one of the keys that work everywhere): a narrow
     /// footer keeps these and drops the global ones first.
     pub own: bool,
+    /// Whether it opens help, which the footer always shows (last).
+    pub help: bool,
 }
 
-/// The footer's hints for `ctx`, in table order.
+/// The footer's hints for `ctx`, in table order (only bindings with a key that works there).
 pub fn hints(ctx: Context, lang: Lang, overrides: &Overrides) -> Vec<Hint> {
     bindings_for(ctx)
         .filter(|b| b.hint)
-        .map(|b| Hint {
-            keys: b.keys_text(overrides),
-            label: b.label(lang),
-            own: matches!(b.scope, Scope::Only(_)),
+        .filter_map(|b| {
+            Some(Hint {
+                keys: b.keys_text(ctx, overrides)?,
+                label: b.label(lang),
+                own: matches!(b.scope, Scope::Only(_)),
+                help: b.action == Action::Help,
+            })
         })
         .collect()
 }
@@ -551,7 +614,7 @@ pub fn key_name(key: Key) -> String {
     match key {
         Char(' ') => "Space".to_string(),
         Char(c) => c.to_string(),
-        Ctrl(c) => format!("Ctrl-{c}"),
+        Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
         Code(KeyCode::Up) => "↑".to_string(),
         Code(KeyCode::Down) => "↓".to_string(),
         Code(KeyCode::Left) => "←".to_string(),
@@ -563,6 +626,7 @@ pub fn key_name(key: Key) -> String {
         Code(KeyCode::Home) => "Home".to_string(),
         Code(KeyCode::End) => "End".to_string(),
         Code(KeyCode::F(n)) => format!("F{n}"),
+        Code(KeyCode::Backspace) => "Backspace".to_string(),
         Code(other) => format!("{other:?}"),
     }
 }
@@ -618,6 +682,15 @@ mod tests {
         );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(translate(C::Search, ctrl_c, &none()), Some(Msg::Interrupt));
+        // Even with quit, and ctrl+c itself, rebound in `[keys]`.
+        let keys = [("quit", "x"), ("search", "ctrl+c")]
+            .into_iter()
+            .map(|(action, key)| (action.to_string(), key.parse().unwrap()))
+            .collect();
+        let rebound = Overrides::from_config(&keys).unwrap();
+        for ctx in [C::Home, C::Search, C::Exam, C::StudyGrade] {
+            assert_eq!(translate(ctx, ctrl_c, &rebound), Some(Msg::Interrupt), "{ctx:?}");
+        }
     }
 
     fn event_for(k: Key) -> KeyEvent {
@@ -650,6 +723,7 @@ mod tests {
         ];
         for ctx in all {
             for b in bindings_for(ctx) {
+                let shown = b.keys_in(ctx, &none());
                 for &k in b.keys {
                     let expected = match b.action {
                         Action::Choose(_) => match k {
@@ -659,14 +733,71 @@ mod tests {
                         a => a,
                     };
                     let got = translate(ctx, event_for(k), &none());
-                    // In text entry, plain characters are typed; every other key must do what help says.
+                    // In text entry, plain characters are typed, and help does not list them as keys;
+                    // every other key must do what help says.
                     if is_text_entry(ctx) && matches!(k, Char(_)) {
                         assert!(matches!(got, Some(Msg::Input(_))), "{ctx:?} {k:?}");
+                        assert!(!shown.contains(&k), "{ctx:?} lists {k:?}");
                     } else {
                         assert_eq!(got, Some(Msg::Action(expected)), "{ctx:?} {k:?} is shadowed");
+                        assert!(shown.contains(&k), "{ctx:?} hides {k:?}");
                     }
                 }
             }
         }
+    }
+
+    /// What help lists while typing a query: only keys that do not type, and every one the issue asks
+    /// for (navigation with arrows, pages, ends and Ctrl-N/Ctrl-P; editing with the caret keys).
+    #[test]
+    fn search_help_lists_only_keys_that_do_not_type() {
+        let listed: Vec<String> = bindings_for(C::Search)
+            .filter_map(|b| b.keys_text(C::Search, &none()))
+            .flat_map(|keys| keys.split('/').map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        for typed in ["j", "k", "L", "?", "q", "g", "G", "h", "l"] {
+            assert!(
+                !listed.iter().any(|k| k == typed),
+                "{typed} is listed: {listed:?}"
+            );
+        }
+        for key in [
+            "↑",
+            "↓",
+            "PgUp",
+            "PgDn",
+            "Home",
+            "End",
+            "Ctrl-N",
+            "Ctrl-P",
+            "←",
+            "→",
+            "Backspace",
+            "Ctrl-U",
+            "Ctrl-W",
+            "Enter",
+            "Esc",
+            "F1",
+        ] {
+            assert!(listed.iter().any(|k| k == key), "{key} is missing: {listed:?}");
+        }
+        let hints: Vec<String> = hints(C::Search, Lang::En, &none())
+            .into_iter()
+            .map(|h| h.keys)
+            .collect();
+        assert!(
+            hints.iter().all(|h| h.chars().count() > 1),
+            "a typed key in the footer: {hints:?}"
+        );
+        // A `[keys]` override to a plain character cannot work while typing, so it is not shown either.
+        let quit_on_x =
+            Overrides::from_config(&[("quit".to_string(), "x".parse().unwrap())].into_iter().collect())
+                .unwrap();
+        let quit = BINDINGS
+            .iter()
+            .find(|b| b.action == Action::Quit && b.hint)
+            .unwrap();
+        assert_eq!(quit.keys_text(C::Search, &quit_on_x), None);
+        assert_eq!(quit.keys_text(C::Home, &quit_on_x).as_deref(), Some("x"));
     }
 }

@@ -77,6 +77,12 @@ pub enum Action {
     Submit,
     /// Export progress.
     Export,
+    /// Delete the character before the cursor of a text field.
+    DeleteChar,
+    /// Delete the word before the cursor of a text field.
+    DeleteWord,
+    /// Clear a text field.
+    ClearQuery,
 }
 
 /// A message to `App::update`.
@@ -86,8 +92,6 @@ pub enum Msg {
     Action(Action),
     /// A character typed into a text field.
     Input(char),
-    /// Delete the character before the cursor of a text field.
-    Backspace,
     /// The terminal has a new size.
     Resize(u16, u16),
     /// Time passed (drives countdowns); carries the current time.

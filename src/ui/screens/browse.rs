@@ -208,6 +208,8 @@ impl BrowseState {
 
     fn render_topic_list(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
         let lang = shared.lang;
+        // Inside the borders and the `▶ ` selection mark; a row cut to fit says so with `…`.
+        let row_width = area.width.saturating_sub(4);
         let items: Vec<ListItem> = shared
             .deck
             .topics()
@@ -220,7 +222,12 @@ impl BrowseState {
                         shared.theme.dim(),
                     ));
                 }
-                ListItem::new(lines)
+                ListItem::new(
+                    lines
+                        .into_iter()
+                        .map(|l| rich::clip(l, row_width))
+                        .collect::<Vec<_>>(),
+                )
             })
             .collect();
         let list = List::new(items)
@@ -276,7 +283,7 @@ impl BrowseState {
         let mut lines = rich::body_lines(section.body.get(shared.lang), shared.theme.text());
         lines.push(Line::raw(""));
         for source in &section.sources {
-            lines.push(Line::styled(format!("↗ {source}"), shared.theme.dim()));
+            lines.push(rich::source_line(source, shared.theme.dim()));
         }
         let title = format!(
             " {} ({}/{}) ",
@@ -293,13 +300,17 @@ impl BrowseState {
         let detail_height = (area.height / 2).max(4).min(area.height.saturating_sub(3));
         let [table_area, detail_area] =
             Layout::vertical([Constraint::Min(3), Constraint::Length(detail_height)]).areas(area);
+        // Question and answer columns share the room inside the borders 60:40, one column apart; a cell
+        // cut to fit ends with `…`, so two long questions that start alike do not look the same.
+        let room = table_area.width.saturating_sub(3);
+        let (question_width, answer_width) = (room * 3 / 5, room - room * 3 / 5);
         let rows: Vec<Row> = topic
             .facts
             .iter()
             .map(|f| {
                 Row::new(vec![
-                    f.prompt.get(lang).to_string(),
-                    f.answer.get(lang).to_string(),
+                    rich::truncate(f.prompt.get(lang), usize::from(question_width)),
+                    rich::truncate(f.answer.get(lang), usize::from(answer_width)),
                 ])
             })
             .collect();
@@ -307,7 +318,11 @@ impl BrowseState {
             Lang::En => ["Question", "Answer"],
             Lang::Ko => ["질문", "답"],
         };
-        let table = Table::new(rows, [Constraint::Percentage(60), Constraint::Percentage(40)])
+        let widths = [
+            Constraint::Length(question_width),
+            Constraint::Length(answer_width),
+        ];
+        let table = Table::new(rows, widths)
             .header(Row::new(header).style(shared.theme.title()))
             .block(self.boxed(String::new(), shared))
             .row_highlight_style(shared.theme.selected())
@@ -333,7 +348,7 @@ impl BrowseState {
                 Span::raw(correction.get(lang).to_string()),
             ]));
         }
-        lines.push(Line::styled(format!("↗ {}", fact.source), shared.theme.dim()));
+        lines.push(rich::source_line(&fact.source, shared.theme.dim()));
         let title = format!(" {}/{} ", cursor + 1, topic.facts.len());
         self.scroll_max.set(rich::scrolled(
             frame,
@@ -387,10 +402,11 @@ impl BrowseState {
                 (true, false) => ("✗", theme.dim()),
                 (false, _) => (" ", theme.text()),
             };
-            lines.push(Line::styled(
-                format!("{mark} {letter}. {}", choice.text.get(lang)),
-                style,
-            ));
+            // The marker is a span of its own, so a wrapped choice hangs under its text.
+            lines.push(Line::from(vec![
+                Span::styled(format!("{mark} {letter}. "), style),
+                Span::styled(choice.text.get(lang).to_string(), style),
+            ]));
             if let (true, Some(why)) = (self.revealed, &choice.why) {
                 lines.push(Line::styled(format!("     {}", why.get(lang)), theme.dim()));
             }
@@ -398,7 +414,7 @@ impl BrowseState {
         lines.push(Line::raw(""));
         if self.revealed {
             lines.extend(rich::body_lines(scenario.explanation.get(lang), theme.text()));
-            lines.push(Line::styled(format!("↗ {}", scenario.source), theme.dim()));
+            lines.push(rich::source_line(&scenario.source, theme.dim()));
         } else {
             let hint = match lang {
                 Lang::En => "Press a to show the answer.",

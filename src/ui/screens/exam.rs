@@ -350,6 +350,7 @@ impl ExamState {
     fn render_review(&self, frame: &mut Frame, area: Rect, cursor: usize, shared: &Shared) {
         let lang = shared.lang;
         let theme = &shared.theme;
+        let row_width = area.width.saturating_sub(2);
         let items: Vec<ListItem> = (0..self.session.questions().len())
             .map(|i| {
                 let (status, style) = match (self.session.status(i), lang) {
@@ -362,10 +363,11 @@ impl ExamState {
                 };
                 let flag = if self.session.is_flagged(i) { " ⚑" } else { "" };
                 let prompt = self.session.questions()[i].prompt.get(lang);
-                ListItem::new(Line::from(vec![
+                let row = Line::from(vec![
                     Span::styled(format!("{:>3}. {status}{flag} ", i + 1), style),
-                    Span::raw(prompt.chars().take(120).collect::<String>()),
-                ]))
+                    Span::raw(prompt.to_string()),
+                ]);
+                ListItem::new(rich::clip(row, row_width))
             })
             .collect();
         let title = match lang {

@@ -9,6 +9,7 @@ use super::Shared;
 use crate::core::content::Lang;
 use crate::ui::keymap::{self, Context};
 use crate::ui::msg::Action;
+use crate::ui::widgets::rich;
 
 /// Help overlay state: whose keys, and how far scrolled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,22 +38,24 @@ impl HelpState {
         }
     }
 
-    /// The lines of the overlay: one per binding.
+    /// The lines of the overlay: one per binding with a key that works on the screen underneath.
     pub fn lines(&self, shared: &Shared) -> Vec<Line<'static>> {
         keymap::bindings_for(self.context)
-            .map(|b| {
-                Line::from(vec![
-                    Span::styled(format!("{:>12}  ", b.keys_text(&shared.keys)), shared.theme.key()),
+            .filter_map(|b| {
+                let keys = b.keys_text(self.context, &shared.keys)?;
+                Some(Line::from(vec![
+                    Span::styled(format!("{keys:>12}  "), shared.theme.key()),
                     Span::raw(b.label(shared.lang)),
-                ])
+                ]))
             })
             .collect()
     }
 
     /// Draws the overlay centered over `area`.
     pub fn render(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
-        let lines = self.lines(shared);
         let width = area.width.min(48);
+        // A label too long for the box wraps under itself, after the keys column.
+        let lines = rich::wrap_lines(&self.lines(shared), width.saturating_sub(2));
         let height = area.height.min(lines.len() as u16 + 2);
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
         let title = match shared.lang {

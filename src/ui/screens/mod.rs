@@ -27,13 +27,11 @@ pub enum Effect {
     Quit,
     /// Remember the language in the config file.
     SaveLanguage(Lang),
-    /// Write an export file into the data directory's `exports` folder (never overwriting); the runner
-    /// reports the path or the error as a [`Msg::Notice`](super::msg::Msg::Notice).
+    /// Write export files into the data directory's `exports` folder (never overwriting); the runner
+    /// reports every path written, and any error, in one [`Msg::Notice`](super::msg::Msg::Notice).
     SaveExport {
-        /// File name, without a folder.
-        file_name: String,
-        /// The contents.
-        bytes: Vec<u8>,
+        /// The files: name without a folder, and contents.
+        files: Vec<(String, Vec<u8>)>,
     },
     /// Append an event to the progress log (written and fsync'd); the result comes back as [`Msg::Saved`](super::msg::Msg::Saved).
     Append(Event),

@@ -20,6 +20,8 @@ use crate::ui::widgets::rich;
 
 /// How many results a query shows.
 const LIMIT: usize = 50;
+/// How many results PageUp and PageDown move by.
+const PAGE: usize = 10;
 
 /// Search state: the query and its current results.
 #[derive(Debug, Clone, Default)]
@@ -32,6 +34,8 @@ pub struct SearchState {
     pub cursor: usize,
     /// The generation of the latest request; `None` once its hits have arrived (or for an empty query).
     pub waiting: Option<u64>,
+    /// Where typing goes in the query: a byte offset, always on a character boundary.
+    pub caret: usize,
 }
 
 /// The title bar text.
@@ -43,15 +47,32 @@ pub fn title(lang: Lang) -> &'static str {
 }
 
 impl SearchState {
-    /// Handles a message: typing re-runs the query; Enter opens the selected hit.
+    /// Handles a message: typing and editing re-run the query; the arrows move the caret (←/→) or the
+    /// selection (↑/↓, pages, first and last); Enter opens the selected hit.
     pub fn update(&mut self, msg: Msg, shared: &Shared) -> Outcome {
+        let last = self.hits.len().saturating_sub(1);
         match msg {
             Msg::Input(c) => {
-                self.query.push(c);
+                self.query.insert(self.caret, c);
+                self.caret += c.len_utf8();
                 return self.refresh(shared);
             }
-            Msg::Backspace => {
-                self.query.pop();
+            Msg::Action(action @ (Action::DeleteChar | Action::DeleteWord | Action::ClearQuery)) => {
+                let from = match action {
+                    Action::DeleteChar => self.query[..self.caret]
+                        .char_indices()
+                        .last()
+                        .map_or(0, |(i, _)| i),
+                    Action::DeleteWord => word_start(&self.query[..self.caret]),
+                    _ => 0,
+                };
+                let to = if action == Action::ClearQuery {
+                    self.query.len()
+                } else {
+                    self.caret
+                };
+                self.query.replace_range(from..to, "");
+                self.caret = from;
                 return self.refresh(shared);
             }
             Msg::SearchResults { generation, hits } if self.waiting == Some(generation) => {
@@ -59,10 +80,21 @@ impl SearchState {
                 self.cursor = 0;
                 self.waiting = None;
             }
-            Msg::Action(Action::Up) => self.cursor = self.cursor.saturating_sub(1),
-            Msg::Action(Action::Down) => {
-                self.cursor = (self.cursor + 1).min(self.hits.len().saturating_sub(1))
+            Msg::Action(Action::Left) => {
+                self.caret = self.query[..self.caret]
+                    .char_indices()
+                    .last()
+                    .map_or(0, |(i, _)| i)
             }
+            Msg::Action(Action::Right) => {
+                self.caret += self.query[self.caret..].chars().next().map_or(0, char::len_utf8)
+            }
+            Msg::Action(Action::Up) => self.cursor = self.cursor.saturating_sub(1),
+            Msg::Action(Action::Down) => self.cursor = (self.cursor + 1).min(last),
+            Msg::Action(Action::PageUp) => self.cursor = self.cursor.saturating_sub(PAGE),
+            Msg::Action(Action::PageDown) => self.cursor = (self.cursor + PAGE).min(last),
+            Msg::Action(Action::Top) => self.cursor = 0,
+            Msg::Action(Action::Bottom) => self.cursor = last,
             Msg::Action(Action::Open) => {
                 if let Some(hit) = self.hits.get(self.cursor) {
                     return Outcome::push(Screen::Browse(BrowseState::at_item(hit.item)));
@@ -72,6 +104,15 @@ impl SearchState {
             _ => {}
         }
         Outcome::none()
+    }
+
+    /// The query as shown: the caret `▏` where typing goes.
+    fn query_line(&self, caret_style: ratatui::style::Style) -> Line<'static> {
+        Line::from(vec![
+            Span::raw(self.query[..self.caret].to_string()),
+            Span::styled("▏", caret_style),
+            Span::raw(self.query[self.caret..].to_string()),
+        ])
     }
 
     /// Asks the worker for the query's hits (the current ones stay shown until they arrive).
@@ -106,11 +147,7 @@ impl SearchState {
             Lang::En => " Search (words, both languages; Hangul initials: ㅅㅂㄹㅅ → 서버리스) ",
             Lang::Ko => " 검색 (단어, 두 언어; 초성 검색: ㅅㅂㄹㅅ → 서버리스) ",
         };
-        let input = Paragraph::new(Line::from(vec![
-            Span::raw(self.query.clone()),
-            Span::styled("▏", theme.key()),
-        ]))
-        .block(
+        let input = Paragraph::new(self.query_line(theme.key())).block(
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.title())
@@ -166,5 +203,24 @@ impl SearchState {
             (true, true, false, n) if en => format!(" {n} results "),
             (true, true, false, n) => format!(" 결과 {n}개 "),
         }
+    }
+}
+
+/// Where the word before the end of `text` starts (Ctrl-W): the spaces before the caret go with it.
+fn word_start(text: &str) -> usize {
+    let trimmed = text.trim_end_matches(' ');
+    trimmed.rfind(' ').map_or(0, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ctrl_w_deletes_the_word_before_the_caret_and_its_spaces() {
+        assert_eq!(word_start("lambda edge  "), 7);
+        assert_eq!(word_start("lambda edge"), 7);
+        assert_eq!(word_start("람다"), 0);
+        assert_eq!(word_start(""), 0);
     }
 }

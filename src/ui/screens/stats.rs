@@ -266,18 +266,13 @@ fn export_files(shared: &Shared) -> Outcome {
         lang: shared.lang,
     };
     let stamp = shared.now.strftime("%Y%m%d-%H%M%S").to_string();
-    let mut effects = Vec::new();
+    let mut files = Vec::new();
     for (format, name) in [(ExportFormat::Csv, "cards.csv"), (ExportFormat::Anki, "anki.txt")] {
         match export(&input, format, ExportWhat::Cards) {
-            Ok(bytes) => effects.push(Effect::SaveExport {
-                file_name: format!("recall-{stamp}-{name}"),
-                bytes,
-            }),
+            Ok(bytes) => files.push((format!("recall-{stamp}-{name}"), bytes)),
             Err(e) => return Outcome::status(e.to_string()),
         }
     }
-    Outcome {
-        effects,
-        ..Outcome::none()
-    }
+    // One effect for both files, so the one status line can name them both.
+    Outcome::effect(Effect::SaveExport { files })
 }

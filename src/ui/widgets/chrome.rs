@@ -56,10 +56,18 @@ pub fn render_frame(
     let (lang, theme) = (shared.lang, &shared.theme);
     let hints = hint_line(ctx, shared, frame.area().width);
     let hint_height = 1;
+    // The status line is never cut: a long message (a NOT SAVED reason with a path) wraps, taking rows
+    // from the body, which keeps at least one.
+    let status_lines = status.map_or_else(Vec::new, |s| {
+        // Notices quote log lines, file names and settings: untrusted, so escaped like every message.
+        let text = for_terminal(s).into_owned();
+        rich::wrap_lines(&[Line::styled(text, theme.warn())], frame.area().width)
+    });
+    let status_height = (status_lines.len() as u16).min(frame.area().height.saturating_sub(3));
     let [top, body, status_area, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(u16::from(status.is_some())),
+        Constraint::Length(status_height),
         Constraint::Length(hint_height),
     ])
     .areas(frame.area());
@@ -74,12 +82,8 @@ pub fn render_frame(
         Span::styled(format!("  [{lang_tag}]"), theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(title_line), top);
-    if let Some(status) = status {
-        frame.render_widget(
-            // Notices quote log lines, file names and settings: untrusted, so escaped like every message.
-            Paragraph::new(Span::styled(for_terminal(status).into_owned(), theme.warn())),
-            status_area,
-        );
+    if !status_lines.is_empty() {
+        frame.render_widget(Paragraph::new(status_lines), status_area);
     }
     frame.render_widget(Paragraph::new(hints), bottom);
     body
@@ -91,7 +95,7 @@ pub fn render_frame(
 fn hint_line(ctx: Context, shared: &Shared, width: u16) -> Line<'static> {
     let (lang, theme, overrides) = (shared.lang, &shared.theme, &shared.keys);
     let hints = keymap::hints(ctx, lang, overrides);
-    let is_help = |h: &Hint| h.keys.starts_with('?');
+    let is_help = |h: &Hint| h.help;
     let piece_width = |h: &Hint| h.keys.width() + h.label.width() + 3;
     let mut room = usize::from(width);
     let mut shown = vec![false; hints.len()];

@@ -47,9 +47,10 @@ pub fn lines(
             Span::styled(format!("{mark} {pick} {}. ", i + 1), style),
             Span::styled(choice.text.get(lang).to_string(), style),
         ]));
-        // Reasons are indented under their choice; wrapping keeps the indent.
+        // Reasons are indented under their choice's text (the marker above is 9 columns); wrapping keeps
+        // the indent.
         if let (Some(_), Some(why)) = (verdict, &choice.why) {
-            lines.push(Line::styled(format!("        {}", why.get(lang)), theme.dim()));
+            lines.push(Line::styled(format!("{:9}{}", "", why.get(lang)), theme.dim()));
         }
     }
     if let Some(graded) = graded {
@@ -65,8 +66,67 @@ pub fn lines(
         lines.push(Line::from(verdict));
         lines.extend(rich::body_lines(question.explanation.get(lang), theme.text()));
         if let Some(url) = &question.reference {
-            lines.push(Line::styled(format!("↗ {url}"), theme.dim()));
+            lines.push(rich::source_line(url, theme.dim()));
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::content;
+    use crate::io::deck::bundled_files;
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    /// Every wrapped choice and reason hangs under the choice's text (column 9), whatever its state: not
+    /// answered yet and picked or not, or graded with each verdict.
+    #[test]
+    fn wrapped_choices_and_reasons_hang_under_the_choice_text() {
+        let deck = content::load(&bundled_files().0).deck;
+        let topic = &deck.topics()[0];
+        let question = topic
+            .scenarios
+            .iter()
+            .find_map(|s| Question::shown(&topic.id, s, 0))
+            .expect("the bundled deck has scenarios");
+        let n = question.choices.len();
+        let theme = Theme::new(false);
+        let mut states: Vec<(Vec<usize>, Option<Graded>)> = vec![(vec![], None), (vec![0, 1], None)];
+        for verdict in [
+            Verdict::Hit,
+            Verdict::Missed,
+            Verdict::WrongPick,
+            Verdict::Avoided,
+        ] {
+            let graded = Graded {
+                chosen: vec![0],
+                correct: false,
+                verdicts: vec![verdict; n],
+            };
+            states.push((vec![0], Some(graded)));
+        }
+        for (chosen, graded) in states {
+            let lines = lines(&question, &chosen, graded.as_ref(), Lang::En, &theme);
+            let is_choice = |l: &Line| l.spans.len() == 2 && l.spans[0].content.ends_with(". ");
+            let choice_lines = lines
+                .iter()
+                .filter(|l| is_choice(l) || text(l).starts_with(&" ".repeat(9)));
+            let mut checked = 0;
+            for line in choice_lines {
+                for row in rich::wrap_lines(std::slice::from_ref(line), 24).iter().skip(1) {
+                    let row = text(row);
+                    assert!(
+                        row.starts_with(&" ".repeat(9)) && !row[9..].starts_with(' '),
+                        "{row:?} does not hang at column 9 ({graded:?})"
+                    );
+                    checked += 1;
+                }
+            }
+            assert!(checked > 0, "some choice wraps at 24 columns");
+        }
+    }
 }

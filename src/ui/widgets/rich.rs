@@ -7,9 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use ratatui::Frame;
+use ratatui::buffer::CellWidth;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Paragraph};
-use unicode_width::UnicodeWidthStr;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::core::content::Lang;
 use crate::core::quiz::highlight;
@@ -57,17 +59,30 @@ fn spans_from_marks(text: &str, is_marked: impl Fn(usize) -> bool, base: Style, 
     Line::from(spans)
 }
 
-/// Body text → lines: blank-line paragraphs stay separate, `- ` bullets get a hanging bullet.
+/// Body text → lines: blank-line paragraphs stay separate; `- ` bullets and `1. ` numbered items start
+/// with a marker span, so their wrapped lines hang under the text (see [`wrap_lines`]).
 pub fn body_lines(body: &str, base: Style) -> Vec<Line<'static>> {
     body.lines()
-        .map(|line| match line.strip_prefix("- ") {
-            Some(rest) => Line::from(vec![
-                Span::styled(" • ", base),
+        .map(|line| match list_marker(line) {
+            Some((marker, rest)) => Line::from(vec![
+                Span::styled(marker, base),
                 Span::styled(rest.to_string(), base),
             ]),
             None => Line::styled(line.to_string(), base),
         })
         .collect()
+}
+
+/// A list item's marker as shown (` • ` for `- `, `12. ` as written) and the item's text.
+fn list_marker(line: &str) -> Option<(String, &str)> {
+    if let Some(rest) = line.strip_prefix("- ") {
+        return Some((" • ".to_string(), rest));
+    }
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = line[digits..].strip_prefix(". ")?;
+    (1..=3)
+        .contains(&digits)
+        .then(|| (format!("{}. ", &line[..digits]), rest))
 }
 
 #[cfg(test)]
@@ -105,11 +120,22 @@ mod tests {
     }
 }
 
-/// Wraps styled lines to `width` display columns, keeping styles, so every output line fits.
+/// Wraps styled lines to `width` display columns, keeping styles.
 ///
-/// ratatui's own wrapping can let a wide (Korean) character spill over a border when it lands on the last
-/// column; wrapping here with display widths avoids that. Breaks at spaces, and inside words longer than
-/// the width.
+/// Two rules hold for every line, checked by a property test over random text: no output line is wider
+/// than `width` (the one exception is a single character wider than the whole width, a Hangul syllable at
+/// one column, which gets a line of its own rather than being lost); and reading the output without the
+/// indents inserted here, with each break read as the spaces it took the place of (none inside a word),
+/// gives back the input exactly.
+///
+/// Lines break at spaces only: never at a hyphen, colon or slash inside a word, so `us-east-1`,
+/// `arn:aws:lambda:…` and `lambda:InvokeFunctionUrl` stay whole. A word longer than the width starts a line
+/// of its own and is cut into pieces that fill the width: a URL just after a `/` where it can, other words
+/// at any character (never between a character and its combining marks). A line that opens with a marker
+/// (` • `, `1. `, `✓ [x] 2. `, `↗ `) or with spaces has its continuation lines indented under the text
+/// after it.
+///
+/// Widths are those of the grapheme clusters ratatui draws, so what fits here fits in the buffer.
 pub fn wrap_lines(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
     lines.iter().flat_map(|line| wrap_line(line, width)).collect()
 }
@@ -117,7 +143,7 @@ pub fn wrap_lines(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
 fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     if text.is_empty() {
-        return vec![Line::raw("")];
+        return vec![Line::raw("").style(line.style)];
     }
     // Span boundaries as byte ranges of `text`.
     let mut bounds = Vec::with_capacity(line.spans.len());
@@ -127,14 +153,6 @@ fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
         bounds.push((at, at + len, span.style));
         at += len;
     }
-    let prefix_end = hanging_prefix(line, &text);
-    let prefix_width = text[..prefix_end].width();
-    let prefix_width = if prefix_width * 2 < usize::from(width) {
-        prefix_width
-    } else {
-        0
-    };
-    let prefix_end = if prefix_width == 0 { 0 } else { prefix_end };
     let slice = |start: usize, end: usize| -> Vec<Span<'static>> {
         bounds
             .iter()
@@ -142,74 +160,196 @@ fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
             .map(|(s, e, style)| Span::styled(text[(*s).max(start)..(*e).min(end)].to_string(), *style))
             .collect()
     };
-    let body = &text[prefix_end..];
-    let options = textwrap::Options::new((usize::from(width) - prefix_width).max(1))
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .break_words(true);
-    textwrap::wrap(body, options)
+    let width = usize::from(width);
+    let (mut prefix_end, mut indent) = {
+        let end = hanging_prefix(line, &text);
+        (end, display_width(&text[..end]))
+    };
+    // A marker that would take half the width or more is not worth hanging under: wrap it as text.
+    if indent * 2 >= width {
+        (prefix_end, indent) = (0, 0);
+    }
+    break_rows(&text[prefix_end..], (width - indent).max(1))
         .into_iter()
         .enumerate()
-        .map(|(i, piece)| {
-            let start = match &piece {
-                std::borrow::Cow::Borrowed(s) => s.as_ptr() as usize - text.as_ptr() as usize,
-                std::borrow::Cow::Owned(_) => return Line::styled(piece.into_owned(), line.style),
+        .map(|(i, row)| {
+            // The first row carries the prefix itself; later rows hang under the text after it.
+            let lead = match i {
+                0 => slice(0, prefix_end),
+                _ if indent > 0 => vec![Span::raw(" ".repeat(indent))],
+                _ => Vec::new(),
             };
-            // The first line carries the prefix itself; later lines hang under the text after it.
-            let lead = if i == 0 {
-                slice(0, prefix_end)
-            } else {
-                vec![Span::raw(" ".repeat(prefix_width))]
-            };
-            let spans: Vec<Span<'static>> = lead
-                .into_iter()
-                .chain(slice(start, start + piece.len()))
-                .collect();
-            Line::from(spans).style(line.style)
+            let body = slice(prefix_end + row.start, prefix_end + row.end);
+            Line::from(lead.into_iter().chain(body).collect::<Vec<_>>()).style(line.style)
         })
         .collect()
 }
 
-/// The byte length of a line's hanging prefix: its leading spaces, or a short leading marker span such as
-/// `✓ [x] 2. ` or ` • ` (one that ends in a space and does not start with a letter). Continuation lines are
-/// indented to the width of the prefix.
-fn hanging_prefix(line: &Line<'_>, text: &str) -> usize {
-    let spaces = text.len() - text.trim_start_matches(' ').len();
-    if spaces > 0 {
-        return spaces;
-    }
-    match line.spans.first() {
-        Some(first) if line.spans.len() > 1 => {
-            let s = first.content.as_ref();
-            let marker = s.width() <= 12
-                && s.ends_with(' ')
-                && s.trim().chars().next().is_some_and(|c| !c.is_alphabetic());
-            if marker { s.len() } else { 0 }
+/// Breaks `text` into rows of at most `width` columns, as byte ranges of `text` in order (at least one).
+/// Between two rows is either nothing (a word cut in pieces) or the run of spaces the break took the place
+/// of; spaces at the start stay on the first row, and those at the end on the last, when they fit. The
+/// rules are those of [`wrap_lines`].
+pub fn break_rows(text: &str, width: usize) -> Vec<Range<usize>> {
+    let mut rows = Vec::new();
+    // The row being filled and its width.
+    let (mut row, mut row_width) = (0..0, 0);
+    for (gap_start, word) in words(text) {
+        let word_width = display_width(&text[word.clone()]);
+        let gap = word.start - gap_start;
+        if row_width + gap + word_width <= width {
+            (row.end, row_width) = (word.end, row_width + gap + word_width);
+            continue;
         }
-        _ => 0,
+        // Only the very first row can be empty: when the text's leading spaces leave the first word no room.
+        if !row.is_empty() || gap > 0 {
+            rows.push(row);
+        }
+        if word_width <= width {
+            (row, row_width) = (word, word_width);
+            continue;
+        }
+        let mut pieces = cut_word(text, word, width);
+        (row, row_width) = pieces.pop().expect("a word has a piece");
+        rows.extend(pieces.into_iter().map(|(piece, _)| piece));
+    }
+    if row_width + (text.len() - row.end) <= width {
+        row.end = text.len();
+    }
+    rows.push(row);
+    rows
+}
+
+/// The words of `text` separated by runs of ASCII spaces: for each, where the spaces before it start, and
+/// the word. Trailing spaces belong to no word.
+fn words(text: &str) -> Vec<(usize, Range<usize>)> {
+    let bytes = text.as_bytes();
+    let skip = |mut i: usize, space: bool| {
+        while i < bytes.len() && (bytes[i] == b' ') == space {
+            i += 1;
+        }
+        i
+    };
+    let mut words = Vec::new();
+    let mut at = 0;
+    loop {
+        let word_start = skip(at, true);
+        if word_start == bytes.len() {
+            return words;
+        }
+        let word_end = skip(word_start, false);
+        words.push((at, word_start..word_end));
+        at = word_end;
     }
 }
 
-/// Drops characters from the end of `line` until it is at most `width` columns wide.
+/// Cuts the word at `word` (wider than `width`) into pieces that fill `width` columns, with their widths.
+/// A URL is cut just after a `/` (not between the two of `://`) where a piece can end there; anything else,
+/// and a URL with no such `/`, at the last grapheme cluster that fits.
+fn cut_word(text: &str, word: Range<usize>, width: usize) -> Vec<(Range<usize>, usize)> {
+    let is_url = text[word.clone()].contains("://");
+    let mut pieces = Vec::new();
+    let (mut start, mut filled) = (word.start, 0);
+    // The latest place a URL piece may end (after a `/`), and the piece's width up to there.
+    let mut after_slash: Option<(usize, usize)> = None;
+    let mut previous_was_slash = false;
+    for (offset, cluster) in text[word.clone()].grapheme_indices(true) {
+        let at = word.start + offset;
+        let cluster_width = cluster_width(cluster);
+        if is_url && previous_was_slash && cluster != "/" && at > start {
+            after_slash = Some((at, filled));
+        }
+        while filled + cluster_width > width && at > start {
+            let (end, end_width) = after_slash.take().unwrap_or((at, filled));
+            pieces.push((start..end, end_width));
+            (start, filled) = (end, filled - end_width);
+        }
+        filled += cluster_width;
+        previous_was_slash = cluster == "/";
+    }
+    pieces.push((start..word.end, filled));
+    pieces
+}
+
+/// The columns a grapheme cluster takes in the buffer: ratatui's own measure; control characters, which
+/// ratatui drops, take none.
+fn cluster_width(cluster: &str) -> usize {
+    if cluster.contains(char::is_control) {
+        0
+    } else {
+        usize::from(cluster.cell_width())
+    }
+}
+
+/// The columns `text` takes in the buffer.
+pub fn display_width(text: &str) -> usize {
+    text.graphemes(true).map(cluster_width).sum()
+}
+
+/// The byte length of a line's hanging prefix: a short leading marker span such as ` • `, `1. `, `↗ `,
+/// `✓ [x] 2. ` or help's `  Ctrl-W  ` (one that ends in a space and does not start with a letter), or else
+/// its leading spaces.
+/// Continuation lines are indented to the width of the prefix.
+fn hanging_prefix(line: &Line<'_>, text: &str) -> usize {
+    if let [first, _, ..] = &line.spans[..] {
+        let s = first.content.as_ref();
+        let is_marker = display_width(s) <= 16
+            && s.ends_with(' ')
+            && s.trim().chars().next().is_some_and(|c| !c.is_alphabetic());
+        if is_marker {
+            return s.len();
+        }
+    }
+    text.len() - text.trim_start_matches(' ').len()
+}
+
+/// `line` cut to at most `width` columns; a line that had to be cut ends with `…`, so the reader knows.
 pub fn clip(line: Line<'static>, width: u16) -> Line<'static> {
-    let mut left = usize::from(width);
-    let spans = line
-        .spans
-        .into_iter()
-        .map(|span| {
-            let mut kept = String::new();
-            for c in span.content.chars() {
-                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if w > left {
-                    left = 0;
-                    break;
-                }
-                left -= w;
-                kept.push(c);
+    let width = usize::from(width);
+    let full: usize = line.spans.iter().map(|s| display_width(&s.content)).sum();
+    if full <= width {
+        return line;
+    }
+    let mut left = width.saturating_sub(1);
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let mut kept = String::new();
+        for cluster in span.content.graphemes(true) {
+            let w = cluster_width(cluster);
+            if w > left {
+                left = 0;
+                break;
             }
-            Span::styled(kept, span.style)
-        })
-        .collect::<Vec<_>>();
+            left -= w;
+            kept.push_str(cluster);
+        }
+        let style = span.style;
+        spans.push(Span::styled(kept, style));
+        if left == 0 {
+            break;
+        }
+    }
+    if width > 0 {
+        let style = spans.last().map_or(Style::new(), |s: &Span| s.style);
+        spans.push(Span::styled("…", style));
+    }
     Line::from(spans).style(line.style)
+}
+
+/// `text` cut to at most `width` columns, ending with `…` when it had to be cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    let clipped = clip(
+        Line::raw(text.to_string()),
+        u16::try_from(width).unwrap_or(u16::MAX),
+    );
+    clipped.spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+/// A source link: `↗ ` and the URL, which wraps under itself and never loses a character.
+pub fn source_line(url: &str, style: Style) -> Line<'static> {
+    Line::from(vec![
+        Span::styled("↗ ", style),
+        Span::styled(url.to_string(), style),
+    ])
 }
 
 /// Renders lines in a bordered box, wrapped by display width and scrolled (clamped to the content); when
@@ -222,6 +362,7 @@ pub fn scrolled(
     scroll: u16,
     shared: &Shared,
 ) -> u16 {
+    let title = clip(Line::raw(title), area.width.saturating_sub(2));
     let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(shared.theme.border())
@@ -249,6 +390,39 @@ pub fn scrolled(
 mod wrap_tests {
     use super::*;
     use unicode_width::UnicodeWidthStr;
+
+    fn rows(lines: &[Line<'_>], width: u16) -> Vec<String> {
+        wrap_lines(lines, width)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn bullets_and_numbered_items_hang_under_their_text() {
+        let body = "- a bullet long enough to wrap twice at twenty\n12. a numbered item that wraps too";
+        let rows = rows(&body_lines(body, Style::new()), 20);
+        assert_eq!(
+            rows,
+            [
+                " • a bullet long",
+                "   enough to wrap",
+                "   twice at twenty",
+                "12. a numbered item",
+                "    that wraps too",
+            ]
+        );
+    }
+
+    #[test]
+    fn cut_text_ends_with_an_ellipsis_and_fits() {
+        assert_eq!(truncate("Amazon DynamoDB", 10), "Amazon Dy…");
+        assert_eq!(truncate("Amazon", 10), "Amazon");
+        // A wide character that does not fit whole is left out, never half-drawn.
+        assert_eq!(truncate("서버리스 개요", 6), "서버…");
+        assert_eq!(truncate("서버리스 개요", 5), "서버…");
+        assert_eq!(display_width(&truncate("서버리스 개요", 4)), 3);
+    }
 
     #[test]
     fn wrapped_korean_lines_fit_and_keep_highlights() {

@@ -18,7 +18,7 @@ use crate::core::progress::Stats;
 use crate::core::progress::stats::{CardCounts, ExamPoint, Retention, hours_minutes};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::heatmap::Heatmap;
-use crate::ui::widgets::rich::{clip, wrap_lines};
+use crate::ui::widgets::rich::{clip, truncate, wrap_lines};
 
 /// What every panel reads.
 pub struct Ctx<'a> {
@@ -69,15 +69,8 @@ impl Ctx<'_> {
 
 /// `text` cut and padded to exactly `width` columns (right-aligned if `right`).
 fn cell(text: &str, width: usize, right: bool) -> String {
-    let mut kept = String::new();
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if kept.width() + w > width {
-            break;
-        }
-        kept.push(c);
-    }
-    let pad = " ".repeat(width - kept.width());
+    let kept = truncate(text, width);
+    let pad = " ".repeat(width.saturating_sub(kept.width()));
     if right { pad + &kept } else { kept + &pad }
 }
 
@@ -231,6 +224,9 @@ pub fn exams(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     ));
     let (block, inner) = ctx.block(area, title);
     block.render(area, buf);
+    if s.exams.len() < FEW_EXAMS {
+        return exam_bars(ctx, inner, buf);
+    }
     let scores: Vec<(f64, f64)> = s
         .exams
         .iter()
@@ -274,6 +270,71 @@ pub fn exams(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             .style(ctx.theme.dim()),
     );
     chart.render(inner, buf);
+}
+
+/// Below this many exams the scores are bars, not a line: one or two points make a dot at the edge or a
+/// single stroke that says little.
+const FEW_EXAMS: usize = 3;
+
+/// One row per exam: its date and scaled score, and a bar on the 100–1000 scale with the pass mark drawn
+/// across it (`┃`), green when passed and red when not; a legend names the mark.
+fn exam_bars(ctx: &Ctx, inner: Rect, buf: &mut Buffer) {
+    let s = ctx.stats;
+    let verdicts = (ctx.t("pass", "합격"), ctx.t("fail", "불합격"));
+    let verdict_width = verdicts.0.width().max(verdicts.1.width());
+    // "11-06   723 " before the bar, " fail" after it.
+    let track = usize::from(inner.width)
+        .saturating_sub(12 + 1 + verdict_width)
+        .max(1);
+    let column = |score: u32| {
+        (score.saturating_sub(100) as usize * track)
+            .div_ceil(900)
+            .min(track)
+    };
+    let pass_at = column(s.pass_mark).min(track - 1);
+    let mut lines: Vec<Line> = s
+        .exams
+        .iter()
+        .map(|e| {
+            let filled = column(e.scaled);
+            let style = if e.passed {
+                ctx.theme.good()
+            } else {
+                ctx.theme.bad()
+            };
+            let bar: String = (0..track)
+                .map(|i| match i {
+                    _ if i == pass_at => '┃',
+                    _ if i < filled => '█',
+                    _ => '░',
+                })
+                .collect();
+            let (before, after) = bar.split_at(bar.char_indices().nth(pass_at).map_or(bar.len(), |(b, _)| b));
+            let (mark, after) = after.split_at('┃'.len_utf8());
+            let verdict = if e.passed { verdicts.0 } else { verdicts.1 };
+            Line::from(vec![
+                Span::styled(
+                    format!("{:02}-{:02} {:>5} ", e.date.month(), e.date.day(), e.scaled),
+                    ctx.theme.text(),
+                ),
+                Span::styled(before.to_string(), style),
+                Span::styled(mark.to_string(), ctx.theme.warn()),
+                Span::styled(after.to_string(), style),
+                Span::styled(format!(" {verdict}"), style),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    let legend = match ctx.lang {
+        Lang::En => format!("┃ pass mark {} · scale 100–1000", s.pass_mark),
+        Lang::Ko => format!("┃ 합격선 {} · 척도 100–1000", s.pass_mark),
+    };
+    lines.push(Line::styled(legend, ctx.theme.dim()));
+    let lines: Vec<Line> = wrap_lines(&lines, inner.width)
+        .into_iter()
+        .map(|l| clip(l, inner.width))
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
 }
 
 /// Card counts and true retention per topic, with a total row.

@@ -61,7 +61,7 @@ pub(super) fn lines(state: &StudyState, current: &Current, shared: &Shared) -> V
                         Span::raw(correction.get(lang).to_string()),
                     ]));
                 }
-                lines.push(Line::styled(format!("↗ {}", f.source), theme.dim()));
+                lines.push(rich::source_line(&f.source, theme.dim()));
             }
         }
         (other, None) => lines.push(Line::raw(other.headline().get(lang).to_string())),

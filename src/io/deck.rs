@@ -125,7 +125,7 @@ fn read_dir(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Diagnostic>), DeckSource
             path: path.clone(),
             source,
         })?;
-        match decode(path.display().to_string(), &bytes) {
+        match decode_owned(path.display().to_string(), bytes) {
             Ok(file) => files.push(file),
             Err(d) => problems.push(d),
         }
@@ -135,12 +135,15 @@ fn read_dir(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Diagnostic>), DeckSource
 
 /// Decodes a file's bytes as UTF-8, or describes where it is not.
 pub fn decode(path: String, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile {
-            path,
-            text: text.to_string(),
-        }),
+    decode_owned(path, bytes.to_vec())
+}
+
+/// [`decode`] for bytes read from disk: the text keeps their buffer instead of copying it.
+fn decode_owned(path: String, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile { path, text }),
         Err(e) => {
+            let (bytes, e) = (e.as_bytes(), e.utf8_error());
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let position = content::diagnostic::LineIndex::new(valid).position(valid.len());
             Err(Diagnostic {

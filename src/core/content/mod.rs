@@ -12,6 +12,8 @@ mod schema;
 pub mod text;
 pub mod validate;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
 use toml::de::DeTable;
@@ -77,14 +79,18 @@ pub enum DeckError {
 }
 
 /// Loads and validates a deck from its files. Never panics, whatever the input.
+///
+/// Each file is parsed and validated on its own, so the files are spread over the cores; only the check
+/// across files (duplicate topic ids) runs afterwards, in file order, so the diagnostics come out in the
+/// same order as from a sequential load.
 pub fn load(files: &[SourceFile]) -> Loaded {
+    let checked = check_files(files);
     let mut diagnostics = Vec::new();
     let mut topics: Vec<(model::Topic, Position)> = Vec::new();
-    for file in files {
-        let mut reporter = Reporter::new(&file.path, &file.text);
-        if let Some((topic, id_span)) = load_file(file, &mut reporter) {
-            let at = reporter.position(&id_span);
+    for (file, mut checked) in files.iter().zip(checked) {
+        if let Some((topic, id_span, at)) = checked.topic {
             if let Some((first, first_at)) = topics.iter().find(|(t, _)| t.id == topic.id) {
+                let mut reporter = Reporter::new(&file.path, &file.text);
                 reporter
                     .error(
                         &id_span,
@@ -95,15 +101,68 @@ pub fn load(files: &[SourceFile]) -> Loaded {
                         "already used at {}:{}:{}",
                         first.path, first_at.line, first_at.col
                     ));
+                checked.diagnostics.append(&mut reporter.diagnostics);
             } else {
                 topics.push((topic, at));
             }
         }
-        diagnostics.append(&mut reporter.diagnostics);
+        diagnostics.append(&mut checked.diagnostics);
     }
     Loaded {
         deck: Deck::new(topics.into_iter().map(|(t, _)| t).collect()),
         diagnostics,
+    }
+}
+
+/// Parses and validates every file, on as many threads as there are cores (and files); results in file order.
+///
+/// Plain scoped threads pulling the next file from a counter: a deck has a handful of files of very
+/// different sizes, and idle threads must not spin on a machine whose cores are busy with other work.
+fn check_files(files: &[SourceFile]) -> Vec<CheckedFile> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(files.len());
+    if workers <= 1 {
+        return files.iter().map(check_file).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(file) = files.get(i) else {
+                return done;
+            };
+            done.push((i, check_file(file)));
+        }
+    };
+    let mut checked: Vec<(usize, CheckedFile)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
+        let mut all = work();
+        for helper in helpers {
+            all.extend(helper.join().expect("checking a file never panics"));
+        }
+        all
+    });
+    checked.sort_by_key(|(i, _)| *i);
+    checked.into_iter().map(|(_, c)| c).collect()
+}
+
+/// One file, parsed and validated: its topic (with where its id is) if it has one, and its diagnostics.
+struct CheckedFile {
+    topic: Option<(model::Topic, std::ops::Range<usize>, Position)>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn check_file(file: &SourceFile) -> CheckedFile {
+    let mut reporter = Reporter::new(&file.path, &file.text);
+    let topic = load_file(file, &mut reporter).map(|(topic, id_span)| {
+        let at = reporter.position(&id_span);
+        (topic, id_span, at)
+    });
+    CheckedFile {
+        topic,
+        diagnostics: reporter.diagnostics,
     }
 }
 

@@ -65,6 +65,11 @@ pub fn run(mut app: App, runner: &mut dyn EffectRunner) -> io::Result<()> {
     result
 }
 
+/// How long to wait for input before a tick (an exam's countdown shows seconds).
+const TICK: Duration = Duration::from_millis(250);
+
+/// Draws only when something may have changed: after input, a resize or a resume, and after a tick only
+/// if the clock changed what the screen shows. An idle interface neither redraws nor renders (~0 % CPU).
 fn event_loop(
     app: &mut App,
     term: &mut Term,
@@ -73,8 +78,11 @@ fn event_loop(
 ) -> io::Result<()> {
     let size = term.size()?;
     dispatch(app, runner, Msg::Resize(size.width, size.height));
+    let mut dirty = true;
     loop {
-        term.draw(|frame| view::view(app, frame))?;
+        if dirty {
+            term.draw(|frame| view::view(app, frame))?;
+        }
         if app.is_quitting() {
             return Ok(());
         }
@@ -82,10 +90,14 @@ fn event_loop(
         // hung-up tty just returns end-of-file forever: notice that the terminal is gone and leave.
         if interrupted.load(Ordering::Relaxed) || !io::stdin().is_terminal() {
             dispatch(app, runner, Msg::Interrupt);
+            dirty = true;
             continue;
         }
+        let input = event::poll(TICK)?;
+        let shown = app.clock_view();
         dispatch(app, runner, Msg::Tick(jiff::Timestamp::now()));
-        if !event::poll(Duration::from_millis(250))? {
+        dirty = app.clock_view() != shown;
+        if !input {
             continue;
         }
         match event::read()? {
@@ -93,15 +105,18 @@ fn event_loop(
                 let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
                 if ctrl && key.code == KeyCode::Char('z') {
                     suspend(term)?;
+                    dirty = true;
                     continue;
                 }
                 if let Some(msg) = keymap::translate(app.context(), key, &app.shared().keys) {
                     dispatch(app, runner, msg);
+                    dirty = true;
                 }
             }
             TermEvent::Resize(w, h) => {
                 term.autoresize()?;
                 dispatch(app, runner, Msg::Resize(w, h));
+                dirty = true;
             }
             _ => {}
         }

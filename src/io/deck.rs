@@ -64,7 +64,7 @@ pub fn load(location: &DeckLocation) -> Result<Loaded, DeckSourceError> {
         DeckLocation::Bundled => bundled_files(),
         DeckLocation::Dir(dir) => read_dir(dir)?,
     };
-    let mut loaded = content::load(&files);
+    let mut loaded = content::load_owned(files);
     unreadable.append(&mut loaded.diagnostics);
     loaded.diagnostics = unreadable;
     Ok(loaded)

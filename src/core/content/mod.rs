@@ -12,7 +12,9 @@ mod schema;
 pub mod text;
 pub mod validate;
 
+use std::borrow::Borrow;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
@@ -84,56 +86,71 @@ pub enum DeckError {
 /// across files (duplicate topic ids) runs afterwards, in file order, so the diagnostics come out in the
 /// same order as from a sequential load.
 pub fn load(files: &[SourceFile]) -> Loaded {
-    let checked = check_files(files);
+    load_all(files.iter().collect())
+}
+
+/// [`load`], taking the files: each file's text is freed as soon as it is checked, which keeps the peak
+/// memory of a big deck's load near the size of its files instead of the files plus the deck.
+pub fn load_owned(files: Vec<SourceFile>) -> Loaded {
+    load_all(files)
+}
+
+fn load_all<F: Borrow<SourceFile> + Send>(files: Vec<F>) -> Loaded {
     let mut diagnostics = Vec::new();
-    let mut topics: Vec<(model::Topic, Position)> = Vec::new();
-    for (file, mut checked) in files.iter().zip(checked) {
-        if let Some((topic, id_span, at)) = checked.topic {
-            if let Some((first, first_at)) = topics.iter().find(|(t, _)| t.id == topic.id) {
-                let mut reporter = Reporter::new(&file.path, &file.text);
-                reporter
-                    .error(
-                        &id_span,
-                        Rule::DuplicateId,
-                        format!("duplicate topic id `{}`", topic.id),
-                    )
-                    .hint(format!(
-                        "already used at {}:{}:{}",
-                        first.path, first_at.line, first_at.col
-                    ));
-                checked.diagnostics.append(&mut reporter.diagnostics);
+    let mut topics: Vec<(model::Topic, String, Position)> = Vec::new();
+    for mut checked in check_files(files) {
+        if let Some((topic, at)) = checked.topic {
+            if let Some((_, first_path, first_at)) = topics.iter().find(|(t, ..)| t.id == topic.id) {
+                checked.diagnostics.push(Diagnostic {
+                    path: checked.path,
+                    position: Some(at),
+                    severity: Severity::Error,
+                    rule: Rule::DuplicateId,
+                    message: format!("duplicate topic id `{}`", topic.id),
+                    hint: Some(format!(
+                        "already used at {first_path}:{}:{}",
+                        first_at.line, first_at.col
+                    )),
+                });
             } else {
-                topics.push((topic, at));
+                topics.push((topic, checked.path, at));
             }
         }
         diagnostics.append(&mut checked.diagnostics);
     }
     Loaded {
-        deck: Deck::new(topics.into_iter().map(|(t, _)| t).collect()),
+        deck: Deck::new(topics.into_iter().map(|(t, ..)| t).collect()),
         diagnostics,
     }
 }
 
 /// Parses and validates every file, on as many threads as there are cores (and files); results in file order.
+/// A file is dropped as soon as it is checked.
 ///
 /// Plain scoped threads pulling the next file from a counter: a deck has a handful of files of very
 /// different sizes, and idle threads must not spin on a machine whose cores are busy with other work.
-fn check_files(files: &[SourceFile]) -> Vec<CheckedFile> {
+fn check_files<F: Borrow<SourceFile> + Send>(files: Vec<F>) -> Vec<CheckedFile> {
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(files.len());
     if workers <= 1 {
-        return files.iter().map(check_file).collect();
+        return files.into_iter().map(|f| check_file(f.borrow())).collect();
     }
+    let slots: Vec<Mutex<Option<F>>> = files.into_iter().map(|f| Mutex::new(Some(f))).collect();
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(file) = files.get(i) else {
+            let Some(slot) = slots.get(i) else {
                 return done;
             };
-            done.push((i, check_file(file)));
+            let file = slot
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take()
+                .expect("each file is taken once");
+            done.push((i, check_file(file.borrow())));
         }
     };
     let mut checked: Vec<(usize, CheckedFile)> = std::thread::scope(|scope| {
@@ -148,9 +165,11 @@ fn check_files(files: &[SourceFile]) -> Vec<CheckedFile> {
     checked.into_iter().map(|(_, c)| c).collect()
 }
 
-/// One file, parsed and validated: its topic (with where its id is) if it has one, and its diagnostics.
+/// One file, parsed and validated: its path, its topic (with where its id is) if it has one, and its
+/// diagnostics.
 struct CheckedFile {
-    topic: Option<(model::Topic, std::ops::Range<usize>, Position)>,
+    path: String,
+    topic: Option<(model::Topic, Position)>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -158,9 +177,10 @@ fn check_file(file: &SourceFile) -> CheckedFile {
     let mut reporter = Reporter::new(&file.path, &file.text);
     let topic = load_file(file, &mut reporter).map(|(topic, id_span)| {
         let at = reporter.position(&id_span);
-        (topic, id_span, at)
+        (topic, at)
     });
     CheckedFile {
+        path: file.path.clone(),
         topic,
         diagnostics: reporter.diagnostics,
     }

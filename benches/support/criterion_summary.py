@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""crit.py: median / p99 / worst per-iteration time of every criterion benchmark's latest samples."""
+"""criterion_summary.py: median / p99 / worst per-iteration time of every criterion benchmark's latest samples."""
 import json, glob, os, statistics
 for f in sorted(glob.glob("target/criterion/**/new/sample.json", recursive=True)):
     d = json.load(open(f))

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""measure.py RUNS CMD...: whole-process wall time and peak RSS via /usr/bin/time -v; median/p99/worst."""
+"""measure_process.py RUNS CMD...: whole-process wall time and peak RSS via /usr/bin/time -v; median/p99/worst."""
 import subprocess, sys, re, statistics
 runs = int(sys.argv[1]); cmd = sys.argv[2:]
 times, rss, cpu = [], [], []

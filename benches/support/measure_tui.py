@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""tui.py BIN DATA_DIR [--content DECK] [--idle SECONDS]: the interface in a 120x40 pty.
+"""measure_tui.py BIN DATA_DIR [--content DECK] [--idle SECONDS]: the interface in a 120x40 pty.
 Start to Home drawn (first frame's last byte), resident memory, idle CPU on Home, cursor-move latency."""
 import os, pty, sys, time, select, fcntl, termios, struct, argparse
 ap = argparse.ArgumentParser()

@@ -76,6 +76,9 @@ fn event_loop(
     runner: &mut dyn EffectRunner,
     interrupted: &AtomicBool,
 ) -> io::Result<()> {
+    // Start crossterm's input reader (and its SIGWINCH handler) before the first frame, so a resize right
+    // after it is not missed now that nothing is redrawn without a reason.
+    event::poll(Duration::ZERO)?;
     let size = term.size()?;
     dispatch(app, runner, Msg::Resize(size.width, size.height));
     let mut dirty = true;
@@ -98,6 +101,13 @@ fn event_loop(
         dispatch(app, runner, Msg::Tick(jiff::Timestamp::now()));
         dirty = app.clock_view() != shown;
         if !input {
+            // A missed resize signal would otherwise leave a stale frame until the next key.
+            let size = term.size()?;
+            if (size.width, size.height) != app.size() {
+                term.autoresize()?;
+                dispatch(app, runner, Msg::Resize(size.width, size.height));
+                dirty = true;
+            }
             continue;
         }
         match event::read()? {

@@ -66,7 +66,7 @@ pub fn run(
         // Refuse before loading anything; the write refuses again atomically.
         return Err(WriteError::Exists { path: path.clone() }.into());
     }
-    let loaded = progress::load(paths, &super::settings_schema(), tz)?;
+    let loaded = progress::load_with_events(paths, &super::settings_schema(), tz)?;
     super::warn_skipped(&loaded, err)?;
     let input = ExportInput {
         deck,

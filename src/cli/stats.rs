@@ -40,8 +40,10 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), StatsCommandError> {
-    let loaded = progress::load(paths, &super::settings_schema(), tz)?;
-    super::warn_skipped(&loaded, err)?;
+    // The process exits right after: leave the replayed log to the operating system rather than free its
+    // hundreds of thousands of allocations one by one (a tenth of the command's time at 100,000 events).
+    let loaded: &_ = Box::leak(Box::new(progress::load(paths, &super::settings_schema(), tz)?));
+    super::warn_skipped(loaded, err)?;
     let stats = Stats::compute(deck, &loaded.progress, loaded.scheduler.clock(), now);
     match format {
         Format::Json => {

@@ -69,7 +69,7 @@ pub fn load_with(location: &DeckLocation, options: &LoadOptions) -> Result<Loade
         DeckLocation::Bundled => bundled_files(),
         DeckLocation::Dir(dir) => read_dir(dir)?,
     };
-    let mut loaded = content::load_with(&files, options);
+    let mut loaded = content::load_owned(files, options);
     unreadable.append(&mut loaded.diagnostics);
     loaded.diagnostics = unreadable;
     Ok(loaded)
@@ -130,7 +130,7 @@ fn read_dir(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Diagnostic>), DeckSource
             path: path.clone(),
             source,
         })?;
-        match decode(path.display().to_string(), &bytes) {
+        match decode_owned(path.display().to_string(), bytes) {
             Ok(file) => files.push(file),
             Err(d) => problems.push(d),
         }
@@ -140,12 +140,15 @@ fn read_dir(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Diagnostic>), DeckSource
 
 /// Decodes a file's bytes as UTF-8, or describes where it is not.
 pub fn decode(path: String, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile {
-            path,
-            text: text.to_string(),
-        }),
+    decode_owned(path, bytes.to_vec())
+}
+
+/// [`decode`] for bytes read from disk: the text keeps their buffer instead of copying it.
+fn decode_owned(path: String, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile { path, text }),
         Err(e) => {
+            let (bytes, e) = (e.as_bytes(), e.utf8_error());
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let position = content::diagnostic::LineIndex::new(valid).position(valid.len());
             Err(Diagnostic {

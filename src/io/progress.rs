@@ -34,7 +34,8 @@ pub struct LoadedProgress {
     pub config: Config,
     /// The scheduler the settings make (study days counted in the given time zone).
     pub scheduler: Scheduler,
-    /// Every event read, in file order (duplicates included, as on disk).
+    /// Every event read, in file order (duplicates included, as on disk); empty unless loaded with
+    /// [`load_with_events`].
     pub events: Vec<Event>,
     /// The replayed log.
     pub progress: Progress,
@@ -43,16 +44,39 @@ pub struct LoadedProgress {
 }
 
 /// Loads the settings (checked against `schema`; defaults if there is no file, and nothing is written) and
-/// the log in `paths.data_dir`, and replays it, counting study days in `tz`.
+/// the log in `paths.data_dir`, and replays it, counting study days in `tz`. The events go into the replay
+/// (not copied): [`LoadedProgress::events`] is empty.
 pub fn load(paths: &Paths, schema: &ConfigSchema<'_>, tz: TimeZone) -> Result<LoadedProgress, LoadError> {
+    load_keeping(paths, schema, tz, false)
+}
+
+/// [`load`], also keeping every event read (for exports of the raw log).
+pub fn load_with_events(
+    paths: &Paths,
+    schema: &ConfigSchema<'_>,
+    tz: TimeZone,
+) -> Result<LoadedProgress, LoadError> {
+    load_keeping(paths, schema, tz, true)
+}
+
+fn load_keeping(
+    paths: &Paths,
+    schema: &ConfigSchema<'_>,
+    tz: TimeZone,
+    keep_events: bool,
+) -> Result<LoadedProgress, LoadError> {
     let loaded = config_file::load(&paths.config_file, schema)?;
     let scheduler = loaded.config.scheduler(tz)?;
     let read = log::read_dir(&paths.data_dir)?;
-    let progress = replay(read.events.iter().cloned(), &scheduler);
+    let (progress, events) = if keep_events {
+        (replay(read.events.iter().cloned(), &scheduler), read.events)
+    } else {
+        (replay(read.events, &scheduler), Vec::new())
+    };
     Ok(LoadedProgress {
         config: loaded.config,
         scheduler,
-        events: read.events,
+        events,
         progress,
         warnings: read.warnings,
     })

@@ -88,6 +88,20 @@ impl App {
         self.size
     }
 
+    /// What the clock changes on screen: the second, while a countdown is shown (an exam running, or
+    /// offered on home), and the study day (due counts). The runner redraws after a tick only when this
+    /// changes, so an idle interface does not redraw.
+    pub fn clock_view(&self) -> (Option<i64>, i64) {
+        let countdown = match self.screen() {
+            Screen::Exam(exam) => !exam.session.is_submitted(),
+            Screen::Home(home) => home.resumable.is_some(),
+            _ => false,
+        };
+        let now = self.shared.now;
+        let second = countdown.then(|| now.as_second());
+        (second, self.shared.clock().day_index(now))
+    }
+
     /// The key context: the help overlay, or the top screen's own.
     pub fn context(&self) -> Context {
         if self.help.is_some() {

@@ -114,16 +114,24 @@ pub fn run(mut app: App, runner: &mut dyn EffectRunner) -> io::Result<Ended> {
     })
 }
 
+/// Draws only when something may have changed: after input, a resize or a resume, and after a tick only
+/// if the clock changed what the screen shows. An idle interface neither redraws nor renders (~0 % CPU).
 fn event_loop(
     app: &mut App,
     term: &mut Term,
     runner: &mut dyn EffectRunner,
     signal: &AtomicUsize,
 ) -> io::Result<()> {
+    // Start crossterm's input reader (and its SIGWINCH handler) before the first frame, so a resize right
+    // after it is not missed now that nothing is redrawn without a reason.
+    event::poll(Duration::ZERO)?;
     let size = term.size()?;
     dispatch(app, runner, Msg::Resize(size.width, size.height));
+    let mut dirty = true;
     loop {
-        term.draw(|frame| view::view(app, frame))?;
+        if dirty {
+            term.draw(|frame| view::view(app, frame))?;
+        }
         if app.is_quitting() {
             return Ok(());
         }
@@ -140,14 +148,28 @@ fn event_loop(
         }
         if signal.load(Ordering::Relaxed) != 0 {
             dispatch(app, runner, Msg::Interrupt);
+            dirty = true;
             continue;
         }
+        // Search results from the worker change the screen too.
+        let mut answered = false;
         while let Some(msg) = runner.poll() {
             dispatch(app, runner, msg);
+            answered = true;
         }
-        dispatch(app, runner, Msg::Tick(jiff::Timestamp::now()));
         let wait = if runner.busy() { BUSY_POLL } else { IDLE_POLL };
-        if !event::poll(wait)? {
+        let input = event::poll(wait)?;
+        let shown = app.clock_view();
+        dispatch(app, runner, Msg::Tick(jiff::Timestamp::now()));
+        dirty = answered || app.clock_view() != shown;
+        if !input {
+            // A missed resize signal would otherwise leave a stale frame until the next key.
+            let size = term.size()?;
+            if (size.width, size.height) != app.size() {
+                term.autoresize()?;
+                dispatch(app, runner, Msg::Resize(size.width, size.height));
+                dirty = true;
+            }
             continue;
         }
         match event::read()? {
@@ -155,15 +177,18 @@ fn event_loop(
                 let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
                 if ctrl && key.code == KeyCode::Char('z') {
                     suspend(term)?;
+                    dirty = true;
                     continue;
                 }
                 if let Some(msg) = keymap::translate(app.context(), key, &app.shared().keys) {
                     dispatch(app, runner, msg);
+                    dirty = true;
                 }
             }
             TermEvent::Resize(w, h) => {
                 term.autoresize()?;
                 dispatch(app, runner, Msg::Resize(w, h));
+                dirty = true;
             }
             _ => {}
         }

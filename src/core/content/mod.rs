@@ -18,6 +18,10 @@ mod schema;
 pub mod text;
 pub mod validate;
 
+use std::borrow::Borrow;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
+
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
 use toml::de::DeTable;
@@ -92,46 +96,129 @@ pub struct LoadOptions {
 }
 
 /// Loads and validates a deck from its files. Never panics, whatever the input.
+///
+/// Each file is parsed and validated on its own, so the files are spread over the cores; only the check
+/// across files (duplicate topic ids) runs afterwards, in file order, so the diagnostics come out in the
+/// same order as from a sequential load.
 pub fn load(files: &[SourceFile]) -> Loaded {
     load_with(files, &LoadOptions::default())
 }
 
 /// [`load`], with the extra checks of `options`.
 pub fn load_with(files: &[SourceFile], options: &LoadOptions) -> Loaded {
+    load_all(files.iter().collect(), options)
+}
+
+/// [`load_with`], taking the files: each file's text is freed as soon as it is checked, which keeps the
+/// peak memory of a big deck's load near the size of its files instead of the files plus the deck.
+pub fn load_owned(files: Vec<SourceFile>, options: &LoadOptions) -> Loaded {
+    load_all(files, options)
+}
+
+fn load_all<F: Borrow<SourceFile> + Send>(files: Vec<F>, options: &LoadOptions) -> Loaded {
     let mut diagnostics = Vec::new();
-    let mut topics: Vec<(model::Topic, Position)> = Vec::new();
+    let mut topics: Vec<(model::Topic, String, Position)> = Vec::new();
     let mut glossary = Glossary::default();
-    for file in files {
-        let mut reporter = Reporter::new(&file.path, &file.text);
-        if glossary_file::is_glossary(&file.path) {
-            glossary = glossary_file::load(&file.text, &mut reporter);
-            diagnostics.append(&mut reporter.diagnostics);
-            continue;
+    for mut checked in check_files(files, options) {
+        if let Some(found) = checked.glossary {
+            glossary = found;
         }
-        if let Some((topic, id_span)) = load_file(file, options, &mut reporter) {
-            let at = reporter.position(&id_span);
-            if let Some((first, first_at)) = topics.iter().find(|(t, _)| t.id == topic.id) {
-                reporter
-                    .error(
-                        &id_span,
-                        Rule::DuplicateId,
-                        format!("duplicate topic id `{}`", topic.id),
-                    )
-                    .hint(format!(
-                        "already used at {}:{}:{}",
-                        first.path, first_at.line, first_at.col
-                    ));
+        if let Some((topic, at)) = checked.topic {
+            if let Some((_, first_path, first_at)) = topics.iter().find(|(t, ..)| t.id == topic.id) {
+                checked.diagnostics.push(Diagnostic {
+                    path: checked.path,
+                    position: Some(at),
+                    severity: Severity::Error,
+                    rule: Rule::DuplicateId,
+                    message: format!("duplicate topic id `{}`", topic.id),
+                    hint: Some(format!(
+                        "already used at {first_path}:{}:{}",
+                        first_at.line, first_at.col
+                    )),
+                });
             } else {
-                topics.push((topic, at));
+                topics.push((topic, checked.path, at));
             }
         }
-        // The schema walk and the validator each go through the file in their own order; show it top down.
-        reporter.diagnostics.sort_by_key(|d| d.position);
-        diagnostics.append(&mut reporter.diagnostics);
+        diagnostics.append(&mut checked.diagnostics);
     }
     Loaded {
-        deck: Deck::new(topics.into_iter().map(|(t, _)| t).collect()).with_glossary(glossary),
+        deck: Deck::new(topics.into_iter().map(|(t, ..)| t).collect()).with_glossary(glossary),
         diagnostics,
+    }
+}
+
+/// Parses and validates every file, on as many threads as there are cores (and files); results in file order.
+/// A file is dropped as soon as it is checked.
+///
+/// Plain scoped threads pulling the next file from a counter: a deck has a handful of files of very
+/// different sizes, and idle threads must not spin on a machine whose cores are busy with other work.
+fn check_files<F: Borrow<SourceFile> + Send>(files: Vec<F>, options: &LoadOptions) -> Vec<CheckedFile> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(files.len());
+    if workers <= 1 {
+        return files
+            .into_iter()
+            .map(|f| check_file(f.borrow(), options))
+            .collect();
+    }
+    let slots: Vec<Mutex<Option<F>>> = files.into_iter().map(|f| Mutex::new(Some(f))).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(slot) = slots.get(i) else {
+                return done;
+            };
+            let file = slot
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .take()
+                .expect("each file is taken once");
+            done.push((i, check_file(file.borrow(), options)));
+        }
+    };
+    let mut checked: Vec<(usize, CheckedFile)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
+        let mut all = work();
+        for helper in helpers {
+            all.extend(helper.join().expect("checking a file never panics"));
+        }
+        all
+    });
+    checked.sort_by_key(|(i, _)| *i);
+    checked.into_iter().map(|(_, c)| c).collect()
+}
+
+/// One file, parsed and validated: its path, its topic (with where its id is) if it has one, the glossary if
+/// it is the glossary file, and its diagnostics.
+struct CheckedFile {
+    path: String,
+    topic: Option<(model::Topic, Position)>,
+    glossary: Option<Glossary>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn check_file(file: &SourceFile, options: &LoadOptions) -> CheckedFile {
+    let mut reporter = Reporter::new(&file.path, &file.text);
+    let (mut topic, mut glossary) = (None, None);
+    if glossary_file::is_glossary(&file.path) {
+        glossary = Some(glossary_file::load(&file.text, &mut reporter));
+    } else {
+        topic = load_file(file, options, &mut reporter).map(|(topic, id_span)| {
+            let at = reporter.position(&id_span);
+            (topic, at)
+        });
+    }
+    // The schema walk and the validator each go through the file in their own order; show it top down.
+    reporter.diagnostics.sort_by_key(|d| d.position);
+    CheckedFile {
+        path: file.path.clone(),
+        topic,
+        glossary,
+        diagnostics: reporter.diagnostics,
     }
 }
 

@@ -170,6 +170,9 @@ impl<'de> Deserialize<'de> for RawText {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawText, E> {
                 Ok(RawText::Plain(v.to_string()))
             }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<RawText, E> {
+                Ok(RawText::Plain(v))
+            }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawText, A::Error> {
                 let (en, ko) = per_language::<A, String>(map)?;
                 Ok(RawText::Localized { en, ko })

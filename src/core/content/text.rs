@@ -54,39 +54,59 @@ impl std::fmt::Display for Lang {
 }
 
 /// Validated text with a value for every language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Text that reads the same in every language is stored once: deck text is most of what a big deck holds
+/// in memory, and plain strings (choices, options, values) are common.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
-    en: String,
-    ko: String,
+    en: Box<str>,
+    /// `None` when Korean reads the same as English.
+    ko: Option<Box<str>>,
 }
 
 impl Text {
     /// Text that reads the same in every language.
     pub fn plain(s: impl Into<String>) -> Text {
-        let s = s.into();
-        Text { en: s.clone(), ko: s }
+        Text {
+            en: s.into().into_boxed_str(),
+            ko: None,
+        }
     }
 
     /// Text with one value per language.
     pub fn localized(en: impl Into<String>, ko: impl Into<String>) -> Text {
+        let (en, ko) = (en.into(), ko.into());
+        if en == ko {
+            return Text::plain(en);
+        }
         Text {
-            en: en.into(),
-            ko: ko.into(),
+            en: en.into_boxed_str(),
+            ko: Some(ko.into_boxed_str()),
         }
     }
 
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Ko => &self.ko,
+        match (lang, &self.ko) {
+            (Lang::Ko, Some(ko)) => ko,
+            _ => &self.en,
         }
     }
 
     /// Every language's value, without repeating identical ones (for search indexing).
     pub fn variants(&self) -> impl Iterator<Item = &str> {
-        let ko = (self.ko != self.en).then_some(self.ko.as_str());
-        std::iter::once(self.en.as_str()).chain(ko)
+        std::iter::once(&*self.en).chain(self.ko.as_deref())
+    }
+}
+
+/// Serialized as `{ "en": …, "ko": … }`, every language spelled out, however it is stored.
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Text", 2)?;
+        s.serialize_field("en", self.get(Lang::En))?;
+        s.serialize_field("ko", self.get(Lang::Ko))?;
+        s.end()
     }
 }
 

@@ -79,8 +79,8 @@ impl Validator<'_, '_> {
         let span = raw.span();
         let t = raw.into_inner();
         let id = self.id_field(t.id, &span, "[topic]");
-        let title = self.text(t.title.as_ref(), "title", &span, "[topic]");
-        let summary = self.optional_text(t.summary.as_ref());
+        let title = self.text(t.title, "title", &span, "[topic]");
+        let summary = self.optional_text(t.summary);
         let order = t.order.map_or(0, Spanned::into_inner);
         Some((id?, title?, summary, order))
     }
@@ -89,8 +89,8 @@ impl Validator<'_, '_> {
         let span = raw.span();
         let s = raw.into_inner();
         let id = self.item_id(s.id, &span, "[[section]]");
-        let title = self.text(s.title.as_ref(), "title", &span, "[[section]]");
-        let body = self.text(s.body.as_ref(), "body", &span, "[[section]]");
+        let title = self.text(s.title, "title", &span, "[[section]]");
+        let body = self.text(s.body, "body", &span, "[[section]]");
         let sources = self.sources(s.sources, &span, "[[section]]");
         Some(Section {
             id: id?,
@@ -104,10 +104,10 @@ impl Validator<'_, '_> {
         let span = raw.span();
         let f = raw.into_inner();
         let id = self.item_id(f.id, &span, "[[fact]]");
-        let prompt = self.text(f.prompt.as_ref(), "prompt", &span, "[[fact]]");
-        let answer = self.text(f.answer.as_ref(), "answer", &span, "[[fact]]");
-        let detail = self.optional_text(f.detail.as_ref());
-        let correction = self.optional_text(f.correction.as_ref());
+        let prompt = self.text(f.prompt, "prompt", &span, "[[fact]]");
+        let answer = self.text(f.answer, "answer", &span, "[[fact]]");
+        let detail = self.optional_text(f.detail);
+        let correction = self.optional_text(f.correction);
         let group = match f.group {
             Some(g) => Some(self.check_id(g, "group")?),
             None => None,
@@ -130,7 +130,7 @@ impl Validator<'_, '_> {
         let span = raw.span();
         let c = raw.into_inner();
         let id = self.item_id(c.id, &span, "[[compare]]");
-        let title = self.text(c.title.as_ref(), "title", &span, "[[compare]]");
+        let title = self.text(c.title, "title", &span, "[[compare]]");
         let sources = self.sources(c.sources, &span, "[[compare]]");
         let options = self.text_list(c.options, "options", &span, "[[compare]]");
         if let Some(opts) = &options
@@ -164,7 +164,7 @@ impl Validator<'_, '_> {
     fn row(&mut self, raw: Spanned<RawRow>, option_count: Option<usize>) -> Option<CompareRow> {
         let span = raw.span();
         let row = raw.into_inner();
-        let attribute = self.text(row.attribute.as_ref(), "attribute", &span, "[[compare.row]]");
+        let attribute = self.text(row.attribute, "attribute", &span, "[[compare.row]]");
         let values_span = row.values.as_ref().map_or(span.clone(), Spanned::span);
         let values = self.text_list(row.values, "values", &span, "[[compare.row]]")?;
         let option_count = option_count?;
@@ -191,8 +191,8 @@ impl Validator<'_, '_> {
         let span = raw.span();
         let s = raw.into_inner();
         let id = self.item_id(s.id, &span, "[[scenario]]");
-        let prompt = self.text(s.prompt.as_ref(), "prompt", &span, "[[scenario]]");
-        let explanation = self.text(s.explanation.as_ref(), "explanation", &span, "[[scenario]]");
+        let prompt = self.text(s.prompt, "prompt", &span, "[[scenario]]");
+        let explanation = self.text(s.explanation, "explanation", &span, "[[scenario]]");
         let source = self.url_field(s.source, &span, "[[scenario]]");
         let keywords = match (&s.keywords, &prompt) {
             (Some(k), Some(p)) => self.keywords(k, p),
@@ -233,8 +233,8 @@ impl Validator<'_, '_> {
             let c = c.into_inner();
             // A `correct` of the wrong type is reported already; which choice is right is then unknown.
             ok &= !self.removed.contains(&cspan, "correct");
-            let text = self.text(c.text.as_ref(), "text", &cspan, "[[scenario.choice]]");
-            let why = self.text(c.why.as_ref(), "why", &cspan, "[[scenario.choice]]");
+            let text = self.text(c.text, "text", &cspan, "[[scenario.choice]]");
+            let why = self.text(c.why, "why", &cspan, "[[scenario.choice]]");
             let (Some(text), Some(why)) = (text, why) else {
                 ok = false;
                 continue;
@@ -374,7 +374,7 @@ impl Validator<'_, '_> {
 
     fn text(
         &mut self,
-        raw: Option<&Spanned<RawText>>,
+        raw: Option<Spanned<RawText>>,
         field: &str,
         owner: &Range<usize>,
         table: &str,
@@ -388,14 +388,15 @@ impl Validator<'_, '_> {
         }
     }
 
-    fn optional_text(&mut self, raw: Option<&Spanned<RawText>>) -> Option<Text> {
+    fn optional_text(&mut self, raw: Option<Spanned<RawText>>) -> Option<Text> {
         raw.and_then(|t| self.convert_text(t))
     }
 
-    fn convert_text(&mut self, raw: &Spanned<RawText>) -> Option<Text> {
+    /// Checks and converts one text, moving its strings (deck text is most of a big deck's bytes).
+    fn convert_text(&mut self, raw: Spanned<RawText>) -> Option<Text> {
         let span = raw.span();
-        match raw.get_ref() {
-            RawText::Plain(s) => self.check_string(s, &span).then(|| Text::plain(s)),
+        match raw.into_inner() {
+            RawText::Plain(s) => self.check_string(&s, &span).then(|| Text::plain(s)),
             RawText::Localized { en, ko } => {
                 let (en, ko) = match (en, ko) {
                     (Some(en), Some(ko)) => (en, ko),
@@ -405,18 +406,29 @@ impl Validator<'_, '_> {
                             .hint(r#"write { en = "…", ko = "…" } or a plain string"#);
                         return None;
                     }
-                    (Some(one), None) | (None, Some(one)) => {
-                        let missing = if en.is_none() { "en" } else { "ko" };
-                        self.r
-                            .warning(&span, Rule::MissingTranslation, format!("missing `{missing}` translation"))
-                            .hint("the other language is shown instead; `recall check --strict` makes this an error");
-                        (one, one)
+                    (Some(en), None) => {
+                        self.missing_translation(&span, "ko");
+                        return self.check_string(&en, &span).then(|| Text::plain(en));
+                    }
+                    (None, Some(ko)) => {
+                        self.missing_translation(&span, "en");
+                        return self.check_string(&ko, &span).then(|| Text::plain(ko));
                     }
                 };
-                let ok = self.check_string(en, &span) & self.check_string(ko, &span);
+                let ok = self.check_string(&en, &span) & self.check_string(&ko, &span);
                 ok.then(|| Text::localized(en, ko))
             }
         }
+    }
+
+    fn missing_translation(&mut self, span: &Range<usize>, missing: &str) {
+        self.r
+            .warning(
+                span,
+                Rule::MissingTranslation,
+                format!("missing `{missing}` translation"),
+            )
+            .hint("the other language is shown instead; `recall check --strict` makes this an error");
     }
 
     fn text_list(
@@ -430,7 +442,11 @@ impl Validator<'_, '_> {
             self.missing(owner, field, table);
             return None;
         };
-        let converted: Vec<Option<Text>> = list.get_ref().iter().map(|t| self.convert_text(t)).collect();
+        let converted: Vec<Option<Text>> = list
+            .into_inner()
+            .into_iter()
+            .map(|t| self.convert_text(t))
+            .collect();
         converted.into_iter().collect()
     }
 
@@ -442,7 +458,7 @@ impl Validator<'_, '_> {
                 .hint("write the text, or remove the field if it is optional");
             return false;
         }
-        if let Some(c) = s.chars().find(|&c| is_forbidden_char(c)) {
+        if let Some(c) = find_forbidden_char(s) {
             self.r
                 .error(span, Rule::ControlCharacter, format!("text contains the control character U+{:04X}", c as u32))
                 .hint("deck text is shown as plain text: remove escape sequences, tabs and other control characters");
@@ -606,6 +622,18 @@ pub fn is_forbidden_char(c: char) -> bool {
     (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// The first forbidden character of `s`, if any.
+///
+/// Every forbidden character is an ASCII control, or encoded with a lead byte 0xC2 (C1 controls) or 0xE2
+/// (bidi controls), so most text (ASCII, Hangul) is cleared by a byte scan without decoding it.
+fn find_forbidden_char(s: &str) -> Option<char> {
+    let suspect = |b: &u8| (*b < 0x20 && *b != b'\n') || matches!(*b, 0x7F | 0xC2 | 0xE2);
+    if !s.as_bytes().iter().any(suspect) {
+        return None;
+    }
+    s.chars().find(|&c| is_forbidden_char(c))
+}
+
 /// A pragmatic check for source links: http(s) scheme, a dotted host, no whitespace, control or bidi
 /// characters (a U+202E would make a link read differently from where it goes).
 pub fn is_valid_url(url: &str) -> bool {
@@ -676,5 +704,26 @@ mod tests {
         assert!(is_forbidden_char('\u{202E}'));
         assert!(!is_forbidden_char('\n'));
         assert!(!is_forbidden_char('람'));
+    }
+
+    #[test]
+    fn the_byte_scan_finds_what_decoding_finds() {
+        let texts = [
+            "plain ascii\nwith a newline",
+            "한국어 — “quotes” · and → arrows",
+            "C1 control \u{85} here",
+            "bidi \u{2067}isolate\u{2069}",
+            "override \u{202D} 람다",
+            "delete \u{7f}",
+            "tab\there",
+            "\u{2028} line separator is not a control",
+        ];
+        for text in texts {
+            assert_eq!(
+                find_forbidden_char(text),
+                text.chars().find(|&c| is_forbidden_char(c)),
+                "{text:?}"
+            );
+        }
     }
 }

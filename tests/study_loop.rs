@@ -700,3 +700,24 @@ fn exports_show_a_discarded_exam_as_abandoned() {
     assert_eq!(abandoned.len(), 1, "only the discarded exam: {rows:?}");
     assert!(abandoned[0].finished_at.is_none(), "it has no result");
 }
+
+#[test]
+fn the_interrupted_exam_question_shows_even_on_a_small_terminal() {
+    for lang in [Lang::En, Lang::Ko] {
+        let mut app = app_on(bundled(), lang);
+        press(&mut app, KeyCode::Char('e'));
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('e'));
+        let screen = text(&app, 60, 15);
+        let footer = screen.lines().last().unwrap();
+        assert!(
+            footer.contains("c ") && footer.contains("d "),
+            "{lang:?}: {footer}"
+        );
+        let asked = match lang {
+            Lang::En => "An exam is still open",
+            Lang::Ko => "끝나지 않은 모의고사",
+        };
+        assert!(screen.contains(asked), "{screen}");
+    }
+}

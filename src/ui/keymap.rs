@@ -308,9 +308,16 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Char('c')],
         action: Action::Resume,
-        scope: Scope::Only(&[C::Home, C::ExamPrompt]),
+        scope: Scope::Only(&[C::Home]),
         hint: false,
         label: ("continue the interrupted exam", "중단된 모의고사 이어서 풀기"),
+    },
+    Binding {
+        keys: &[Char('c')],
+        action: Action::Resume,
+        scope: Scope::Only(&[C::ExamPrompt]),
+        hint: true,
+        label: ("continue it", "이어서 풀기"),
     },
     Binding {
         keys: &[Char('d')],

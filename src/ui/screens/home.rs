@@ -133,7 +133,8 @@ impl HomeState {
         } else {
             entry_points(lang, self.cursor, self.resumable.as_deref(), shared)
         };
-        let entry_height = if area.height >= 16 {
+        // The question about an interrupted exam is shown at any height: its keys are only explained there.
+        let entry_height = if area.height >= 16 || self.asking_exam {
             entries.len() as u16 + 2
         } else {
             0

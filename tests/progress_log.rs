@@ -321,14 +321,23 @@ fn a_failed_append_leaves_the_file_exactly_as_it_was() {
     log.append(&event("e2", 1)).unwrap();
     let before = std::fs::read(log.path()).unwrap();
     assert!(before.len() < 300);
-    let status = std::process::Command::new("sh")
+    // The child's output goes to pipes: the size limit applies to every file it writes, so a test run whose
+    // output is redirected to a (long) file would otherwise fail the child's own report, not its append.
+    let child = std::process::Command::new("sh")
         .arg("-c")
         .arg(r#"trap "" XFSZ; ulimit -f 1 && exec "$0" --exact child_appends_past_the_file_size_limit --ignored --quiet"#)
         .arg(std::env::current_exe().unwrap())
         .env(CHILD_LOG_DIR, dir.path())
-        .status()
+        .stdin(std::process::Stdio::null())
+        .output()
         .unwrap();
-    assert!(status.success(), "the child append test failed: {status}");
+    assert!(
+        child.status.success(),
+        "the child append test failed: {}\n{}{}",
+        child.status,
+        String::from_utf8_lossy(&child.stdout),
+        String::from_utf8_lossy(&child.stderr)
+    );
     let after = std::fs::read(log.path()).unwrap();
     assert!(
         after == before,

@@ -721,3 +721,21 @@ fn the_interrupted_exam_question_shows_even_on_a_small_terminal() {
         assert!(screen.contains(asked), "{screen}");
     }
 }
+
+#[test]
+fn a_card_seen_again_is_reshuffled() {
+    let deck = bundled();
+    let all = scenarios(&deck);
+    let reshuffled = all
+        .iter()
+        .filter(|(topic, s)| {
+            let order = |turn| Question::shown(topic, s, turn).unwrap().choices;
+            order(0) != order(1)
+        })
+        .count();
+    assert!(
+        reshuffled * 2 > all.len(),
+        "only {reshuffled} of {} scenarios changed order on their second review",
+        all.len()
+    );
+}

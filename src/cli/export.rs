@@ -76,10 +76,11 @@ pub fn run(
         now,
         lang: request.lang.unwrap_or(loaded.config.language),
     };
+    let lang = input.lang;
     let bytes = export::export(&input, request.format, request.what)?;
     writer::write(&destination, &bytes, request.force, out)?;
     if let Destination::File(path) = &destination {
-        writeln!(out, "Wrote {}.", path.display())?;
+        writeln!(out, "{}", crate::ui::text::of(lang).wrote(path))?;
     }
     Ok(())
 }

@@ -32,6 +32,7 @@ use crate::ui::screens::study::StudyState;
 use crate::ui::search_worker::SearchWorker;
 use crate::ui::shared::Setup;
 use crate::ui::terminal::{self, EffectRunner, Ended};
+use crate::ui::text::{self, Notice, WriteFailure, WriteProblem};
 use crate::ui::theme::Theme;
 
 /// Which screen the interface opens on.
@@ -62,7 +63,8 @@ pub fn run(
     lang: Option<Lang>,
     start: Start,
 ) -> anyhow::Result<Ended> {
-    validate_start(&deck, &start)?;
+    // Validation comes before the settings file is read (or created), so only `--lang` can choose its words.
+    validate_start(&deck, &start, lang.unwrap_or_default())?;
     let now = Timestamp::now();
     let paths = Paths::resolve(data_dir)?;
     let config = config_file::load_or_create(&paths.config_file, &super::settings_schema())?.config;
@@ -106,15 +108,12 @@ pub fn run(
     let mut app = App::new(setup);
     app.set_resumable(resumable);
     if let Some(warning) = read.warnings.first() {
-        let more = read.warnings.len() - 1;
-        app.notify(format!(
-            "log: {warning}{}",
-            if more > 0 {
-                format!(" (+{more} more)")
-            } else {
-                String::new()
-            }
-        ));
+        app.notify(&Notice::SkippedLogLines {
+            path: warning.path.clone(),
+            line: warning.line,
+            torn: warning.kind == log::WarningKind::Torn,
+            more: read.warnings.len() - 1,
+        });
     }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
@@ -128,7 +127,8 @@ pub fn run(
 
 /// Refuses bad parameters (unknown topic, zero questions or minutes, no scenarios) with a clear message,
 /// before anything is recorded or the terminal is touched.
-fn validate_start(deck: &Deck, start: &Start) -> anyhow::Result<()> {
+fn validate_start(deck: &Deck, start: &Start, lang: Lang) -> anyhow::Result<()> {
+    let said = |e: crate::core::quiz::QuizError| anyhow::anyhow!(text::of(lang).quiz_error(&e));
     match start {
         Start::Home | Start::Browse(None) | Start::Study { topic: None, .. } => Ok(()),
         Start::Browse(Some(topic))
@@ -138,10 +138,10 @@ fn validate_start(deck: &Deck, start: &Start) -> anyhow::Result<()> {
             .topic(topic)
             .map(|_| ())
             .with_context(|| unknown_topic(deck, topic)),
-        Start::Quiz(options) => QuizSession::new(deck, options).map(|_| ()).map_err(Into::into),
+        Start::Quiz(options) => QuizSession::new(deck, options).map(|_| ()).map_err(said),
         Start::Exam(options) => ExamSession::start(deck, options, Timestamp::UNIX_EPOCH)
             .map(|_| ())
-            .map_err(Into::into),
+            .map_err(said),
     }
 }
 
@@ -166,7 +166,7 @@ fn open_start(app: &mut App, deck: &Deck, start: Start, runner: &mut LogRunner) 
         Start::Quiz(options) => {
             let session = QuizSession::new(deck, &options)?;
             if let Some(shortfall) = session.shortfall() {
-                app.notify(shortfall.to_string());
+                app.notify(&Notice::Shortfall(shortfall));
             }
             Screen::Quiz(Box::new(QuizState::new(session)))
         }
@@ -174,10 +174,10 @@ fn open_start(app: &mut App, deck: &Deck, start: Start, runner: &mut LogRunner) 
             let (session, started) = ExamSession::start(deck, &options, shared.now)?;
             let event = shared.event(started);
             if let Some(Msg::Saved(_, Err(e))) = runner.run(Effect::Append(event)) {
-                anyhow::bail!("cannot record the exam's start: {e}");
+                anyhow::bail!("cannot record the exam's start: {}", e.detail);
             }
             if let Some(shortfall) = session.shortfall() {
-                app.notify(shortfall.to_string());
+                app.notify(&Notice::Shortfall(shortfall));
             }
             Screen::Exam(Box::new(ExamState::new(session)))
         }
@@ -240,23 +240,28 @@ impl EffectRunner for LogRunner {
     fn run(&mut self, effect: Effect) -> Option<Msg> {
         match effect {
             Effect::Append(event) => {
-                let result = self.log.append(&event).map_err(|e| e.to_string());
+                let result = self.log.append(&event).map_err(|e| log_failure(&e));
                 Some(Msg::Saved(event, result))
             }
             Effect::SaveLanguage(lang) => config_file::save_language(&self.config_file, lang)
                 .err()
-                .map(|e| Msg::Notice(format!("language not saved: {e}"))),
+                .map(|e| Msg::Notice(Notice::LanguageNotSaved(config_failure(&self.config_file, &e)))),
             Effect::SaveExport { file_name, bytes } => {
                 let path = self.exports_dir.join(file_name);
                 let written = std::fs::create_dir_all(&self.exports_dir)
-                    .map_err(|e| e.to_string())
-                    .and_then(|()| export_file::write_file(&path, &bytes, false).map_err(|e| e.to_string()));
+                    .map_err(|e| WriteFailure::from_io(&self.exports_dir, &e))
+                    .and_then(|()| {
+                        export_file::write_file(&path, &bytes, false).map_err(|e| export_failure(&path, &e))
+                    });
                 Some(Msg::Notice(match written {
-                    Ok(()) => format!("exported {}", path.display()),
-                    Err(e) => format!("export failed: {e}"),
+                    Ok(()) => Notice::Exported(path),
+                    Err(e) => Notice::ExportFailed(e),
                 }))
             }
-            Effect::ClaimStudy => self.claim_study().err().map(|e| Msg::StudyRefused(e.to_string())),
+            Effect::ClaimStudy => self
+                .claim_study()
+                .err()
+                .map(|e| Msg::StudyRefused(lock_notice(e))),
             Effect::ReleaseStudy => {
                 self.study_lock = None;
                 None
@@ -275,5 +280,48 @@ impl EffectRunner for LogRunner {
 
     fn busy(&self) -> bool {
         self.search.busy()
+    }
+}
+
+/// A failed append, kept typed so the status line can say it in either language.
+fn log_failure(error: &log::LogError) -> WriteFailure {
+    let (problem, path) = match error {
+        log::LogError::ReadOnly { path, .. } => (WriteProblem::ReadOnly, path),
+        log::LogError::DiskFull { path, .. } => (WriteProblem::DiskFull, path),
+        log::LogError::Io { path, .. } | log::LogError::FutureSchema { path, .. } => {
+            (WriteProblem::Other, path)
+        }
+    };
+    WriteFailure::new(problem, path, error)
+}
+
+fn config_failure(path: &std::path::Path, error: &config_file::ConfigFileError) -> WriteFailure {
+    match error {
+        config_file::ConfigFileError::Io { source, .. } => WriteFailure {
+            detail: error.to_string(),
+            ..WriteFailure::from_io(path, source)
+        },
+        other => WriteFailure::new(WriteProblem::Other, path, other),
+    }
+}
+
+fn export_failure(path: &std::path::Path, error: &export_file::WriteError) -> WriteFailure {
+    match error {
+        export_file::WriteError::Exists { .. } => WriteFailure::new(WriteProblem::Exists, path, error),
+        export_file::WriteError::Io { source, .. } => WriteFailure {
+            detail: error.to_string(),
+            ..WriteFailure::from_io(path, source)
+        },
+        other => WriteFailure::new(WriteProblem::Other, path, other),
+    }
+}
+
+fn lock_notice(error: StudyLockError) -> Notice {
+    match error {
+        StudyLockError::Held { holder } => Notice::StudyLocked { holder },
+        StudyLockError::Io { ref path, ref source } => Notice::StudyLockFailed(WriteFailure {
+            detail: error.to_string(),
+            ..WriteFailure::from_io(path, source)
+        }),
     }
 }

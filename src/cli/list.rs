@@ -248,14 +248,11 @@ pub fn listed_topics(deck: &Deck, lang: Lang) -> Vec<ListedTopic> {
         .collect()
 }
 
-/// Prints topics as text: one line each.
-pub fn write_topics_text(topics: &[ListedTopic], out: &mut impl Write) -> std::io::Result<()> {
+/// Prints topics as text: one line each, the counts named in `lang`.
+pub fn write_topics_text(topics: &[ListedTopic], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
     for t in topics {
-        writeln!(
-            out,
-            "{:<20} {}  ({} sections, {} facts, {} comparisons, {} scenarios)",
-            t.id, t.title, t.sections, t.facts, t.compares, t.scenarios
-        )?;
+        let counts = crate::ui::text::of(lang).topic_counts(t.sections, t.facts, t.compares, t.scenarios);
+        writeln!(out, "{:<20} {}  {counts}", t.id, t.title)?;
     }
     Ok(())
 }

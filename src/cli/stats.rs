@@ -13,6 +13,7 @@ use crate::core::progress::stats::{Retention, hours_minutes};
 use crate::core::untrusted::to_json_pretty;
 use crate::io::paths::Paths;
 use crate::io::progress::{self, LoadError};
+use crate::ui::text::{self, StatsText};
 
 /// Why `recall stats` failed.
 #[derive(Debug, thiserror::Error)]
@@ -52,56 +53,33 @@ pub fn run(
 }
 
 /// Prints `stats` as text: a summary, the topic table, the forecast, recent days and exam scores.
+/// The labels are in `lang` (the same words as the stats screen).
 pub fn write_text(stats: &Stats, deck: &Deck, lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
-    writeln!(out, "Stats for {}", stats.today)?;
+    let t = text::of(lang).stats();
+    writeln!(out, "{}", (t.title)(&stats.today.to_string()))?;
     if stats.is_empty() {
-        writeln!(
-            out,
-            "\nNo reviews yet. Open recall and press s on home to study; your numbers appear here after \
-             the first review.\n\nCards: {} new.",
-            stats.cards.new
-        )?;
+        writeln!(out, "\n{}", (t.empty)(stats.cards.new))?;
         return Ok(());
     }
-    write_summary(stats, out)?;
-    write_topics(stats, deck, lang, out)?;
-    write_forecast(stats, out)?;
-    write_days(stats, out)?;
-    write_exams(stats, out)
+    write_summary(stats, t, out)?;
+    write_topics(stats, deck, lang, t, out)?;
+    write_forecast(stats, t, out)?;
+    write_days(stats, t, out)?;
+    write_exams(stats, t, out)
 }
 
-fn write_summary(stats: &Stats, out: &mut impl Write) -> std::io::Result<()> {
+fn write_summary(stats: &Stats, t: &StatsText, out: &mut impl Write) -> std::io::Result<()> {
     let (h, m) = hours_minutes(stats.time_studied_ms);
     let c = &stats.cards;
     writeln!(out)?;
-    writeln!(
-        out,
-        "Reviews       {} on {} study day(s), {} today",
-        stats.reviews,
-        stats.study_days(),
-        stats.reviews_today
-    )?;
-    writeln!(out, "Time studied  {h}h {m:02}m")?;
-    writeln!(
-        out,
-        "Streak        {} day(s) (longest {})",
-        stats.streak.current, stats.streak.longest
-    )?;
-    writeln!(
-        out,
-        "Cards         {}: {} new, {} learning, {} young, {} mature",
-        c.total(),
-        c.new,
-        c.learning,
-        c.young,
-        c.mature
-    )?;
-    writeln!(
-        out,
-        "Retention     mature {} · young {}",
-        rate(&stats.retention.mature),
-        rate(&stats.retention.young)
-    )
+    let reviews = (t.reviews)(stats.reviews, stats.study_days(), stats.reviews_today);
+    writeln!(out, "{reviews}")?;
+    writeln!(out, "{}", (t.time)(h, m))?;
+    writeln!(out, "{}", (t.streak)(stats.streak.current, stats.streak.longest))?;
+    let cards = (t.cards)(c.total(), c.new, c.learning, c.young, c.mature);
+    writeln!(out, "{cards}")?;
+    let (mature, young) = (rate(&stats.retention.mature), rate(&stats.retention.young));
+    writeln!(out, "{}", (t.retention)(&mature, &young))
 }
 
 /// `91% (40/44)`, or `-` without reviews.
@@ -112,11 +90,17 @@ fn rate(r: &Retention) -> String {
     }
 }
 
-fn write_topics(stats: &Stats, deck: &Deck, lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+fn write_topics(
+    stats: &Stats,
+    deck: &Deck,
+    lang: Lang,
+    t: &StatsText,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let [topic, new, learning, young, mature, retention] = t.topic_headers;
     writeln!(
         out,
-        "\n{:<28} {:>5} {:>8} {:>6} {:>6}  retention (mature)",
-        "Topic", "new", "learning", "young", "mature"
+        "\n{topic:<28} {new:>5} {learning:>8} {young:>6} {mature:>6}  {retention}"
     )?;
     for (t, topic) in stats.topics.iter().zip(deck.topics()) {
         let title: String = topic.title.get(lang).chars().take(28).collect();
@@ -134,23 +118,19 @@ fn write_topics(stats: &Stats, deck: &Deck, lang: Lang, out: &mut impl Write) ->
     Ok(())
 }
 
-fn write_forecast(stats: &Stats, out: &mut impl Write) -> std::io::Result<()> {
+fn write_forecast(stats: &Stats, t: &StatsText, out: &mut impl Write) -> std::io::Result<()> {
     let total: usize = stats.forecast.iter().map(|d| d.due).sum();
-    writeln!(out, "\nDue in the next {} days: {total}", stats.forecast.len())?;
+    writeln!(out, "\n{}", (t.forecast)(stats.forecast.len(), total))?;
     for day in stats.forecast.iter().filter(|d| d.due > 0) {
-        let note = if day.date == stats.today {
-            " (today, with overdue)"
-        } else {
-            ""
-        };
+        let note = if day.date == stats.today { t.today_note } else { "" };
         writeln!(out, "  {}  {:>4}{note}", day.date, day.due)?;
     }
     Ok(())
 }
 
 /// The most recent study days with reviews (up to 14).
-fn write_days(stats: &Stats, out: &mut impl Write) -> std::io::Result<()> {
-    writeln!(out, "\nReviews per day (latest study days)")?;
+fn write_days(stats: &Stats, t: &StatsText, out: &mut impl Write) -> std::io::Result<()> {
+    writeln!(out, "\n{}", t.days)?;
     let skip = stats.heatmap.len().saturating_sub(14);
     for day in &stats.heatmap[skip..] {
         writeln!(out, "  {}  {:>4}", day.date, day.reviews)?;
@@ -158,13 +138,13 @@ fn write_days(stats: &Stats, out: &mut impl Write) -> std::io::Result<()> {
     Ok(())
 }
 
-fn write_exams(stats: &Stats, out: &mut impl Write) -> std::io::Result<()> {
+fn write_exams(stats: &Stats, t: &StatsText, out: &mut impl Write) -> std::io::Result<()> {
     if stats.exams.is_empty() {
-        return writeln!(out, "\nMock exams: none yet (press e on home).");
+        return writeln!(out, "\n{}", t.no_exams);
     }
-    writeln!(out, "\nMock exams (pass mark {})", stats.pass_mark)?;
+    writeln!(out, "\n{}", (t.exams)(stats.pass_mark))?;
     for e in &stats.exams {
-        let verdict = if e.passed { "pass" } else { "fail" };
+        let verdict = t.verdicts[usize::from(!e.passed)];
         writeln!(
             out,
             "  {}  {:>4}  {verdict}  ({}/{})",

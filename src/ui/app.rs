@@ -8,6 +8,7 @@ use super::keymap::Context;
 use super::msg::{Action, Msg, SearchRequest};
 use super::screens::{Nav, Outcome, Screen, Shared, help::HelpState, home::HomeState};
 use super::shared::Setup;
+use super::text::{self, Notice};
 use crate::core::content::Lang;
 use crate::core::progress::Event;
 
@@ -69,9 +70,9 @@ impl App {
         }
     }
 
-    /// Shows a notice on the status line.
-    pub fn notify(&mut self, message: String) {
-        self.status = Some(message);
+    /// Shows a notice on the status line, in the current language.
+    pub fn notify(&mut self, notice: &Notice) {
+        self.status = Some(text::of(self.shared.lang).notice(notice));
     }
 
     /// Starts on another screen than home (e.g. `recall browse lambda`); home stays below it.
@@ -141,8 +142,8 @@ impl App {
                 Vec::new()
             }
             Msg::Interrupt => self.quit(),
-            Msg::Notice(message) => {
-                self.status = Some(message);
+            Msg::Notice(notice) => {
+                self.notify(&notice);
                 Vec::new()
             }
             Msg::SearchReady => {
@@ -163,7 +164,7 @@ impl App {
                 if matches!(self.screen(), Screen::Study(_)) {
                     self.screens.pop();
                 }
-                self.status = Some(reason);
+                self.notify(&reason);
                 Vec::new()
             }
             Msg::Saved(event, result) => {
@@ -171,7 +172,8 @@ impl App {
                     self.shared.progress.apply(event.clone(), &self.shared.scheduler);
                     self.shared.counts_stale = true;
                 } else if let Err(e) = &result {
-                    self.status = Some(save_failed(self.shared.lang, e));
+                    // Never pretend an answer was saved.
+                    self.notify(&Notice::NotSaved(e.clone()));
                 }
                 self.forward(Msg::Saved(event, result))
             }
@@ -274,14 +276,6 @@ impl App {
             .map(|kind| Effect::Append(shared.event(kind)))
             .chain([Effect::Quit])
             .collect()
-    }
-}
-
-/// The status line after a failed write: never pretend an answer was saved.
-fn save_failed(lang: Lang, error: &str) -> String {
-    match lang {
-        Lang::En => format!("NOT SAVED: {error}"),
-        Lang::Ko => format!("저장되지 않음: {error}"),
     }
 }
 

@@ -16,6 +16,7 @@ use crate::core::quiz::{ExamResult, ExamSession, PASS_MARK, QuestionStatus, Quiz
 use crate::ui::app::Effect;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
+use crate::ui::text;
 use crate::ui::widgets::fmt::{clock, percent};
 use crate::ui::widgets::question_view;
 use crate::ui::widgets::rich::{self, scrolled};
@@ -165,7 +166,7 @@ impl ExamState {
     fn changed(shared: &Shared, result: Result<EventKind, QuizError>) -> Outcome {
         match result {
             Ok(kind) => recorded(shared, vec![kind]),
-            Err(e) => Outcome::status(e.to_string()),
+            Err(e) => Outcome::status(text::of(shared.lang).quiz_error(&e)),
         }
     }
 
@@ -239,7 +240,7 @@ impl ExamState {
                     self.scroll = 0;
                     recorded(shared, events)
                 }
-                Err(e) => Outcome::status(e.to_string()),
+                Err(e) => Outcome::status(text::of(shared.lang).quiz_error(&e)),
             },
             Action::Back => {
                 self.mode = Mode::Question;

@@ -14,6 +14,7 @@ use crate::core::quiz::{QuizSession, QuizSummary};
 use crate::ui::app::Effect;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
+use crate::ui::text;
 use crate::ui::widgets::fmt::percent;
 use crate::ui::widgets::question_view;
 use crate::ui::widgets::rich::scrolled;
@@ -114,7 +115,7 @@ impl QuizState {
                     ..Outcome::none()
                 }
             }
-            Err(e) => Outcome::status(e.to_string()),
+            Err(e) => Outcome::status(text::of(shared.lang).quiz_error(&e)),
         }
     }
 

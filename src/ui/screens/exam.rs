@@ -322,7 +322,7 @@ impl ExamState {
                 lists.flagged.len()
             ),
             Lang::Ko => format!(
-                " {n}/{total} · ⏱ {left} 남음 · 답함 {} · 표시 {} ",
+                " {n}/{total} · ⏱ 남은 시간 {left} · 응답 {} · 검토 표시 {} ",
                 lists.answered.len(),
                 lists.flagged.len()
             ),
@@ -355,13 +355,14 @@ impl ExamState {
             .map(|i| {
                 let (status, style) = match (self.session.status(i), lang) {
                     (QuestionStatus::Answered, Lang::En) => ("answered  ", theme.good()),
-                    (QuestionStatus::Answered, Lang::Ko) => ("답함      ", theme.good()),
+                    (QuestionStatus::Answered, Lang::Ko) => ("응답      ", theme.good()),
                     (QuestionStatus::Incomplete, Lang::En) => ("incomplete", theme.warn()),
-                    (QuestionStatus::Incomplete, Lang::Ko) => ("일부 답함 ", theme.warn()),
+                    (QuestionStatus::Incomplete, Lang::Ko) => ("일부 응답 ", theme.warn()),
                     (QuestionStatus::Unanswered, Lang::En) => ("unanswered", theme.bad()),
-                    (QuestionStatus::Unanswered, Lang::Ko) => ("답 안 함  ", theme.bad()),
+                    (QuestionStatus::Unanswered, Lang::Ko) => ("미응답    ", theme.bad()),
                 };
-                let flag = if self.session.is_flagged(i) { " ⚑" } else { "" };
+                // The flag has its own column, so prompts stay aligned whether flagged or not.
+                let flag = if self.session.is_flagged(i) { " ⚑" } else { "  " };
                 let prompt = self.session.questions()[i].prompt.get(lang);
                 ListItem::new(Line::from(vec![
                     Span::styled(format!("{:>3}. {status}{flag} ", i + 1), style),
@@ -396,7 +397,7 @@ impl ExamState {
                 clock(self.session.remaining(shared.now))
             ),
             Lang::Ko => format!(
-                "지금 제출하시겠습니까?\n\n답함 {}, 답 안 함 {}, 표시 {}. {} 남음.\n\nEnter: 제출    Esc: 계속 풀기",
+                "지금 제출하시겠습니까?\n\n응답 {}문제 · 미응답 {}문제 · 검토 표시 {}문제 · 남은 시간 {}\n\nEnter: 제출    Esc: 계속 풀기",
                 lists.answered.len(),
                 lists.unanswered.len(),
                 lists.flagged.len(),
@@ -466,7 +467,9 @@ fn result_lines(result: &ExamResult, shared: &Shared) -> Vec<Line<'static>> {
                 Lang::En => {
                     "The scaled score is a linear approximation of AWS's scaling: 100 + 900 × right/total."
                 }
-                Lang::Ko => "환산 점수는 AWS 방식의 선형 근사입니다: 100 + 900 × 정답/전체.",
+                Lang::Ko => {
+                    "환산 점수는 AWS 채점 방식을 선형으로 근사한 값입니다(100 + 900 × 정답 수 ÷ 전체 문제 수)."
+                }
             },
             theme.dim(),
         ),
@@ -480,7 +483,7 @@ fn result_lines(result: &ExamResult, shared: &Shared) -> Vec<Line<'static>> {
                 if result.timed_out { " (time ran out)" } else { "" }
             ),
             Lang::Ko => format!(
-                "{}문제 중 {}개 정답 · 사용 시간 {} / {}{}",
+                "{}문제 중 {}문제 정답 · 소요 시간 {} / {}{}",
                 result.total,
                 result.correct,
                 clock(result.used),

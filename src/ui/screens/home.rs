@@ -177,7 +177,7 @@ impl HomeState {
                 all.new
             ),
             Lang::Ko => format!(
-                " 주제 — 오늘: 복습 {}, 새 카드 {} (한도는 모든 주제 공통) ",
+                " 주제 — 오늘 복습 예정 {} · 새 카드 {} (한도는 모든 주제 공통) ",
                 all.due + all.learning,
                 all.new
             ),

@@ -38,7 +38,7 @@ pub fn question(topic: &str, compare: &Compare, row: usize, seed: u64) -> Option
             value.get(l)
         ),
         Lang::Ko => format!(
-            "{} — 다음 중 {}: {}에 해당하는 것은?",
+            "{} — 다음 중 '{}' 항목이 '{}'인 것은 무엇입니까?",
             compare.title.get(l),
             r.attribute.get(l),
             value.get(l)

@@ -24,7 +24,7 @@ use recall::ui::shared::Setup;
 use recall::ui::text::{self, CheckCounts, Notice, WriteFailure, WriteProblem};
 use recall::ui::theme::Theme;
 use recall::ui::view::view;
-use screen::text_of;
+use screen::{assert_borders_intact, text_of};
 
 fn now() -> Timestamp {
     "2026-11-26T12:00:00Z".parse().unwrap()
@@ -114,9 +114,11 @@ fn app(deck: Arc<Deck>, limits: Limits) -> App {
     app
 }
 
+/// The screen as text; wide Korean text must leave the borders where they are.
 fn render(app: &App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| view(app, f)).unwrap();
+    assert_borders_intact(terminal.backend().buffer());
     text_of(terminal.backend().buffer())
 }
 

@@ -243,7 +243,10 @@ fn korean_messages() -> Vec<String> {
         })
         .collect();
     notices.extend([
-        Notice::Exported(PathBuf::from("/data/exports/recall-20261126-cards.csv")),
+        Notice::Exported(vec![
+            PathBuf::from("/data/exports/recall-20261126-cards.csv"),
+            PathBuf::from("/data/exports/recall-20261126-anki.txt"),
+        ]),
         Notice::SkippedLogLines {
             path: PathBuf::from("/data/events-a.jsonl"),
             line: 12,

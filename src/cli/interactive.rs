@@ -254,7 +254,7 @@ impl EffectRunner for LogRunner {
                         export_file::write_file(&path, &bytes, false).map_err(|e| export_failure(&path, &e))
                     });
                 Some(Msg::Notice(match written {
-                    Ok(()) => Notice::Exported(path),
+                    Ok(()) => Notice::Exported(vec![path]),
                     Err(e) => Notice::ExportFailed(e),
                 }))
             }

@@ -45,6 +45,8 @@ pub struct App {
     screens: Vec<Screen>,
     help: Option<HelpState>,
     status: Option<String>,
+    /// The notice the status line shows, if it shows one (to add to it: two exported files).
+    notice: Option<Notice>,
     size: (u16, u16),
     quitting: bool,
 }
@@ -58,6 +60,7 @@ impl App {
             screens: vec![Screen::Home(HomeState::default())],
             help: None,
             status: None,
+            notice: None,
             size: (80, 24),
             quitting: false,
         }
@@ -70,9 +73,22 @@ impl App {
         }
     }
 
-    /// Shows a notice on the status line, in the current language.
+    /// Shows a notice on the status line, in the current language. Files exported one after the other
+    /// (`x` writes two) are listed together.
     pub fn notify(&mut self, notice: &Notice) {
-        self.status = Some(text::of(self.shared.lang).notice(notice));
+        let words = text::of(self.shared.lang);
+        let shown = self
+            .notice
+            .as_ref()
+            .filter(|n| self.status == Some(words.notice(n)));
+        let notice = match (shown, notice) {
+            (Some(Notice::Exported(before)), Notice::Exported(now)) => {
+                Notice::Exported([before.as_slice(), now].concat())
+            }
+            _ => notice.clone(),
+        };
+        self.status = Some(words.notice(&notice));
+        self.notice = Some(notice);
     }
 
     /// Starts on another screen than home (e.g. `recall browse lambda`); home stays below it.

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use jiff::SignedDuration;
 
-use super::{Catalog, CheckCounts, Notice, StatsText, WriteFailure, plural};
+use super::{Catalog, CheckCounts, Notice, StatsText, WriteFailure, paths_line, plural};
 use crate::core::content::ItemKind;
 use crate::core::quiz::{QuizError, Shortfall};
 use crate::core::search::Field;
@@ -43,7 +43,7 @@ impl Catalog for En {
         match notice {
             Notice::NotSaved(f) => format!("NOT SAVED: {}", failure(f)),
             Notice::LanguageNotSaved(f) => format!("language not saved: {}", failure(f)),
-            Notice::Exported(path) => format!("exported {}", path.display()),
+            Notice::Exported(paths) => format!("exported {}", paths_line(paths)),
             Notice::ExportFailed(f) => format!("export failed: {}", failure(f)),
             Notice::SkippedLogLines {
                 path,

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use jiff::SignedDuration;
 
-use super::{Catalog, CheckCounts, Notice, StatsText, WriteFailure, WriteProblem};
+use super::{Catalog, CheckCounts, Notice, StatsText, WriteFailure, WriteProblem, paths_line};
 use crate::core::content::ItemKind;
 use crate::core::quiz::{QuizError, ResponseError, Shortfall};
 use crate::core::search::Field;
@@ -116,7 +116,7 @@ impl Catalog for Ko {
         match notice {
             Notice::NotSaved(f) => format!("저장되지 않음: {}", failure(f)),
             Notice::LanguageNotSaved(f) => format!("언어 설정을 저장하지 못했습니다: {}", failure(f)),
-            Notice::Exported(path) => format!("내보냄: {}", path.display()),
+            Notice::Exported(paths) => format!("내보냄: {}", paths_line(paths)),
             Notice::ExportFailed(f) => format!("내보내기 실패: {}", failure(f)),
             Notice::SkippedLogLines {
                 path,

@@ -130,8 +130,8 @@ pub enum Notice {
     NotSaved(WriteFailure),
     /// The language could not be stored in the settings.
     LanguageNotSaved(WriteFailure),
-    /// An export file was written.
-    Exported(PathBuf),
+    /// Export files were written (the runner reports one at a time; the app lists them together).
+    Exported(Vec<PathBuf>),
     /// An export file could not be written.
     ExportFailed(WriteFailure),
     /// Lines of the progress log were skipped on loading (they stay in the file).
@@ -206,6 +206,16 @@ impl WriteFailure {
             detail: error.to_string(),
         }
     }
+}
+
+/// The first path in full and the others by file name: where the files went, in one short line.
+pub(crate) fn paths_line(paths: &[PathBuf]) -> String {
+    let mut names = paths.iter().enumerate().map(|(i, p)| match (i, p.file_name()) {
+        (0, _) | (_, None) => p.display().to_string(),
+        (_, Some(name)) => name.to_string_lossy().into_owned(),
+    });
+    let first = names.next().unwrap_or_default();
+    names.fold(first, |line, name| format!("{line}, {name}"))
 }
 
 /// `n` with the unit `u` in English, pluralised with an `s` unless `n` is 1.

@@ -44,7 +44,7 @@ fn main() -> ExitCode {
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let prefix = recall::ui::text::of(lang).error_prefix();
-            let _ = writeln!(err, "recall: {prefix}: {}", output::error_line(&e));
+            let _ = writeln!(err, "recall: {prefix}: {}", cli::say_error(&e, lang));
             let _ = err.flush();
             ExitCode::FAILURE
         }
@@ -249,6 +249,9 @@ fn require_topic(deck: &Deck, id: &str) -> anyhow::Result<usize> {
     if let Some((index, _)) = deck.topic(id) {
         return Ok(index);
     }
-    let known: Vec<&str> = deck.topics().iter().map(|t| t.id.as_str()).collect();
-    anyhow::bail!("no topic `{id}` in the deck; topics are: {}", known.join(", "))
+    Err(recall::core::quiz::QuizError::UnknownTopic {
+        topic: id.to_string(),
+        known: deck.topics().iter().map(|t| t.id.clone()).collect(),
+    }
+    .into())
 }

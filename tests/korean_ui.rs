@@ -414,6 +414,16 @@ fn the_headless_text_output_is_korean() {
         ),
         ko.no_match("zz"),
         ko.error_prefix().to_string(),
+        ko.warning_prefix().to_string(),
+        ko.needs_terminal(),
+        ko.file_exists(&PathBuf::from("/tmp/cards.csv")),
+        ko.too_few_reviews(0, 64),
+        ko.log_warning(&recall::io::log::LogWarning {
+            path: PathBuf::from("/data/events-a.jsonl"),
+            line: 3,
+            kind: recall::io::log::WarningKind::Corrupt,
+            detail: "expected value at line 1 column 1".into(),
+        }),
     ];
     for line in &lines {
         assert_korean("headless output", line, &allowed);

@@ -67,7 +67,6 @@ pub fn run(
         return Err(WriteError::Exists { path: path.clone() }.into());
     }
     let loaded = progress::load(paths, &super::settings_schema(), tz)?;
-    super::warn_skipped(&loaded, err)?;
     let input = ExportInput {
         deck,
         progress: &loaded.progress,
@@ -77,6 +76,7 @@ pub fn run(
         lang: request.lang.unwrap_or(loaded.config.language),
     };
     let lang = input.lang;
+    super::warn_skipped(&loaded, lang, err)?;
     let bytes = export::export(&input, request.format, request.what)?;
     writer::write(&destination, &bytes, request.force, out)?;
     if let Destination::File(path) = &destination {

@@ -13,7 +13,7 @@ use jiff::tz::TimeZone;
 
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, replay};
-use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession, latest_unfinished};
+use crate::core::quiz::{ExamOptions, ExamSession, QuizError, QuizOptions, QuizSession, latest_unfinished};
 use crate::core::srs::Mode;
 use crate::io::config as config_file;
 use crate::io::device::DeviceId;
@@ -32,7 +32,7 @@ use crate::ui::screens::study::StudyState;
 use crate::ui::search_worker::SearchWorker;
 use crate::ui::shared::Setup;
 use crate::ui::terminal::{self, EffectRunner, Ended};
-use crate::ui::text::{self, Notice, WriteFailure, WriteProblem};
+use crate::ui::text::{Notice, WriteFailure, WriteProblem};
 use crate::ui::theme::Theme;
 
 /// Which screen the interface opens on.
@@ -63,8 +63,7 @@ pub fn run(
     lang: Option<Lang>,
     start: Start,
 ) -> anyhow::Result<Ended> {
-    // Validation comes before the settings file is read (or created), so only `--lang` can choose its words.
-    validate_start(&deck, &start, lang.unwrap_or_default())?;
+    validate_start(&deck, &start)?;
     let now = Timestamp::now();
     let paths = Paths::resolve(data_dir)?;
     let config = config_file::load_or_create(&paths.config_file, &super::settings_schema())?.config;
@@ -116,9 +115,7 @@ pub fn run(
         });
     }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(
-            "the interface needs a terminal; for scripts use `recall list`, `recall check` or `recall --help`"
-        );
+        return Err(NeedsTerminal.into());
     }
     open_start(&mut app, &deck, start, &mut runner)?;
     let ended = terminal::run(app, &mut runner).context("the terminal interface failed")?;
@@ -127,8 +124,7 @@ pub fn run(
 
 /// Refuses bad parameters (unknown topic, zero questions or minutes, no scenarios) with a clear message,
 /// before anything is recorded or the terminal is touched.
-fn validate_start(deck: &Deck, start: &Start, lang: Lang) -> anyhow::Result<()> {
-    let said = |e: crate::core::quiz::QuizError| anyhow::anyhow!(text::of(lang).quiz_error(&e));
+fn validate_start(deck: &Deck, start: &Start) -> anyhow::Result<()> {
     match start {
         Start::Home | Start::Browse(None) | Start::Study { topic: None, .. } => Ok(()),
         Start::Browse(Some(topic))
@@ -137,11 +133,11 @@ fn validate_start(deck: &Deck, start: &Start, lang: Lang) -> anyhow::Result<()> 
         } => deck
             .topic(topic)
             .map(|_| ())
-            .with_context(|| unknown_topic(deck, topic)),
-        Start::Quiz(options) => QuizSession::new(deck, options).map(|_| ()).map_err(said),
+            .ok_or_else(|| unknown_topic(deck, topic).into()),
+        Start::Quiz(options) => QuizSession::new(deck, options).map(|_| ()).map_err(Into::into),
         Start::Exam(options) => ExamSession::start(deck, options, Timestamp::UNIX_EPOCH)
             .map(|_| ())
-            .map_err(said),
+            .map_err(Into::into),
     }
 }
 
@@ -152,12 +148,12 @@ fn open_start(app: &mut App, deck: &Deck, start: Start, runner: &mut LogRunner) 
         Start::Home => return Ok(()),
         Start::Browse(None) => Screen::Browse(BrowseState::default()),
         Start::Browse(Some(topic)) => {
-            let (index, _) = deck.topic(&topic).with_context(|| unknown_topic(deck, &topic))?;
+            let (index, _) = deck.topic(&topic).ok_or_else(|| unknown_topic(deck, &topic))?;
             Screen::Browse(BrowseState::at_topic(index))
         }
         Start::Study { topic, cram } => {
             if let Some(t) = &topic {
-                deck.topic(t).with_context(|| unknown_topic(deck, t))?;
+                deck.topic(t).ok_or_else(|| unknown_topic(deck, t))?;
             }
             let mode = if cram { Mode::Cram } else { Mode::Scheduled };
             let session = shared.study_session(topic.as_deref(), mode, 0);
@@ -186,10 +182,17 @@ fn open_start(app: &mut App, deck: &Deck, start: Start, runner: &mut LogRunner) 
     Ok(())
 }
 
-fn unknown_topic(deck: &Deck, topic: &str) -> String {
-    let known: Vec<&str> = deck.topics().iter().map(|t| t.id.as_str()).collect();
-    format!("no topic `{topic}` in the deck; topics are: {}", known.join(", "))
+fn unknown_topic(deck: &Deck, topic: &str) -> QuizError {
+    QuizError::UnknownTopic {
+        topic: topic.to_string(),
+        known: deck.topics().iter().map(|t| t.id.clone()).collect(),
+    }
 }
+
+/// The interface was started where there is no terminal (a pipe, a script).
+#[derive(Debug, thiserror::Error)]
+#[error("the interface needs a terminal; for scripts use `recall list`, `recall check` or `recall --help`")]
+pub struct NeedsTerminal;
 
 /// The latest interrupted exam, ready to continue; an exam whose time ran out while recall was closed is
 /// submitted now (its events recorded) instead.

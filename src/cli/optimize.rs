@@ -39,7 +39,7 @@ pub fn run(
     err: &mut impl Write,
 ) -> Result<(), OptimizeCommandError> {
     let loaded = progress::load(paths, &super::settings_schema(), tz)?;
-    super::warn_skipped(&loaded, err)?;
+    super::warn_skipped(&loaded, lang, err)?;
     let fitted = fit(training_set(&loaded.progress, loaded.scheduler.clock()))?;
     config_file::save_fsrs_parameters(&paths.config_file, &fitted.parameters)?;
     let report = text::of(lang).optimized(fitted.reviews, fitted.cards, &paths.config_file);

@@ -40,14 +40,15 @@ pub fn run(
     err: &mut impl Write,
 ) -> Result<(), StatsCommandError> {
     let loaded = progress::load(paths, &super::settings_schema(), tz)?;
-    super::warn_skipped(&loaded, err)?;
+    let lang = lang.unwrap_or(loaded.config.language);
+    super::warn_skipped(&loaded, lang, err)?;
     let stats = Stats::compute(deck, &loaded.progress, loaded.scheduler.clock(), now);
     match format {
         Format::Json => {
             let json = to_json_pretty(&stats).map_err(std::io::Error::from)?;
             writeln!(out, "{json}")?;
         }
-        Format::Text => write_text(&stats, deck, lang.unwrap_or(loaded.config.language), out)?,
+        Format::Text => write_text(&stats, deck, lang, out)?,
     }
     Ok(())
 }

@@ -8,7 +8,8 @@ use super::{Catalog, CheckCounts, Notice, StatsText, WriteFailure, paths_line, p
 use crate::core::content::ItemKind;
 use crate::core::quiz::{QuizError, Shortfall};
 use crate::core::search::Field;
-use crate::core::srs::{SessionError, format_wait};
+use crate::core::srs::{OptimizeError, SessionError, format_wait};
+use crate::io::log::LogWarning;
 
 /// The English catalogue.
 #[derive(Debug, Clone, Copy)]
@@ -112,6 +113,27 @@ impl Catalog for En {
 
     fn error_prefix(&self) -> &'static str {
         "error"
+    }
+
+    fn warning_prefix(&self) -> &'static str {
+        "warning"
+    }
+
+    fn log_warning(&self, warning: &LogWarning) -> String {
+        warning.to_string()
+    }
+
+    fn needs_terminal(&self) -> String {
+        "the interface needs a terminal; for scripts use `recall list`, `recall check` or `recall --help`"
+            .into()
+    }
+
+    fn file_exists(&self, path: &Path) -> String {
+        format!("{} already exists; pass --force to replace it", path.display())
+    }
+
+    fn too_few_reviews(&self, have: usize, need: usize) -> String {
+        OptimizeError::TooFew { have, need }.to_string()
     }
 
     fn no_match(&self, query: &str) -> String {

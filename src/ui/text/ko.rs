@@ -15,6 +15,7 @@ use crate::core::content::ItemKind;
 use crate::core::quiz::{QuizError, ResponseError, Shortfall};
 use crate::core::search::Field;
 use crate::core::srs::{SessionError, WaitUnit, wait_amount};
+use crate::io::log::{LogWarning, WarningKind};
 
 /// The Korean catalogue.
 #[derive(Debug, Clone, Copy)]
@@ -184,6 +185,39 @@ impl Catalog for Ko {
 
     fn error_prefix(&self) -> &'static str {
         "오류"
+    }
+
+    fn warning_prefix(&self) -> &'static str {
+        "경고"
+    }
+
+    fn log_warning(&self, w: &LogWarning) -> String {
+        self.notice(&Notice::SkippedLogLines {
+            path: w.path.clone(),
+            line: w.line,
+            torn: w.kind == WarningKind::Torn,
+            more: 0,
+        })
+    }
+
+    fn needs_terminal(&self) -> String {
+        "화면 인터페이스는 터미널에서만 실행할 수 있습니다. 스크립트에서는 `recall list`, `recall check` \
+         또는 `recall --help`를 사용하세요."
+            .into()
+    }
+
+    fn file_exists(&self, path: &Path) -> String {
+        format!(
+            "파일이 이미 있습니다. 덮어쓰려면 --force를 지정하세요 — {}",
+            path.display()
+        )
+    }
+
+    fn too_few_reviews(&self, have: usize, need: usize) -> String {
+        format!(
+            "매개변수를 맞추기에 복습이 부족합니다: 사용 가능 {have}회, 필요 {need}회(카드의 이전 복습보다 \
+             나중 날에 한 복습만 셉니다). 계속 학습한 뒤 다시 시도하세요."
+        )
     }
 
     fn no_match(&self, query: &str) -> String {

@@ -22,6 +22,7 @@ use crate::core::content::{ItemKind, Lang};
 use crate::core::quiz::{QuizError, Shortfall};
 use crate::core::search::Field;
 use crate::core::srs::SessionError;
+use crate::io::log::LogWarning;
 
 pub use en::En;
 pub use ko::Ko;
@@ -68,6 +69,16 @@ pub trait Catalog: Sync {
     fn optimized(&self, reviews: usize, cards: usize, saved_to: &Path) -> String;
     /// What `recall: …: message` calls a failure on stderr.
     fn error_prefix(&self) -> &'static str;
+    /// What `recall: …: message` calls a warning on stderr.
+    fn warning_prefix(&self) -> &'static str;
+    /// A skipped line of the progress log, on stderr.
+    fn log_warning(&self, warning: &LogWarning) -> String;
+    /// The interface was started without a terminal.
+    fn needs_terminal(&self) -> String;
+    /// An output file exists and `--force` was not given.
+    fn file_exists(&self, path: &Path) -> String;
+    /// `recall optimize` has too little history.
+    fn too_few_reviews(&self, have: usize, need: usize) -> String;
     /// `recall search` found nothing.
     fn no_match(&self, query: &str) -> String;
     /// `recall stats` as text, line by line.

@@ -85,7 +85,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             let items = cli::list::listed_items(&deck, topic.as_deref(), lang);
             match format {
                 Format::Json => cli::list::write_json(&items, out)?,
-                Format::Text => cli::list::write_text(&items, out)?,
+                Format::Text => cli::list::write_text(&items, lang, out)?,
             }
             Ok(ExitCode::SUCCESS)
         }

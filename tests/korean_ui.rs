@@ -392,6 +392,16 @@ fn the_headless_text_output_is_korean() {
     recall::cli::stats::write_text(&empty, &deck, Lang::Ko, &mut out).unwrap();
     let topics = recall::cli::list::listed_topics(&bundled, Lang::Ko);
     recall::cli::list::write_topics_text(&topics, Lang::Ko, &mut out).unwrap();
+    // `recall list` quotes the deck, so its check allows the deck's words; the labels are ours.
+    let mut listed = Vec::new();
+    let items = recall::cli::list::listed_items(&bundled, None, Lang::Ko);
+    recall::cli::list::write_text(&items, Lang::Ko, &mut listed).unwrap();
+    let listed = String::from_utf8(listed).unwrap();
+    assert!(
+        listed.contains("[요점]") && listed.contains("  출처: "),
+        "{listed}"
+    );
+    assert_korean("recall list", &listed, &self::allowed(&bundled));
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("통계") && text.contains("비교표"), "{text}");
     let ko = text::of(Lang::Ko);

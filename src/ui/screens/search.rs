@@ -166,7 +166,10 @@ impl SearchState {
             (true, true, true, _) => " 검색 중… ".to_string(),
             (true, true, false, 0) if en => " no match ".to_string(),
             (true, true, false, 0) => " 일치하는 항목 없음 ".to_string(),
+            // At the cap there may be more than shown.
+            (true, true, false, n) if en && n >= LIMIT => format!(" {n}+ results "),
             (true, true, false, n) if en => format!(" {n} results "),
+            (true, true, false, n) if n >= LIMIT => format!(" 결과 {n}개 이상 "),
             (true, true, false, n) => format!(" 결과 {n}개 "),
         }
     }

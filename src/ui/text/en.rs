@@ -77,6 +77,10 @@ impl Catalog for En {
         }
     }
 
+    fn list_labels(&self) -> [&'static str; 3] {
+        ["Q", "A", "source"]
+    }
+
     fn topic_counts(&self, sections: usize, facts: usize, compares: usize, scenarios: usize) -> String {
         format!(
             "({}, {}, {}, {})",

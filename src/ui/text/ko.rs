@@ -150,6 +150,10 @@ impl Catalog for Ko {
         }
     }
 
+    fn list_labels(&self) -> [&'static str; 3] {
+        ["질문", "답", "출처"]
+    }
+
     fn topic_counts(&self, sections: usize, facts: usize, compares: usize, scenarios: usize) -> String {
         format!("(노트 {sections}, 요점 {facts}, 비교표 {compares}, 시나리오 {scenarios})")
     }

@@ -59,6 +59,8 @@ pub trait Catalog: Sync {
 
     // ---- Headless commands.
 
+    /// `recall list` text: the labels of a question, its answer and its source.
+    fn list_labels(&self) -> [&'static str; 3];
     /// `recall topics`, one line's counts.
     fn topic_counts(&self, sections: usize, facts: usize, compares: usize, scenarios: usize) -> String;
     /// `recall check`'s summary line.

@@ -168,12 +168,16 @@ _recall() {
             return 0
             ;;
         recall__subcmd__check)
-            opts="-h --strict --content --data-dir --lang --help"
+            opts="-h --strict --stale --content --data-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --stale)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --content)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -43,6 +43,7 @@ complete -c recall -n "__fish_recall_needs_command" -f -a "import" -d 'Bring not
 complete -c recall -n "__fish_recall_needs_command" -f -a "search" -d 'Fuzzy-search every text of the deck, in both languages, and print the best matches'
 complete -c recall -n "__fish_recall_needs_command" -f -a "topics" -d 'Print the deck\'s topics with their item counts'
 complete -c recall -n "__fish_recall_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c recall -n "__fish_recall_using_subcommand check" -l stale -d 'Also warn about facts and scenarios whose `checked` month is more than MONTHS months ago, or absent' -r
 complete -c recall -n "__fish_recall_using_subcommand check" -l content -d 'Load the deck from this folder of *.toml topic files instead of the bundled deck' -r -F
 complete -c recall -n "__fish_recall_using_subcommand check" -l data-dir -d 'Keep progress and settings in this folder instead of the platform\'s data directory' -r -F
 complete -c recall -n "__fish_recall_using_subcommand check" -l lang -d 'Language of deck text and messages' -r -f -a "en\t'English'

@@ -237,6 +237,7 @@ fn korean_messages() -> Vec<String> {
             [
                 Notice::NotSaved(f.clone()),
                 Notice::LanguageNotSaved(f.clone()),
+                Notice::ExamStartNotSaved(f.clone()),
                 Notice::ExportFailed(f.clone()),
                 Notice::StudyLockFailed(f),
             ]
@@ -259,6 +260,7 @@ fn korean_messages() -> Vec<String> {
             torn: true,
             more: 0,
         },
+        Notice::ExportNotMade("invalid data".into()),
         Notice::Shortfall(Shortfall {
             requested: 500,
             available: 222,

@@ -32,7 +32,7 @@ use crate::ui::screens::study::StudyState;
 use crate::ui::search_worker::SearchWorker;
 use crate::ui::shared::Setup;
 use crate::ui::terminal::{self, EffectRunner, Ended};
-use crate::ui::text::{Notice, WriteFailure, WriteProblem};
+use crate::ui::text::{self, Notice, WriteFailure, WriteProblem};
 use crate::ui::theme::Theme;
 
 /// Which screen the interface opens on.
@@ -170,7 +170,7 @@ fn open_start(app: &mut App, deck: &Deck, start: Start, runner: &mut LogRunner) 
             let (session, started) = ExamSession::start(deck, &options, shared.now)?;
             let event = shared.event(started);
             if let Some(Msg::Saved(_, Err(e))) = runner.run(Effect::Append(event)) {
-                anyhow::bail!("cannot record the exam's start: {}", e.detail);
+                anyhow::bail!(text::of(app.lang()).notice(&Notice::ExamStartNotSaved(e)));
             }
             if let Some(shortfall) = session.shortfall() {
                 app.notify(&Notice::Shortfall(shortfall));

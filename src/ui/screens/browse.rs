@@ -13,6 +13,7 @@ use crate::core::content::{ItemKind, ItemRef, Lang, Topic};
 use crate::core::quiz::Question;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
+use crate::ui::text;
 use crate::ui::widgets::{compare_table, rich};
 
 /// The four views of a topic.
@@ -37,15 +38,15 @@ impl Tab {
     }
 
     fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Tab::Notes, Lang::En) => "Notes",
-            (Tab::Facts, Lang::En) => "Facts",
-            (Tab::Compare, Lang::En) => "Compare",
-            (Tab::Scenarios, Lang::En) => "Scenarios",
-            (Tab::Notes, Lang::Ko) => "노트",
-            (Tab::Facts, Lang::Ko) => "요점",
-            (Tab::Compare, Lang::Ko) => "비교표",
-            (Tab::Scenarios, Lang::Ko) => "시나리오",
+        text::of(lang).tab(self.kind())
+    }
+
+    fn kind(self) -> ItemKind {
+        match self {
+            Tab::Notes => ItemKind::Section,
+            Tab::Facts => ItemKind::Fact,
+            Tab::Compare => ItemKind::Compare,
+            Tab::Scenarios => ItemKind::Scenario,
         }
     }
 

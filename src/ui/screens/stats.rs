@@ -25,6 +25,7 @@ use crate::ui::app::Effect;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::{Outcome, Shared};
+use crate::ui::text::{self, Notice};
 use crate::ui::widgets::rich::clip;
 use panels::Ctx;
 
@@ -265,7 +266,10 @@ fn export_files(shared: &Shared) -> Outcome {
                 file_name: format!("recall-{stamp}-{name}"),
                 bytes,
             }),
-            Err(e) => return Outcome::status(e.to_string()),
+            Err(e) => {
+                let notice = Notice::ExportNotMade(e.to_string());
+                return Outcome::status(text::of(shared.lang).notice(&notice));
+            }
         }
     }
     Outcome {

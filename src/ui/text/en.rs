@@ -20,6 +20,15 @@ impl Catalog for En {
         kind.name()
     }
 
+    fn tab(&self, kind: ItemKind) -> &'static str {
+        match kind {
+            ItemKind::Section => "Notes",
+            ItemKind::Fact => "Facts",
+            ItemKind::Compare => "Compare",
+            ItemKind::Scenario => "Scenarios",
+        }
+    }
+
     fn field(&self, field: Field) -> &'static str {
         field.name()
     }
@@ -43,9 +52,11 @@ impl Catalog for En {
     fn notice(&self, notice: &Notice) -> String {
         match notice {
             Notice::NotSaved(f) => format!("NOT SAVED: {}", failure(f)),
+            Notice::ExamStartNotSaved(f) => format!("cannot record the exam's start: {}", failure(f)),
             Notice::LanguageNotSaved(f) => format!("language not saved: {}", failure(f)),
             Notice::Exported(paths) => format!("exported {}", paths_line(paths)),
             Notice::ExportFailed(f) => format!("export failed: {}", failure(f)),
+            Notice::ExportNotMade(detail) => format!("export failed: {detail}"),
             Notice::SkippedLogLines {
                 path,
                 line,

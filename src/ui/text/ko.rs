@@ -31,6 +31,11 @@ impl Catalog for Ko {
         }
     }
 
+    /// Korean uses the kind's own name, as in search results and `recall topics`.
+    fn tab(&self, kind: ItemKind) -> &'static str {
+        self.kind(kind)
+    }
+
     fn field(&self, field: Field) -> &'static str {
         match field {
             Field::Title => "제목",
@@ -116,9 +121,13 @@ impl Catalog for Ko {
     fn notice(&self, notice: &Notice) -> String {
         match notice {
             Notice::NotSaved(f) => format!("저장되지 않음: {}", failure(f)),
+            Notice::ExamStartNotSaved(f) => {
+                format!("모의고사 시작을 기록하지 못했습니다: {}", failure(f))
+            }
             Notice::LanguageNotSaved(f) => format!("언어 설정을 저장하지 못했습니다: {}", failure(f)),
             Notice::Exported(paths) => format!("내보냄: {}", paths_line(paths)),
             Notice::ExportFailed(f) => format!("내보내기 실패: {}", failure(f)),
+            Notice::ExportNotMade(_) => "내보내기 실패: 내보낼 내용을 만들지 못했습니다.".to_string(),
             Notice::SkippedLogLines {
                 path,
                 line,

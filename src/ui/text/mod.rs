@@ -41,6 +41,8 @@ pub trait Catalog: Sync {
 
     /// An item kind as a learner calls it (tabs, search results, `recall topics`).
     fn kind(&self, kind: ItemKind) -> &'static str;
+    /// The Browse tab listing items of a kind.
+    fn tab(&self, kind: ItemKind) -> &'static str;
     /// A searchable field of an item.
     fn field(&self, field: Field) -> &'static str;
     /// How long until a card comes back, for a grade button (`10m`, `10분`).
@@ -141,12 +143,16 @@ pub struct StatsText {
 pub enum Notice {
     /// An answer (event) could not be written: it is not saved.
     NotSaved(WriteFailure),
+    /// A new exam's start could not be recorded, so it does not open.
+    ExamStartNotSaved(WriteFailure),
     /// The language could not be stored in the settings.
     LanguageNotSaved(WriteFailure),
     /// Export files were written (the runner reports one at a time; the app lists them together).
     Exported(Vec<PathBuf>),
     /// An export file could not be written.
     ExportFailed(WriteFailure),
+    /// The export's contents could not be made (carries the error as said in English).
+    ExportNotMade(String),
     /// Lines of the progress log were skipped on loading (they stay in the file).
     SkippedLogLines {
         /// The first skipped line's file.

@@ -179,6 +179,7 @@ fn every_korean_screen_is_korean() {
             assert_korean(&format!("{name} {w}x{h}"), &render(&app, w, h), &allowed);
         }
         let mut app = app(Arc::clone(&deck), Limits::default());
+        assert_korean("too small", &render(&app, 36, 8), &allowed);
         app.update(Msg::Action(Search));
         type_search(&mut app, "lambda");
         assert_korean(&format!("search-results {w}x{h}"), &render(&app, w, h), &allowed);

@@ -135,9 +135,9 @@ impl Catalog for Ko {
                 more,
             } => {
                 let what = if *torn {
-                    "마지막 줄이 잘려 있어"
+                    format!("마지막 줄({line}번째)이 잘려 있어")
                 } else {
-                    "줄이 손상되어"
+                    format!("{line}번째 줄이 손상되어")
                 };
                 let more = if *more > 0 {
                     format!("외 {more}건, ")
@@ -145,7 +145,7 @@ impl Catalog for Ko {
                     String::new()
                 };
                 format!(
-                    "기록 파일 {line}번째 {what} 건너뛰었습니다({more}파일에는 그대로 남음) — {}",
+                    "기록 파일의 {what} 건너뛰었습니다({more}파일에는 그대로 남음) — {}",
                     path.display()
                 )
             }

@@ -69,10 +69,27 @@ pub fn say_error(error: &anyhow::Error, lang: Lang) -> String {
         if cause.downcast_ref::<interactive::NeedsTerminal>().is_some() {
             return words.needs_terminal();
         }
-        if let Some(WriteError::Exists { path }) = cause.downcast_ref::<WriteError>() {
+        // The commands' own errors wrap these transparently, so the chain shows the wrapper, not them.
+        let write = cause
+            .downcast_ref::<WriteError>()
+            .or_else(|| match cause.downcast_ref::<export::ExportCommandError>() {
+                Some(export::ExportCommandError::Write(e)) => Some(e),
+                _ => None,
+            })
+            .or_else(|| match cause.downcast_ref::<import::ImportError>() {
+                Some(import::ImportError::Write(e)) => Some(e),
+                _ => None,
+            });
+        if let Some(WriteError::Exists { path }) = write {
             return words.file_exists(path);
         }
-        if let Some(OptimizeError::TooFew { have, need }) = cause.downcast_ref::<OptimizeError>() {
+        let optimize = cause.downcast_ref::<OptimizeError>().or_else(|| match cause
+            .downcast_ref::<optimize::OptimizeCommandError>(
+        ) {
+            Some(optimize::OptimizeCommandError::Optimize(e)) => Some(e),
+            _ => None,
+        });
+        if let Some(OptimizeError::TooFew { have, need }) = optimize {
             return words.too_few_reviews(*have, *need);
         }
     }

@@ -30,6 +30,7 @@ fn this_month() -> anyhow::Result<YearMonth> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang: Lang = cli.lang.map(Into::into).unwrap_or_default();
     // Everything printed goes through `Safe`: no byte of a deck, log or settings file reaches the terminal raw.
     let mut out = Safe::new(std::io::stdout().lock());
     let mut err = Safe::new(std::io::stderr());
@@ -42,7 +43,8 @@ fn main() -> ExitCode {
         // The reader of our output has gone (`recall list | head -1`): nothing is wrong, as for ripgrep.
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(err, "recall: error: {}", output::error_line(&e));
+            let prefix = recall::ui::text::of(lang).error_prefix();
+            let _ = writeln!(err, "recall: {prefix}: {}", cli::say_error(&e, lang));
             let _ = err.flush();
             ExitCode::FAILURE
         }
@@ -72,7 +74,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             let options = LoadOptions { freshness };
             let loaded = deck::load_with(&location, &options)
                 .with_context(|| format!("cannot load {}", location.describe()))?;
-            let ok = cli::check::run(leak(loaded), &location.describe(), strict, out, err)?;
+            let ok = cli::check::run(leak(loaded), &location.describe(), strict, lang, out, err)?;
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         Some(Command::List { topic, format }) => {
@@ -83,7 +85,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             let items = cli::list::listed_items(&deck, topic.as_deref(), lang);
             match format {
                 Format::Json => cli::list::write_json(&items, out)?,
-                Format::Text => cli::list::write_text(&items, out)?,
+                Format::Text => cli::list::write_text(&items, lang, out)?,
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -93,16 +95,16 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             let results = cli::search::results(std::sync::Arc::new(deck), &query, lang, limit);
             match format {
                 Format::Json => cli::search::write_json(&results, out)?,
-                Format::Text => cli::search::write_text(&results, out)?,
+                Format::Text => cli::search::write_text(&results, lang, out)?,
             }
             if results.is_empty() && format == Format::Text {
-                writeln!(err, "recall: no match for `{query}`")?;
+                writeln!(err, "recall: {}", recall::ui::text::of(lang).no_match(&query))?;
             }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Optimize) => {
             let paths = Paths::resolve(cli.data_dir.clone())?;
-            cli::optimize::run(&paths, TimeZone::system(), out, err)?;
+            cli::optimize::run(&paths, TimeZone::system(), lang, out, err)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Stats { format }) => {
@@ -224,7 +226,7 @@ fn print_topics(deck: &Deck, lang: Lang, format: Format, out: &mut impl Write) -
         Format::Json => {
             writeln!(out, "{}", recall::core::untrusted::to_json_pretty(&topics)?)?;
         }
-        Format::Text => cli::list::write_topics_text(&topics, out)?,
+        Format::Text => cli::list::write_topics_text(&topics, lang, out)?,
     }
     Ok(())
 }
@@ -254,6 +256,9 @@ fn require_topic(deck: &Deck, id: &str) -> anyhow::Result<usize> {
     if let Some((index, _)) = deck.topic(id) {
         return Ok(index);
     }
-    let known: Vec<&str> = deck.topics().iter().map(|t| t.id.as_str()).collect();
-    anyhow::bail!("no topic `{id}` in the deck; topics are: {}", known.join(", "))
+    Err(recall::core::quiz::QuizError::UnknownTopic {
+        topic: id.to_string(),
+        known: deck.topics().iter().map(|t| t.id.clone()).collect(),
+    }
+    .into())
 }

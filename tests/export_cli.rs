@@ -78,6 +78,14 @@ fn an_existing_file_is_not_overwritten_without_force() {
         .stderr(predicate::str::contains("already exists"))
         .stderr(predicate::str::contains("--force"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+    recall(data.path())
+        .args(["--lang", "ko", "export", "--format", "anki", "-o"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "recall: 오류: 파일이 이미 있습니다. 덮어쓰려면 --force를 지정하세요 — ",
+        ));
 
     recall(data.path())
         .args(["export", "--format", "anki", "--force", "-o"])

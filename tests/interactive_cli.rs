@@ -26,7 +26,7 @@ fn zero_questions_zero_minutes_and_unknown_topics_are_refused() {
         ),
         (&["quiz", "-n", "0"], "the number of questions must be at least 1"),
         (&["exam", "--topic", "nope"], "there is no topic `nope`"),
-        (&["study", "--topic", "nope"], "no topic `nope` in the deck"),
+        (&["study", "--topic", "nope"], "there is no topic `nope`"),
     ];
     for (args, message) in cases {
         recall(data.path())
@@ -90,4 +90,33 @@ fn an_unknown_key_action_is_an_error_with_its_position() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("config.toml:2:1"));
+}
+
+#[test]
+fn with_lang_ko_the_refusals_are_korean() {
+    let data = tempfile::tempdir().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["quiz", "-n", "0"],
+            "recall: 오류: 문제 수는 1 이상이어야 합니다.",
+        ),
+        (
+            &["exam", "--minutes", "0"],
+            "recall: 오류: 시험 시간은 1분 이상이어야 합니다.",
+        ),
+        (
+            &["study", "--topic", "nope"],
+            "recall: 오류: 덱에 `nope` 주제가 없습니다.",
+        ),
+        (&["list", "--topic", "nope"], "덱에 `nope` 주제가 없습니다."),
+        (&[], "화면 인터페이스는 터미널에서만 실행할 수 있습니다."),
+    ];
+    for (args, message) in cases {
+        recall(data.path())
+            .args(["--lang", "ko"])
+            .args(*args)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(*message));
+    }
 }

@@ -26,6 +26,14 @@ fn too_few_reviews_are_refused_with_the_counts() {
         .code(1)
         .stderr(predicate::str::contains("not enough reviews"))
         .stderr(predicate::str::contains("64 needed"));
+    recall(dir.path())
+        .args(["--lang", "ko", "optimize"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "recall: 오류: 매개변수를 맞추기에 복습이 부족합니다",
+        ))
+        .stderr(predicate::str::contains("필요 64회"));
     assert!(
         !dir.path().join("config.toml").exists(),
         "nothing stored: a refused optimize does not even create the settings file"

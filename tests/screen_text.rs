@@ -16,6 +16,7 @@ use recall::ui::app::{App, Effect};
 use recall::ui::keymap::Context;
 use recall::ui::msg::{Action, Msg};
 use recall::ui::shared::Setup;
+use recall::ui::text::{Notice, WriteFailure, WriteProblem};
 use recall::ui::view::view;
 use screen::{assert_borders_intact, text_of};
 
@@ -181,11 +182,16 @@ fn study_shows_every_fact_source_intact_on_the_answer_side() {
 
 #[test]
 fn a_long_status_message_wraps_instead_of_being_cut() {
-    let message = "NOT SAVED: could not append to /home/learner/.local/share/recall/log/device-a.jsonl: \
-                   No space left on device (os error 28)";
+    let notice = Notice::NotSaved(WriteFailure {
+        problem: WriteProblem::DiskFull,
+        path: "/home/learner/.local/share/recall/log/events-device-a.jsonl".into(),
+        detail: "could not append: No space left on device (os error 28)".into(),
+    });
     for lang in Lang::ALL {
         let mut app = app(lang);
-        app.notify(message.to_string());
+        app.notify(&notice);
+        let message = recall::ui::text::of(lang).notice(&notice);
+        let message = message.as_str();
         for (width, height) in [(60u16, 15u16), (80, 24)] {
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
             terminal.draw(|f| view(&app, f)).unwrap();

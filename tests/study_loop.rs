@@ -21,6 +21,7 @@ use recall::ui::keymap::{self, Context};
 use recall::ui::msg::Msg;
 use recall::ui::screens::Screen;
 use recall::ui::shared::Setup;
+use recall::ui::text::Notice;
 use recall::ui::view::view;
 
 fn fixed_now() -> jiff::Timestamp {
@@ -608,11 +609,13 @@ fn opening_study_claims_the_lock_and_a_refusal_closes_it_with_the_reason() {
     let mut app = app_on(minimal(), Lang::En);
     let effects = press(&mut app, KeyCode::Char('s'));
     assert!(effects.contains(&Effect::ClaimStudy), "{effects:?}");
-    app.update(Msg::StudyRefused(
-        "another recall (process 42) is studying".into(),
-    ));
+    app.update(Msg::StudyRefused(Notice::StudyLocked { holder: Some(42) }));
     assert_eq!(app.context(), Context::Home);
-    assert_eq!(app.status(), Some("another recall (process 42) is studying"));
+    let status = app.status().expect("the refusal is shown");
+    assert!(
+        status.starts_with("another recall (process 42) is studying"),
+        "{status}"
+    );
     press(&mut app, KeyCode::Char('s'));
     let effects = press(&mut app, KeyCode::Esc);
     assert!(effects.contains(&Effect::ReleaseStudy), "{effects:?}");

@@ -292,3 +292,17 @@ fn an_exam_left_with_escape_can_be_continued_from_home() {
     assert_eq!(exam.session.current(), 1, "back on the question it was left at");
     assert_eq!(exam.session.chosen(0), [0]);
 }
+
+#[test]
+fn the_two_exported_files_are_listed_together_and_a_key_starts_afresh() {
+    use recall::ui::text::Notice;
+    use std::path::PathBuf;
+    let mut app = App::new(Setup::new(deck(), Lang::Ko, fixed_now()));
+    let exported = |name: &str| Msg::Notice(Notice::Exported(vec![PathBuf::from("/d/exports").join(name)]));
+    app.update(exported("r-cards.csv"));
+    app.update(exported("r-anki.txt"));
+    assert_eq!(app.status(), Some("내보냄: /d/exports/r-cards.csv, r-anki.txt"));
+    press(&mut app, KeyCode::Down);
+    app.update(exported("s-cards.csv"));
+    assert_eq!(app.status(), Some("내보냄: /d/exports/s-cards.csv"));
+}

@@ -2,13 +2,15 @@
 
 use std::io::Write;
 
-use crate::core::content::Loaded;
+use crate::core::content::{Lang, Loaded};
+use crate::ui::text::{self, CheckCounts};
 
-/// Prints every diagnostic to `err` and a one-line summary to `out`; returns whether the deck passes.
+/// Prints every diagnostic to `err` and a one-line summary in `lang` to `out`; returns whether the deck passes.
 pub fn run(
     loaded: &Loaded,
     deck_name: &str,
     strict: bool,
+    lang: Lang,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<bool> {
@@ -26,13 +28,17 @@ pub fn run(
         )?;
     }
     let deck = &loaded.deck;
-    let verdict = if failed { "FAILED" } else { "ok" };
+    let counts = CheckCounts {
+        topics: deck.topics().len(),
+        items: deck.item_count(),
+        errors,
+        warnings,
+        strict,
+    };
     writeln!(
         out,
-        "{verdict}: {deck_name}: {} topics, {} items; {errors} error(s), {warnings} warning(s){}",
-        deck.topics().len(),
-        deck.item_count(),
-        if strict { " (strict)" } else { "" }
+        "{}",
+        text::of(lang).check_summary(!failed, deck_name, counts)
     )?;
     Ok(!failed)
 }

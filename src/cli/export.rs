@@ -67,7 +67,6 @@ pub fn run(
         return Err(WriteError::Exists { path: path.clone() }.into());
     }
     let loaded = progress::load_with_events(paths, &super::settings_schema(), tz)?;
-    super::warn_skipped(&loaded, err)?;
     let input = ExportInput {
         deck,
         progress: &loaded.progress,
@@ -76,10 +75,12 @@ pub fn run(
         now,
         lang: request.lang.unwrap_or(loaded.config.language),
     };
+    let lang = input.lang;
+    super::warn_skipped(&loaded, lang, err)?;
     let bytes = export::export(&input, request.format, request.what)?;
     writer::write(&destination, &bytes, request.force, out)?;
     if let Destination::File(path) = &destination {
-        writeln!(out, "Wrote {}.", path.display())?;
+        writeln!(out, "{}", crate::ui::text::of(lang).wrote(path))?;
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ use jiff::tz::TimeZone;
 
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, replay};
-use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession, latest_unfinished};
+use crate::core::quiz::{ExamOptions, ExamSession, QuizError, QuizOptions, QuizSession, latest_unfinished};
 use crate::core::srs::Mode;
 use crate::io::config as config_file;
 use crate::io::device::DeviceId;
@@ -32,6 +32,7 @@ use crate::ui::screens::study::StudyState;
 use crate::ui::search_worker::SearchWorker;
 use crate::ui::shared::Setup;
 use crate::ui::terminal::{self, EffectRunner, Ended};
+use crate::ui::text::{self, Notice, WriteFailure, WriteProblem};
 use crate::ui::theme::Theme;
 
 /// Which screen the interface opens on.
@@ -106,20 +107,15 @@ pub fn run(
     let mut app = App::new(setup);
     app.set_resumable(resumable);
     if let Some(warning) = read.warnings.first() {
-        let more = read.warnings.len() - 1;
-        app.notify(format!(
-            "log: {warning}{}",
-            if more > 0 {
-                format!(" (+{more} more)")
-            } else {
-                String::new()
-            }
-        ));
+        app.notify(&Notice::SkippedLogLines {
+            path: warning.path.clone(),
+            line: warning.line,
+            torn: warning.kind == log::WarningKind::Torn,
+            more: read.warnings.len() - 1,
+        });
     }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(
-            "the interface needs a terminal; for scripts use `recall list`, `recall check` or `recall --help`"
-        );
+        return Err(NeedsTerminal.into());
     }
     open_start(&mut app, &deck, start, &mut runner)?;
     let ended = terminal::run(app, &mut runner).context("the terminal interface failed")?;
@@ -137,7 +133,7 @@ fn validate_start(deck: &Deck, start: &Start) -> anyhow::Result<()> {
         } => deck
             .topic(topic)
             .map(|_| ())
-            .with_context(|| unknown_topic(deck, topic)),
+            .ok_or_else(|| unknown_topic(deck, topic).into()),
         Start::Quiz(options) => QuizSession::new(deck, options).map(|_| ()).map_err(Into::into),
         Start::Exam(options) => ExamSession::start(deck, options, Timestamp::UNIX_EPOCH)
             .map(|_| ())
@@ -152,12 +148,12 @@ fn open_start(app: &mut App, deck: &Deck, start: Start, runner: &mut LogRunner) 
         Start::Home => return Ok(()),
         Start::Browse(None) => Screen::Browse(BrowseState::default()),
         Start::Browse(Some(topic)) => {
-            let (index, _) = deck.topic(&topic).with_context(|| unknown_topic(deck, &topic))?;
+            let (index, _) = deck.topic(&topic).ok_or_else(|| unknown_topic(deck, &topic))?;
             Screen::Browse(BrowseState::at_topic(index))
         }
         Start::Study { topic, cram } => {
             if let Some(t) = &topic {
-                deck.topic(t).with_context(|| unknown_topic(deck, t))?;
+                deck.topic(t).ok_or_else(|| unknown_topic(deck, t))?;
             }
             let mode = if cram { Mode::Cram } else { Mode::Scheduled };
             let session = shared.study_session(topic.as_deref(), mode, 0);
@@ -166,7 +162,7 @@ fn open_start(app: &mut App, deck: &Deck, start: Start, runner: &mut LogRunner) 
         Start::Quiz(options) => {
             let session = QuizSession::new(deck, &options)?;
             if let Some(shortfall) = session.shortfall() {
-                app.notify(shortfall.to_string());
+                app.notify(&Notice::Shortfall(shortfall));
             }
             Screen::Quiz(Box::new(QuizState::new(session)))
         }
@@ -174,10 +170,10 @@ fn open_start(app: &mut App, deck: &Deck, start: Start, runner: &mut LogRunner) 
             let (session, started) = ExamSession::start(deck, &options, shared.now)?;
             let event = shared.event(started);
             if let Some(Msg::Saved(_, Err(e))) = runner.run(Effect::Append(event)) {
-                anyhow::bail!("cannot record the exam's start: {e}");
+                anyhow::bail!(text::of(app.lang()).notice(&Notice::ExamStartNotSaved(e)));
             }
             if let Some(shortfall) = session.shortfall() {
-                app.notify(shortfall.to_string());
+                app.notify(&Notice::Shortfall(shortfall));
             }
             Screen::Exam(Box::new(ExamState::new(session)))
         }
@@ -186,10 +182,17 @@ fn open_start(app: &mut App, deck: &Deck, start: Start, runner: &mut LogRunner) 
     Ok(())
 }
 
-fn unknown_topic(deck: &Deck, topic: &str) -> String {
-    let known: Vec<&str> = deck.topics().iter().map(|t| t.id.as_str()).collect();
-    format!("no topic `{topic}` in the deck; topics are: {}", known.join(", "))
+fn unknown_topic(deck: &Deck, topic: &str) -> QuizError {
+    QuizError::UnknownTopic {
+        topic: topic.to_string(),
+        known: deck.topics().iter().map(|t| t.id.clone()).collect(),
+    }
 }
+
+/// The interface was started where there is no terminal (a pipe, a script).
+#[derive(Debug, thiserror::Error)]
+#[error("the interface needs a terminal; for scripts use `recall list`, `recall check` or `recall --help`")]
+pub struct NeedsTerminal;
 
 /// The latest interrupted exam, ready to continue; an exam whose time ran out while recall was closed is
 /// submitted now (its events recorded) instead.
@@ -240,14 +243,17 @@ impl EffectRunner for LogRunner {
     fn run(&mut self, effect: Effect) -> Option<Msg> {
         match effect {
             Effect::Append(event) => {
-                let result = self.log.append(&event).map_err(|e| e.to_string());
+                let result = self.log.append(&event).map_err(|e| log_failure(&e));
                 Some(Msg::Saved(event, result))
             }
             Effect::SaveLanguage(lang) => config_file::save_language(&self.config_file, lang)
                 .err()
-                .map(|e| Msg::Notice(format!("language not saved: {e}"))),
+                .map(|e| Msg::Notice(Notice::LanguageNotSaved(config_failure(&self.config_file, &e)))),
             Effect::SaveExport { files } => Some(Msg::Notice(save_exports(&self.exports_dir, &files))),
-            Effect::ClaimStudy => self.claim_study().err().map(|e| Msg::StudyRefused(e.to_string())),
+            Effect::ClaimStudy => self
+                .claim_study()
+                .err()
+                .map(|e| Msg::StudyRefused(lock_notice(e))),
             Effect::ReleaseStudy => {
                 self.study_lock = None;
                 None
@@ -269,28 +275,66 @@ impl EffectRunner for LogRunner {
     }
 }
 
-/// Writes each export file into `dir` (created if missing, never overwriting) and says what happened to
-/// every one, in one line: `exported A and B`, or the paths written and then the failures.
-fn save_exports(dir: &std::path::Path, files: &[(String, Vec<u8>)]) -> String {
-    let (mut written, mut failed) = (Vec::new(), Vec::new());
+/// Writes each export file into `dir` (created if missing, never overwriting). Reports every path written,
+/// or the first failure (files written before it stay, and a new export never overwrites them).
+fn save_exports(dir: &std::path::Path, files: &[(String, Vec<u8>)]) -> Notice {
+    let mut written = Vec::new();
     for (name, bytes) in files {
         let path = dir.join(name);
         let result = std::fs::create_dir_all(dir)
-            .map_err(|e| e.to_string())
-            .and_then(|()| export_file::write_file(&path, bytes, false).map_err(|e| e.to_string()));
+            .map_err(|e| WriteFailure::from_io(dir, &e))
+            .and_then(|()| {
+                export_file::write_file(&path, bytes, false).map_err(|e| export_failure(&path, &e))
+            });
         match result {
-            Ok(()) => written.push(path.display().to_string()),
-            Err(e) => failed.push(format!("{}: {e}", path.display())),
+            Ok(()) => written.push(path),
+            Err(e) => return Notice::ExportFailed(e),
         }
     }
-    let mut parts = Vec::new();
-    if !written.is_empty() {
-        parts.push(format!("exported {}", written.join(" and ")));
+    Notice::Exported(written)
+}
+
+/// A failed append, kept typed so the status line can say it in either language.
+fn log_failure(error: &log::LogError) -> WriteFailure {
+    let (problem, path) = match error {
+        log::LogError::ReadOnly { path, .. } => (WriteProblem::ReadOnly, path),
+        log::LogError::DiskFull { path, .. } => (WriteProblem::DiskFull, path),
+        log::LogError::Io { path, .. } | log::LogError::FutureSchema { path, .. } => {
+            (WriteProblem::Other, path)
+        }
+    };
+    WriteFailure::new(problem, path, error)
+}
+
+fn config_failure(path: &std::path::Path, error: &config_file::ConfigFileError) -> WriteFailure {
+    match error {
+        config_file::ConfigFileError::Io { source, .. } => WriteFailure {
+            detail: error.to_string(),
+            ..WriteFailure::from_io(path, source)
+        },
+        other => WriteFailure::new(WriteProblem::Other, path, other),
     }
-    if !failed.is_empty() {
-        parts.push(format!("export failed: {}", failed.join("; ")));
+}
+
+fn export_failure(path: &std::path::Path, error: &export_file::WriteError) -> WriteFailure {
+    match error {
+        export_file::WriteError::Exists { .. } => WriteFailure::new(WriteProblem::Exists, path, error),
+        export_file::WriteError::Io { source, .. } => WriteFailure {
+            detail: error.to_string(),
+            ..WriteFailure::from_io(path, source)
+        },
+        other => WriteFailure::new(WriteProblem::Other, path, other),
     }
-    parts.join("; ")
+}
+
+fn lock_notice(error: StudyLockError) -> Notice {
+    match error {
+        StudyLockError::Held { holder } => Notice::StudyLocked { holder },
+        StudyLockError::Io { ref path, ref source } => Notice::StudyLockFailed(WriteFailure {
+            detail: error.to_string(),
+            ..WriteFailure::from_io(path, source)
+        }),
+    }
 }
 
 #[cfg(test)]
@@ -306,16 +350,16 @@ mod tests {
             ("b.txt".to_string(), b"y".to_vec()),
         ];
         let notice = save_exports(&exports, &files);
-        for name in ["a.csv", "b.txt"] {
-            let path = exports.join(name);
-            assert!(path.exists(), "{name} written");
-            assert!(notice.contains(&path.display().to_string()), "{notice}");
-        }
-        // A second export of the same names never overwrites, and says so for each file.
-        let again = save_exports(&exports, &files);
+        let expected = vec![exports.join("a.csv"), exports.join("b.txt")];
         assert!(
-            again.starts_with("export failed:") && again.contains("a.csv") && again.contains("b.txt"),
-            "{again}"
+            matches!(&notice, Notice::Exported(paths) if *paths == expected),
+            "{notice:?}"
         );
+        for path in &expected {
+            assert!(path.exists(), "{} written", path.display());
+        }
+        // A second export of the same names never overwrites, and says so.
+        let again = save_exports(&exports, &files);
+        assert!(matches!(again, Notice::ExportFailed(_)), "{again:?}");
     }
 }

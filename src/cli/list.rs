@@ -7,7 +7,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::core::content::{Deck, Item, Lang, Text, global_id};
+use crate::core::content::{Deck, Item, ItemKind, Lang, Text, global_id};
 use crate::core::untrusted::to_json_pretty;
 
 /// One item as `recall list --format json` prints it.
@@ -184,25 +184,33 @@ pub fn write_json(items: &[ListedItem], out: &mut impl Write) -> std::io::Result
     writeln!(out, "{}", to_json_pretty(items)?)
 }
 
-/// Prints items as readable text to `out`.
-pub fn write_text(items: &[ListedItem], out: &mut impl Write) -> std::io::Result<()> {
+/// Prints items as readable text to `out`, kinds and labels in `lang` (ids stay as they are).
+pub fn write_text(items: &[ListedItem], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+    let words = crate::ui::text::of(lang);
+    let [q, a, source] = words.list_labels();
     for item in items {
-        writeln!(out, "{} [{}]", item.id, item.kind)?;
+        let kind = match &item.body {
+            ListedBody::Section { .. } => ItemKind::Section,
+            ListedBody::Fact { .. } => ItemKind::Fact,
+            ListedBody::Compare { .. } => ItemKind::Compare,
+            ListedBody::Scenario { .. } => ItemKind::Scenario,
+        };
+        writeln!(out, "{} [{}]", item.id, words.kind(kind))?;
         match &item.body {
             ListedBody::Section { title, body, sources } => {
                 writeln!(out, "  {title}")?;
                 for line in body.lines() {
                     writeln!(out, "    {line}")?;
                 }
-                writeln!(out, "  source: {}", sources.join(", "))?;
+                writeln!(out, "  {source}: {}", sources.join(", "))?;
             }
             ListedBody::Fact {
                 prompt,
                 answer,
-                source,
+                source: source_url,
                 ..
             } => {
-                writeln!(out, "  Q: {prompt}\n  A: {answer}\n  source: {source}")?;
+                writeln!(out, "  {q}: {prompt}\n  {a}: {answer}\n  {source}: {source_url}")?;
             }
             ListedBody::Compare {
                 title,
@@ -214,19 +222,19 @@ pub fn write_text(items: &[ListedItem], out: &mut impl Write) -> std::io::Result
                 for row in rows {
                     writeln!(out, "    {}: {}", row.attribute, row.values.join(" | "))?;
                 }
-                writeln!(out, "  source: {}", sources.join(", "))?;
+                writeln!(out, "  {source}: {}", sources.join(", "))?;
             }
             ListedBody::Scenario {
                 prompt,
                 choices,
-                source,
+                source: source_url,
                 ..
             } => {
-                writeln!(out, "  Q: {prompt}")?;
+                writeln!(out, "  {q}: {prompt}")?;
                 for c in choices {
                     writeln!(out, "    [{}] {}", if c.correct { "x" } else { " " }, c.text)?;
                 }
-                writeln!(out, "  source: {source}")?;
+                writeln!(out, "  {source}: {source_url}")?;
             }
         }
     }
@@ -248,14 +256,11 @@ pub fn listed_topics(deck: &Deck, lang: Lang) -> Vec<ListedTopic> {
         .collect()
 }
 
-/// Prints topics as text: one line each.
-pub fn write_topics_text(topics: &[ListedTopic], out: &mut impl Write) -> std::io::Result<()> {
+/// Prints topics as text: one line each, the counts named in `lang`.
+pub fn write_topics_text(topics: &[ListedTopic], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
     for t in topics {
-        writeln!(
-            out,
-            "{:<20} {}  ({} sections, {} facts, {} comparisons, {} scenarios)",
-            t.id, t.title, t.sections, t.facts, t.compares, t.scenarios
-        )?;
+        let counts = crate::ui::text::of(lang).topic_counts(t.sections, t.facts, t.compares, t.scenarios);
+        writeln!(out, "{:<20} {}  {counts}", t.id, t.title)?;
     }
     Ok(())
 }

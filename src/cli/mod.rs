@@ -22,8 +22,13 @@ pub use args::{Cli, Command, ExportFormatArg, Format, ImportCommand, LangArg, Wh
 use std::sync::LazyLock;
 
 use crate::core::config::ConfigSchema;
+use crate::core::content::Lang;
+use crate::core::quiz::QuizError;
+use crate::core::srs::OptimizeError;
+use crate::io::export::WriteError;
 use crate::io::progress::LoadedProgress;
 use crate::ui::key_overrides;
+use crate::ui::text;
 use crate::ui::theme::THEME_NAMES;
 
 /// The `[keys]` action names, listed once.
@@ -38,10 +43,55 @@ pub fn settings_schema() -> ConfigSchema<'static> {
     }
 }
 
-/// Prints one warning line on `err` for every log line the load skipped.
-pub fn warn_skipped(loaded: &LoadedProgress, err: &mut impl Write) -> std::io::Result<()> {
+/// Prints one warning line in `lang` on `err` for every log line the load skipped.
+pub fn warn_skipped(loaded: &LoadedProgress, lang: Lang, err: &mut impl Write) -> std::io::Result<()> {
+    let words = text::of(lang);
     for warning in &loaded.warnings {
-        writeln!(err, "recall: warning: {warning}")?;
+        writeln!(
+            err,
+            "recall: {}: {}",
+            words.warning_prefix(),
+            words.log_warning(warning)
+        )?;
     }
     Ok(())
+}
+
+/// An error for stderr in `lang`: the errors a learner meets (a bad parameter, an unknown topic, no
+/// terminal, an existing output file, too little history) from the catalogue; anything else as its
+/// chain of English causes.
+pub fn say_error(error: &anyhow::Error, lang: Lang) -> String {
+    let words = text::of(lang);
+    for cause in error.chain() {
+        if let Some(e) = cause.downcast_ref::<QuizError>() {
+            return words.quiz_error(e);
+        }
+        if cause.downcast_ref::<interactive::NeedsTerminal>().is_some() {
+            return words.needs_terminal();
+        }
+        // The commands' own errors wrap these transparently, so the chain shows the wrapper, not them.
+        let write = cause
+            .downcast_ref::<WriteError>()
+            .or_else(|| match cause.downcast_ref::<export::ExportCommandError>() {
+                Some(export::ExportCommandError::Write(e)) => Some(e),
+                _ => None,
+            })
+            .or_else(|| match cause.downcast_ref::<import::ImportError>() {
+                Some(import::ImportError::Write(e)) => Some(e),
+                _ => None,
+            });
+        if let Some(WriteError::Exists { path }) = write {
+            return words.file_exists(path);
+        }
+        let optimize = cause.downcast_ref::<OptimizeError>().or_else(|| match cause
+            .downcast_ref::<optimize::OptimizeCommandError>(
+        ) {
+            Some(optimize::OptimizeCommandError::Optimize(e)) => Some(e),
+            _ => None,
+        });
+        if let Some(OptimizeError::TooFew { have, need }) = optimize {
+            return words.too_few_reviews(*have, *need);
+        }
+    }
+    output::error_line(error)
 }

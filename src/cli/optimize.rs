@@ -5,10 +5,12 @@ use std::io::Write;
 
 use jiff::tz::TimeZone;
 
+use crate::core::content::Lang;
 use crate::core::srs::{OptimizeError, fit, training_set};
 use crate::io::config::{self as config_file, ConfigFileError};
 use crate::io::paths::Paths;
 use crate::io::progress::{self, LoadError};
+use crate::ui::text;
 
 /// Why `recall optimize` did not store parameters.
 #[derive(Debug, thiserror::Error)]
@@ -28,26 +30,19 @@ pub enum OptimizeCommandError {
 }
 
 /// Reads the log in `paths.data_dir`, fits parameters (study days counted in `tz`), stores them in the
-/// settings file and reports on `out`; skipped log lines are reported on `err`.
+/// settings file and reports on `out` in `lang`; skipped log lines are reported on `err`.
 pub fn run(
     paths: &Paths,
     tz: TimeZone,
+    lang: Lang,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> Result<(), OptimizeCommandError> {
     let loaded = progress::load(paths, &super::settings_schema(), tz)?;
-    super::warn_skipped(&loaded, err)?;
+    super::warn_skipped(&loaded, lang, err)?;
     let fitted = fit(training_set(&loaded.progress, loaded.scheduler.clock()))?;
     config_file::save_fsrs_parameters(&paths.config_file, &fitted.parameters)?;
-    writeln!(
-        out,
-        "Fitted personal FSRS parameters to {} reviews of {} cards.",
-        fitted.reviews, fitted.cards
-    )?;
-    writeln!(
-        out,
-        "Saved to {}; study sessions use them from now on.",
-        paths.config_file.display()
-    )?;
+    let report = text::of(lang).optimized(fitted.reviews, fitted.cards, &paths.config_file);
+    writeln!(out, "{report}")?;
     Ok(())
 }

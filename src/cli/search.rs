@@ -10,8 +10,8 @@ use std::sync::Arc;
 use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
-use crate::core::content::{Deck, Lang};
-use crate::core::search::{Hit, SearchIndex, SearchOptions};
+use crate::core::content::{Deck, ItemKind, Lang};
+use crate::core::search::{Field, Hit, SearchIndex, SearchOptions};
 use crate::core::untrusted::to_json_pretty;
 
 /// One hit as `recall search --format json` prints it.
@@ -33,6 +33,12 @@ pub struct SearchResult {
     pub score: i64,
     /// Char indices (not bytes) into `snippet` of the matched chars.
     pub positions: Vec<usize>,
+    /// The kind, for naming it in the reader's language (JSON keeps `kind`).
+    #[serde(skip)]
+    pub item_kind: ItemKind,
+    /// The field, for naming it in the reader's language (JSON keeps `field`).
+    #[serde(skip)]
+    pub item_field: Field,
 }
 
 /// Searches `deck` for `query`, preferring `lang`, and returns the best `limit` results.
@@ -55,6 +61,8 @@ fn result(deck: &Deck, hit: Hit) -> Option<SearchResult> {
         snippet: hit.snippet,
         score: hit.score,
         positions: hit.positions,
+        item_kind: hit.item.kind,
+        item_field: hit.field,
     })
 }
 
@@ -64,9 +72,11 @@ pub fn write_json(results: &[SearchResult], out: &mut impl Write) -> std::io::Re
 }
 
 /// Prints results as text: a header line, the snippet, and carets under the matched chars.
-pub fn write_text(results: &[SearchResult], out: &mut impl Write) -> std::io::Result<()> {
+pub fn write_text(results: &[SearchResult], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+    let words = crate::ui::text::of(lang);
     for r in results {
-        writeln!(out, "{} [{}: {}, {}]", r.id, r.kind, r.field, r.lang)?;
+        let (kind, field) = (words.kind(r.item_kind), words.field(r.item_field));
+        writeln!(out, "{} [{kind}: {field}, {}]", r.id, r.lang)?;
         writeln!(out, "  {}", r.snippet)?;
         writeln!(out, "  {}", carets(&r.snippet, &r.positions).trim_end())?;
     }

@@ -10,6 +10,7 @@ use super::msg::{Action, Msg};
 pub use super::screens::Effect;
 use super::screens::{Nav, Outcome, Screen, Shared, help::HelpState, home::HomeState};
 use super::shared::Setup;
+use super::text::{self, Notice};
 use crate::core::content::Lang;
 
 /// The whole interface state.
@@ -18,6 +19,8 @@ pub struct App {
     screens: Vec<Screen>,
     help: Option<HelpState>,
     status: Option<String>,
+    /// The notice the status line shows, if it shows one (to add to it: two exported files).
+    notice: Option<Notice>,
     size: (u16, u16),
     quitting: bool,
 }
@@ -31,6 +34,7 @@ impl App {
             screens: vec![Screen::Home(HomeState::default())],
             help: None,
             status: None,
+            notice: None,
             size: (80, 24),
             quitting: false,
         }
@@ -43,9 +47,22 @@ impl App {
         }
     }
 
-    /// Shows a notice on the status line.
-    pub fn notify(&mut self, message: String) {
-        self.status = Some(message);
+    /// Shows a notice on the status line, in the current language. Files exported one after the other
+    /// (`x` writes two) are listed together.
+    pub fn notify(&mut self, notice: &Notice) {
+        let words = text::of(self.shared.lang);
+        let shown = self
+            .notice
+            .as_ref()
+            .filter(|n| self.status == Some(words.notice(n)));
+        let notice = match (shown, notice) {
+            (Some(Notice::Exported(before)), Notice::Exported(now)) => {
+                Notice::Exported([before.as_slice(), now].concat())
+            }
+            _ => notice.clone(),
+        };
+        self.status = Some(words.notice(&notice));
+        self.notice = Some(notice);
     }
 
     /// Starts on another screen than home (e.g. `recall browse lambda`); home stays below it.
@@ -129,8 +146,8 @@ impl App {
                 Vec::new()
             }
             Msg::Interrupt => self.quit(),
-            Msg::Notice(message) => {
-                self.status = Some(message);
+            Msg::Notice(notice) => {
+                self.notify(&notice);
                 Vec::new()
             }
             Msg::SearchReady => {
@@ -151,7 +168,7 @@ impl App {
                 if matches!(self.screen(), Screen::Study(_)) {
                     self.screens.pop();
                 }
-                self.status = Some(reason);
+                self.notify(&reason);
                 Vec::new()
             }
             Msg::Saved(event, result) => {
@@ -159,7 +176,8 @@ impl App {
                     self.shared.progress.apply(event.clone(), &self.shared.scheduler);
                     self.shared.counts_stale = true;
                 } else if let Err(e) = &result {
-                    self.status = Some(save_failed(self.shared.lang, e));
+                    // Never pretend an answer was saved.
+                    self.notify(&Notice::NotSaved(e.clone()));
                 }
                 self.forward(Msg::Saved(event, result))
             }
@@ -262,14 +280,6 @@ impl App {
             .map(|kind| Effect::Append(shared.event(kind)))
             .chain([Effect::Quit])
             .collect()
-    }
-}
-
-/// The status line after a failed write: never pretend an answer was saved.
-fn save_failed(lang: Lang, error: &str) -> String {
-    match lang {
-        Lang::En => format!("NOT SAVED: {error}"),
-        Lang::Ko => format!("저장되지 않음: {error}"),
     }
 }
 

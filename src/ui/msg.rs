@@ -5,6 +5,7 @@ use jiff::Timestamp;
 
 use crate::core::progress::Event;
 use crate::core::search::{Hit, SearchOptions};
+use crate::ui::text::{Notice, WriteFailure};
 
 /// A user intention, independent of the key that expresses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -96,14 +97,15 @@ pub enum Msg {
     Resize(u16, u16),
     /// Time passed (drives countdowns); carries the current time.
     Tick(Timestamp),
-    /// The runner finished writing an event; `Err` carries a message to show.
-    Saved(Event, Result<(), String>),
-    /// Something for the status line (a failed settings write, a skipped log line).
-    Notice(String),
+    /// The runner finished writing an event; `Err` says why it is not saved.
+    Saved(Event, Result<(), WriteFailure>),
+    /// Something for the status line (a failed settings write, a skipped log line), said in the language
+    /// of the moment it arrives.
+    Notice(Notice),
     /// SIGTERM, SIGHUP or Ctrl-C: leave now, cleanly.
     Interrupt,
-    /// Another process holds the study lock: the study screen closes; carries the message to show.
-    StudyRefused(String),
+    /// Another process holds the study lock: the study screen closes; carries the notice to show.
+    StudyRefused(Notice),
     /// The search index is built: searches can be answered.
     SearchReady,
     /// The hits of the search request with this generation.

@@ -9,30 +9,60 @@ const DAY: f64 = 86_400.0;
 const MONTH: f64 = DAY * 365.0 / 12.0;
 const YEAR: f64 = DAY * 365.0;
 
-/// A compact label for a wait: under a minute is `<1m`, then minutes, hours, days, months and years.
+/// The unit a wait is shown in; a language names it (the interface's text catalogue does for Korean).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitUnit {
+    /// Under a minute (the amount is empty).
+    UnderMinute,
+    /// Whole minutes.
+    Minutes,
+    /// Hours, one decimal.
+    Hours,
+    /// Whole days.
+    Days,
+    /// Months (365/12 days), one decimal.
+    Months,
+    /// Years, one decimal.
+    Years,
+}
+
+/// A wait as an amount and a unit: under a minute, then minutes, hours, days, months and years.
 ///
-/// Minutes and days are whole; hours, months and years keep one decimal unless it is zero (`1.5h`, `2mo`).
-/// A negative wait (already due) reads `<1m`.
-pub fn format_wait(wait: SignedDuration) -> String {
+/// Minutes and days are whole; hours, months and years keep one decimal unless it is zero (`1.5`, `2`).
+/// A negative wait (already due) is under a minute.
+pub fn wait_amount(wait: SignedDuration) -> (String, WaitUnit) {
     let secs = wait.as_secs_f64();
     if secs < MINUTE {
-        return "<1m".to_string();
+        return (String::new(), WaitUnit::UnderMinute);
     }
     let minutes = (secs / MINUTE).round();
     if minutes < 60.0 {
-        return format!("{minutes}m");
+        return (format!("{minutes}"), WaitUnit::Minutes);
     }
     if secs < DAY {
-        return format!("{}h", one_decimal(secs / HOUR));
+        return (one_decimal(secs / HOUR), WaitUnit::Hours);
     }
     let days = (secs / DAY).round();
     if secs < MONTH {
-        return format!("{days}d");
+        return (format!("{days}"), WaitUnit::Days);
     }
     if secs < YEAR {
-        return format!("{}mo", one_decimal(secs / MONTH));
+        return (one_decimal(secs / MONTH), WaitUnit::Months);
     }
-    format!("{}y", one_decimal(secs / YEAR))
+    (one_decimal(secs / YEAR), WaitUnit::Years)
+}
+
+/// A compact English label for a wait: `<1m`, `10m`, `1.5h`, `3d`, `2.1mo`, `1.5y` (see [`wait_amount`]).
+pub fn format_wait(wait: SignedDuration) -> String {
+    let (amount, unit) = wait_amount(wait);
+    match unit {
+        WaitUnit::UnderMinute => "<1m".to_string(),
+        WaitUnit::Minutes => format!("{amount}m"),
+        WaitUnit::Hours => format!("{amount}h"),
+        WaitUnit::Days => format!("{amount}d"),
+        WaitUnit::Months => format!("{amount}mo"),
+        WaitUnit::Years => format!("{amount}y"),
+    }
 }
 
 /// `x` with one decimal, without a trailing `.0`.

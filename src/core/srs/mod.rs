@@ -21,7 +21,7 @@ pub mod summary;
 pub use card::{CardState, Memory, Phase};
 pub use counts::{StudyCounts, counts, scope, topic_counts};
 pub use day::{DayClock, DayClockError, StudyDay};
-pub use interval::format_wait;
+pub use interval::{WaitUnit, format_wait, wait_amount};
 pub use optimize::{Fitted, MIN_TRAINING_ITEMS, OptimizeError, TrainingSet, fit, training_set};
 pub use queue::{Limits, Mode, Queue};
 pub use scheduler::{MAX_INTERVAL_DAYS, Outcome, RETENTION_RANGE, Scheduler, SchedulerError, Steps};

@@ -13,6 +13,7 @@ use crate::core::content::{ItemKind, ItemRef, Lang, Topic};
 use crate::core::quiz::Question;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
+use crate::ui::text;
 use crate::ui::widgets::{compare_table, rich};
 
 /// The four views of a topic.
@@ -37,15 +38,15 @@ impl Tab {
     }
 
     fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Tab::Notes, Lang::En) => "Notes",
-            (Tab::Facts, Lang::En) => "Facts",
-            (Tab::Compare, Lang::En) => "Compare",
-            (Tab::Scenarios, Lang::En) => "Scenarios",
-            (Tab::Notes, Lang::Ko) => "노트",
-            (Tab::Facts, Lang::Ko) => "사실",
-            (Tab::Compare, Lang::Ko) => "비교",
-            (Tab::Scenarios, Lang::Ko) => "시나리오",
+        text::of(lang).tab(self.kind())
+    }
+
+    fn kind(self) -> ItemKind {
+        match self {
+            Tab::Notes => ItemKind::Section,
+            Tab::Facts => ItemKind::Fact,
+            Tab::Compare => ItemKind::Compare,
+            Tab::Scenarios => ItemKind::Scenario,
         }
     }
 
@@ -256,9 +257,12 @@ impl BrowseState {
         frame.render_widget(tabs, tabs_area);
         let cursor = self.cursor[self.tab.index()];
         if Self::items_in_tab(topic, self.tab) == 0 {
-            let empty = match lang {
-                Lang::En => "Nothing here in this topic.",
-                Lang::Ko => "이 주제에는 항목이 없습니다.",
+            let empty = match (lang, self.tab) {
+                (Lang::En, _) => "Nothing here in this topic.",
+                (Lang::Ko, Tab::Notes) => "이 주제에는 노트가 없습니다.",
+                (Lang::Ko, Tab::Facts) => "이 주제에는 요점이 없습니다.",
+                (Lang::Ko, Tab::Compare) => "이 주제에는 비교표가 없습니다.",
+                (Lang::Ko, Tab::Scenarios) => "이 주제에는 시나리오가 없습니다.",
             };
             frame.render_widget(Paragraph::new(empty).style(shared.theme.dim()), body);
             return;
@@ -341,7 +345,7 @@ impl BrowseState {
         if let Some(correction) = &fact.correction {
             let label = match lang {
                 Lang::En => "Correction: ",
-                Lang::Ko => "바로잡기: ",
+                Lang::Ko => "정정: ",
             };
             lines.push(Line::from(vec![
                 Span::styled(label, shared.theme.warn()),
@@ -418,14 +422,14 @@ impl BrowseState {
         } else {
             let hint = match lang {
                 Lang::En => "Press a to show the answer.",
-                Lang::Ko => "a 키를 누르면 정답을 봅니다.",
+                Lang::Ko => "정답을 보려면 a 키를 누르세요.",
             };
             lines.push(Line::styled(hint, theme.dim()));
         }
         let choose = match (scenario.correct_count(), lang) {
             (1, _) => String::new(),
             (n, Lang::En) => format!(" · choose {n}"),
-            (n, Lang::Ko) => format!(" · {n}개 선택"),
+            (n, Lang::Ko) => format!(" · 정답 {n}개"),
         };
         let title = format!(" {}/{}{choose} ", cursor + 1, topic.scenarios.len());
         self.scroll_max

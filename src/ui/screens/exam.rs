@@ -16,6 +16,7 @@ use crate::core::quiz::{ExamResult, ExamSession, PASS_MARK, QuestionStatus, Quiz
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
+use crate::ui::text;
 use crate::ui::widgets::fmt::{clock, percent};
 use crate::ui::widgets::question_view;
 use crate::ui::widgets::rich::{self, scrolled};
@@ -165,7 +166,7 @@ impl ExamState {
     fn changed(shared: &Shared, result: Result<EventKind, QuizError>) -> Outcome {
         match result {
             Ok(kind) => recorded(shared, vec![kind]),
-            Err(e) => Outcome::status(e.to_string()),
+            Err(e) => Outcome::status(text::of(shared.lang).quiz_error(&e)),
         }
     }
 
@@ -239,7 +240,7 @@ impl ExamState {
                     self.scroll = 0;
                     recorded(shared, events)
                 }
-                Err(e) => Outcome::status(e.to_string()),
+                Err(e) => Outcome::status(text::of(shared.lang).quiz_error(&e)),
             },
             Action::Back => {
                 self.mode = Mode::Question;
@@ -321,7 +322,7 @@ impl ExamState {
                 lists.flagged.len()
             ),
             Lang::Ko => format!(
-                " {n}/{total} · ⏱ {left} 남음 · 답함 {} · 표시 {} ",
+                " {n}/{total} · ⏱ 남은 시간 {left} · 응답 {} · 검토 표시 {} ",
                 lists.answered.len(),
                 lists.flagged.len()
             ),
@@ -355,13 +356,14 @@ impl ExamState {
             .map(|i| {
                 let (status, style) = match (self.session.status(i), lang) {
                     (QuestionStatus::Answered, Lang::En) => ("answered  ", theme.good()),
-                    (QuestionStatus::Answered, Lang::Ko) => ("답함      ", theme.good()),
+                    (QuestionStatus::Answered, Lang::Ko) => ("응답      ", theme.good()),
                     (QuestionStatus::Incomplete, Lang::En) => ("incomplete", theme.warn()),
-                    (QuestionStatus::Incomplete, Lang::Ko) => ("일부 답함 ", theme.warn()),
+                    (QuestionStatus::Incomplete, Lang::Ko) => ("일부 응답 ", theme.warn()),
                     (QuestionStatus::Unanswered, Lang::En) => ("unanswered", theme.bad()),
-                    (QuestionStatus::Unanswered, Lang::Ko) => ("답 안 함  ", theme.bad()),
+                    (QuestionStatus::Unanswered, Lang::Ko) => ("미응답    ", theme.bad()),
                 };
-                let flag = if self.session.is_flagged(i) { " ⚑" } else { "" };
+                // The flag has its own column, so prompts stay aligned whether flagged or not.
+                let flag = if self.session.is_flagged(i) { " ⚑" } else { "  " };
                 let prompt = self.session.questions()[i].prompt.get(lang);
                 let row = Line::from(vec![
                     Span::styled(format!("{:>3}. {status}{flag} ", i + 1), style),
@@ -397,7 +399,7 @@ impl ExamState {
                 clock(self.session.remaining(shared.now))
             ),
             Lang::Ko => format!(
-                "지금 제출하시겠습니까?\n\n답함 {}, 답 안 함 {}, 표시 {}. {} 남음.\n\nEnter: 제출    Esc: 계속 풀기",
+                "지금 제출하시겠습니까?\n\n응답 {}문제 · 미응답 {}문제 · 검토 표시 {}문제 · 남은 시간 {}\n\nEnter: 제출    Esc: 계속 풀기",
                 lists.answered.len(),
                 lists.unanswered.len(),
                 lists.flagged.len(),
@@ -467,7 +469,9 @@ fn result_lines(result: &ExamResult, shared: &Shared) -> Vec<Line<'static>> {
                 Lang::En => {
                     "The scaled score is a linear approximation of AWS's scaling: 100 + 900 × right/total."
                 }
-                Lang::Ko => "환산 점수는 AWS 방식의 선형 근사입니다: 100 + 900 × 정답/전체.",
+                Lang::Ko => {
+                    "환산 점수는 AWS 채점 방식을 선형으로 근사한 값입니다(100 + 900 × 정답 수 ÷ 전체 문제 수)."
+                }
             },
             theme.dim(),
         ),
@@ -481,7 +485,7 @@ fn result_lines(result: &ExamResult, shared: &Shared) -> Vec<Line<'static>> {
                 if result.timed_out { " (time ran out)" } else { "" }
             ),
             Lang::Ko => format!(
-                "{}문제 중 {}개 정답 · 사용 시간 {} / {}{}",
+                "{}문제 중 {}문제 정답 · 소요 시간 {} / {}{}",
                 result.total,
                 result.correct,
                 clock(result.used),

@@ -60,7 +60,7 @@ impl HelpState {
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
         let title = match shared.lang {
             Lang::En => " Keys (Esc closes) ",
-            Lang::Ko => " 키 (Esc 닫기) ",
+            Lang::Ko => " 단축키 (Esc: 닫기) ",
         };
         let max_scroll = (lines.len() as u16).saturating_sub(height.saturating_sub(2));
         let block = Block::default()

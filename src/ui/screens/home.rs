@@ -15,11 +15,12 @@ use super::study::StudyState;
 use super::{Outcome, Screen, Shared};
 use crate::core::content::Lang;
 use crate::core::progress::{EventKind, Stats};
-use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession, Shortfall};
+use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession};
 use crate::core::srs::Mode;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
+use crate::ui::text;
 use crate::ui::widgets::fmt::{clock, percent};
 use crate::ui::widgets::rich;
 
@@ -177,7 +178,7 @@ impl HomeState {
                 all.new
             ),
             Lang::Ko => format!(
-                " 주제 — 오늘: 복습 {}, 새 카드 {} (한도는 모든 주제 공통) ",
+                " 주제 — 오늘 복습 예정 {} · 새 카드 {} (한도는 모든 주제 공통) ",
                 all.due + all.learning,
                 all.new
             ),
@@ -239,13 +240,13 @@ pub fn start_quiz(shared: &Shared, topic: Option<String>, count: usize) -> Outco
     };
     match QuizSession::new(&shared.deck, &options) {
         Ok(session) => {
-            let notice = session.shortfall().map(|s| shortfall_notice(s, shared.lang));
+            let notice = session.shortfall().map(|s| text::of(shared.lang).shortfall(s));
             Outcome {
                 status: notice,
                 ..Outcome::push(Screen::Quiz(Box::new(QuizState::new(session))))
             }
         }
-        Err(e) => Outcome::status(e.to_string()),
+        Err(e) => Outcome::status(text::of(shared.lang).quiz_error(&e)),
     }
 }
 
@@ -253,24 +254,14 @@ pub fn start_quiz(shared: &Shared, topic: Option<String>, count: usize) -> Outco
 pub fn start_exam(shared: &Shared, options: &ExamOptions) -> Outcome {
     match ExamSession::start(&shared.deck, options, shared.now) {
         Ok((session, started)) => {
-            let notice = session.shortfall().map(|s| shortfall_notice(s, shared.lang));
+            let notice = session.shortfall().map(|s| text::of(shared.lang).shortfall(s));
             Outcome {
                 status: notice,
                 effects: vec![Effect::Append(shared.event(started))],
                 ..Outcome::push(Screen::Exam(Box::new(ExamState::new(session))))
             }
         }
-        Err(e) => Outcome::status(e.to_string()),
-    }
-}
-
-fn shortfall_notice(s: Shortfall, lang: Lang) -> String {
-    match lang {
-        Lang::En => s.to_string(),
-        Lang::Ko => format!(
-            "{}문제를 요청했지만 {}문제뿐이라 모두 사용합니다",
-            s.requested, s.available
-        ),
+        Err(e) => Outcome::status(text::of(shared.lang).quiz_error(&e)),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::core::quiz::{QuizSession, QuizSummary};
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
+use crate::ui::text;
 use crate::ui::widgets::fmt::percent;
 use crate::ui::widgets::question_view;
 use crate::ui::widgets::rich::scrolled;
@@ -94,7 +95,8 @@ impl QuizState {
         if self.picked.len() < choose {
             return Outcome::status(match lang {
                 Lang::En => format!("Pick {choose} with 1–6 first."),
-                Lang::Ko => format!("먼저 1–6으로 {choose}개를 고르세요."),
+                Lang::Ko if choose == 1 => "먼저 답을 고르세요.".to_string(),
+                Lang::Ko => format!("먼저 답을 {choose}개 고르세요."),
             });
         }
         let chosen: Vec<usize> = self.picked.iter().copied().collect();
@@ -106,7 +108,7 @@ impl QuizState {
                     ..Outcome::none()
                 }
             }
-            Err(e) => Outcome::status(e.to_string()),
+            Err(e) => Outcome::status(text::of(shared.lang).quiz_error(&e)),
         }
     }
 
@@ -137,8 +139,11 @@ impl QuizState {
         if !self.answered {
             lines.push(Line::raw(""));
             let hint = match lang {
-                Lang::En => "Pick with 1–6, then Enter to answer.",
-                Lang::Ko => "1–6으로 고르고 Enter로 답하세요.",
+                Lang::En => "Pick with 1–6, then Enter to answer.".to_string(),
+                Lang::Ko => format!(
+                    "번호 키(1–{})로 고른 뒤 Enter를 눌러 답하세요.",
+                    question.choices.len()
+                ),
             };
             lines.push(Line::styled(hint, theme.dim()));
         }
@@ -151,7 +156,7 @@ impl QuizState {
                 score.answered
             ),
             Lang::Ko => format!(
-                " 문제 {}/{} · 점수 {}/{} ",
+                " 문제 {}/{} · 정답 {}/{} ",
                 self.session.position() + 1,
                 score.total,
                 score.correct,
@@ -177,7 +182,7 @@ fn summary_lines(summary: &QuizSummary, shared: &Shared) -> Vec<Line<'static>> {
         ),
         Lang::Ko => Line::styled(
             format!(
-                "{}문제 중 {}개 정답 ({pct}%), 건너뜀 {}",
+                "{}문제 중 {}문제 정답({pct}%) · 건너뛴 문제 {}개",
                 s.total, s.correct, summary.skipped
             ),
             theme.title(),

@@ -16,6 +16,7 @@ use crate::core::content::Lang;
 use crate::core::search::{Hit, SearchOptions};
 use crate::ui::msg::{Action, Msg, SearchRequest};
 use crate::ui::screens::Effect;
+use crate::ui::text;
 use crate::ui::widgets::rich;
 
 /// How many results a query shows.
@@ -145,7 +146,7 @@ impl SearchState {
             Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
         let prompt = match lang {
             Lang::En => " Search (words, both languages; Hangul initials: ㅅㅂㄹㅅ → 서버리스) ",
-            Lang::Ko => " 검색 (단어, 두 언어; 초성 검색: ㅅㅂㄹㅅ → 서버리스) ",
+            Lang::Ko => " 검색 (한·영 단어 검색, 초성 가능: ㅅㅂㄹㅅ → 서버리스) ",
         };
         let input = Paragraph::new(self.query_line(theme.key())).block(
             Block::default()
@@ -162,9 +163,9 @@ impl SearchState {
             .map(|hit| {
                 let topic = &shared.deck.topics()[hit.item.topic];
                 let head = Line::from(vec![
-                    Span::styled(format!("{} ", hit.item.kind.name()), theme.key()),
+                    Span::styled(format!("{} ", text::of(lang).kind(hit.item.kind)), theme.key()),
                     Span::styled(
-                        format!("{} · {}", topic.title.get(lang), hit.field.name()),
+                        format!("{} · {}", topic.title.get(lang), text::of(lang).field(hit.field)),
                         theme.dim(),
                     ),
                 ]);
@@ -195,12 +196,17 @@ impl SearchState {
             (false, _, _, _) if en => " indexing… ".to_string(),
             (false, _, _, _) => " 색인 중… ".to_string(),
             (true, false, _, _) if en => " Type to search every note, fact, table and scenario ".to_string(),
-            (true, false, _, _) => " 입력하면 모든 노트·사실·표·시나리오를 검색합니다 ".to_string(),
+            (true, false, _, _) => {
+                " 검색어를 입력하면 모든 노트·요점·비교표·시나리오에서 찾습니다 ".to_string()
+            }
             (true, true, true, _) if en => " searching… ".to_string(),
             (true, true, true, _) => " 검색 중… ".to_string(),
             (true, true, false, 0) if en => " no match ".to_string(),
-            (true, true, false, 0) => " 일치 없음 ".to_string(),
+            (true, true, false, 0) => " 일치하는 항목 없음 ".to_string(),
+            // At the cap there may be more than shown.
+            (true, true, false, n) if en && n >= LIMIT => format!(" {n}+ results "),
             (true, true, false, n) if en => format!(" {n} results "),
+            (true, true, false, n) if n >= LIMIT => format!(" 결과 {n}개 이상 "),
             (true, true, false, n) => format!(" 결과 {n}개 "),
         }
     }

@@ -25,6 +25,7 @@ use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
 use crate::ui::screens::{Outcome, Shared};
+use crate::ui::text::{self, Notice};
 use crate::ui::widgets::rich::clip;
 use panels::Ctx;
 
@@ -51,14 +52,6 @@ pub fn title(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "Stats",
         Lang::Ko => "통계",
-    }
-}
-
-/// The notice `x` shows until the interface can export by itself.
-pub fn export_hint(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "To export, run: recall export --format csv|json|anki --output FILE",
-        Lang::Ko => "내보내려면 실행하세요: recall export --format csv|json|anki --output 파일",
     }
 }
 
@@ -236,17 +229,17 @@ fn empty_state(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ],
         Lang::Ko => vec![
             Line::styled(
-                "아직 복습 기록이 없습니다 — 홈에서 s를 눌러 학습을 시작하세요.",
+                "아직 복습 기록이 없습니다. 홈에서 s를 눌러 학습을 시작하세요.",
                 ctx.theme.title(),
             ),
             Line::raw(""),
             Line::raw(
-                "첫 복습 후 이 화면에 일별 복습, 앞으로 30일 동안 복습할 카드, 연속 학습일과 학습 시간, \
-                 주제별 유지율, 모의고사 점수가 표시됩니다 (홈에서 e를 눌러 모의고사에 응시하세요).",
+                "첫 복습을 마치면 이 화면에 일별 복습, 앞으로 30일 동안 복습할 카드, 연속 학습일과 학습 시간, \
+                 주제별 유지율, 모의고사 점수가 표시됩니다. 모의고사는 홈에서 e를 눌러 응시할 수 있습니다.",
             ),
             Line::raw(""),
             Line::styled(
-                format!("덱: {topics}개 주제, 카드 {cards}장 (모두 새 카드)"),
+                format!("덱: 주제 {topics}개, 카드 {cards}장 (모두 새 카드)"),
                 ctx.theme.dim(),
             ),
         ],
@@ -270,7 +263,10 @@ fn export_files(shared: &Shared) -> Outcome {
     for (format, name) in [(ExportFormat::Csv, "cards.csv"), (ExportFormat::Anki, "anki.txt")] {
         match export(&input, format, ExportWhat::Cards) {
             Ok(bytes) => files.push((format!("recall-{stamp}-{name}"), bytes)),
-            Err(e) => return Outcome::status(e.to_string()),
+            Err(e) => {
+                let notice = Notice::ExportNotMade(e.to_string());
+                return Outcome::status(text::of(shared.lang).notice(&notice));
+            }
         }
     }
     // One effect for both files, so the one status line can name them both.

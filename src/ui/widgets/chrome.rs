@@ -32,7 +32,7 @@ pub fn render_too_small(frame: &mut Frame, lang: Lang) {
             area.width, area.height
         ),
         Lang::Ko => format!(
-            "창을 더 크게 해 주세요 (필요 {MIN_WIDTH}×{MIN_HEIGHT}, 현재 {}×{})",
+            "창을 더 크게 해 주세요 (최소 {MIN_WIDTH}×{MIN_HEIGHT}, 현재 {}×{})",
             area.width, area.height
         ),
     };

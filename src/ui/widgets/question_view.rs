@@ -26,7 +26,7 @@ pub fn lines(
     if question.choose > 1 && !prompt.contains("choose") && !prompt.contains("선택") {
         let note = match lang {
             Lang::En => format!("(Choose {}.)", question.choose),
-            Lang::Ko => format!("({}개를 선택하세요.)", question.choose),
+            Lang::Ko => format!("(답 {}개를 고르세요.)", question.choose),
         };
         lines.push(Line::styled(note, theme.warn()));
     }

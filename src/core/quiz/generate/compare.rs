@@ -38,7 +38,7 @@ pub fn question(topic: &str, compare: &Compare, row: usize, seed: u64) -> Option
             value.get(l)
         ),
         Lang::Ko => format!(
-            "{} — 다음 중 {}: {}에 해당하는 것은?",
+            "{} — 다음 중 '{}' 항목이 '{}'인 것은 무엇입니까?",
             compare.title.get(l),
             r.attribute.get(l),
             value.get(l)
@@ -116,7 +116,15 @@ mod tests {
                     .get(Lang::En)
                     .ends_with(&format!(": {}?", c.rows[0].values[col].get(Lang::En)))
             );
-            assert!(q.prompt.get(Lang::Ko).contains("최대 실행 시간"));
+            // Korean quotes the row and the value and asks like every other question (…입니까?).
+            let value = c.rows[0].values[col].get(Lang::Ko);
+            assert!(
+                q.prompt.get(Lang::Ko).ends_with(&format!(
+                    "다음 중 '최대 실행 시간' 항목이 '{value}'인 것은 무엇입니까?"
+                )),
+                "{}",
+                q.prompt.get(Lang::Ko)
+            );
         }
     }
 

@@ -108,7 +108,7 @@ fn right_reason(f: &Fact) -> Text {
     f.detail.clone().unwrap_or_else(|| {
         Text::localized(
             "Right: this is the documented answer.",
-            "정답: 문서에 나온 답입니다.",
+            "AWS 문서에 나온 답입니다.",
         )
     })
 }
@@ -120,7 +120,7 @@ fn wrong_reason(other: &Fact) -> Text {
             "That is the answer to another question: “{}”",
             other.prompt.get(l)
         ),
-        Lang::Ko => format!("다른 질문의 답입니다: “{}”", other.prompt.get(l)),
+        Lang::Ko => format!("다른 질문에 대한 답입니다: “{}”", other.prompt.get(l)),
     })
 }
 

@@ -122,11 +122,18 @@ pub fn summary(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 "연속 학습",
                 format!("{}일 · 최고 {}일", s.streak.current, s.streak.longest),
             ),
-            ("복습", format!("오늘 {} · 전체 {}회", s.reviews_today, s.reviews)),
-            ("학습일", format!("{}일", s.study_days())),
-            ("학습 시간", format!("{h}시간 {m:02}분")),
-            ("유지율", format!("장기 {mature}")),
-            ("", format!("단기 {young}")),
+            ("복습", format!("오늘 {}회 · 총 {}회", s.reviews_today, s.reviews)),
+            ("학습한 날", format!("{}일", s.study_days())),
+            (
+                "학습 시간",
+                if h == 0 {
+                    format!("{m}분")
+                } else {
+                    format!("{h}시간 {m}분")
+                },
+            ),
+            ("유지율", format!("성숙한 카드 {mature}")),
+            ("", format!("어린 카드 {young}")),
         ],
     };
     let label_width = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(0) + 2;
@@ -149,7 +156,7 @@ pub fn forecast(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let today = days.first().map_or(0, |d| d.due);
     let title = match ctx.lang {
         Lang::En => format!(" Due in the next {} days: {total} · today {today} ", days.len()),
-        Lang::Ko => format!(" 앞으로 {}일 복습 예정: {total} · 오늘 {today} ", days.len()),
+        Lang::Ko => format!(" 앞으로 {}일간 복습 예정 {total}장 · 오늘 {today}장 ", days.len()),
     };
     let (block, inner) = ctx.block(area, title);
     block.render(area, buf);
@@ -202,12 +209,12 @@ pub fn exams(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let s = ctx.stats;
     let mut title = match ctx.lang {
         Lang::En => format!(" Mock exams (pass {}) ", s.pass_mark),
-        Lang::Ko => format!(" 모의고사 (합격 {}) ", s.pass_mark),
+        Lang::Ko => format!(" 모의고사 (합격선 {}) ", s.pass_mark),
     };
     let Some(last) = s.exams.last() else {
         let line = Line::raw(ctx.t(
             "No mock exams yet — press e on home to sit one.",
-            "아직 모의고사 기록이 없습니다 — 홈에서 e를 눌러 응시하세요.",
+            "아직 모의고사 기록이 없습니다. 홈에서 e를 눌러 응시하세요.",
         ));
         return ctx.text_panel(area, buf, title, &[line]);
     };
@@ -217,11 +224,10 @@ pub fn exams(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         (true, Lang::Ko) => "합격",
         (false, Lang::Ko) => "불합격",
     };
-    title.push_str(&format!(
-        "{} {} {verdict} ",
-        ctx.t("· last", "· 최근"),
-        last.scaled
-    ));
+    title.push_str(&match ctx.lang {
+        Lang::En => format!("· last {} {verdict} ", last.scaled),
+        Lang::Ko => format!("· 최근 {}점 {verdict} ", last.scaled),
+    });
     let (block, inner) = ctx.block(area, title);
     block.render(area, buf);
     if s.exams.len() < FEW_EXAMS {
@@ -241,8 +247,9 @@ pub fn exams(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         GraphType::Scatter
     };
     let date_label = |e: Option<&ExamPoint>| {
-        e.map_or(String::new(), |e| {
-            format!("{:02}-{:02}", e.date.month(), e.date.day())
+        e.map_or(String::new(), |e| match ctx.lang {
+            Lang::En => format!("{:02}-{:02}", e.date.month(), e.date.day()),
+            Lang::Ko => format!("{}/{}", e.date.month(), e.date.day()),
         })
     };
     let chart = Chart::new(vec![
@@ -345,8 +352,8 @@ pub fn topics(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let headers: [(&str, &str, usize); 5] = [
         ("New", "새 카드", 8),
         ("Learning", "학습 중", 9),
-        ("Young", "단기", 6),
-        ("Mature", "장기", 7),
+        ("Young", "어린", 6),
+        ("Mature", "성숙한", 7),
         ("Retention", "유지율", 11),
     ];
     let shown: Vec<usize> = if wide { vec![0, 1, 2, 3, 4] } else { vec![0, 3, 4] };
@@ -372,7 +379,7 @@ pub fn topics(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     lines.push(row(ctx.t("All", "전체"), total, ctx.theme.title()));
     let note = ctx.t(
         "Retention: reviews of mature cards (interval ≥ 21 days) not graded Again",
-        "유지율: 장기 카드(간격 21일 이상) 복습 중 '다시'가 아닌 비율",
+        "유지율: 성숙한 카드(간격 21일 이상) 복습 중 '다시'를 누르지 않은 비율",
     );
     lines.extend(wrap_lines(
         &[Line::styled(note.to_string(), ctx.theme.dim())],
@@ -396,7 +403,7 @@ fn table_values(c: CardCounts, mature: &Retention) -> [String; 5] {
 pub fn topics_height(ctx: &Ctx, width: u16) -> u16 {
     let note = ctx.t(
         "Retention: reviews of mature cards (interval ≥ 21 days) not graded Again",
-        "유지율: 장기 카드(간격 21일 이상) 복습 중 '다시'가 아닌 비율",
+        "유지율: 성숙한 카드(간격 21일 이상) 복습 중 '다시'를 누르지 않은 비율",
     );
     let note_lines = wrap_lines(&[Line::raw(note)], width.saturating_sub(2)).len();
     (ctx.stats.topics.len() + 2 + note_lines + 2) as u16

@@ -54,7 +54,7 @@ pub(super) fn lines(state: &StudyState, current: &Current, shared: &Shared) -> V
                 if let Some(correction) = &f.correction {
                     let label = match lang {
                         Lang::En => "Correction: ",
-                        Lang::Ko => "바로잡기: ",
+                        Lang::Ko => "정정: ",
                     };
                     lines.push(Line::from(vec![
                         Span::styled(label, theme.warn()),

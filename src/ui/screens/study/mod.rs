@@ -20,11 +20,12 @@ use ratatui::widgets::Paragraph;
 use super::{Outcome, Screen, Shared};
 use crate::core::content::{Deck, Item, Lang};
 use crate::core::progress::Rating;
-use crate::core::quiz::{Graded, Question, grade};
+use crate::core::quiz::{Graded, Question, QuizError, grade};
 use crate::core::srs::{Mode, StudySession};
 use crate::ui::keymap::{Context, key_name};
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
+use crate::ui::text;
 use crate::ui::widgets::rich::{self, scrolled};
 
 /// How many new cards `n` on the summary adds to today's limit (like Anki's custom study).
@@ -179,7 +180,7 @@ impl StudyState {
                 self.session.reveal();
                 Outcome::none()
             }
-            Err(e) => Outcome::status(e.to_string()),
+            Err(e) => Outcome::status(text::of(lang).quiz_error(&QuizError::Response(e))),
         }
     }
 
@@ -189,14 +190,14 @@ impl StudyState {
             .grade(rating, shared.ids.next(shared.now), shared.now)
         {
             Ok(event) => Outcome::effect(Effect::Append(event)),
-            Err(e) => Outcome::status(e.to_string()),
+            Err(e) => Outcome::status(text::of(shared.lang).session_error(&e)),
         }
     }
 
     fn undo(&mut self, shared: &Shared) -> Outcome {
         match self.session.undo(shared.ids.next(shared.now), shared.now) {
             Ok(event) => Outcome::effect(Effect::Append(event)),
-            Err(e) => Outcome::status(e.to_string()),
+            Err(e) => Outcome::status(text::of(shared.lang).session_error(&e)),
         }
     }
 
@@ -273,7 +274,7 @@ impl StudyState {
         for (i, name) in names.iter().enumerate() {
             let wait = previews
                 .as_ref()
-                .map(|p| format!(" {}", p[i].label()))
+                .map(|p| format!(" {}", text::of(lang).wait(p[i].wait)))
                 .unwrap_or_default();
             let mark = if i == suggested { "▸" } else { " " };
             spans.push(Span::styled(format!("{mark}{} ", i + 1), theme.key()));

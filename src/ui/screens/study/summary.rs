@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 
 use super::{MORE_NEW, StudyState};
 use crate::core::content::Lang;
-use crate::core::srs::{SessionSummary, format_wait};
+use crate::core::srs::SessionSummary;
 use crate::ui::screens::Shared;
+use crate::ui::text;
 use crate::ui::widgets::fmt::clock;
 use crate::ui::widgets::rich::scrolled;
 
@@ -29,7 +30,7 @@ fn lines(s: &SessionSummary, now: Timestamp, one_topic: bool, shared: &Shared) -
     let retention = s.accuracy.map_or(0, |a| (a * 100.0).round() as usize);
     let time = clock(s.elapsed.unsigned_abs());
     let [again, hard, good, easy] = s.by_rating;
-    let next = s.next_due.map(|due| format_wait(due.duration_since(now)));
+    let next = s.next_due.map(|due| text::of(lang).wait(due.duration_since(now)));
     let key = |k: &str| Span::styled(format!("{k:>5}  "), theme.key());
     match lang {
         Lang::En => {
@@ -71,20 +72,26 @@ fn lines(s: &SessionSummary, now: Timestamp, one_topic: bool, shared: &Shared) -
             vec![
                 Line::styled("지금 복습할 카드가 더 없습니다.", theme.title()),
                 Line::raw(""),
-                Line::raw(format!("카드 {}장 · 복습 {}회 · 시간 {time}", s.cards, s.reviews)),
+                Line::raw(format!(
+                    "카드 {}장 · 복습 {}회 · 소요 시간 {time}",
+                    s.cards, s.reviews
+                )),
                 Line::raw(format!(
                     "다시 {again} · 어려움 {hard} · 알맞음 {good} · 쉬움 {easy}"
                 )),
-                Line::raw(format!(
-                    "이번 학습의 기억률: {retention}% ({}회 중 {}회가 '다시' 아님)",
-                    s.reviews, s.correct
-                )),
+                Line::raw(match s.reviews {
+                    0 => "이번 학습의 기억률: —".to_string(),
+                    n => format!(
+                        "이번 학습의 기억률: {retention}% (복습 {n}회 중 '다시'를 누르지 않은 응답 {}회)",
+                        s.correct
+                    ),
+                }),
                 Line::raw(match next {
                     Some(wait) => format!("다음 카드는 {wait} 후에 복습합니다."),
                     None => "아직 예정된 카드가 없습니다.".to_string(),
                 }),
                 Line::raw(format!(
-                    "내일: 복습 {} · 새 카드 {}",
+                    "내일: 복습할 카드 {}장 · 새 카드 {}장",
                     s.due_tomorrow, s.new_tomorrow
                 )),
                 Line::raw(""),

@@ -1,0 +1,197 @@
+//! English: the words the interface had before the catalogue, unchanged (the snapshots pin them).
+
+use std::path::Path;
+
+use jiff::SignedDuration;
+
+use super::{Catalog, CheckCounts, Notice, StatsText, WriteFailure, paths_line, plural};
+use crate::core::content::ItemKind;
+use crate::core::quiz::{QuizError, Shortfall};
+use crate::core::search::Field;
+use crate::core::srs::{OptimizeError, SessionError, format_wait};
+use crate::io::log::LogWarning;
+
+/// The English catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct En;
+
+impl Catalog for En {
+    fn kind(&self, kind: ItemKind) -> &'static str {
+        kind.name()
+    }
+
+    fn tab(&self, kind: ItemKind) -> &'static str {
+        match kind {
+            ItemKind::Section => "Notes",
+            ItemKind::Fact => "Facts",
+            ItemKind::Compare => "Compare",
+            ItemKind::Scenario => "Scenarios",
+        }
+    }
+
+    fn field(&self, field: Field) -> &'static str {
+        field.name()
+    }
+
+    fn wait(&self, wait: SignedDuration) -> String {
+        format_wait(wait)
+    }
+
+    fn session_error(&self, error: &SessionError) -> String {
+        error.to_string()
+    }
+
+    fn quiz_error(&self, error: &QuizError) -> String {
+        error.to_string()
+    }
+
+    fn shortfall(&self, shortfall: Shortfall) -> String {
+        shortfall.to_string()
+    }
+
+    fn notice(&self, notice: &Notice) -> String {
+        match notice {
+            Notice::NotSaved(f) => format!("NOT SAVED: {}", failure(f)),
+            Notice::ExamStartNotSaved(f) => format!("cannot record the exam's start: {}", failure(f)),
+            Notice::LanguageNotSaved(f) => format!("language not saved: {}", failure(f)),
+            Notice::Exported(paths) => format!("exported {}", paths_line(paths)),
+            Notice::ExportFailed(f) => format!("export failed: {}", failure(f)),
+            Notice::ExportNotMade(detail) => format!("export failed: {detail}"),
+            Notice::SkippedLogLines {
+                path,
+                line,
+                torn,
+                more,
+            } => {
+                let what = if *torn {
+                    "torn (incomplete) last"
+                } else {
+                    "corrupt"
+                };
+                let more = if *more > 0 {
+                    format!(" (+{more} more)")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "log: {}:{line}: skipped a {what} line; it is kept in the file{more}",
+                    path.display()
+                )
+            }
+            Notice::Shortfall(s) => self.shortfall(*s),
+            Notice::StudyLocked { holder } => format!(
+                "another recall{} is studying with this data folder; finish or quit it first \
+                 (browse, search and stats still work here)",
+                holder.map(|pid| format!(" (process {pid})")).unwrap_or_default()
+            ),
+            Notice::StudyLockFailed(f) => format!("cannot take the study lock: {}", failure(f)),
+        }
+    }
+
+    fn list_labels(&self) -> [&'static str; 3] {
+        ["Q", "A", "source"]
+    }
+
+    fn topic_counts(&self, sections: usize, facts: usize, compares: usize, scenarios: usize) -> String {
+        format!(
+            "({}, {}, {}, {})",
+            plural(sections, "section"),
+            plural(facts, "fact"),
+            plural(compares, "comparison"),
+            plural(scenarios, "scenario")
+        )
+    }
+
+    fn check_summary(&self, passed: bool, deck: &str, c: CheckCounts) -> String {
+        format!(
+            "{}: {deck}: {} topics, {} items; {} error(s), {} warning(s){}",
+            if passed { "ok" } else { "FAILED" },
+            c.topics,
+            c.items,
+            c.errors,
+            c.warnings,
+            if c.strict { " (strict)" } else { "" }
+        )
+    }
+
+    fn wrote(&self, path: &Path) -> String {
+        format!("Wrote {}.", path.display())
+    }
+
+    fn optimized(&self, reviews: usize, cards: usize, saved_to: &Path) -> String {
+        format!(
+            "Fitted personal FSRS parameters to {reviews} reviews of {cards} cards.\n\
+             Saved to {}; study sessions use them from now on.",
+            saved_to.display()
+        )
+    }
+
+    fn error_prefix(&self) -> &'static str {
+        "error"
+    }
+
+    fn warning_prefix(&self) -> &'static str {
+        "warning"
+    }
+
+    fn log_warning(&self, warning: &LogWarning) -> String {
+        warning.to_string()
+    }
+
+    fn needs_terminal(&self) -> String {
+        "the interface needs a terminal; for scripts use `recall list`, `recall check` or `recall --help`"
+            .into()
+    }
+
+    fn file_exists(&self, path: &Path) -> String {
+        format!("{} already exists; pass --force to replace it", path.display())
+    }
+
+    fn too_few_reviews(&self, have: usize, need: usize) -> String {
+        OptimizeError::TooFew { have, need }.to_string()
+    }
+
+    fn no_match(&self, query: &str) -> String {
+        format!("no match for `{query}`")
+    }
+
+    fn stats(&self) -> &'static StatsText {
+        &STATS
+    }
+}
+
+/// A write failure as the system said it (English already).
+fn failure(f: &WriteFailure) -> String {
+    f.detail.clone()
+}
+
+static STATS: StatsText = StatsText {
+    title: |date| format!("Stats for {date}"),
+    empty: |new| {
+        format!(
+            "No reviews yet. Open recall and press s on home to study; your numbers appear here after \
+             the first review.\n\nCards: {new} new."
+        )
+    },
+    reviews: |total, days, today| format!("Reviews       {total} on {days} study day(s), {today} today"),
+    time: |h, m| format!("Time studied  {h}h {m:02}m"),
+    streak: |current, longest| format!("Streak        {current} day(s) (longest {longest})"),
+    cards: |total, new, learning, young, mature| {
+        format!("Cards         {total}: {new} new, {learning} learning, {young} young, {mature} mature")
+    },
+    retention: |mature, young| format!("Retention     mature {mature} · young {young}"),
+    topic_headers: [
+        "Topic",
+        "new",
+        "learning",
+        "young",
+        "mature",
+        "retention (mature)",
+    ],
+    forecast: |days, total| format!("Due in the next {days} days: {total}"),
+    today_note: " (today, with overdue)",
+    days: "Reviews per day (latest study days)",
+    no_exams: "Mock exams: none yet (press e on home).",
+    exams: |pass| format!("Mock exams (pass mark {pass})"),
+    verdicts: ["pass", "fail"],
+};

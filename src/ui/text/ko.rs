@@ -1,0 +1,313 @@
+//! Korean (한국어): 합니다체 for statements, ‑세요 for instructions, ‑시겠습니까 for confirmations, and
+//! Anki's Korean terms where a learner knows them (다시/어려움/알맞음/쉬움, 답 보기, 새 카드, 실행 취소).
+//!
+//! Terms, one per concept: 노트 (section), 요점 (fact: 사실 means "truth", not a kind of card), 비교표
+//! (comparison), 시나리오 (scenario); 검토 표시 (flag); 응답 / 일부 응답 / 미응답 (exam answer states);
+//! 소요 시간 (time spent); 합격선 (pass mark). A reason comes before a path, so a narrow status line
+//! keeps the reason.
+
+use std::path::Path;
+
+use jiff::SignedDuration;
+
+use super::{Catalog, CheckCounts, Notice, StatsText, WriteFailure, WriteProblem, paths_line};
+use crate::core::content::ItemKind;
+use crate::core::quiz::{QuizError, ResponseError, Shortfall};
+use crate::core::search::Field;
+use crate::core::srs::{SessionError, WaitUnit, wait_amount};
+use crate::io::log::{LogWarning, WarningKind};
+
+/// The Korean catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct Ko;
+
+impl Catalog for Ko {
+    fn kind(&self, kind: ItemKind) -> &'static str {
+        match kind {
+            ItemKind::Section => "노트",
+            ItemKind::Fact => "요점",
+            ItemKind::Compare => "비교표",
+            ItemKind::Scenario => "시나리오",
+        }
+    }
+
+    /// Korean uses the kind's own name, as in search results and `recall topics`.
+    fn tab(&self, kind: ItemKind) -> &'static str {
+        self.kind(kind)
+    }
+
+    fn field(&self, field: Field) -> &'static str {
+        match field {
+            Field::Title => "제목",
+            Field::Body => "본문",
+            Field::Prompt => "질문",
+            Field::Answer => "답",
+            Field::Detail => "설명",
+            Field::Correction => "정정",
+            Field::Option(_) => "열 이름",
+            Field::Attribute(_) => "비교 항목",
+            Field::Value { .. } => "값",
+            Field::Choice(_) => "보기",
+            Field::Why(_) => "보기 해설",
+            Field::Explanation => "해설",
+            Field::Topic => "주제",
+        }
+    }
+
+    fn wait(&self, wait: SignedDuration) -> String {
+        let (amount, unit) = wait_amount(wait);
+        match unit {
+            WaitUnit::UnderMinute => "1분 미만".to_string(),
+            WaitUnit::Minutes => format!("{amount}분"),
+            WaitUnit::Hours => format!("{amount}시간"),
+            WaitUnit::Days => format!("{amount}일"),
+            WaitUnit::Months => format!("{amount}개월"),
+            WaitUnit::Years => format!("{amount}년"),
+        }
+    }
+
+    fn session_error(&self, error: &SessionError) -> String {
+        match error {
+            SessionError::Finished => "학습이 끝났습니다.",
+            SessionError::NotRevealed => "채점하기 전에 정답을 먼저 확인하세요.",
+            SessionError::WritePending => "직전 답을 아직 저장하는 중입니다.",
+            SessionError::NothingPending => "저장을 기다리는 답이 없습니다.",
+            SessionError::NothingToUndo => "실행 취소할 채점이 없습니다.",
+        }
+        .to_string()
+    }
+
+    fn quiz_error(&self, error: &QuizError) -> String {
+        match error {
+            QuizError::ZeroQuestions => "문제 수는 1 이상이어야 합니다.".to_string(),
+            QuizError::ZeroMinutes => "시험 시간은 1분 이상이어야 합니다.".to_string(),
+            QuizError::TooManyMinutes { minutes, max } => {
+                format!("시험 시간은 최대 {max}분입니다({minutes}분은 너무 깁니다).")
+            }
+            QuizError::UnknownTopic { topic, known } => {
+                format!("덱에 `{topic}` 주제가 없습니다. 주제 목록: {}", known.join(", "))
+            }
+            QuizError::NoScenarios { scope } => {
+                format!(
+                    "{}에 시나리오가 없어 모의고사를 만들 수 없습니다.",
+                    scope_name(scope)
+                )
+            }
+            QuizError::NoQuestions { scope } => format!(
+                "{}에 시나리오도 없고 문제를 만들 비교표나 요점 묶음도 없습니다.",
+                scope_name(scope)
+            ),
+            QuizError::Response(e) => response_error(e),
+            QuizError::AlreadyAnswered => "이미 답한 문제입니다.".to_string(),
+            QuizError::QuizOver => "퀴즈가 끝났습니다.".to_string(),
+            QuizError::ExamSubmitted => "이미 제출한 모의고사입니다.".to_string(),
+            QuizError::TimeUp => "시험 시간이 끝났습니다.".to_string(),
+            QuizError::ExamNotFound { exam } => format!("학습 기록에 `{exam}` 모의고사가 없습니다."),
+            QuizError::ExamAlreadyFinished { exam } => format!("`{exam}` 모의고사는 이미 끝났습니다."),
+            QuizError::ExamChanged { exam, missing } => format!(
+                "`{exam}` 모의고사를 이어서 풀 수 없습니다. 덱에서 없어진 문제: {}",
+                missing.join(", ")
+            ),
+        }
+    }
+
+    fn shortfall(&self, s: Shortfall) -> String {
+        format!(
+            "{}문제를 요청했지만 {}문제만 있어 {}문제를 모두 출제합니다.",
+            s.requested, s.available, s.available
+        )
+    }
+
+    fn notice(&self, notice: &Notice) -> String {
+        match notice {
+            Notice::NotSaved(f) => format!("저장되지 않음: {}", failure(f)),
+            Notice::ExamStartNotSaved(f) => {
+                format!("모의고사 시작을 기록하지 못했습니다: {}", failure(f))
+            }
+            Notice::LanguageNotSaved(f) => format!("언어 설정을 저장하지 못했습니다: {}", failure(f)),
+            Notice::Exported(paths) => format!("내보냄: {}", paths_line(paths)),
+            Notice::ExportFailed(f) => format!("내보내기 실패: {}", failure(f)),
+            Notice::ExportNotMade(_) => "내보내기 실패: 내보낼 내용을 만들지 못했습니다.".to_string(),
+            Notice::SkippedLogLines {
+                path,
+                line,
+                torn,
+                more,
+            } => {
+                let what = if *torn {
+                    format!("마지막 줄({line}번째)이 잘려 있어")
+                } else {
+                    format!("{line}번째 줄이 손상되어")
+                };
+                let more = if *more > 0 {
+                    format!("외 {more}건, ")
+                } else {
+                    String::new()
+                };
+                format!(
+                    "기록 파일의 {what} 건너뛰었습니다({more}파일에는 그대로 남음) — {}",
+                    path.display()
+                )
+            }
+            Notice::Shortfall(s) => self.shortfall(*s),
+            Notice::StudyLocked { holder } => format!(
+                "이 데이터 폴더에서 다른 recall{}이 학습 중입니다. 그쪽을 마치거나 종료하세요\
+                 (둘러보기·검색·통계는 여기서도 됩니다).",
+                holder.map(|pid| format!("(프로세스 {pid})")).unwrap_or_default()
+            ),
+            Notice::StudyLockFailed(f) => format!("학습 잠금을 얻지 못했습니다: {}", failure(f)),
+        }
+    }
+
+    fn list_labels(&self) -> [&'static str; 3] {
+        ["질문", "답", "출처"]
+    }
+
+    fn topic_counts(&self, sections: usize, facts: usize, compares: usize, scenarios: usize) -> String {
+        format!("(노트 {sections}, 요점 {facts}, 비교표 {compares}, 시나리오 {scenarios})")
+    }
+
+    fn check_summary(&self, passed: bool, deck: &str, c: CheckCounts) -> String {
+        let deck = if deck == "the bundled deck" {
+            "내장 덱"
+        } else {
+            deck
+        };
+        format!(
+            "{}: {deck}: 주제 {}개, 항목 {}개, 오류 {}개, 경고 {}개{}",
+            if passed { "통과" } else { "실패" },
+            c.topics,
+            c.items,
+            c.errors,
+            c.warnings,
+            if c.strict { " (엄격 모드)" } else { "" }
+        )
+    }
+
+    fn wrote(&self, path: &Path) -> String {
+        format!("저장했습니다: {}", path.display())
+    }
+
+    fn optimized(&self, reviews: usize, cards: usize, saved_to: &Path) -> String {
+        format!(
+            "복습 {reviews}회(카드 {cards}장)로 개인 FSRS 매개변수를 맞췄습니다.\n\
+             이제부터 학습에 이 값을 사용합니다. 저장한 곳: {}",
+            saved_to.display()
+        )
+    }
+
+    fn error_prefix(&self) -> &'static str {
+        "오류"
+    }
+
+    fn warning_prefix(&self) -> &'static str {
+        "경고"
+    }
+
+    fn log_warning(&self, w: &LogWarning) -> String {
+        self.notice(&Notice::SkippedLogLines {
+            path: w.path.clone(),
+            line: w.line,
+            torn: w.kind == WarningKind::Torn,
+            more: 0,
+        })
+    }
+
+    fn needs_terminal(&self) -> String {
+        "화면 인터페이스는 터미널에서만 실행할 수 있습니다. 스크립트에서는 `recall list`, `recall check` \
+         또는 `recall --help`를 사용하세요."
+            .into()
+    }
+
+    fn file_exists(&self, path: &Path) -> String {
+        format!(
+            "파일이 이미 있습니다. 덮어쓰려면 --force를 지정하세요 — {}",
+            path.display()
+        )
+    }
+
+    fn too_few_reviews(&self, have: usize, need: usize) -> String {
+        format!(
+            "매개변수를 맞추기에 복습이 부족합니다: 사용 가능 {have}회, 필요 {need}회(카드의 이전 복습보다 \
+             나중 날에 한 복습만 셉니다). 계속 학습한 뒤 다시 시도하세요."
+        )
+    }
+
+    fn no_match(&self, query: &str) -> String {
+        format!("일치하는 항목이 없습니다: `{query}`")
+    }
+
+    fn stats(&self) -> &'static StatsText {
+        &STATS
+    }
+}
+
+/// Core names a scope in English ("the deck", "topic `x`"); say it in Korean.
+fn scope_name(scope: &str) -> String {
+    match scope.strip_prefix("topic ") {
+        Some(topic) => format!("주제 {topic}"),
+        None => "덱".to_string(),
+    }
+}
+
+fn response_error(error: &ResponseError) -> String {
+    match error {
+        ResponseError::OutOfRange { index, count } => {
+            format!("{index}번 보기는 없습니다. 이 문제의 보기는 {count}개입니다.")
+        }
+        ResponseError::TooMany { choose, given } => {
+            format!("이 문제는 답을 {choose}개 고르는데 {given}개를 골랐습니다.")
+        }
+        ResponseError::Empty => "먼저 답을 고르세요.".to_string(),
+    }
+}
+
+/// The reason first and the path last, so a narrow status line still shows the reason.
+fn failure(f: &WriteFailure) -> String {
+    let reason = match f.problem {
+        WriteProblem::ReadOnly => "파일에 쓸 수 없습니다(읽기 전용이거나 권한 없음)",
+        WriteProblem::DiskFull => "디스크가 가득 찼습니다",
+        WriteProblem::Exists => "파일이 이미 있습니다",
+        WriteProblem::Other => "파일에 접근할 수 없습니다",
+    };
+    format!("{reason} — {}", f.path.display())
+}
+
+static STATS: StatsText = StatsText {
+    title: |date| format!("{date} 통계"),
+    empty: |new| {
+        format!(
+            "아직 복습 기록이 없습니다. recall을 열고 홈에서 s를 눌러 학습하세요. 첫 복습을 마치면 \
+             여기에 통계가 표시됩니다.\n\n카드: 새 카드 {new}장."
+        )
+    },
+    reviews: |total, days, today| format!("복습          {total}회 (학습한 날 {days}일, 오늘 {today}회)"),
+    time: |h, m| {
+        if h == 0 {
+            format!("학습 시간     {m}분")
+        } else {
+            format!("학습 시간     {h}시간 {m}분")
+        }
+    },
+    streak: |current, longest| format!("연속 학습     {current}일 (최고 {longest}일)"),
+    cards: |total, new, learning, young, mature| {
+        format!(
+            "카드          {total}장: 새 카드 {new}, 학습 중 {learning}, 어린 카드 {young}, 성숙한 카드 {mature}"
+        )
+    },
+    retention: |mature, young| format!("유지율        성숙한 카드 {mature} · 어린 카드 {young}"),
+    topic_headers: [
+        "주제",
+        "새 카드",
+        "학습 중",
+        "어린",
+        "성숙한",
+        "유지율(성숙한 카드)",
+    ],
+    forecast: |days, total| format!("앞으로 {days}일간 복습 예정: {total}장"),
+    today_note: " (오늘, 밀린 복습 포함)",
+    days: "일별 복습 (최근 학습한 날)",
+    no_exams: "모의고사 기록 없음 (홈에서 e를 눌러 응시하세요).",
+    exams: |pass| format!("모의고사 (합격선 {pass})"),
+    verdicts: ["합격", "불합격"],
+};

@@ -1,0 +1,296 @@
+//! The interface's own words, one catalogue per language: [`en`] and [`ko`] each implement [`Catalog`],
+//! and [`of`] picks one for a [`Lang`].
+//!
+//! Why a trait and not a message-file crate (fluent, gettext): every message is a method with typed
+//! arguments, so a third language is one more file implementing [`Catalog`], and the compiler lists every
+//! message it still lacks; a reviewer reads one language top to bottom in one file. The messages that need
+//! Korean grammar (counters, particles) are written as code, which a `.ftl` file would need functions for.
+//!
+//! The catalogue holds the terms the app uses for one concept everywhere (item kinds, search fields,
+//! intervals), the messages built from core's typed errors (core's `Display` stays English, for logs and
+//! tests), status-line notices from the effect runner, and the headless commands' text output.
+//! Screens still hold their own layout strings next to the code that lays them out.
+
+mod en;
+mod ko;
+
+use std::path::{Path, PathBuf};
+
+use jiff::SignedDuration;
+
+use crate::core::content::{ItemKind, Lang};
+use crate::core::quiz::{QuizError, Shortfall};
+use crate::core::search::Field;
+use crate::core::srs::SessionError;
+use crate::io::log::LogWarning;
+
+pub use en::En;
+pub use ko::Ko;
+
+/// The catalogue of `lang`.
+pub fn of(lang: Lang) -> &'static dyn Catalog {
+    match lang {
+        Lang::En => &En,
+        Lang::Ko => &Ko,
+    }
+}
+
+/// Every message the interface and the headless commands print, in one language.
+pub trait Catalog: Sync {
+    // ---- Terms: one word per concept, used by every screen and command.
+
+    /// An item kind as a learner calls it (tabs, search results, `recall topics`).
+    fn kind(&self, kind: ItemKind) -> &'static str;
+    /// The Browse tab listing items of a kind.
+    fn tab(&self, kind: ItemKind) -> &'static str;
+    /// A searchable field of an item.
+    fn field(&self, field: Field) -> &'static str;
+    /// How long until a card comes back, for a grade button (`10m`, `10분`).
+    fn wait(&self, wait: SignedDuration) -> String;
+
+    // ---- Errors from core, said at the edge.
+
+    /// A refused study action (grading before the answer, nothing to undo…).
+    fn session_error(&self, error: &SessionError) -> String;
+    /// A refused quiz or exam parameter or action.
+    fn quiz_error(&self, error: &QuizError) -> String;
+    /// Fewer questions exist than were asked for; all are used.
+    fn shortfall(&self, shortfall: Shortfall) -> String;
+    /// A status-line notice from the effect runner or start-up.
+    fn notice(&self, notice: &Notice) -> String;
+
+    // ---- Headless commands.
+
+    /// `recall list` text: the labels of a question, its answer and its source.
+    fn list_labels(&self) -> [&'static str; 3];
+    /// `recall topics`, one line's counts.
+    fn topic_counts(&self, sections: usize, facts: usize, compares: usize, scenarios: usize) -> String;
+    /// `recall check`'s summary line.
+    fn check_summary(&self, passed: bool, deck: &str, check: CheckCounts) -> String;
+    /// `recall export`, after writing a file.
+    fn wrote(&self, path: &Path) -> String;
+    /// `recall optimize`, after fitting and saving.
+    fn optimized(&self, reviews: usize, cards: usize, saved_to: &Path) -> String;
+    /// What `recall: …: message` calls a failure on stderr.
+    fn error_prefix(&self) -> &'static str;
+    /// What `recall: …: message` calls a warning on stderr.
+    fn warning_prefix(&self) -> &'static str;
+    /// A skipped line of the progress log, on stderr.
+    fn log_warning(&self, warning: &LogWarning) -> String;
+    /// The interface was started without a terminal.
+    fn needs_terminal(&self) -> String;
+    /// An output file exists and `--force` was not given.
+    fn file_exists(&self, path: &Path) -> String;
+    /// `recall optimize` has too little history.
+    fn too_few_reviews(&self, have: usize, need: usize) -> String;
+    /// `recall search` found nothing.
+    fn no_match(&self, query: &str) -> String;
+    /// `recall stats` as text, line by line.
+    fn stats(&self) -> &'static StatsText;
+}
+
+/// What `recall check` counted.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckCounts {
+    /// Topics in the deck.
+    pub topics: usize,
+    /// Items in the deck.
+    pub items: usize,
+    /// Errors found.
+    pub errors: usize,
+    /// Warnings found.
+    pub warnings: usize,
+    /// Whether warnings count as errors.
+    pub strict: bool,
+}
+
+/// The labels of `recall stats`; the numbers are filled in by `cli::stats`.
+#[derive(Debug)]
+pub struct StatsText {
+    /// `Stats for {date}`.
+    pub title: fn(&str) -> String,
+    /// No reviews yet, with the number of (new) cards.
+    pub empty: fn(usize) -> String,
+    /// Reviews: total, study days, today.
+    pub reviews: fn(usize, usize, usize) -> String,
+    /// Time studied: hours, minutes.
+    pub time: fn(u64, u64) -> String,
+    /// Streak: current, longest.
+    pub streak: fn(u32, u32) -> String,
+    /// Cards: total, new, learning, young, mature.
+    pub cards: fn(usize, usize, usize, usize, usize) -> String,
+    /// Retention: mature, young (already formatted).
+    pub retention: fn(&str, &str) -> String,
+    /// The topic table's headers: topic, new, learning, young, mature, retention.
+    pub topic_headers: [&'static str; 6],
+    /// Due in the next {days}: {total}.
+    pub forecast: fn(usize, usize) -> String,
+    /// The note after today's forecast.
+    pub today_note: &'static str,
+    /// The recent days heading.
+    pub days: &'static str,
+    /// No exams yet.
+    pub no_exams: &'static str,
+    /// Mock exams with the pass mark.
+    pub exams: fn(u32) -> String,
+    /// Pass, fail.
+    pub verdicts: [&'static str; 2],
+}
+
+/// Something for the status line that the runner or start-up reports; rendered in the language of the
+/// moment it arrives.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// An answer (event) could not be written: it is not saved.
+    NotSaved(WriteFailure),
+    /// A new exam's start could not be recorded, so it does not open.
+    ExamStartNotSaved(WriteFailure),
+    /// The language could not be stored in the settings.
+    LanguageNotSaved(WriteFailure),
+    /// Export files were written (the runner reports one at a time; the app lists them together).
+    Exported(Vec<PathBuf>),
+    /// An export file could not be written.
+    ExportFailed(WriteFailure),
+    /// The export's contents could not be made (carries the error as said in English).
+    ExportNotMade(String),
+    /// Lines of the progress log were skipped on loading (they stay in the file).
+    SkippedLogLines {
+        /// The first skipped line's file.
+        path: PathBuf,
+        /// Its line number.
+        line: usize,
+        /// Whether it was the torn last line of a file (else corrupt).
+        torn: bool,
+        /// How many more were skipped.
+        more: usize,
+    },
+    /// More questions were asked for than exist.
+    Shortfall(Shortfall),
+    /// Another process holds the study lock.
+    StudyLocked {
+        /// Its process id, if known.
+        holder: Option<u32>,
+    },
+    /// The study lock could not be taken.
+    StudyLockFailed(WriteFailure),
+}
+
+/// Why a file could not be written, in words each language can say; `detail` is the system's own
+/// (English) message, shown only where the catalogue wants it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteFailure {
+    /// The kind of failure.
+    pub problem: WriteProblem,
+    /// The file or folder.
+    pub path: PathBuf,
+    /// The error as the system or the library said it.
+    pub detail: String,
+}
+
+/// The kinds of write failure a learner can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteProblem {
+    /// Read-only location or no permission.
+    ReadOnly,
+    /// No space left.
+    DiskFull,
+    /// The file exists and is not replaced.
+    Exists,
+    /// Anything else.
+    Other,
+}
+
+impl WriteFailure {
+    /// A failure on `path` from an OS error.
+    pub fn from_io(path: &Path, error: &std::io::Error) -> WriteFailure {
+        use std::io::ErrorKind::*;
+        let problem = match error.kind() {
+            ReadOnlyFilesystem | PermissionDenied => WriteProblem::ReadOnly,
+            StorageFull | QuotaExceeded => WriteProblem::DiskFull,
+            AlreadyExists => WriteProblem::Exists,
+            _ => WriteProblem::Other,
+        };
+        WriteFailure {
+            problem,
+            path: path.to_path_buf(),
+            detail: error.to_string(),
+        }
+    }
+
+    /// A failure of kind `problem` on `path`, described by `error`.
+    pub fn new(problem: WriteProblem, path: &Path, error: &dyn std::fmt::Display) -> WriteFailure {
+        WriteFailure {
+            problem,
+            path: path.to_path_buf(),
+            detail: error.to_string(),
+        }
+    }
+}
+
+/// The first path in full and the others by file name: where the files went, in one short line.
+pub(crate) fn paths_line(paths: &[PathBuf]) -> String {
+    let mut names = paths.iter().enumerate().map(|(i, p)| match (i, p.file_name()) {
+        (0, _) | (_, None) => p.display().to_string(),
+        (_, Some(name)) => name.to_string_lossy().into_owned(),
+    });
+    let first = names.next().unwrap_or_default();
+    names.fold(first, |line, name| format!("{line}, {name}"))
+}
+
+/// `n` with the unit `u` in English, pluralised with an `s` unless `n` is 1.
+pub(crate) fn plural(n: usize, unit: &str) -> String {
+    if n == 1 {
+        format!("{n} {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wait(lang: Lang, secs: i64) -> String {
+        of(lang).wait(SignedDuration::from_secs(secs))
+    }
+
+    #[test]
+    fn korean_waits_use_korean_units_and_english_ones_stay_anki_style() {
+        let day = 86_400;
+        let ko: Vec<String> = [30, 60, 600, 5400, 9 * day, 64 * day, 548 * day]
+            .map(|s| wait(Lang::Ko, s))
+            .into();
+        assert_eq!(
+            ko,
+            ["1분 미만", "1분", "10분", "1.5시간", "9일", "2.1개월", "1.5년"]
+        );
+        assert_eq!(wait(Lang::En, 64 * day), "2.1mo");
+    }
+
+    #[test]
+    fn a_korean_write_failure_says_the_reason_before_the_path() {
+        let failure = WriteFailure::from_io(
+            Path::new("/data/events.jsonl"),
+            &std::io::Error::from(std::io::ErrorKind::StorageFull),
+        );
+        let said = of(Lang::Ko).notice(&Notice::NotSaved(failure.clone()));
+        assert_eq!(said, "저장되지 않음: 디스크가 가득 찼습니다 — /data/events.jsonl");
+        assert!(
+            of(Lang::En)
+                .notice(&Notice::NotSaved(failure))
+                .starts_with("NOT SAVED: ")
+        );
+    }
+
+    #[test]
+    fn english_topic_counts_are_singular_for_one() {
+        assert_eq!(
+            of(Lang::En).topic_counts(1, 2, 1, 0),
+            "(1 section, 2 facts, 1 comparison, 0 scenarios)"
+        );
+        assert_eq!(
+            of(Lang::Ko).topic_counts(1, 2, 1, 0),
+            "(노트 1, 요점 2, 비교표 1, 시나리오 0)"
+        );
+    }
+}

@@ -1,0 +1,459 @@
+//! No English reaches the Korean interface: every screen rendered in Korean, every status-line message the
+//! catalogue can say, and the headless commands' text output are searched for Latin words that are not
+//! AWS names (or other words the deck's Korean text itself uses), key names, commands or paths.
+
+mod fixture_log;
+mod screen;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use recall::core::content::{self, Deck, ItemKind, Lang};
+use recall::core::progress::Stats;
+use recall::core::quiz::{ExamOptions, ExamSession, QuizError, ResponseError, Shortfall};
+use recall::core::search::{Field, searchable_texts};
+use recall::core::srs::{Limits, SessionError};
+use recall::io::deck::bundled_files;
+use recall::ui::app::{App, Effect};
+use recall::ui::msg::{Action, Msg};
+use recall::ui::shared::Setup;
+use recall::ui::text::{self, CheckCounts, Notice, WriteFailure, WriteProblem};
+use recall::ui::theme::Theme;
+use recall::ui::view::view;
+use screen::{assert_borders_intact, text_of};
+
+fn now() -> Timestamp {
+    "2026-11-26T12:00:00Z".parse().unwrap()
+}
+
+fn bundled() -> Arc<Deck> {
+    Arc::new(content::load(&bundled_files().0).deck)
+}
+
+/// Key names, the program's name and the language switch's own label: Latin by design.
+const INTERFACE_WORDS: &[&str] = &[
+    "Enter", "Esc", "Space", "PgUp", "PgDn", "Home", "End", "Tab", "F1", "recall", "English", "FSRS", "AWS",
+];
+
+/// Latin words allowed in Korean text: the interface's own ([`INTERFACE_WORDS`]) and every Latin word the
+/// deck's Korean text uses (AWS service names, API names, units), which the interface quotes.
+fn allowed(deck: &Deck) -> BTreeSet<String> {
+    let mut words: BTreeSet<String> = INTERFACE_WORDS.iter().map(|w| w.to_string()).collect();
+    let mut add = |text: &str| words.extend(latin_words(text));
+    for topic in deck.topics() {
+        add(topic.title.get(Lang::Ko));
+        if let Some(summary) = &topic.summary {
+            add(summary.get(Lang::Ko));
+        }
+    }
+    for (_, item) in deck.items() {
+        for (_, text) in searchable_texts(item) {
+            add(text.get(Lang::Ko));
+        }
+    }
+    words
+}
+
+/// The strict list for the interface's own messages: key names and the like, and the deck's capitalised
+/// Latin words (AWS names such as Lambda, DynamoDB, API), without the deck's ordinary lowercase words.
+/// Topic ids (`recall topics` prints them) count as names too.
+fn names(deck: &Deck) -> BTreeSet<String> {
+    let mut names: BTreeSet<String> = allowed(deck)
+        .into_iter()
+        .filter(|w| w.chars().any(|c| c.is_ascii_uppercase()))
+        .collect();
+    names.extend(INTERFACE_WORDS.iter().map(|w| w.to_string()));
+    names.extend(deck.topics().iter().map(|t| t.id.clone()));
+    names
+}
+
+/// The Latin words of `text` (two letters or more), skipping paths, flags, ids, quoted text and the
+/// subcommand of a `recall …` command.
+fn latin_words(text: &str) -> Vec<String> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let after_recall = |i: usize| i > 0 && tokens[i - 1] == "recall";
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|&(i, token)| !token.contains(['/', '\\', '`', '@', '=', '.', '-']) && !after_recall(i))
+        .map(|(_, token)| token)
+        .flat_map(|token| {
+            token
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 2)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Fails with the offending words and the text they are in.
+fn assert_korean(what: &str, text: &str, allowed: &BTreeSet<String>) {
+    // A word clipped at a column's edge ("Ru" of "Runtime") is still the deck's word.
+    let english: Vec<String> = latin_words(text)
+        .into_iter()
+        .filter(|w| !allowed.contains(w) && !allowed.iter().any(|a| a.starts_with(w.as_str())))
+        .collect();
+    assert!(
+        english.is_empty(),
+        "{what}: English in the Korean interface: {english:?}\n{text}"
+    );
+}
+
+fn app(deck: Arc<Deck>, limits: Limits) -> App {
+    let mut app = App::new(Setup {
+        theme: Theme::new(false),
+        limits,
+        ..Setup::new(deck, Lang::Ko, now())
+    });
+    app.update(Msg::SearchReady);
+    app
+}
+
+/// The screen as text; wide Korean text must leave the borders where they are.
+fn render(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view(app, f)).unwrap();
+    assert_borders_intact(terminal.backend().buffer());
+    text_of(terminal.backend().buffer())
+}
+
+/// Types `text` into search, answering each search effect as the worker would.
+fn type_search(app: &mut App, text: &str) {
+    let index = recall::core::search::SearchIndex::new(Arc::clone(&app.shared().deck));
+    for c in text.chars() {
+        for effect in app.update(Msg::Input(c)) {
+            if let Effect::Search(request) = effect {
+                let hits = index.search_with(&request.query, &request.options);
+                app.update(Msg::SearchResults {
+                    generation: request.generation,
+                    hits,
+                });
+            }
+        }
+    }
+}
+
+#[test]
+fn every_korean_screen_is_korean() {
+    use Action::*;
+    let deck = bundled();
+    let allowed = allowed(&deck);
+    let screens: &[(&str, &[Action])] = &[
+        ("home", &[]),
+        ("browse-topics", &[Browse]),
+        ("browse-notes", &[Down, Open]),
+        ("browse-facts", &[Down, Open, Right]),
+        ("browse-compare", &[Down, Down, Open, Right, Right]),
+        ("browse-scenario", &[Down, Open, Left]),
+        ("browse-scenario-answer", &[Down, Open, Left, Reveal]),
+        ("help-home", &[Help]),
+        ("help-study", &[Study, Help]),
+        ("help-exam", &[Exam, Help]),
+        ("search-empty", &[Search]),
+        ("study-card", &[Study]),
+        ("study-answer", &[Study, Reveal]),
+        ("study-graded-undo-pending", &[Study, Reveal, Grade(3), Undo]),
+        ("study-all", &[StudyAll, Reveal]),
+        ("quiz", &[Quiz]),
+        ("quiz-nothing-picked", &[Quiz, Submit]),
+        ("quiz-answered", &[Quiz, Choose(1), Submit]),
+        ("exam", &[Exam]),
+        ("exam-flagged", &[Exam, Choose(2), Flag]),
+        ("exam-review", &[Exam, Choose(2), Flag, Right, ReviewList]),
+        ("exam-confirm", &[Exam, Choose(1), Submit]),
+        ("exam-quit", &[Exam, Quit]),
+        ("exam-result", &[Exam, Choose(1), Submit, Open]),
+        ("stats", &[Stats]),
+    ];
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        for (name, actions) in screens {
+            let mut app = app(Arc::clone(&deck), Limits::default());
+            for a in *actions {
+                app.update(Msg::Action(*a));
+            }
+            assert_korean(&format!("{name} {w}x{h}"), &render(&app, w, h), &allowed);
+        }
+        let mut app = app(Arc::clone(&deck), Limits::default());
+        assert_korean("too small", &render(&app, 36, 8), &allowed);
+        app.update(Msg::Action(Search));
+        type_search(&mut app, "lambda");
+        assert_korean(&format!("search-results {w}x{h}"), &render(&app, w, h), &allowed);
+    }
+}
+
+#[test]
+fn the_study_summary_and_an_interrupted_exam_are_korean() {
+    let deck = bundled();
+    let allowed = allowed(&deck);
+    // No new cards allowed and nothing due: study opens on its summary.
+    let none = Limits {
+        new_per_day: 0,
+        reviews_per_day: 0,
+    };
+    let mut studied = app(Arc::clone(&deck), none);
+    studied.update(Msg::Action(Action::Study));
+    assert_korean("study summary", &render(&studied, 80, 24), &allowed);
+
+    let options = ExamOptions {
+        questions: 5,
+        minutes: 10,
+        topic: None,
+        seed: 7,
+    };
+    let (exam, _) = ExamSession::start(&deck, &options, now()).unwrap();
+    let mut resumed = app(Arc::clone(&deck), Limits::default());
+    resumed.set_resumable(Some(exam));
+    assert_korean("home with an exam", &render(&resumed, 80, 24), &allowed);
+    resumed.update(Msg::Action(Action::Exam));
+    assert_korean("continue or discard", &render(&resumed, 80, 24), &allowed);
+}
+
+fn failures() -> Vec<WriteFailure> {
+    let path = PathBuf::from("/home/learner/.local/share/recall/events-a.jsonl");
+    [
+        WriteProblem::ReadOnly,
+        WriteProblem::DiskFull,
+        WriteProblem::Exists,
+        WriteProblem::Other,
+    ]
+    .map(|problem| WriteFailure {
+        problem,
+        path: path.clone(),
+        detail: "cannot access the file: Is a directory (os error 21)".into(),
+    })
+    .into()
+}
+
+/// Every notice, error and shortfall the Korean catalogue can put on the status line or stderr.
+fn korean_messages() -> Vec<String> {
+    let ko = text::of(Lang::Ko);
+    let mut notices: Vec<Notice> = failures()
+        .into_iter()
+        .flat_map(|f| {
+            [
+                Notice::NotSaved(f.clone()),
+                Notice::LanguageNotSaved(f.clone()),
+                Notice::ExamStartNotSaved(f.clone()),
+                Notice::ExportFailed(f.clone()),
+                Notice::StudyLockFailed(f),
+            ]
+        })
+        .collect();
+    notices.extend([
+        Notice::Exported(vec![
+            PathBuf::from("/data/exports/recall-20261126-cards.csv"),
+            PathBuf::from("/data/exports/recall-20261126-anki.txt"),
+        ]),
+        Notice::SkippedLogLines {
+            path: PathBuf::from("/data/events-a.jsonl"),
+            line: 12,
+            torn: false,
+            more: 2,
+        },
+        Notice::SkippedLogLines {
+            path: PathBuf::from("/data/events-a.jsonl"),
+            line: 40,
+            torn: true,
+            more: 0,
+        },
+        Notice::ExportNotMade("invalid data".into()),
+        Notice::Shortfall(Shortfall {
+            requested: 500,
+            available: 222,
+        }),
+        Notice::StudyLocked { holder: Some(42) },
+        Notice::StudyLocked { holder: None },
+    ]);
+    let session_errors = [
+        SessionError::Finished,
+        SessionError::NotRevealed,
+        SessionError::WritePending,
+        SessionError::NothingPending,
+        SessionError::NothingToUndo,
+    ];
+    let quiz_errors = [
+        QuizError::ZeroQuestions,
+        QuizError::ZeroMinutes,
+        QuizError::TooManyMinutes {
+            minutes: 2000,
+            max: 1440,
+        },
+        QuizError::UnknownTopic {
+            topic: "nope".into(),
+            known: vec!["lambda".into()],
+        },
+        QuizError::NoScenarios {
+            scope: "the deck".into(),
+        },
+        QuizError::NoQuestions {
+            scope: "topic `lambda`".into(),
+        },
+        QuizError::Response(ResponseError::OutOfRange { index: 7, count: 4 }),
+        QuizError::Response(ResponseError::TooMany { choose: 2, given: 3 }),
+        QuizError::Response(ResponseError::Empty),
+        QuizError::AlreadyAnswered,
+        QuizError::QuizOver,
+        QuizError::ExamSubmitted,
+        QuizError::TimeUp,
+        QuizError::ExamNotFound {
+            exam: "exam-1".into(),
+        },
+        QuizError::ExamAlreadyFinished {
+            exam: "exam-1".into(),
+        },
+        QuizError::ExamChanged {
+            exam: "exam-1".into(),
+            missing: vec!["lambda/gone".into()],
+        },
+    ];
+    let mut out: Vec<String> = notices.iter().map(|n| ko.notice(n)).collect();
+    out.extend(session_errors.iter().map(|e| ko.session_error(e)));
+    out.extend(quiz_errors.iter().map(|e| ko.quiz_error(e)));
+    out
+}
+
+#[test]
+fn every_status_message_is_korean() {
+    let deck = bundled();
+    let allowed = names(&deck);
+    let messages = korean_messages();
+    for message in &messages {
+        assert_korean("message", message, &allowed);
+    }
+    // And through the app's status line, where a notice is said in the language of the moment.
+    let mut app = app(deck, Limits::default());
+    app.update(Msg::Notice(Notice::NotSaved(failures().remove(1))));
+    let status = app.status().unwrap().to_string();
+    assert!(
+        status.starts_with("저장되지 않음: 디스크가 가득 찼습니다"),
+        "{status}"
+    );
+    assert_korean("status line", &render(&app, 80, 24), &allowed);
+}
+
+#[test]
+fn the_korean_terms_and_intervals_are_korean() {
+    let deck = bundled();
+    let allowed = names(&deck);
+    let ko = text::of(Lang::Ko);
+    let kinds = [
+        ItemKind::Section,
+        ItemKind::Fact,
+        ItemKind::Compare,
+        ItemKind::Scenario,
+    ];
+    let fields = [
+        Field::Title,
+        Field::Body,
+        Field::Prompt,
+        Field::Answer,
+        Field::Detail,
+        Field::Correction,
+        Field::Option(0),
+        Field::Attribute(0),
+        Field::Value { row: 0, option: 0 },
+        Field::Choice(0),
+        Field::Why(0),
+        Field::Explanation,
+        Field::Topic,
+    ];
+    let mut words: Vec<String> = kinds.iter().map(|k| ko.kind(*k).to_string()).collect();
+    words.extend(fields.iter().map(|f| ko.field(*f).to_string()));
+    for secs in [0, 60, 5400, 86_400 * 9, 86_400 * 64, 86_400 * 548] {
+        let wait = ko.wait(jiff::SignedDuration::from_secs(secs));
+        // Units are single letters in English (`10m`, `9d`), too short for the word check.
+        assert!(!wait.contains(|c: char| c.is_ascii_alphabetic()), "{wait}");
+        words.push(wait);
+    }
+    assert_korean("terms", &words.join(" "), &allowed);
+}
+
+#[test]
+fn the_headless_text_output_is_korean() {
+    let deck = fixture_log::deck();
+    let bundled = bundled();
+    let allowed = names(&bundled);
+    let stats = Stats::compute(
+        &deck,
+        &fixture_log::progress(),
+        fixture_log::scheduler().clock(),
+        fixture_log::now(),
+    );
+    let mut out = Vec::new();
+    recall::cli::stats::write_text(&stats, &deck, Lang::Ko, &mut out).unwrap();
+    let empty = Stats::compute(
+        &deck,
+        &recall::core::progress::Progress::new(),
+        fixture_log::scheduler().clock(),
+        fixture_log::now(),
+    );
+    recall::cli::stats::write_text(&empty, &deck, Lang::Ko, &mut out).unwrap();
+    let topics = recall::cli::list::listed_topics(&bundled, Lang::Ko);
+    recall::cli::list::write_topics_text(&topics, Lang::Ko, &mut out).unwrap();
+    // `recall list` quotes the deck, so its check allows the deck's words; the labels are ours.
+    let mut listed = Vec::new();
+    let items = recall::cli::list::listed_items(&bundled, None, Lang::Ko);
+    recall::cli::list::write_text(&items, Lang::Ko, &mut listed).unwrap();
+    let listed = String::from_utf8(listed).unwrap();
+    assert!(
+        listed.contains("[요점]") && listed.contains("  출처: "),
+        "{listed}"
+    );
+    assert_korean("recall list", &listed, &self::allowed(&bundled));
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("통계") && text.contains("비교표"), "{text}");
+    let ko = text::of(Lang::Ko);
+    let counts = CheckCounts {
+        topics: 8,
+        items: 334,
+        errors: 0,
+        warnings: 1,
+        strict: true,
+    };
+    let lines = [
+        text,
+        ko.check_summary(true, "the bundled deck", counts),
+        ko.check_summary(false, "the bundled deck", counts),
+        ko.wrote(&PathBuf::from("/tmp/cards.csv")),
+        ko.optimized(
+            640,
+            120,
+            &PathBuf::from("/home/learner/.config/recall/config.toml"),
+        ),
+        ko.no_match("zz"),
+        ko.error_prefix().to_string(),
+        ko.warning_prefix().to_string(),
+        ko.needs_terminal(),
+        ko.file_exists(&PathBuf::from("/tmp/cards.csv")),
+        ko.too_few_reviews(0, 64),
+        ko.log_warning(&recall::io::log::LogWarning {
+            path: PathBuf::from("/data/events-a.jsonl"),
+            line: 3,
+            kind: recall::io::log::WarningKind::Corrupt,
+            detail: "expected value at line 1 column 1".into(),
+        }),
+    ];
+    for line in &lines {
+        assert_korean("headless output", line, &allowed);
+    }
+}
+
+#[test]
+fn the_check_finds_english_words_and_allows_names_keys_and_paths() {
+    let allowed = names(&bundled());
+    let english = latin_words("nothing to undo")
+        .into_iter()
+        .filter(|w| !allowed.contains(w))
+        .count();
+    assert_eq!(english, 3);
+    assert_korean(
+        "allowed",
+        "AWS Lambda 함수 · Enter: 제출 · 저장됨 — /data/recall/events.jsonl · recall study --cram",
+        &allowed,
+    );
+}

@@ -742,3 +742,15 @@ fn a_card_seen_again_is_reshuffled() {
         all.len()
     );
 }
+
+#[test]
+fn the_choose_hint_names_only_the_keys_of_the_choices_shown() {
+    let mut app = at_the_scenario_card();
+    let screen = text(&app, 80, 24);
+    assert!(
+        screen.contains("choose with 1–3 / a–c"),
+        "three choices:\n{screen}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert!(app.status().unwrap().contains("1–3 / a–c"), "{:?}", app.status());
+}

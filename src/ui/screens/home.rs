@@ -312,7 +312,7 @@ fn entry_points(
             (
                 "s",
                 format!(
-                    "{selected} 학습: 복습 {}, 새 카드 {}",
+                    "{selected} 학습: 복습 예정 {} · 새 카드 {}",
                     mine.due + mine.learning,
                     mine.new
                 ),
@@ -320,7 +320,7 @@ fn entry_points(
             (
                 "a",
                 format!(
-                    "전체 주제 학습: 복습 {}, 새 카드 {}",
+                    "전체 주제 학습: 복습 예정 {} · 새 카드 {}",
                     all.due + all.learning,
                     all.new
                 ),

@@ -1,7 +1,7 @@
 //! Study: flashcards scheduled by FSRS.
 //!
 //! A fact card shows its question; Space shows the answer. A scenario card is answered like a quiz question
-//! first (choose with 1–6 or a–f, Enter to answer), then shows ✓/✗ and the reason for every choice. Either
+//! first (choose with its digits or letters, Enter to answer), then shows ✓/✗ and the reason for every choice. Either
 //! way 1–4 grade the card, and Space/Enter takes the suggested grade (Good, or Again after a wrong answer);
 //! each grade button shows when the card would come back. A grade is written and synced before the next card
 //! appears; if the write fails the card stays and the status line says the grade was NOT saved. `u` takes
@@ -167,10 +167,10 @@ impl StudyState {
             return Outcome::none();
         };
         if self.picked.len() < question.choose {
-            let choose = question.choose;
+            let (choose, keys) = (question.choose, choice_keys(question.choices.len()));
             return Outcome::status(match lang {
-                Lang::En => format!("Pick {choose} with 1–6 or a–f first, then Enter."),
-                Lang::Ko => format!("먼저 1–6 또는 a–f로 {choose}개를 고른 뒤 Enter를 누르세요."),
+                Lang::En => format!("Pick {choose} with {keys} first, then Enter."),
+                Lang::Ko => format!("먼저 {keys}로 {choose}개를 고른 뒤 Enter를 누르세요."),
             });
         }
         let chosen: Vec<usize> = self.picked.iter().copied().collect();
@@ -256,9 +256,10 @@ impl StudyState {
                 return Line::from(Span::styled(hint, theme.key()));
             }
             Context::StudyChoose => {
+                let keys = choice_keys(self.question.as_ref().map_or(0, |q| q.choices.len()));
                 let hint = match lang {
-                    Lang::En => "choose with 1–6 or a–f, then Enter to answer",
-                    Lang::Ko => "1–6 또는 a–f로 고르고 Enter로 답하세요",
+                    Lang::En => format!("choose with {keys}, then Enter to answer"),
+                    Lang::Ko => format!("{keys}로 고르고 Enter로 답하세요"),
                 };
                 return Line::from(Span::styled(hint, theme.key()));
             }
@@ -292,6 +293,13 @@ impl StudyState {
     pub fn is_cram(&self) -> bool {
         self.session.mode() == Mode::Cram
     }
+}
+
+/// The keys that pick one of `n` choices: `1–4 / a–d` for four.
+fn choice_keys(n: usize) -> String {
+    let last = n.clamp(1, 6);
+    let letter = char::from(b'a' + last as u8 - 1);
+    format!("1–{last} / a–{letter}")
 }
 
 /// A new session of the same scope in place of the finished one.

@@ -4,7 +4,8 @@
 //! parameter and randomness as a seeded RNG, so every behaviour is reproducible in tests.
 //!
 //! - [`content`]: deck files → validated [`content::Deck`].
-//! - [`progress`]: the event log's schema and its replay into per-card state.
+//! - [`event`]: the progress log's schema (events, grades), below both `srs` and `progress`.
+//! - [`progress`]: the event log's replay into per-card state, stats and exports.
 //! - [`srs`]: FSRS scheduling, study days, the daily queue, the study session.
 //! - [`quiz`]: questions, generated questions, grading, quiz and exam sessions.
 //! - [`config`]: the settings file.
@@ -14,6 +15,7 @@
 pub mod anki;
 pub mod config;
 pub mod content;
+pub mod event;
 pub mod progress;
 pub mod quiz;
 pub mod search;

@@ -14,9 +14,9 @@ pub mod tables;
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::event::Event;
 use super::replay::Progress;
 use crate::core::content::{Deck, Item, Lang};
+use crate::core::event::Event;
 use crate::core::srs::Scheduler;
 
 /// What an export is made from.

@@ -8,7 +8,7 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::event::{AnswerMode, Rating};
+use crate::core::event::{AnswerMode, Rating};
 use crate::core::srs::{CardState, Scheduler};
 
 /// One flashcard grade in a card's history.

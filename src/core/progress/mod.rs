@@ -5,15 +5,17 @@
 //! the files is `crate::io::log`'s job. [`stats`] summarizes a replay for the stats screen and
 //! `recall stats`; [`export`] turns it into CSV, JSON and Anki files.
 
-pub mod event;
 pub mod exams;
 pub mod export;
 pub mod history;
 pub mod replay;
 pub mod stats;
 
-pub use event::{AnswerMode, Event, EventKind, Rating, SCHEMA_VERSION};
+/// The event schema lives below both `progress` and `srs` ([`crate::core::event`]); re-exported here, where
+/// the log is replayed.
+pub use crate::core::event::{AnswerMode, Event, EventKind, Rating, SCHEMA_VERSION};
+pub use crate::core::srs::DayCounts;
 pub use exams::{ExamAnswerRecord, ExamRecord, ExamResult, ExamStart};
 pub use history::{AnswerRecord, CardProgress, ReviewRecord};
-pub use replay::{DayCounts, Progress, ReplayStats, replay};
+pub use replay::{Progress, ReplayStats, replay};
 pub use stats::Stats;

@@ -9,10 +9,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use foldhash::fast::FixedState;
 
-use super::event::{Event, EventKind};
 use super::exams::{ExamAnswerRecord, ExamRecord, ExamResult, ExamStart};
 use super::history::{AnswerRecord, CardProgress, ReviewRecord};
-use crate::core::srs::{CardState, Phase, Scheduler, StudyDay};
+use crate::core::event::{Event, EventKind};
+use crate::core::srs::{CardState, DayCounts, GradedReview, History, Phase, Scheduler, StudyDay};
 
 /// A hash map with a fast, fixed-seed hasher: every event id is hashed on replay, and SipHash was a sixth
 /// of replay's time. (Nothing here needs protection from crafted collisions; a log is the learner's own.)
@@ -43,15 +43,6 @@ pub struct ReplayStats {
     pub duplicates: usize,
     /// Reviews and answers cancelled by an undo.
     pub undone: usize,
-}
-
-/// What was done on one study day (for the daily limits).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DayCounts {
-    /// New cards introduced (first reviews).
-    pub new: usize,
-    /// Reviews of cards that were in the review phase.
-    pub reviews: usize,
 }
 
 /// Replays `events` (in any order, possibly with duplicates) into [`Progress`].
@@ -244,5 +235,33 @@ impl Progress {
             }
         }
         counts
+    }
+}
+
+/// What the scheduler reads of the past: [`Progress`] is the study history srs works from.
+impl History for Progress {
+    fn state(&self, card: &str) -> CardState {
+        Progress::state(self, card)
+    }
+
+    fn done_on(&self, day: &StudyDay) -> DayCounts {
+        Progress::done_on(self, day)
+    }
+
+    fn graded_reviews(&self) -> Vec<(&str, Vec<GradedReview>)> {
+        self.cards()
+            .map(|(id, c)| {
+                let graded = c.reviews.iter().filter(|r| !r.cram);
+                (
+                    id,
+                    graded
+                        .map(|r| GradedReview {
+                            at: r.at,
+                            rating: r.rating,
+                        })
+                        .collect(),
+                )
+            })
+            .collect()
     }
 }

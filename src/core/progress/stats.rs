@@ -23,10 +23,10 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::event::Rating;
 use super::history::ReviewRecord;
 use super::replay::Progress;
 use crate::core::content::Deck;
+use crate::core::event::Rating;
 use crate::core::quiz::PASS_MARK;
 use crate::core::quiz::score::passed;
 use crate::core::srs::{CardState, DayClock, Phase};

@@ -19,7 +19,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 
 use crate::core::content::Deck;
-use crate::core::progress::EventKind;
+use crate::core::event::EventKind;
 
 use super::draw;
 use super::error::{QuizError, Shortfall, exam_minutes};

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::core::progress::{AnswerMode, EventKind};
+use crate::core::event::{AnswerMode, EventKind};
 
 use super::grade::{Graded, grade};
 use super::question::Question;

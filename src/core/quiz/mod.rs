@@ -2,7 +2,7 @@
 //!
 //! Pure, like all of `core`: time comes in as `now: jiff::Timestamp`, randomness as a `seed: u64` (the
 //! caller picks a random seed when the user gave none). The interface shows what these types hold and
-//! persists the [`EventKind`](crate::core::progress::EventKind)s they return; nothing here writes anything.
+//! persists the [`EventKind`](crate::core::event::EventKind)s they return; nothing here writes anything.
 //!
 //! - [`question`]: [`Question`] (prompt, keywords, shuffled choices with reasons, "choose N", explanation);
 //!   [`highlight()`] splits a prompt into keyword segments.

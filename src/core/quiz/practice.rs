@@ -6,7 +6,7 @@
 //! [`QuizSession::advance`]. A question can be skipped by advancing without answering.
 
 use crate::core::content::Deck;
-use crate::core::progress::{AnswerMode, EventKind};
+use crate::core::event::{AnswerMode, EventKind};
 
 use super::draw;
 use super::error::{QuizError, Shortfall};

@@ -3,7 +3,7 @@
 //!
 //! Questions come from hand-written scenarios ([`Question::from_scenario`]) or are generated from comparison
 //! tables and facts ([`super::generate`]). Either way the choices are already in display order: every index
-//! a caller passes around (responses, [`crate::core::progress::EventKind::ExamAnswer`]) is an index into
+//! a caller passes around (responses, [`crate::core::event::EventKind::ExamAnswer`]) is an index into
 //! [`Question::choices`].
 
 use std::collections::BTreeSet;

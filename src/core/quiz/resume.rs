@@ -15,7 +15,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 
 use crate::core::content::{Deck, ItemKind};
-use crate::core::progress::{Event, EventKind};
+use crate::core::event::{Event, EventKind};
 
 use super::error::QuizError;
 use super::exam::ExamSession;

@@ -4,9 +4,9 @@
 use jiff::Timestamp;
 
 use super::card::Phase;
+use super::history::History;
 use super::queue::{Limits, Mode, Queue};
 use crate::core::content::Deck;
-use crate::core::progress::Progress;
 
 /// What is waiting in one scope today.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -37,7 +37,7 @@ pub fn scope(deck: &Deck, topic: Option<&str>) -> Vec<String> {
 pub fn counts(
     topic: &str,
     scope: &[String],
-    progress: &Progress,
+    progress: &impl History,
     limits: Limits,
     clock: &super::DayClock,
     now: Timestamp,
@@ -71,7 +71,7 @@ pub fn counts(
 /// Counts for every topic of the deck, in deck order, then for the whole deck.
 pub fn topic_counts(
     deck: &Deck,
-    progress: &Progress,
+    progress: &impl History,
     limits: Limits,
     clock: &super::DayClock,
     now: Timestamp,

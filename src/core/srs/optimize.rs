@@ -10,7 +10,7 @@ use fsrs::{ComputeParametersInput, FSRSItem, FSRSReview};
 
 use super::day::DayClock;
 use super::fuzz::fuzz_fraction;
-use crate::core::progress::{Progress, ReviewRecord};
+use super::history::{GradedReview, History};
 
 /// Fewer training items than this and the optimizer could only guess; `recall optimize` refuses.
 pub const MIN_TRAINING_ITEMS: usize = 64;
@@ -68,12 +68,9 @@ impl TrainingSet {
     }
 }
 
-/// The training items of every card in `progress`, with elapsed days counted on `clock`.
-pub fn training_set(progress: &Progress, clock: &DayClock) -> TrainingSet {
-    let mut cards: Vec<(&str, Vec<&ReviewRecord>)> = progress
-        .cards()
-        .map(|(id, c)| (id, c.reviews.iter().filter(|r| !r.cram).collect()))
-        .collect();
+/// The training items of every card in `history`, with elapsed days counted on `clock`.
+pub fn training_set(history: &impl History, clock: &DayClock) -> TrainingSet {
+    let mut cards = history.graded_reviews();
     cards.sort_by(|a, b| a.0.cmp(b.0));
     let mut set = TrainingSet::default();
     for (id, reviews) in cards {
@@ -89,7 +86,7 @@ pub fn training_set(progress: &Progress, clock: &DayClock) -> TrainingSet {
 }
 
 /// Appends one item per review after the first that came on a later day than the one before it.
-fn card_items(reviews: &[&ReviewRecord], clock: &DayClock, items: &mut Vec<FSRSItem>) {
+fn card_items(reviews: &[GradedReview], clock: &DayClock, items: &mut Vec<FSRSItem>) {
     let mut history: Vec<FSRSReview> = Vec::with_capacity(reviews.len());
     for (i, review) in reviews.iter().enumerate() {
         let delta_t = match i {

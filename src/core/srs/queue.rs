@@ -9,7 +9,7 @@ use jiff::Timestamp;
 
 use super::card::{CardState, Phase};
 use super::day::StudyDay;
-use crate::core::progress::DayCounts;
+use super::history::DayCounts;
 
 /// Daily caps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,7 +16,7 @@ use super::card::{CardState, Memory, Phase};
 use super::day::DayClock;
 use super::fuzz::{fuzz_fraction, fuzzed_days};
 use super::interval::format_wait;
-use crate::core::progress::Rating;
+use crate::core::event::Rating;
 
 /// Desired retention must lie in this range.
 pub const RETENTION_RANGE: RangeInclusive<f32> = 0.7..=0.99;

@@ -16,10 +16,11 @@ use jiff::{SignedDuration, Timestamp};
 
 use super::card::CardState;
 use super::day::StudyDay;
+use super::history::History;
 use super::queue::{Limits, Mode, Queue};
 use super::scheduler::{Outcome, Scheduler};
 use super::summary::{Ahead, SessionSummary};
-use crate::core::progress::{Event, EventKind, Progress, Rating};
+use crate::core::event::{Event, EventKind, Rating};
 
 /// How soon a card graded Again in cram comes back (if other cards are left).
 const CRAM_AGAIN: SignedDuration = SignedDuration::from_mins(1);
@@ -123,7 +124,7 @@ impl StudySession {
     /// Starts a session at `now` over `scope` (card ids in deck order), from the replayed `progress`.
     pub fn start(
         scheduler: Scheduler,
-        progress: &Progress,
+        progress: &impl History,
         scope: Vec<String>,
         limits: Limits,
         mode: Mode,

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use jiff::{SignedDuration, Timestamp};
 
 use super::session::Done;
-use crate::core::progress::Rating;
+use crate::core::event::Rating;
 
 /// What a session amounted to (grades that were undone do not count).
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::{CardRow, ExportError, ExportInput, card_rows, fnv1a64, round4};
 use crate::core::content::Deck;
-use crate::core::progress::event::Event;
+use crate::core::event::Event;
 use crate::core::progress::exams::ExamRecord;
 use crate::core::quiz::score::passed;
 use crate::core::untrusted::to_json_pretty;

@@ -754,3 +754,26 @@ fn the_choose_hint_names_only_the_keys_of_the_choices_shown() {
     press(&mut app, KeyCode::Enter);
     assert!(app.status().unwrap().contains("1–3 / a–c"), "{:?}", app.status());
 }
+
+#[test]
+fn each_review_count_gives_its_own_order() {
+    // Eight reviews of a five-choice card should rarely repeat an order (120 are possible).
+    let deck = bundled();
+    for (topic, s) in scenarios(&deck).into_iter().filter(|(_, s)| s.choices.len() == 5) {
+        let orders: std::collections::HashSet<Vec<String>> = (0..8)
+            .map(|turn| {
+                let q = Question::shown(&topic, s, turn).unwrap();
+                q.choices
+                    .iter()
+                    .map(|c| c.text.get(Lang::En).to_string())
+                    .collect()
+            })
+            .collect();
+        assert!(
+            orders.len() >= 5,
+            "{topic}/{}: only {} orders in 8 reviews",
+            s.id,
+            orders.len()
+        );
+    }
+}

@@ -252,3 +252,24 @@ fn cram_does_not_change_the_schedule() {
     ));
     assert_eq!(replay(all, &s0).state("t/f0"), before);
 }
+
+#[test]
+fn the_summary_names_the_next_card_due_after_now_and_counts_grades_by_kind() {
+    let now = ts("2025-06-01T10:00:00Z");
+    let mut s = start(2, Mode::Scheduled, now);
+    answer(&mut s, Rating::Again, "e1", now);
+    answer(&mut s, Rating::Easy, "e2", now);
+    let summary = s.summary(now);
+    assert_eq!(summary.by_rating, [1, 0, 0, 1]);
+    let due_again = s.state("t/f0").due.expect("the Again card has a step");
+    assert_eq!(summary.next_due, Some(due_again), "the learning step comes first");
+    // At the very moment the step falls due the card is due now, not "next": the next is the Easy card.
+    let at_step = s.summary(due_again);
+    let due_easy = s.state("t/f1").due.expect("the Easy card is scheduled");
+    assert_eq!(at_step.next_due, Some(due_easy));
+    assert_eq!(
+        s.summary(due_easy).next_due,
+        None,
+        "nothing after the last due card"
+    );
+}

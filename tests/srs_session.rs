@@ -257,7 +257,11 @@ fn cram_does_not_change_the_schedule() {
 fn the_summary_names_the_next_card_due_after_now_and_counts_grades_by_kind() {
     let now = ts("2025-06-01T10:00:00Z");
     let mut s = start(2, Mode::Scheduled, now);
-    assert_eq!(s.summary(now).accuracy, None, "no grade yet: no retention to show");
+    assert_eq!(
+        s.summary(now).accuracy,
+        None,
+        "no grade yet: no retention to show"
+    );
     answer(&mut s, Rating::Again, "e1", now);
     answer(&mut s, Rating::Easy, "e2", now);
     let summary = s.summary(now);

@@ -92,6 +92,7 @@ pub fn run(
 
     let resumable = resumable_exam(&deck, &read.events, now, &mut runner);
     let progress = replay(read.events.iter().cloned(), &scheduler);
+    crate::io::memory::release_free_memory();
     let setup = Setup {
         deck: Arc::clone(&deck),
         lang: lang.unwrap_or(config.language),

@@ -9,7 +9,8 @@
 //! - [`config`]: load `config.toml` (creating it on first run) and save changed settings;
 //! - [`progress`]: settings + every log → the replayed [`crate::core::progress::Progress`];
 //! - [`export`]: write an export to stdout or atomically to a file;
-//! - [`study_lock`]: one study session per data directory.
+//! - [`study_lock`]: one study session per data directory;
+//! - [`memory`]: hand memory freed by loading back to the operating system.
 
 pub mod atomic;
 pub mod config;
@@ -17,6 +18,7 @@ pub mod deck;
 pub mod device;
 pub mod export;
 pub mod log;
+pub mod memory;
 pub mod paths;
 pub mod progress;
 pub mod study_lock;

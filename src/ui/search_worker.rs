@@ -92,6 +92,7 @@ impl Drop for SearchWorker {
 /// The worker thread's body.
 fn serve(deck: Arc<Deck>, inbox: &Receiver<SearchRequest>, outbox: &Sender<Msg>, latest: &AtomicU64) {
     let index = SearchIndex::new(deck);
+    crate::io::memory::release_free_memory();
     if outbox.send(Msg::SearchReady).is_err() {
         return;
     }

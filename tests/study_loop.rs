@@ -777,3 +777,33 @@ fn each_review_count_gives_its_own_order() {
         );
     }
 }
+
+#[test]
+fn study_screens_snapshots_in_both_languages_at_80x24_and_60x15() {
+    for lang in [Lang::En, Lang::Ko] {
+        let mut app = app_on(minimal(), lang);
+        press(&mut app, KeyCode::Char('s'));
+        let mut shots = vec![("fact-question", app_text(&app))];
+        press(&mut app, KeyCode::Char(' '));
+        shots.push(("fact-answer", app_text(&app)));
+        press(&mut app, KeyCode::Char(' '));
+        press(&mut app, KeyCode::Char(' '));
+        press(&mut app, KeyCode::Char(' '));
+        shots.push(("scenario-choose", app_text(&app)));
+        press(&mut app, KeyCode::Char('1'));
+        press(&mut app, KeyCode::Enter);
+        shots.push(("scenario-answered", app_text(&app)));
+        finish(&mut app);
+        shots.push(("summary", app_text(&app)));
+        for (name, sizes) in shots {
+            for (size, screen) in sizes {
+                insta::assert_snapshot!(format!("study-{name}-{}-{size}", lang.code()), screen);
+            }
+        }
+    }
+}
+
+/// The screen at 80×24 and 60×15, named by size.
+fn app_text(app: &App) -> Vec<(&'static str, String)> {
+    vec![("80x24", text(app, 80, 24)), ("60x15", text(app, 60, 15))]
+}

@@ -28,15 +28,6 @@ fn recall(data: &Path) -> Command {
     cmd
 }
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 #[test]
 fn csv_goes_to_stdout_without_output_or_with_a_dash() {
     let data = data_dir();
@@ -97,7 +88,11 @@ fn an_existing_file_is_not_overwritten_without_force() {
             .unwrap()
             .starts_with("#separator:tab\n")
     );
-    assert_eq!(names(out.path()), ["progress.json"], "no temporary file left");
+    assert_eq!(
+        sandbox::file_names(out.path()),
+        ["progress.json"],
+        "no temporary file left"
+    );
 }
 
 #[test]
@@ -111,7 +106,7 @@ fn a_failed_write_leaves_no_file_behind() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("cannot write"));
-    assert!(names(out.path()).is_empty());
+    assert!(sandbox::file_names(out.path()).is_empty());
 }
 
 #[test]

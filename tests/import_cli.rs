@@ -17,15 +17,6 @@ fn recall(dir: &Path) -> Command {
     cmd
 }
 
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
-
 /// `recall list --format json` of the deck in `content` (the bundled deck for `None`).
 fn listed(dir: &Path, content: Option<&Path>) -> Vec<Value> {
     let mut cmd = recall(dir);
@@ -252,7 +243,7 @@ fn bad_input_fails_with_a_message_and_writes_nothing() {
     .to_vec();
     expected.sort();
     assert_eq!(
-        names(dir.path()),
+        sandbox::file_names(dir.path()),
         expected,
         "no output, no temporary file, no data folder"
     );

@@ -45,3 +45,13 @@ pub fn isolate(cmd: &mut std::process::Command, home: &Path) {
         cmd.env_remove(var);
     }
 }
+
+/// The names of the files in `dir`, sorted: what a command left behind in a folder the test owns.
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}

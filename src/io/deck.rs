@@ -1,10 +1,15 @@
 //! Where a deck comes from: the bundled deck embedded at build time, or a folder of topic files.
+//!
+//! A folder's files are listed here and read by [`FileOnDisk`] when `core::content`'s loader reaches them
+//! on a worker thread, so a big deck is never all in memory as text at once. A file that cannot be read or
+//! is not UTF-8 becomes a diagnostic like any other problem of that file; only a folder that cannot be
+//! listed at all is a [`DeckSourceError`].
 
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use crate::core::content::{self, Diagnostic, LoadOptions, Loaded, Rule, Severity, SourceFile};
+use crate::core::content::{self, DeckFile, Diagnostic, LoadOptions, Loaded, Rule, Severity, SourceFile};
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
@@ -65,14 +70,16 @@ pub fn load(location: &DeckLocation) -> Result<Loaded, DeckSourceError> {
 
 /// [`load`], with the extra checks of `options` (such as `--stale`).
 pub fn load_with(location: &DeckLocation, options: &LoadOptions) -> Result<Loaded, DeckSourceError> {
-    let (files, mut unreadable) = match location {
-        DeckLocation::Bundled => bundled_files(),
-        DeckLocation::Dir(dir) => read_dir(dir)?,
-    };
-    let mut loaded = content::load_owned(files, options);
-    unreadable.append(&mut loaded.diagnostics);
-    loaded.diagnostics = unreadable;
-    Ok(loaded)
+    match location {
+        DeckLocation::Bundled => {
+            let (files, mut undecodable) = bundled_files();
+            let mut loaded = content::load_files(files, options);
+            undecodable.append(&mut loaded.diagnostics);
+            loaded.diagnostics = undecodable;
+            Ok(loaded)
+        }
+        DeckLocation::Dir(dir) => Ok(content::load_files(list_dir(dir)?, options)),
+    }
 }
 
 /// The bundled deck's topic files, in name order.
@@ -94,7 +101,8 @@ pub fn bundled_files() -> (Vec<SourceFile>, Vec<Diagnostic>) {
     (files, problems)
 }
 
-fn read_dir(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Diagnostic>), DeckSourceError> {
+/// The topic files of `dir`, in name order, not yet read.
+fn list_dir(dir: &Path) -> Result<Vec<FileOnDisk>, DeckSourceError> {
     let unreadable = |source| DeckSourceError::Unreadable {
         path: dir.to_path_buf(),
         source,
@@ -123,19 +131,27 @@ fn read_dir(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Diagnostic>), DeckSource
         });
     }
     paths.sort();
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for path in paths {
-        let bytes = std::fs::read(&path).map_err(|source| DeckSourceError::Unreadable {
+    Ok(paths.into_iter().map(FileOnDisk).collect())
+}
+
+/// A topic file in a deck folder, read only when the loader's worker thread asks for its text.
+#[derive(Debug)]
+pub struct FileOnDisk(PathBuf);
+
+impl DeckFile for FileOnDisk {
+    fn with_text<R>(self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
+        let path = self.0.display().to_string();
+        let bytes = std::fs::read(&self.0).map_err(|e| Diagnostic {
             path: path.clone(),
-            source,
+            position: None,
+            severity: Severity::Error,
+            rule: Rule::Unreadable,
+            message: format!("cannot read the file: {e}"),
+            hint: None,
         })?;
-        match decode_owned(path.display().to_string(), bytes) {
-            Ok(file) => files.push(file),
-            Err(d) => problems.push(d),
-        }
+        let file = decode_owned(path, bytes)?;
+        Ok(check(&file))
     }
-    Ok((files, problems))
 }
 
 /// Decodes a file's bytes as UTF-8, or describes where it is not.
@@ -160,5 +176,38 @@ fn decode_owned(path: String, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> 
                 hint: Some("save topic files as UTF-8".to_string()),
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_gone_before_it_is_read_is_an_unreadable_diagnostic() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gone.toml");
+        let checked = FileOnDisk(path.clone()).with_text(|_| unreachable!("there is no text to check"));
+        let diagnostic = checked.unwrap_err();
+        assert_eq!(diagnostic.path, path.display().to_string());
+        assert_eq!(diagnostic.rule, Rule::Unreadable);
+        assert_eq!(diagnostic.severity, Severity::Error);
+        assert!(
+            diagnostic.message.starts_with("cannot read the file: "),
+            "{}",
+            diagnostic.message
+        );
+    }
+
+    #[test]
+    fn a_file_on_disk_is_checked_with_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.toml");
+        std::fs::write(&path, "[topic]\n").unwrap();
+        let seen = FileOnDisk(path.clone()).with_text(|file| (file.path.clone(), file.text.clone()));
+        assert_eq!(
+            seen.unwrap(),
+            (path.display().to_string(), "[topic]\n".to_string())
+        );
     }
 }

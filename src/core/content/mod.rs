@@ -4,8 +4,8 @@
 //! → [`raw`] (serde mirror of the file) → [`validate`] (typed, checked items; with [`LoadOptions`], also how
 //! fresh each item's `checked` month is) → [`Deck`] (sorted and indexed by global id). Every step reports
 //! into [`Diagnostic`]s with `path:line:col` instead of failing fast. This module does no I/O and reads no
-//! clock: callers hand it the files' text (the embedded bundled deck, or a folder read by `crate::io`) and,
-//! for `--stale`, the current month.
+//! clock: callers hand it the files (the embedded bundled deck, or a folder's files that `crate::io` reads
+//! through [`DeckFile`] when a worker thread asks for them) and, for `--stale`, the current month.
 //! A file named `glossary.toml` is the deck's glossary ([`glossary_file`]), not a topic.
 
 pub mod diagnostic;
@@ -18,12 +18,12 @@ mod schema;
 pub mod text;
 pub mod validate;
 
-use std::borrow::Borrow;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
+use toml::Spanned;
 use toml::de::DeTable;
 
 pub use diagnostic::{Diagnostic, Position, Rule, Severity};
@@ -44,6 +44,28 @@ pub struct SourceFile {
     pub path: String,
     /// The file's text.
     pub text: String,
+}
+
+/// A deck file as the loader takes it: already in memory ([`SourceFile`]), or still to be read.
+///
+/// The loader opens each file on the worker thread that checks it and drops its text as soon as it is
+/// checked, so a big deck's files are never all in memory at once. The reading itself is the caller's:
+/// `crate::io` implements this for files on disk.
+pub trait DeckFile: Send {
+    /// Runs `check` on the file's text, or says why the file cannot be read.
+    fn with_text<R>(self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic>;
+}
+
+impl DeckFile for SourceFile {
+    fn with_text<R>(self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
+        Ok(check(&self))
+    }
+}
+
+impl DeckFile for &SourceFile {
+    fn with_text<R>(self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
+        Ok(check(self))
+    }
 }
 
 /// The outcome of loading: the deck built from everything valid, and every problem found.
@@ -109,13 +131,14 @@ pub fn load_with(files: &[SourceFile], options: &LoadOptions) -> Loaded {
     load_all(files.iter().collect(), options)
 }
 
-/// [`load_with`], taking the files: each file's text is freed as soon as it is checked, which keeps the
-/// peak memory of a big deck's load near the size of its files instead of the files plus the deck.
-pub fn load_owned(files: Vec<SourceFile>, options: &LoadOptions) -> Loaded {
+/// [`load_with`], taking the files: each is read when a worker reaches it and its text is freed as soon as
+/// it is checked, which keeps the peak memory of a big deck's load near the deck plus the files being
+/// checked instead of every file plus the deck.
+pub fn load_files<F: DeckFile>(files: Vec<F>, options: &LoadOptions) -> Loaded {
     load_all(files, options)
 }
 
-fn load_all<F: Borrow<SourceFile> + Send>(files: Vec<F>, options: &LoadOptions) -> Loaded {
+fn load_all<F: DeckFile>(files: Vec<F>, options: &LoadOptions) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut topics: Vec<(model::Topic, String, Position)> = Vec::new();
     let mut glossary = Glossary::default();
@@ -148,20 +171,21 @@ fn load_all<F: Borrow<SourceFile> + Send>(files: Vec<F>, options: &LoadOptions) 
     }
 }
 
-/// Parses and validates every file, on as many threads as there are cores (and files); results in file order.
-/// A file is dropped as soon as it is checked.
+/// Reads, parses and validates every file, on as many threads as there are cores (and files); results in
+/// file order. A file is dropped as soon as it is checked.
 ///
 /// Plain scoped threads pulling the next file from a counter: a deck has a handful of files of very
 /// different sizes, and idle threads must not spin on a machine whose cores are busy with other work.
-fn check_files<F: Borrow<SourceFile> + Send>(files: Vec<F>, options: &LoadOptions) -> Vec<CheckedFile> {
+fn check_files<F: DeckFile>(files: Vec<F>, options: &LoadOptions) -> Vec<CheckedFile> {
+    let checker = Checker {
+        options,
+        large_parse: Mutex::new(()),
+    };
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(files.len());
     if workers <= 1 {
-        return files
-            .into_iter()
-            .map(|f| check_file(f.borrow(), options))
-            .collect();
+        return files.into_iter().map(|f| checker.open_and_check(f)).collect();
     }
     let slots: Vec<Mutex<Option<F>>> = files.into_iter().map(|f| Mutex::new(Some(f))).collect();
     let next = AtomicUsize::new(0);
@@ -177,7 +201,7 @@ fn check_files<F: Borrow<SourceFile> + Send>(files: Vec<F>, options: &LoadOption
                 .unwrap_or_else(PoisonError::into_inner)
                 .take()
                 .expect("each file is taken once");
-            done.push((i, check_file(file.borrow(), options)));
+            done.push((i, checker.open_and_check(file)));
         }
     };
     let mut checked: Vec<(usize, CheckedFile)> = std::thread::scope(|scope| {
@@ -201,53 +225,91 @@ struct CheckedFile {
     diagnostics: Vec<Diagnostic>,
 }
 
-fn check_file(file: &SourceFile, options: &LoadOptions) -> CheckedFile {
-    let mut reporter = Reporter::new(&file.path, &file.text);
-    let (mut topic, mut glossary) = (None, None);
-    if glossary_file::is_glossary(&file.path) {
-        glossary = Some(glossary_file::load(&file.text, &mut reporter));
-    } else {
-        topic = load_file(file, options, &mut reporter).map(|(topic, id_span)| {
-            let at = reporter.position(&id_span);
-            (topic, at)
-        });
-    }
-    // The schema walk and the validator each go through the file in their own order; show it top down.
-    reporter.diagnostics.sort_by_key(|d| d.position);
-    CheckedFile {
-        path: file.path.clone(),
-        topic,
-        glossary,
-        diagnostics: reporter.diagnostics,
-    }
+/// A file at least this long is parsed while no other such file is: see [`Checker::parse`].
+const LARGE_FILE_BYTES: usize = 1 << 20;
+
+/// Whether a file of `len` bytes waits for other large files to be parsed before it is.
+fn parses_alone(len: usize) -> bool {
+    len >= LARGE_FILE_BYTES
 }
 
-fn load_file(
-    file: &SourceFile,
-    options: &LoadOptions,
-    reporter: &mut Reporter<'_>,
-) -> Option<(model::Topic, std::ops::Range<usize>)> {
-    let (mut doc, syntax_errors) = DeTable::parse_recoverable(&file.text);
-    if !syntax_errors.is_empty() {
-        report_syntax_errors(&file.text, &syntax_errors, reporter);
-        return None;
+/// What every worker shares while checking files.
+struct Checker<'a> {
+    options: &'a LoadOptions,
+    /// Held while a large file is parsed.
+    large_parse: Mutex<()>,
+}
+
+impl Checker<'_> {
+    fn open_and_check(&self, file: impl DeckFile) -> CheckedFile {
+        file.with_text(|file| self.check_file(file))
+            .unwrap_or_else(|unreadable| CheckedFile {
+                path: unreadable.path.clone(),
+                topic: None,
+                glossary: None,
+                diagnostics: vec![unreadable],
+            })
     }
-    let removed = schema::check(&mut doc, reporter);
-    let raw = match RawFile::deserialize(doc.into_deserializer()) {
-        Ok(raw) => raw,
-        Err(e) => {
-            // The schema walk removes every value of the wrong type, so this is a safety net only.
-            let span = e.span().unwrap_or(0..0);
-            reporter.error(&span, Rule::WrongType, e.message().trim().to_string());
+
+    fn check_file(&self, file: &SourceFile) -> CheckedFile {
+        let mut reporter = Reporter::new(&file.path, &file.text);
+        let (mut topic, mut glossary) = (None, None);
+        if glossary_file::is_glossary(&file.path) {
+            glossary = Some(glossary_file::load(&file.text, &mut reporter));
+        } else {
+            topic = self.load_file(file, &mut reporter).map(|(topic, id_span)| {
+                let at = reporter.position(&id_span);
+                (topic, at)
+            });
+        }
+        // The schema walk and the validator each go through the file in their own order; show it top down.
+        reporter.diagnostics.sort_by_key(|d| d.position);
+        CheckedFile {
+            path: file.path.clone(),
+            topic,
+            glossary,
+            diagnostics: reporter.diagnostics,
+        }
+    }
+
+    fn load_file(
+        &self,
+        file: &SourceFile,
+        reporter: &mut Reporter<'_>,
+    ) -> Option<(model::Topic, std::ops::Range<usize>)> {
+        let (mut doc, syntax_errors) = self.parse(&file.text);
+        if !syntax_errors.is_empty() {
+            report_syntax_errors(&file.text, &syntax_errors, reporter);
             return None;
         }
-    };
-    let id_span = raw
-        .topic
-        .as_ref()
-        .and_then(|t| t.get_ref().id.as_ref())
-        .map_or(0..0, |id| id.span());
-    validate::validate_file(raw, &file.path, &removed, options.freshness, reporter).map(|t| (t, id_span))
+        let removed = schema::check(&mut doc, reporter);
+        let raw = match RawFile::deserialize(doc.into_deserializer()) {
+            Ok(raw) => raw,
+            Err(e) => {
+                // The schema walk removes every value of the wrong type, so this is a safety net only.
+                let span = e.span().unwrap_or(0..0);
+                reporter.error(&span, Rule::WrongType, e.message().trim().to_string());
+                return None;
+            }
+        };
+        let id_span = raw
+            .topic
+            .as_ref()
+            .and_then(|t| t.get_ref().id.as_ref())
+            .map_or(0..0, |id| id.span());
+        validate::validate_file(raw, &file.path, &removed, self.options.freshness, reporter)
+            .map(|t| (t, id_span))
+    }
+
+    /// Parses a file's TOML. Two large files are never parsed at once: while it parses, the TOML parser
+    /// holds every token and event of the file, several times the file's size, and the peak memory of a
+    /// big deck's load is that transient plus the deck built so far. Parsing is about half of a file's
+    /// check, so the other workers still deserialize and validate the files already parsed.
+    fn parse<'t>(&self, text: &'t str) -> (Spanned<DeTable<'t>>, Vec<toml::de::Error>) {
+        let _alone =
+            parses_alone(text.len()).then(|| self.large_parse.lock().unwrap_or_else(PoisonError::into_inner));
+        DeTable::parse_recoverable(text)
+    }
 }
 
 /// Reports the TOML syntax errors of a file, with a hint for the mistakes deck authors make most.
@@ -288,5 +350,62 @@ fn report_syntax_errors(text: &str, errors: &[toml::de::Error], reporter: &mut R
             "see https://toml.io for the syntax"
         };
         reporter.error(&span, Rule::TomlSyntax, message).hint(hint);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_from_one_mebibyte_up_are_parsed_one_at_a_time() {
+        assert!(!parses_alone(0));
+        assert!(!parses_alone(LARGE_FILE_BYTES - 1));
+        assert!(parses_alone(LARGE_FILE_BYTES));
+        assert_eq!(LARGE_FILE_BYTES, 1_048_576);
+    }
+
+    /// A file that cannot be read, as the caller describes it.
+    struct Vanished;
+
+    impl DeckFile for Vanished {
+        fn with_text<R>(self, _check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
+            Err(Diagnostic {
+                path: "gone.toml".into(),
+                position: None,
+                severity: Severity::Error,
+                rule: Rule::Unreadable,
+                message: "cannot read the file".into(),
+                hint: None,
+            })
+        }
+    }
+
+    #[test]
+    fn an_unreadable_file_is_one_error_and_the_others_still_load() {
+        let text = "[topic]\nid = \"t\"\ntitle = \"T\"\n".to_string();
+        let good = SourceFile {
+            path: "good.toml".into(),
+            text,
+        };
+        let files: Vec<Result<SourceFile, Vanished>> = vec![Err(Vanished), Ok(good)];
+        let loaded = load_files(files, &LoadOptions::default());
+        let found: Vec<(&str, Rule)> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| (d.path.as_str(), d.rule))
+            .collect();
+        assert_eq!(found, [("gone.toml", Rule::Unreadable)]);
+        assert_eq!(loaded.deck.topics().len(), 1);
+        assert_eq!(loaded.deck.topics()[0].id, "t");
+    }
+
+    impl DeckFile for Result<SourceFile, Vanished> {
+        fn with_text<R>(self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
+            match self {
+                Ok(file) => file.with_text(check),
+                Err(vanished) => vanished.with_text(check),
+            }
+        }
     }
 }

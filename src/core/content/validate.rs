@@ -44,10 +44,10 @@ pub fn validate_file(
         return None;
     };
     let header = v.topic(raw_topic);
-    let sections = raw.section.into_iter().filter_map(|s| v.section(s)).collect();
-    let facts = raw.fact.into_iter().filter_map(|f| v.fact(f)).collect();
-    let compares = raw.compare.into_iter().filter_map(|c| v.compare(c)).collect();
-    let scenarios = raw.scenario.into_iter().filter_map(|s| v.scenario(s)).collect();
+    let sections = exact(raw.section.into_iter().filter_map(|s| v.section(s)));
+    let facts = exact(raw.fact.into_iter().filter_map(|f| v.fact(f)));
+    let compares = exact(raw.compare.into_iter().filter_map(|c| v.compare(c)));
+    let scenarios = exact(raw.scenario.into_iter().filter_map(|s| v.scenario(s)));
     let (id, title, summary, order) = header?;
     Some(Topic {
         id,
@@ -60,6 +60,14 @@ pub fn validate_file(
         compares,
         scenarios,
     })
+}
+
+/// Collects a topic's items without the spare capacity a growing vector keeps: the deck holds them for
+/// the whole session.
+fn exact<T>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut items: Vec<T> = items.collect();
+    items.shrink_to_fit();
+    items
 }
 
 struct Validator<'r, 'a> {

@@ -13,6 +13,7 @@ pub mod glossary;
 pub mod glossary_file;
 pub mod model;
 pub mod month;
+mod parse_budget;
 pub mod raw;
 mod schema;
 pub mod text;
@@ -35,6 +36,7 @@ pub use month::{Freshness, YearMonth};
 pub use text::{Keywords, Lang, Text};
 
 use diagnostic::Reporter;
+use parse_budget::{PARSE_BUDGET_BYTES, ParseBudget};
 use raw::RawFile;
 
 /// One deck file's name and contents.
@@ -179,7 +181,7 @@ fn load_all<F: DeckFile>(files: Vec<F>, options: &LoadOptions) -> Loaded {
 fn check_files<F: DeckFile>(files: Vec<F>, options: &LoadOptions) -> Vec<CheckedFile> {
     let checker = Checker {
         options,
-        large_parse: Mutex::new(()),
+        parse_budget: ParseBudget::new(PARSE_BUDGET_BYTES),
     };
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
@@ -225,19 +227,11 @@ struct CheckedFile {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// A file at least this long is parsed while no other such file is: see [`Checker::parse`].
-const LARGE_FILE_BYTES: usize = 1 << 20;
-
-/// Whether a file of `len` bytes waits for other large files to be parsed before it is.
-fn parses_alone(len: usize) -> bool {
-    len >= LARGE_FILE_BYTES
-}
-
 /// What every worker shares while checking files.
 struct Checker<'a> {
     options: &'a LoadOptions,
-    /// Held while a large file is parsed.
-    large_parse: Mutex<()>,
+    /// How much TOML may be parsing at once.
+    parse_budget: ParseBudget,
 }
 
 impl Checker<'_> {
@@ -301,13 +295,10 @@ impl Checker<'_> {
             .map(|t| (t, id_span))
     }
 
-    /// Parses a file's TOML. Two large files are never parsed at once: while it parses, the TOML parser
-    /// holds every token and event of the file, several times the file's size, and the peak memory of a
-    /// big deck's load is that transient plus the deck built so far. Parsing is about half of a file's
-    /// check, so the other workers still deserialize and validate the files already parsed.
+    /// Parses a file's TOML within the [`ParseBudget`]: the parser's memory while it runs, several times the
+    /// file's size, is what sets the peak of a big deck's load.
     fn parse<'t>(&self, text: &'t str) -> (Spanned<DeTable<'t>>, Vec<toml::de::Error>) {
-        let _alone =
-            parses_alone(text.len()).then(|| self.large_parse.lock().unwrap_or_else(PoisonError::into_inner));
+        let _permit = self.parse_budget.reserve(text.len());
         DeTable::parse_recoverable(text)
     }
 }
@@ -356,14 +347,6 @@ fn report_syntax_errors(text: &str, errors: &[toml::de::Error], reporter: &mut R
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn files_from_one_mebibyte_up_are_parsed_one_at_a_time() {
-        assert!(!parses_alone(0));
-        assert!(!parses_alone(LARGE_FILE_BYTES - 1));
-        assert!(parses_alone(LARGE_FILE_BYTES));
-        assert_eq!(LARGE_FILE_BYTES, 1_048_576);
-    }
 
     /// A file that cannot be read, as the caller describes it.
     struct Vanished;

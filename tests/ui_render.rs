@@ -200,3 +200,20 @@ fn search_says_indexing_until_the_index_is_ready_then_shows_only_the_latest_resu
     });
     assert!(text_of(&render(&app, 80, 24)).contains("no match"));
 }
+
+#[test]
+fn a_long_search_query_scrolls_so_the_typing_stays_in_view() {
+    let mut app = app(Lang::En);
+    app.update(Msg::Action(Action::Search));
+    type_search(
+        &mut app,
+        "lambda function url authtype aws_iam none cors invoke mode response stream",
+    );
+    let text = text_of(&render(&app, 60, 15));
+    let query_row = text.lines().nth(2).unwrap();
+    assert!(
+        query_row.starts_with("│…") && query_row.contains("response stream▏"),
+        "the end of the query and the caret show, with … for the hidden start:\n{text}"
+    );
+    assert_borders_intact(&render(&app, 60, 15));
+}

@@ -239,3 +239,48 @@ fn a_source_link_hangs_under_the_url_at_full_width() {
         .collect();
     assert_eq!(joined, url);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// A search query longer than its box scrolls sideways: it fits, the caret shows once, the text
+    /// typed just before the caret is in view, and `…` marks each side that hides text.
+    #[test]
+    fn an_input_line_fits_and_keeps_the_caret_in_view(
+        query in text(),
+        caret_at in 0.0f64..=1.0,
+        width in 1usize..=120,
+    ) {
+        use recall::ui::widgets::rich::input_line;
+        let bounds: Vec<usize> = query.grapheme_indices(true).map(|(i, _)| i).chain([query.len()]).collect();
+        let caret = bounds[((bounds.len() - 1) as f64 * caret_at) as usize];
+        let shown = row_text(&input_line(&query, caret, width, Default::default()));
+        prop_assert!(shown.width() <= width, "{shown:?} is wider than {width}");
+        prop_assert_eq!(shown.matches('▏').count(), 1);
+        let (left, right) = shown.split_once('▏').unwrap();
+        if query.width() < width {
+            prop_assert_eq!(left, &query[..caret]);
+            prop_assert_eq!(right, &query[caret..]);
+        } else {
+            let before = &query[..caret];
+            let after = &query[caret..];
+            // What shows left of the caret is what was typed just before it, whole or after a `…`.
+            let tail = left.strip_prefix('…').unwrap_or(left);
+            prop_assert!(before.ends_with(tail), "{left:?} is not the end of {before:?}");
+            if width > 1 {
+                prop_assert_eq!(left.starts_with('…'), tail.len() < before.len());
+            }
+            if width >= 8 {
+                let last = before.graphemes(true).next_back().unwrap_or("");
+                prop_assert!(last.width() > 3 || tail.ends_with(last), "{last:?} hidden in {left:?}");
+            }
+            let head = right.strip_suffix('…').unwrap_or(right);
+            prop_assert!(after.starts_with(head), "{right:?} is not the start of {after:?}");
+            if right.ends_with('…') {
+                prop_assert!(head.len() < after.len());
+            } else if width > 2 {
+                prop_assert_eq!(head, after, "text hidden on the right without a mark");
+            }
+        }
+    }
+}

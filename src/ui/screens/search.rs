@@ -107,13 +107,9 @@ impl SearchState {
         Outcome::none()
     }
 
-    /// The query as shown: the caret `▏` where typing goes.
-    fn query_line(&self, caret_style: ratatui::style::Style) -> Line<'static> {
-        Line::from(vec![
-            Span::raw(self.query[..self.caret].to_string()),
-            Span::styled("▏", caret_style),
-            Span::raw(self.query[self.caret..].to_string()),
-        ])
+    /// The query as shown in `width` columns: the caret `▏` where typing goes, always in view.
+    fn query_line(&self, width: u16, caret_style: ratatui::style::Style) -> Line<'static> {
+        rich::input_line(&self.query, self.caret, usize::from(width), caret_style)
     }
 
     /// Asks the worker for the query's hits (the current ones stay shown until they arrive).
@@ -148,7 +144,8 @@ impl SearchState {
             Lang::En => " Search (words, both languages; Hangul initials: ㅅㅂㄹㅅ → 서버리스) ",
             Lang::Ko => " 검색 (한·영 단어 검색, 초성 가능: ㅅㅂㄹㅅ → 서버리스) ",
         };
-        let input = Paragraph::new(self.query_line(theme.key())).block(
+        let query = self.query_line(input_area.width.saturating_sub(2), theme.key());
+        let input = Paragraph::new(query).block(
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.title())

@@ -335,6 +335,48 @@ pub fn clip(line: Line<'static>, width: u16) -> Line<'static> {
     Line::from(spans).style(line.style)
 }
 
+/// A one-line text input that fits `width` columns: the text with the caret `▏` (one column) at byte
+/// `caret`, scrolled sideways so the caret and what was typed just before it stay in view. Text cut off on
+/// the left shows `…` there, text cut off on the right `…` at the end.
+pub fn input_line(text: &str, caret: usize, width: usize, caret_style: Style) -> Line<'static> {
+    let (before, after) = text.split_at(caret);
+    let room = width.saturating_sub(1);
+    let caret = Span::styled("▏", caret_style);
+    if room == 0 {
+        return Line::from(caret);
+    }
+    if display_width(text) <= room {
+        return Line::from(vec![
+            Span::raw(before.to_string()),
+            caret,
+            Span::raw(after.to_string()),
+        ]);
+    }
+    let before_width = display_width(before);
+    // The text does not fit, so some of it follows the caret: leave at least a column for its `…`.
+    if before_width < room {
+        let after = truncate(after, room - before_width);
+        return Line::from(vec![Span::raw(before.to_string()), caret, Span::raw(after)]);
+    }
+    // The caret sits at the right edge, with `…` on each side that hides text.
+    let right_mark = usize::from(!after.is_empty());
+    let mut left = room.saturating_sub(1 + right_mark);
+    let mut start = before.len();
+    for (at, cluster) in before.grapheme_indices(true).rev() {
+        let w = cluster_width(cluster);
+        if w > left {
+            break;
+        }
+        left -= w;
+        start = at;
+    }
+    let mut spans = vec![Span::raw("…"), Span::raw(before[start..].to_string()), caret];
+    if right_mark == 1 && room > 1 {
+        spans.push(Span::raw("…"));
+    }
+    Line::from(spans)
+}
+
 /// `text` cut to at most `width` columns, ending with `…` when it had to be cut.
 pub fn truncate(text: &str, width: usize) -> String {
     let clipped = clip(

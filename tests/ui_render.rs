@@ -217,3 +217,32 @@ fn a_long_search_query_scrolls_so_the_typing_stays_in_view() {
     );
     assert_borders_intact(&render(&app, 60, 15));
 }
+
+#[test]
+fn at_the_narrowest_width_browse_keeps_every_tab_name_and_the_language_tag() {
+    for lang in [Lang::En, Lang::Ko] {
+        let mut app = app(lang);
+        app.update(Msg::Action(Action::Open));
+        let wide = text_of(&render(&app, 80, 24));
+        let narrow = text_of(&render(&app, 40, 12));
+        let tabs = |text: &str| text.lines().nth(1).unwrap().to_string();
+        let names: &[&str] = match lang {
+            Lang::En => &["Notes", "Facts", "Compare", "Scenarios"],
+            Lang::Ko => &["노트", "요점", "비교표", "시나리오"],
+        };
+        for name in names {
+            assert!(
+                tabs(&narrow).contains(name),
+                "{name} missing at 40 columns:\n{narrow}"
+            );
+        }
+        assert!(
+            tabs(&wide).contains("(11)"),
+            "at 80 columns the counts show:\n{wide}"
+        );
+        let header = narrow.lines().next().unwrap().trim_end();
+        let tag = if lang == Lang::En { "[EN]" } else { "[한국어]" };
+        assert!(header.ends_with(tag), "the language tag stays: {header:?}");
+        assert_borders_intact(&render(&app, 40, 12));
+    }
+}

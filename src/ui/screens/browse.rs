@@ -243,14 +243,27 @@ impl BrowseState {
         frame.render_stateful_widget(list, area, &mut state);
     }
 
-    fn render_topic(&self, frame: &mut Frame, area: Rect, topic: &Topic, shared: &Shared) {
-        let lang = shared.lang;
-        let [tabs_area, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-        let titles: Vec<String> = Tab::ALL
+    /// The tab titles with each tab's item count, or without the counts when those do not fit in `width`
+    /// (Korean at 40 columns): every tab name stays readable.
+    fn tab_titles(topic: &Topic, lang: Lang, width: u16) -> Vec<String> {
+        let counted: Vec<String> = Tab::ALL
             .iter()
             .map(|t| format!("{} ({})", t.label(lang), Self::items_in_tab(topic, *t)))
             .collect();
-        let tabs = Tabs::new(titles)
+        // The Tabs widget pads each title with a space on each side and puts a one-column divider between.
+        let needed: usize =
+            counted.iter().map(|t| rich::display_width(t) + 2).sum::<usize>() + counted.len() - 1;
+        if needed <= usize::from(width) {
+            counted
+        } else {
+            Tab::ALL.iter().map(|t| t.label(lang).to_string()).collect()
+        }
+    }
+
+    fn render_topic(&self, frame: &mut Frame, area: Rect, topic: &Topic, shared: &Shared) {
+        let lang = shared.lang;
+        let [tabs_area, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let tabs = Tabs::new(Self::tab_titles(topic, lang, tabs_area.width))
             .select(self.tab.index())
             .highlight_style(shared.theme.selected())
             .divider("│");

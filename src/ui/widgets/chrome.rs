@@ -75,11 +75,15 @@ pub fn render_frame(
         Lang::En => "EN",
         Lang::Ko => "한국어",
     };
+    let (name, bar, tag) = (" recall ", "│ ", format!("  [{lang_tag}]"));
+    // A long breadcrumb (a topic title in Korean at 40 columns) is cut with `…`; the language tag stays.
+    let room = usize::from(frame.area().width)
+        .saturating_sub(rich::display_width(name) + rich::display_width(bar) + rich::display_width(&tag));
     let title_line = Line::from(vec![
-        Span::styled(" recall ", theme.title()),
-        Span::styled("│ ", theme.border()),
-        Span::styled(title.to_string(), theme.text()),
-        Span::styled(format!("  [{lang_tag}]"), theme.dim()),
+        Span::styled(name, theme.title()),
+        Span::styled(bar, theme.border()),
+        Span::styled(rich::truncate(title, room), theme.text()),
+        Span::styled(tag, theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(title_line), top);
     if !status_lines.is_empty() {

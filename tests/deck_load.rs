@@ -38,6 +38,9 @@ fn write_deck(dir: &Path) {
     std::fs::write(dir.join("d-large.toml"), topic("other", large, EMPTY_ANSWER)).unwrap();
     std::fs::write(dir.join("e-again.toml"), topic("small", 1, "")).unwrap();
     std::fs::write(dir.join("f-large.toml"), topic("third", large, "")).unwrap();
+    // Not topic files: skipped without a word.
+    std::fs::write(dir.join("NOTES.md"), "# my notes\n").unwrap();
+    std::fs::create_dir(dir.join("old.toml")).unwrap();
     let size = std::fs::metadata(dir.join("c-large.toml")).unwrap().len();
     assert!(size > 1 << 20, "the large files must be large: {size} bytes");
 }
@@ -55,6 +58,7 @@ fn a_folder_loads_as_its_files_read_up_front_would() {
     names.sort();
     let read: Vec<SourceFile> = names
         .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .filter_map(|p| {
             let text = std::fs::read_to_string(p).ok()?;
             Some(SourceFile {

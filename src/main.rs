@@ -30,7 +30,7 @@ fn this_month() -> anyhow::Result<YearMonth> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang: Lang = cli.lang.map(Into::into).unwrap_or_default();
+    let (lang_flag, data_dir) = (cli.lang.map(Lang::from), cli.data_dir.clone());
     // Everything printed goes through `Safe`: no byte of a deck, log or settings file reaches the terminal raw.
     let mut out = Safe::new(std::io::stdout().lock());
     let mut err = Safe::new(std::io::stderr());
@@ -43,6 +43,7 @@ fn main() -> ExitCode {
         // The reader of our output has gone (`recall list | head -1`): nothing is wrong, as for ripgrep.
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
+            let lang = cli::message_language(lang_flag, data_dir);
             let prefix = recall::ui::text::of(lang).error_prefix();
             let _ = writeln!(err, "recall: {prefix}: {}", cli::say_error(&e, lang));
             let _ = err.flush();
@@ -231,7 +232,6 @@ fn print_topics(deck: &Deck, lang: Lang, format: Format, out: &mut impl Write) -
     Ok(())
 }
 
-/// The deck if it has no errors; otherwise prints the diagnostics and fails.
 /// Keeps `value` until the process exits: a headless command exits right after using its deck, and the
 /// operating system takes the memory back at once, where freeing a big deck's allocations one by one
 /// would add a noticeable share to the command's run time.
@@ -239,6 +239,7 @@ fn leak<T>(value: T) -> &'static T {
     Box::leak(Box::new(value))
 }
 
+/// The deck if it has no errors; otherwise prints the diagnostics and fails.
 fn usable(loaded: Loaded, location: &DeckLocation, err: &mut impl Write) -> anyhow::Result<Deck> {
     match loaded.into_deck(false) {
         Ok((deck, _warnings)) => Ok(deck),

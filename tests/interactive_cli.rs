@@ -120,3 +120,63 @@ fn with_lang_ko_the_refusals_are_korean() {
             .stderr(predicate::str::contains(*message));
     }
 }
+
+#[test]
+fn a_deck_that_cannot_be_used_is_explained_in_the_configured_language() {
+    let data = tempfile::tempdir().unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let broken = tempfile::tempdir().unwrap();
+    std::fs::write(
+        broken.path().join("t.toml"),
+        "[topic]\nid = \"t\"\ntitle = \"\"\n",
+    )
+    .unwrap();
+    let missing = data.path().join("no-such-deck");
+    let cases = |lang: &str| -> Vec<(std::path::PathBuf, &'static str)> {
+        if lang == "ko" {
+            vec![
+                (missing.clone(), "recall: 오류: 덱 폴더가 없습니다 — "),
+                (empty.path().into(), "폴더에 주제 파일(*.toml)이 없습니다 — "),
+                (broken.path().into(), "recall: 오류: 덱에 문제가 1개 있습니다."),
+            ]
+        } else {
+            vec![
+                (missing.clone(), "recall: error: deck folder "),
+                (empty.path().into(), "holds no topic files (*.toml)"),
+                (
+                    broken.path().into(),
+                    "recall: error: the deck has 1 problem; run `recall check`",
+                ),
+            ]
+        }
+    };
+    // --lang decides; without it, the settings file's language; with neither, English. Nothing is created.
+    std::fs::write(data.path().join("config.toml"), "language = \"ko\"\n").unwrap();
+    for (flag, expected) in [(Some("en"), "en"), (None, "ko")] {
+        for (deck, message) in cases(expected) {
+            let mut cmd = recall(data.path());
+            if let Some(flag) = flag {
+                cmd.args(["--lang", flag]);
+            }
+            cmd.arg("--content")
+                .arg(&deck)
+                .args(["study"])
+                .assert()
+                .code(1)
+                .stderr(predicate::str::contains(message));
+        }
+    }
+    std::fs::remove_file(data.path().join("config.toml")).unwrap();
+    for (deck, message) in cases("en") {
+        recall(data.path())
+            .arg("--content")
+            .arg(&deck)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(message));
+    }
+    assert!(
+        !data.path().join("config.toml").exists(),
+        "a refusal writes no settings"
+    );
+}

@@ -7,6 +7,8 @@ mod screen;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+
+use recall::io::deck::DeckSourceError;
 use std::sync::Arc;
 
 use jiff::Timestamp;
@@ -431,6 +433,20 @@ fn the_headless_text_output_is_korean() {
         ko.needs_terminal(),
         ko.file_exists(&PathBuf::from("/tmp/cards.csv")),
         ko.too_few_reviews(0, 64),
+        ko.deck_invalid(3),
+        ko.deck_source_error(&DeckSourceError::NotFound {
+            path: PathBuf::from("/decks/aws"),
+        }),
+        ko.deck_source_error(&DeckSourceError::NotADirectory {
+            path: PathBuf::from("/decks/aws.toml"),
+        }),
+        ko.deck_source_error(&DeckSourceError::Empty {
+            path: PathBuf::from("/decks/aws"),
+        }),
+        ko.deck_source_error(&DeckSourceError::Unreadable {
+            path: PathBuf::from("/decks/aws"),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        }),
         ko.log_warning(&recall::io::log::LogWarning {
             path: PathBuf::from("/data/events-a.jsonl"),
             line: 3,

@@ -22,9 +22,10 @@ pub use args::{Cli, Command, ExportFormatArg, Format, ImportCommand, LangArg, Wh
 use std::sync::LazyLock;
 
 use crate::core::config::ConfigSchema;
-use crate::core::content::Lang;
+use crate::core::content::{DeckError, Lang};
 use crate::core::quiz::QuizError;
 use crate::core::srs::OptimizeError;
+use crate::io::deck::DeckSourceError;
 use crate::io::export::WriteError;
 use crate::io::progress::LoadedProgress;
 use crate::ui::key_overrides;
@@ -57,9 +58,21 @@ pub fn warn_skipped(loaded: &LoadedProgress, lang: Lang, err: &mut impl Write) -
     Ok(())
 }
 
+/// The language of messages printed before or instead of the interface (a refusal, an unusable deck):
+/// `--lang`, else the settings file's `language` (read, never created; a missing or broken file counts as
+/// unset), else English.
+pub fn message_language(flag: Option<Lang>, data_dir: Option<std::path::PathBuf>) -> Lang {
+    flag.or_else(|| {
+        let paths = crate::io::paths::Paths::resolve(data_dir).ok()?;
+        let loaded = crate::io::config::load(&paths.config_file, &settings_schema()).ok()?;
+        Some(loaded.config.language)
+    })
+    .unwrap_or_default()
+}
+
 /// An error for stderr in `lang`: the errors a learner meets (a bad parameter, an unknown topic, no
-/// terminal, an existing output file, too little history) from the catalogue; anything else as its
-/// chain of English causes.
+/// terminal, an existing output file, too little history, a deck that cannot be used) from the catalogue;
+/// anything else as its chain of English causes.
 pub fn say_error(error: &anyhow::Error, lang: Lang) -> String {
     let words = text::of(lang);
     for cause in error.chain() {
@@ -68,6 +81,12 @@ pub fn say_error(error: &anyhow::Error, lang: Lang) -> String {
         }
         if cause.downcast_ref::<interactive::NeedsTerminal>().is_some() {
             return words.needs_terminal();
+        }
+        if let Some(e) = cause.downcast_ref::<DeckSourceError>() {
+            return words.deck_source_error(e);
+        }
+        if let Some(DeckError::Invalid { diagnostics }) = cause.downcast_ref::<DeckError>() {
+            return words.deck_invalid(diagnostics.len());
         }
         // The commands' own errors wrap these transparently, so the chain shows the wrapper, not them.
         let write = cause

@@ -9,6 +9,7 @@ use crate::core::content::ItemKind;
 use crate::core::quiz::{QuizError, Shortfall};
 use crate::core::search::Field;
 use crate::core::srs::{OptimizeError, SessionError, format_wait};
+use crate::io::deck::DeckSourceError;
 use crate::io::log::LogWarning;
 
 /// The English catalogue.
@@ -145,6 +146,17 @@ impl Catalog for En {
 
     fn file_exists(&self, path: &Path) -> String {
         format!("{} already exists; pass --force to replace it", path.display())
+    }
+
+    fn deck_source_error(&self, error: &DeckSourceError) -> String {
+        error.to_string()
+    }
+
+    fn deck_invalid(&self, problems: usize) -> String {
+        format!(
+            "the deck has {}; run `recall check` to see them",
+            plural(problems, "problem")
+        )
     }
 
     fn too_few_reviews(&self, have: usize, need: usize) -> String {

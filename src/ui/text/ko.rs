@@ -15,6 +15,7 @@ use crate::core::content::ItemKind;
 use crate::core::quiz::{QuizError, ResponseError, Shortfall};
 use crate::core::search::Field;
 use crate::core::srs::{SessionError, WaitUnit, wait_amount};
+use crate::io::deck::DeckSourceError;
 use crate::io::log::{LogWarning, WarningKind};
 
 /// The Korean catalogue.
@@ -224,6 +225,30 @@ impl Catalog for Ko {
             "파일이 이미 있습니다. 덮어쓰려면 --force를 지정하세요 — {}",
             path.display()
         )
+    }
+
+    fn deck_source_error(&self, error: &DeckSourceError) -> String {
+        match error {
+            DeckSourceError::NotFound { path } => format!("덱 폴더가 없습니다 — {}", path.display()),
+            DeckSourceError::NotADirectory { path } => format!(
+                "폴더가 아닙니다. --content에는 주제 파일(*.toml)이 든 폴더를 지정하세요 — {}",
+                path.display()
+            ),
+            DeckSourceError::Unreadable { path, source } => match source.kind() {
+                std::io::ErrorKind::PermissionDenied => {
+                    format!("권한이 없어 읽을 수 없습니다 — {}", path.display())
+                }
+                // Other failures are rare; the system's own words say what happened.
+                _ => format!("읽을 수 없습니다 ({source}) — {}", path.display()),
+            },
+            DeckSourceError::Empty { path } => {
+                format!("폴더에 주제 파일(*.toml)이 없습니다 — {}", path.display())
+            }
+        }
+    }
+
+    fn deck_invalid(&self, problems: usize) -> String {
+        format!("덱에 문제가 {problems}개 있습니다. `recall check`로 확인하세요")
     }
 
     fn too_few_reviews(&self, have: usize, need: usize) -> String {

@@ -22,6 +22,7 @@ use crate::core::content::{ItemKind, Lang};
 use crate::core::quiz::{QuizError, Shortfall};
 use crate::core::search::Field;
 use crate::core::srs::SessionError;
+use crate::io::deck::DeckSourceError;
 use crate::io::log::LogWarning;
 
 pub use en::En;
@@ -81,6 +82,10 @@ pub trait Catalog: Sync {
     fn needs_terminal(&self) -> String;
     /// An output file exists and `--force` was not given.
     fn file_exists(&self, path: &Path) -> String;
+    /// The deck folder given with `--content` cannot be used at all.
+    fn deck_source_error(&self, error: &DeckSourceError) -> String;
+    /// The deck has errors (listed above this line, as `recall check` prints them).
+    fn deck_invalid(&self, problems: usize) -> String;
     /// `recall optimize` has too little history.
     fn too_few_reviews(&self, have: usize, need: usize) -> String;
     /// `recall search` found nothing.

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 
 use jiff::tz::TimeZone;
 use recall::cli::interactive::Start;
@@ -123,12 +123,10 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             force,
         }) => {
             if what != WhatArg::Cards && format != ExportFormatArg::Csv {
-                Cli::command()
-                    .error(
-                        clap::error::ErrorKind::ArgumentConflict,
-                        "--what reviews and --what exams are exported as CSV only (use --format csv)",
-                    )
-                    .exit();
+                // A usage error (exit 2, as clap's own), said in the learner's language.
+                let words = recall::ui::text::of(cli::message_language(cli_opts.lang, cli.data_dir.clone()));
+                writeln!(err, "recall: {}: {}", words.error_prefix(), words.csv_only())?;
+                return Ok(ExitCode::from(2));
             }
             let deck = usable(load()?, &location, err)?;
             let paths = Paths::resolve(cli.data_dir.clone())?;

@@ -128,6 +128,13 @@ fn reviews_and_exams_export_as_csv_and_refuse_other_formats() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("CSV only"));
+    recall(data.path())
+        .args(["--lang", "ko", "export", "--what", "exams", "--format", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "recall: 오류: --what reviews와 --what exams는 CSV로만 내보낼 수 있습니다",
+        ));
 }
 
 #[test]

@@ -148,6 +148,10 @@ impl Catalog for En {
         format!("{} already exists; pass --force to replace it", path.display())
     }
 
+    fn csv_only(&self) -> &'static str {
+        "--what reviews and --what exams are exported as CSV only (use --format csv)"
+    }
+
     fn deck_source_error(&self, error: &DeckSourceError) -> String {
         error.to_string()
     }

@@ -227,6 +227,10 @@ impl Catalog for Ko {
         )
     }
 
+    fn csv_only(&self) -> &'static str {
+        "--what reviews와 --what exams는 CSV로만 내보낼 수 있습니다(--format csv 사용)"
+    }
+
     fn deck_source_error(&self, error: &DeckSourceError) -> String {
         match error {
             DeckSourceError::NotFound { path } => format!("덱 폴더가 없습니다 — {}", path.display()),

@@ -82,6 +82,8 @@ pub trait Catalog: Sync {
     fn needs_terminal(&self) -> String;
     /// An output file exists and `--force` was not given.
     fn file_exists(&self, path: &Path) -> String;
+    /// `recall export --what reviews|exams` with a format other than CSV.
+    fn csv_only(&self) -> &'static str;
     /// The deck folder given with `--content` cannot be used at all.
     fn deck_source_error(&self, error: &DeckSourceError) -> String;
     /// The deck has errors (listed above this line, as `recall check` prints them).

@@ -216,6 +216,11 @@ fn a_long_search_query_scrolls_so_the_typing_stays_in_view() {
         "the end of the query and the caret show, with … for the hidden start:\n{text}"
     );
     assert_borders_intact(&render(&app, 60, 15));
+    let title_row = text.lines().nth(1).unwrap();
+    assert!(
+        title_row.ends_with("…┐"),
+        "the hint in the title gives way with …: {title_row:?}"
+    );
 }
 
 #[test]

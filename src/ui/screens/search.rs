@@ -149,7 +149,11 @@ impl SearchState {
             Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.title())
-                .title(prompt),
+                // The long hint gives way with `…` in a narrow window, rather than being cut mid-word.
+                .title(rich::truncate(
+                    prompt,
+                    usize::from(input_area.width.saturating_sub(2)),
+                )),
         );
         frame.render_widget(input, input_area);
 

@@ -251,3 +251,72 @@ fn at_the_narrowest_width_browse_keeps_every_tab_name_and_the_language_tag() {
         assert_borders_intact(&render(&app, 40, 12));
     }
 }
+
+/// The rows inside the box whose top border holds `title`.
+fn box_rows(text: &str, title: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let top = lines.iter().position(|l| l.contains(title)).unwrap();
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| !l.trim_start().starts_with('└'))
+        .map(|l| l.to_string())
+        .collect()
+}
+
+#[test]
+fn page_down_in_a_small_fact_detail_skips_no_line() {
+    use Action::*;
+    let mut app = app(Lang::En);
+    act(&mut app, &[Open, Right]);
+    // The first fact whose detail takes more than two views at 60×15 (a 4-row box).
+    let mut pages = Vec::new();
+    for n in 1..=11 {
+        let title = format!("┌ {n}/");
+        let first = box_rows(&text_of(&render(&app, 60, 15)), &title);
+        act(&mut app, &[PageDown]);
+        let second = box_rows(&text_of(&render(&app, 60, 15)), &title);
+        act(&mut app, &[PageDown]);
+        let third = box_rows(&text_of(&render(&app, 60, 15)), &title);
+        if third != second && second != first {
+            pages = vec![first, second, third];
+            break;
+        }
+        act(&mut app, &[NextItem]);
+    }
+    assert!(
+        !pages.is_empty(),
+        "no fact of the first topic is three views long"
+    );
+    for pair in pages.windows(2) {
+        let (before, after) = (&pair[0], &pair[1]);
+        assert_eq!(
+            after.first(),
+            before.last(),
+            "a page keeps the last row of the one before it: {before:#?} then {after:#?}"
+        );
+    }
+}
+
+#[test]
+fn presses_past_the_end_do_not_pile_up_in_the_quiz() {
+    use Action::*;
+    let mut app = app(Lang::En);
+    act(&mut app, &[Quiz]);
+    let rows = |app: &App| box_rows(&text_of(&render(app, 40, 12)), "┌");
+    let top = rows(&app);
+    for _ in 0..30 {
+        act(&mut app, &[Down]);
+        rows(&app);
+    }
+    let bottom = rows(&app);
+    assert_ne!(top, bottom, "the question is longer than a 40×12 view");
+    act(&mut app, &[Up]);
+    let up = rows(&app);
+    assert_eq!(
+        up[1..],
+        bottom[..bottom.len() - 1],
+        "one press of ↑ after the end moves one row"
+    );
+    act(&mut app, &[PageDown, PageDown]);
+    assert_eq!(rows(&app), bottom);
+}

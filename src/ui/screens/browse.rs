@@ -1,8 +1,6 @@
 //! Browse: the topic list, then one topic in four tabs — notes (sections), facts (a table), comparisons
 //! (real tables) and scenarios (keywords highlighted, answer hidden until asked).
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -14,6 +12,7 @@ use crate::core::quiz::Question;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::text;
+use crate::ui::widgets::scroll::{Extent, Scroll};
 use crate::ui::widgets::{compare_table, rich};
 
 /// The four views of a topic.
@@ -71,15 +70,12 @@ pub struct BrowseState {
     pub tab: Tab,
     /// Selected item per tab.
     pub cursor: [usize; 4],
-    /// Lines scrolled in the detail view.
-    pub scroll: u16,
+    /// How far the detail view (a note, a fact's detail, a table, a scenario) is scrolled.
+    pub scroll: Scroll,
     /// Whether the selected scenario's answer is shown.
     pub revealed: bool,
     /// Opened on one item from elsewhere (search): Esc goes straight back there.
     pub pop_on_back: bool,
-    /// The largest scroll offset of the text last drawn, so scrolling stops at its end. Written while
-    /// drawing, as ratatui's own list state is: only the layout knows how many lines the text wraps to.
-    pub scroll_max: Cell<u16>,
 }
 
 impl BrowseState {
@@ -161,21 +157,22 @@ impl BrowseState {
         let last = Self::items_in_tab(topic, self.tab).saturating_sub(1);
         // Notes and scenarios fill the page: the arrows scroll their text; n/p move between them.
         let reading = matches!(self.tab, Tab::Notes | Tab::Scenarios);
-        let max = self.scroll_max.get();
         let mut moved = true;
         match action {
             Action::Left => self.tab = Tab::ALL[(tab + 3) % 4],
             Action::Right => self.tab = Tab::ALL[(tab + 1) % 4],
-            Action::Up if reading => return self.scroll_to(self.scroll.min(max).saturating_sub(1)),
-            Action::Down if reading => return self.scroll_to(self.scroll.saturating_add(1).min(max)),
-            Action::Top if reading => return self.scroll_to(0),
-            Action::Bottom if reading => return self.scroll_to(max),
+            Action::Up | Action::Down | Action::Top | Action::Bottom if reading => {
+                self.scroll.apply(action);
+                return Outcome::none();
+            }
             Action::Up | Action::PrevItem => self.cursor[tab] = self.cursor[tab].saturating_sub(1),
             Action::Down | Action::NextItem => self.cursor[tab] = (self.cursor[tab] + 1).min(last),
             Action::Top => self.cursor[tab] = 0,
             Action::Bottom => self.cursor[tab] = last,
-            Action::PageDown => return self.scroll_to(self.scroll.saturating_add(8).min(max)),
-            Action::PageUp => return self.scroll_to(self.scroll.min(max).saturating_sub(8)),
+            Action::PageDown | Action::PageUp => {
+                self.scroll.apply(action);
+                return Outcome::none();
+            }
             Action::Reveal => {
                 self.revealed = !self.revealed;
                 moved = false;
@@ -188,14 +185,9 @@ impl BrowseState {
             _ => moved = false,
         }
         if moved {
-            self.scroll = 0;
+            self.scroll.reset();
             self.revealed = false;
         }
-        Outcome::none()
-    }
-
-    fn scroll_to(&mut self, scroll: u16) -> Outcome {
-        self.scroll = scroll;
         Outcome::none()
     }
 
@@ -308,8 +300,7 @@ impl BrowseState {
             cursor + 1,
             topic.sections.len()
         );
-        self.scroll_max
-            .set(rich::scrolled(frame, area, lines, title, self.scroll, shared));
+        rich::scrolled(frame, area, lines, title, &self.scroll, shared);
     }
 
     fn render_facts(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
@@ -367,14 +358,7 @@ impl BrowseState {
         }
         lines.push(rich::source_line(&fact.source, shared.theme.dim()));
         let title = format!(" {}/{} ", cursor + 1, topic.facts.len());
-        self.scroll_max.set(rich::scrolled(
-            frame,
-            detail_area,
-            lines,
-            title,
-            self.scroll,
-            shared,
-        ));
+        rich::scrolled(frame, detail_area, lines, title, &self.scroll, shared);
     }
 
     fn render_compare(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
@@ -391,10 +375,14 @@ impl BrowseState {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let (table, _height) = compare_table::build(compare, shared.lang, inner.width, &shared.theme);
-        // Tables do not scroll by lines; skip whole rows instead by offsetting the table state.
-        let mut state = TableState::default();
+        // Tables do not scroll by lines; skip whole rows (two lines of scroll each) by offsetting the table.
         let max_offset = compare.rows.len().saturating_sub(1);
-        *state.offset_mut() = usize::from(self.scroll / 2).min(max_offset);
+        self.scroll.record(Extent {
+            max: u16::try_from(max_offset * 2).unwrap_or(u16::MAX),
+            view: inner.height,
+        });
+        let mut state = TableState::default();
+        *state.offset_mut() = usize::from(self.scroll.offset() / 2);
         frame.render_stateful_widget(table, inner, &mut state);
     }
 
@@ -445,7 +433,6 @@ impl BrowseState {
             (n, Lang::Ko) => format!(" · 정답 {n}개"),
         };
         let title = format!(" {}/{}{choose} ", cursor + 1, topic.scenarios.len());
-        self.scroll_max
-            .set(rich::scrolled(frame, area, lines, title, self.scroll, shared));
+        rich::scrolled(frame, area, lines, title, &self.scroll, shared);
     }
 }

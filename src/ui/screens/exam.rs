@@ -20,6 +20,7 @@ use crate::ui::text;
 use crate::ui::widgets::fmt::{clock, percent};
 use crate::ui::widgets::question_view;
 use crate::ui::widgets::rich::{self, scrolled};
+use crate::ui::widgets::scroll::Scroll;
 
 /// What the exam screen shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,8 +44,8 @@ pub struct ExamState {
     pub session: ExamSession,
     /// What is shown.
     pub mode: Mode,
-    /// Lines scrolled.
-    pub scroll: u16,
+    /// How far the question or the result is scrolled.
+    pub scroll: Scroll,
     /// Question shown in the result review.
     pub review_at: usize,
     /// `q` was pressed: asking whether to leave the program (the exam is kept).
@@ -86,7 +87,7 @@ impl ExamState {
         ExamState {
             session,
             mode,
-            scroll: 0,
+            scroll: Scroll::default(),
             review_at: 0,
             asking_quit: false,
             last_saved: None,
@@ -121,7 +122,7 @@ impl ExamState {
                 let mut events = self.session.tick(now);
                 if self.session.is_submitted() && self.mode != Mode::Result {
                     self.mode = Mode::Result;
-                    self.scroll = 0;
+                    self.scroll.reset();
                 }
                 if events.is_empty() && self.checkpoint_due(now) {
                     events.extend(self.checkpoint(now));
@@ -182,14 +183,15 @@ impl ExamState {
             Action::Flag => return Self::changed(shared, self.session.toggle_flag(now)),
             Action::Left => {
                 self.session.prev_question();
-                self.scroll = 0;
+                self.scroll.reset();
             }
             Action::Right => {
                 self.session.next_question();
-                self.scroll = 0;
+                self.scroll.reset();
             }
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::Up | Action::Down => {
+                self.scroll.apply(action);
+            }
             Action::ReviewList => {
                 self.mode = Mode::Review {
                     cursor: self.session.current(),
@@ -222,7 +224,7 @@ impl ExamState {
             Action::Open => {
                 self.session.go_to(cursor);
                 self.mode = Mode::Question;
-                self.scroll = 0;
+                self.scroll.reset();
             }
             Action::Submit => self.mode = Mode::Confirm,
             Action::Back => self.mode = Mode::Question,
@@ -237,7 +239,7 @@ impl ExamState {
             Action::Open | Action::Submit => match self.session.submit(now) {
                 Ok(events) => {
                     self.mode = Mode::Result;
-                    self.scroll = 0;
+                    self.scroll.reset();
                     recorded(shared, events)
                 }
                 Err(e) => Outcome::status(text::of(shared.lang).quiz_error(&e)),
@@ -255,15 +257,14 @@ impl ExamState {
         match action {
             Action::Left => self.review_at = self.review_at.saturating_sub(1),
             Action::Right => self.review_at = (self.review_at + 1).min(last),
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(8),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(8),
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                self.scroll.apply(action);
+            }
             Action::Back => return Outcome::pop(),
             _ => return Outcome::none(),
         }
         if matches!(action, Action::Left | Action::Right) {
-            self.scroll = 0;
+            self.scroll.reset();
         }
         Outcome::none()
     }
@@ -345,7 +346,7 @@ impl ExamState {
             };
             lines.insert(0, Line::styled(flag, shared.theme.warn()));
         }
-        scrolled(frame, area, lines, self.header(shared), self.scroll, shared);
+        scrolled(frame, area, lines, self.header(shared), &self.scroll, shared);
     }
 
     fn render_review(&self, frame: &mut Frame, area: Rect, cursor: usize, shared: &Shared) {
@@ -439,7 +440,7 @@ impl ExamState {
             Lang::En => " Exam result ",
             Lang::Ko => " 모의고사 결과 ",
         };
-        scrolled(frame, area, lines, title.to_string(), self.scroll, shared);
+        scrolled(frame, area, lines, title.to_string(), &self.scroll, shared);
     }
 }
 

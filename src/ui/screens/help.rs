@@ -10,32 +10,29 @@ use crate::core::content::Lang;
 use crate::ui::keymap::{self, Context};
 use crate::ui::msg::Action;
 use crate::ui::widgets::rich;
+use crate::ui::widgets::scroll::{Extent, Scroll};
 
 /// Help overlay state: whose keys, and how far scrolled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpState {
     /// The context whose bindings are listed.
     pub context: Context,
-    /// Lines scrolled.
-    pub scroll: u16,
+    /// How far the list is scrolled.
+    pub scroll: Scroll,
 }
 
 impl HelpState {
     /// Help for the screen in `context`.
     pub fn new(context: Context) -> HelpState {
-        HelpState { context, scroll: 0 }
+        HelpState {
+            context,
+            scroll: Scroll::default(),
+        }
     }
 
     /// Scrolls with the navigation keys.
     pub fn scroll(&mut self, action: Action) {
-        match action {
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(8),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(8),
-            Action::Top => self.scroll = 0,
-            _ => {}
-        }
+        self.scroll.apply(action);
     }
 
     /// The lines of the overlay: one per binding with a key that works on the screen underneath.
@@ -62,7 +59,11 @@ impl HelpState {
             Lang::En => " Keys (Esc closes) ",
             Lang::Ko => " 단축키 (Esc: 닫기) ",
         };
-        let max_scroll = (lines.len() as u16).saturating_sub(height.saturating_sub(2));
+        let view = height.saturating_sub(2);
+        self.scroll.record(Extent {
+            max: (lines.len() as u16).saturating_sub(view),
+            view,
+        });
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(shared.theme.title())
@@ -78,7 +79,7 @@ impl HelpState {
         frame.render_widget(
             Paragraph::new(lines)
                 .block(block)
-                .scroll((self.scroll.min(max_scroll), 0)),
+                .scroll((self.scroll.offset(), 0)),
             popup,
         );
     }

@@ -18,6 +18,7 @@ use crate::ui::text;
 use crate::ui::widgets::fmt::percent;
 use crate::ui::widgets::question_view;
 use crate::ui::widgets::rich::scrolled;
+use crate::ui::widgets::scroll::Scroll;
 
 /// Practice quiz state.
 pub struct QuizState {
@@ -27,8 +28,8 @@ pub struct QuizState {
     pub picked: BTreeSet<usize>,
     /// Whether the current question has been answered (feedback shown).
     pub answered: bool,
-    /// Lines scrolled.
-    pub scroll: u16,
+    /// How far the question is scrolled.
+    pub scroll: Scroll,
 }
 
 /// The title bar text.
@@ -46,7 +47,7 @@ impl QuizState {
             session,
             picked: BTreeSet::new(),
             answered: false,
-            scroll: 0,
+            scroll: Scroll::default(),
         }
     }
 
@@ -63,10 +64,9 @@ impl QuizState {
         match action {
             Action::Choose(n) if !self.answered => self.pick(usize::from(n).saturating_sub(1)),
             Action::Submit => return self.submit(shared),
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(8),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(8),
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                self.scroll.apply(action);
+            }
             Action::Back => return Outcome::pop(),
             _ => {}
         }
@@ -88,7 +88,7 @@ impl QuizState {
             self.session.advance();
             self.picked.clear();
             self.answered = false;
-            self.scroll = 0;
+            self.scroll.reset();
             return Outcome::none();
         }
         let choose = self.session.current().map_or(1, |q| q.choose);
@@ -123,7 +123,7 @@ impl QuizState {
                 Lang::En => " Quiz finished — Enter or Esc to leave ".to_string(),
                 Lang::Ko => " 퀴즈 완료 — Enter 또는 Esc로 나가기 ".to_string(),
             };
-            scrolled(frame, area, lines, title, self.scroll, shared);
+            scrolled(frame, area, lines, title, &self.scroll, shared);
             return;
         }
         let Some(question) = self.session.current() else {
@@ -163,7 +163,7 @@ impl QuizState {
                 score.answered
             ),
         };
-        scrolled(frame, area, lines, title, self.scroll, shared);
+        scrolled(frame, area, lines, title, &self.scroll, shared);
     }
 }
 

@@ -11,8 +11,6 @@
 #[path = "stats/panels.rs"]
 mod panels;
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,6 +25,7 @@ use crate::ui::screens::Effect;
 use crate::ui::screens::{Outcome, Shared};
 use crate::ui::text::{self, Notice};
 use crate::ui::widgets::rich::clip;
+use crate::ui::widgets::scroll::{Extent, Scroll};
 use panels::Ctx;
 
 /// Height of the heatmap and chart panels (the heatmap's eight rows plus borders).
@@ -42,9 +41,8 @@ const CHARTS_SIDE_BY_SIDE: u16 = 100;
 #[derive(Debug)]
 pub struct StatsState {
     stats: Stats,
-    scroll: u16,
-    /// Content and viewport heights at the last render, to keep scrolling within the content.
-    extent: Cell<(u16, u16)>,
+    /// How far the panels are scrolled (and their extent at the last render).
+    scroll: Scroll,
 }
 
 /// The title bar text.
@@ -63,8 +61,7 @@ impl StatsState {
     pub fn new(stats: Stats) -> StatsState {
         StatsState {
             stats,
-            scroll: 0,
-            extent: Cell::new((0, 0)),
+            scroll: Scroll::default(),
         }
     }
 
@@ -75,7 +72,7 @@ impl StatsState {
 
     /// Lines scrolled from the top.
     pub fn scroll(&self) -> u16 {
-        self.scroll
+        self.scroll.offset()
     }
 
     /// The key context.
@@ -88,22 +85,14 @@ impl StatsState {
         let Msg::Action(action) = msg else {
             return Outcome::none();
         };
-        let (content, view) = self.extent.get();
-        let max = content.saturating_sub(view);
-        let page = view.saturating_sub(1).max(1);
-        self.scroll = match action {
-            Action::Back => return Outcome::pop(),
-            Action::Export => return export_files(shared),
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::Down => self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll.saturating_sub(page),
-            Action::PageDown => self.scroll.saturating_add(page),
-            Action::Top => 0,
-            Action::Bottom => max,
-            _ => return Outcome::none(),
+        match action {
+            Action::Back => Outcome::pop(),
+            Action::Export => export_files(shared),
+            other => {
+                self.scroll.apply(other);
+                Outcome::none()
+            }
         }
-        .min(max);
-        Outcome::none()
     }
 
     /// Draws the panels (or the empty state) into `area`, scrolled.
@@ -115,14 +104,20 @@ impl StatsState {
             theme: &shared.theme,
         };
         if self.stats.is_empty() {
-            self.extent.set((0, area.height));
+            self.scroll.record(Extent {
+                max: 0,
+                view: area.height,
+            });
             return empty_state(&ctx, area, frame.buffer_mut());
         }
         let (placements, height) = layout(&ctx, area.width);
         let overflow = height > area.height;
         let view = area.height.saturating_sub(u16::from(overflow));
-        self.extent.set((height, view));
-        let scroll = self.scroll.min(height.saturating_sub(view));
+        self.scroll.record(Extent {
+            max: height.saturating_sub(view),
+            view,
+        });
+        let scroll = self.scroll.offset();
         let mut canvas = Buffer::empty(Rect::new(0, 0, area.width, height));
         for (draw, rect) in placements {
             draw(&ctx, rect, &mut canvas);

@@ -1,5 +1,5 @@
 //! Small reusable pieces of the screens: highlighted text, comparison tables, the frame chrome, the review
-//! heatmap.
+//! heatmap, a scrolled view's position.
 
 pub mod chrome;
 pub mod compare_table;
@@ -7,3 +7,4 @@ pub mod fmt;
 pub mod heatmap;
 pub mod question_view;
 pub mod rich;
+pub mod scroll;

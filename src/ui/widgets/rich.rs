@@ -16,6 +16,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::core::content::Lang;
 use crate::core::quiz::highlight;
 use crate::ui::screens::Shared;
+use crate::ui::widgets::scroll::{Extent, Scroll};
 
 /// A line where every case-insensitive occurrence of any `phrases` entry is styled `hl` (the segmenting
 /// is the core's, shared with quizzes, so browse and quiz highlight the same way).
@@ -394,16 +395,16 @@ pub fn source_line(url: &str, style: Style) -> Line<'static> {
     ])
 }
 
-/// Renders lines in a bordered box, wrapped by display width and scrolled (clamped to the content); when
-/// more text follows below, the bottom border says so. Returns the largest useful scroll offset.
+/// Renders lines in a bordered box, wrapped by display width and scrolled by `scroll` (clamped to the
+/// content), and records the text's extent in it; when more text follows below, the bottom border says so.
 pub fn scrolled(
     frame: &mut Frame,
     area: Rect,
     lines: Vec<Line<'static>>,
     title: String,
-    scroll: u16,
+    scroll: &Scroll,
     shared: &Shared,
-) -> u16 {
+) {
     let title = clip(Line::raw(title), area.width.saturating_sub(2));
     let mut block = Block::default()
         .borders(Borders::ALL)
@@ -412,6 +413,11 @@ pub fn scrolled(
     let inner = block.inner(area);
     let lines = wrap_lines(&lines, inner.width);
     let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
+    scroll.record(Extent {
+        max: max_scroll,
+        view: inner.height,
+    });
+    let scroll = scroll.offset();
     if scroll < max_scroll {
         let more = match shared.lang {
             Lang::En => " ↓ more ",
@@ -419,13 +425,7 @@ pub fn scrolled(
         };
         block = block.title_bottom(Line::styled(more, shared.theme.key()).right_aligned());
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((scroll.min(max_scroll), 0)),
-        area,
-    );
-    max_scroll
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
 }
 
 #[cfg(test)]

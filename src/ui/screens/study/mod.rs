@@ -27,6 +27,7 @@ use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
 use crate::ui::text;
 use crate::ui::widgets::rich::{self, scrolled};
+use crate::ui::widgets::scroll::Scroll;
 
 /// How many new cards `n` on the summary adds to today's limit (like Anki's custom study).
 pub const MORE_NEW: u32 = 10;
@@ -39,8 +40,8 @@ pub struct StudyState {
     pub topic: Option<String>,
     /// New cards allowed today on top of the daily limit.
     pub extra_new: u32,
-    /// Lines scrolled.
-    pub scroll: u16,
+    /// How far the card (or the summary) is scrolled.
+    pub scroll: Scroll,
     /// The current card as a question, when it is a scenario: its choices in the order shown.
     pub question: Option<Question>,
     /// Choices picked for the current scenario (0-based, display order).
@@ -66,7 +67,7 @@ impl StudyState {
             session,
             topic,
             extra_new: 0,
-            scroll: 0,
+            scroll: Scroll::default(),
             question: None,
             picked: BTreeSet::new(),
             graded: None,
@@ -115,7 +116,7 @@ impl StudyState {
     /// Resets the per-card state for the card now on screen; a scenario becomes a question whose choice
     /// order follows its review count, so undo and redraws show the same order and a later review a new one.
     fn show_current(&mut self, deck: &Deck) {
-        self.scroll = 0;
+        self.scroll.reset();
         self.picked.clear();
         self.graded = None;
         self.question = self.session.current().and_then(|current| {
@@ -130,12 +131,12 @@ impl StudyState {
 
     fn on_action(&mut self, action: Action, shared: &Shared) -> Outcome {
         match (self.context(), action) {
-            (_, Action::Up) => self.scroll = self.scroll.saturating_sub(1),
-            (_, Action::Down) => self.scroll = self.scroll.saturating_add(1),
-            (_, Action::PageUp) => self.scroll = self.scroll.saturating_sub(8),
-            (_, Action::PageDown) => self.scroll = self.scroll.saturating_add(8),
-            (_, Action::Top) => self.scroll = 0,
-            (_, Action::Bottom) => self.scroll = u16::MAX,
+            (
+                _,
+                Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom,
+            ) => {
+                self.scroll.apply(action);
+            }
             (Context::StudySummary, action) => return self.next_step(action, shared),
             (_, Action::Back) => return Outcome::pop(),
             (_, Action::Undo) => return self.undo(shared),
@@ -232,7 +233,7 @@ impl StudyState {
                 remaining.due, remaining.learning, remaining.new
             ),
         };
-        scrolled(frame, card_area, lines, title, self.scroll, shared);
+        scrolled(frame, card_area, lines, title, &self.scroll, shared);
         frame.render_widget(Paragraph::new(self.buttons(shared)), buttons_area);
     }
 

@@ -22,7 +22,7 @@ pub(super) fn render(state: &StudyState, frame: &mut Frame, area: Rect, shared: 
         Lang::En => " Session finished ",
         Lang::Ko => " 학습 완료 ",
     };
-    scrolled(frame, area, lines, title.to_string(), state.scroll, shared);
+    scrolled(frame, area, lines, title.to_string(), &state.scroll, shared);
 }
 
 fn lines(s: &SessionSummary, now: Timestamp, one_topic: bool, shared: &Shared) -> Vec<Line<'static>> {

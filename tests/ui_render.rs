@@ -320,3 +320,27 @@ fn presses_past_the_end_do_not_pile_up_in_the_quiz() {
     act(&mut app, &[PageDown, PageDown]);
     assert_eq!(rows(&app), bottom);
 }
+
+#[test]
+fn the_submit_question_lists_the_keys_that_answer_it() {
+    use Action::*;
+    for (lang, submit, open) in [
+        (Lang::En, "Enter/S submit the exam", "open"),
+        (Lang::Ko, "Enter/S 모의고사 제출", "열기"),
+    ] {
+        let mut app = app(lang);
+        act(&mut app, &[Exam, Submit]);
+        let text = text_of(&render(&app, 80, 24));
+        let footer = text.lines().last().unwrap();
+        assert!(footer.contains(submit), "{footer:?}");
+        assert!(
+            !footer.contains(open),
+            "Enter does not open anything here: {footer:?}"
+        );
+        act(&mut app, &[Submit]);
+        assert!(
+            matches!(app.screen(), recall::ui::screens::Screen::Exam(e) if e.context() == recall::ui::keymap::Context::ExamResult),
+            "Enter (Submit) submits"
+        );
+    }
+}

@@ -193,6 +193,13 @@ pub static BINDINGS: &[Binding] = &[
         label: ("answer / next", "답 제출 / 다음"),
     },
     Binding {
+        keys: &[Code(KeyCode::Enter), Char('S')],
+        action: Action::Submit,
+        scope: Scope::Only(&[C::ExamConfirm]),
+        hint: true,
+        label: ("submit the exam", "모의고사 제출"),
+    },
+    Binding {
         keys: &[Char('s')],
         action: Action::Study,
         scope: Scope::Only(&[C::Home]),

@@ -35,6 +35,8 @@ pub enum Context {
     Exam,
     /// Exam review list.
     ExamReview,
+    /// Asking whether to submit the exam.
+    ExamConfirm,
     /// Exam result.
     ExamResult,
     /// Asking whether to leave the program during an exam.
@@ -313,6 +315,7 @@ mod tests {
             C::Quiz,
             C::Exam,
             C::ExamReview,
+            C::ExamConfirm,
             C::ExamResult,
             C::ExamQuit,
             C::ExamPrompt,

@@ -101,7 +101,8 @@ impl ExamState {
         }
         match self.mode {
             Mode::Question => Context::Exam,
-            Mode::Review { .. } | Mode::Confirm => Context::ExamReview,
+            Mode::Review { .. } => Context::ExamReview,
+            Mode::Confirm => Context::ExamConfirm,
             Mode::Result => Context::ExamResult,
         }
     }

@@ -402,6 +402,31 @@ fn non_utf8_files_are_diagnosed_not_panicked_on() {
 }
 
 #[test]
+fn a_huge_topic_file_is_refused_unread_and_the_others_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        "tests/fixtures/valid/minimal/basics.toml",
+        dir.path().join("basics.toml"),
+    )
+    .unwrap();
+    // Sparse: 65 MB as far as the file system says, no disk space used.
+    let dump = std::fs::File::create(dir.path().join("dump.toml")).unwrap();
+    dump.set_len(65 * 1024 * 1024).unwrap();
+    recall()
+        .args(["check", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "dump.toml: error: the file is larger than 64 MB [unreadable]",
+        ))
+        .stderr(predicate::str::contains(
+            "split the topic into several topic files",
+        ))
+        .stdout(predicate::str::contains("1 topics"));
+}
+
+#[test]
 fn usage_errors_exit_with_two() {
     recall().args(["list", "--format", "xml"]).assert().code(2);
     recall().arg("no-such-command").assert().code(2);

@@ -134,6 +134,11 @@ fn list_dir(dir: &Path) -> Result<Vec<FileOnDisk>, DeckSourceError> {
     Ok(paths.into_iter().map(FileOnDisk).collect())
 }
 
+/// The largest topic file recall reads: several times a 10,000-item topic (about 19 MB). Parsing holds
+/// about six times a file in memory, so this bounds what a mistaken or hostile file (a log, a dump, a file
+/// that keeps growing) can cost; a real deck that large is split into several topic files.
+pub const MAX_TOPIC_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// A topic file in a deck folder, read only when the loader's worker thread asks for its text.
 #[derive(Debug)]
 pub struct FileOnDisk(PathBuf);
@@ -141,17 +146,39 @@ pub struct FileOnDisk(PathBuf);
 impl DeckFile for FileOnDisk {
     fn with_text<R>(self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
         let path = self.0.display().to_string();
-        let bytes = std::fs::read(&self.0).map_err(|e| Diagnostic {
+        let unreadable = |message: String, hint: Option<String>| Diagnostic {
             path: path.clone(),
             position: None,
             severity: Severity::Error,
             rule: Rule::Unreadable,
-            message: format!("cannot read the file: {e}"),
-            hint: None,
-        })?;
-        let file = decode_owned(path, bytes)?;
+            message,
+            hint,
+        };
+        let bytes = read_at_most(&self.0, MAX_TOPIC_FILE_BYTES)
+            .map_err(|e| unreadable(format!("cannot read the file: {e}"), None))?
+            .ok_or_else(|| {
+                unreadable(
+                    format!("the file is larger than {} MB", MAX_TOPIC_FILE_BYTES >> 20),
+                    Some("split the topic into several topic files".to_string()),
+                )
+            })?;
+        let file = decode_owned(path.clone(), bytes)?;
         Ok(check(&file))
     }
+}
+
+/// The bytes of `path`, or `None` if it holds more than `limit` (checked before reading, and again while
+/// reading in case the file grows).
+fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > limit {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
 /// Decodes a file's bytes as UTF-8, or describes where it is not.
@@ -197,6 +224,49 @@ mod tests {
             "{}",
             diagnostic.message
         );
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dump.toml");
+        let file = std::fs::File::create(&path).unwrap();
+        // Sparse: takes no disk space, but reads as that many zero bytes.
+        file.set_len(MAX_TOPIC_FILE_BYTES + 1).unwrap();
+        let checked = FileOnDisk(path.clone()).with_text(|_| unreachable!("the file is not read"));
+        let diagnostic = checked.unwrap_err();
+        assert_eq!(diagnostic.rule, Rule::Unreadable);
+        assert_eq!(diagnostic.message, "the file is larger than 64 MB");
+        assert_eq!(read_at_most(&path, MAX_TOPIC_FILE_BYTES).unwrap(), None);
+        file.set_len(10).unwrap();
+        assert_eq!(
+            read_at_most(&path, 10).unwrap(),
+            Some(vec![0; 10]),
+            "exactly the limit is read"
+        );
+        assert_eq!(read_at_most(&path, 9).unwrap(), None);
+    }
+
+    /// A file whose size says nothing of what it yields (a pipe) is still cut at the limit.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    #[test]
+    fn a_file_that_yields_more_than_its_size_is_cut_at_the_limit() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pipe.toml");
+        let c_path = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo reads the NUL-terminated path and creates a pipe there; nothing else is touched.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        let writer = std::thread::spawn({
+            let path = path.clone();
+            move || {
+                let mut pipe = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+                // The reader stops after 11 bytes and closes: a broken pipe then is expected.
+                let _ = pipe.write_all(&[b'x'; 20]);
+            }
+        });
+        assert_eq!(read_at_most(&path, 10).unwrap(), None);
+        writer.join().unwrap();
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Deck content: topic files (TOML) → a validated, indexed [`Deck`].
 //!
-//! The pipeline is `parse` (spanned TOML tree) → [`schema`] (unknown keys and wrong types, which it removes)
+//! The pipeline is `parse` (spanned TOML tree) → `schema` (unknown keys and wrong types, which it removes)
 //! → [`raw`] (serde mirror of the file) → [`validate`] (typed, checked items; with [`LoadOptions`], also how
 //! fresh each item's `checked` month is) → [`Deck`] (sorted and indexed by global id). Every step reports
 //! into [`Diagnostic`]s with `path:line:col` instead of failing fast. This module does no I/O and reads no

@@ -1,6 +1,6 @@
 //! Progress: the append-only event log's types, and everything derived from replaying it.
 //!
-//! [`event`] is the log's schema (one JSON line per [`Event`]); [`replay()`] folds any set of events into
+//! [`crate::core::event`] is the log's schema (one JSON line per [`Event`]); [`replay()`] folds any set of events into
 //! [`Progress`]: per-card scheduling state ([`history`]) and mock exams ([`exams`]). Reading and writing
 //! the files is `crate::io::log`'s job. [`stats`] summarizes a replay for the stats screen and
 //! `recall stats`; [`export`] turns it into CSV, JSON and Anki files.

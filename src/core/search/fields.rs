@@ -64,7 +64,7 @@ impl Field {
 }
 
 impl Field {
-    /// The field's class bit: which group of fields it weighs with (see [`class_weight`]).
+    /// The field's class bit: which group of fields it weighs with (see `class_weight`).
     pub fn class(self) -> u8 {
         let class = match self {
             Field::Title | Field::Prompt => 0,

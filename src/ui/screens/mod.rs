@@ -28,19 +28,19 @@ pub enum Effect {
     /// Remember the language in the config file.
     SaveLanguage(Lang),
     /// Write export files into the data directory's `exports` folder (never overwriting); the runner
-    /// reports every path written, and any error, in one [`Msg::Notice`](super::msg::Msg::Notice).
+    /// reports every path written, and any error, in one [`Msg::Notice`].
     SaveExport {
         /// The files: name without a folder, and contents.
         files: Vec<(String, Vec<u8>)>,
     },
-    /// Append an event to the progress log (written and fsync'd); the result comes back as [`Msg::Saved`](super::msg::Msg::Saved).
+    /// Append an event to the progress log (written and fsync'd); the result comes back as [`Msg::Saved`].
     Append(Event),
     /// A study screen opened: take the data directory's study lock; a refusal comes back as
-    /// [`Msg::StudyRefused`](super::msg::Msg::StudyRefused).
+    /// [`Msg::StudyRefused`].
     ClaimStudy,
     /// The study screen closed: release the study lock.
     ReleaseStudy,
-    /// Run a search off the interface's thread; the hits come back as [`Msg::SearchResults`](super::msg::Msg::SearchResults) (a newer
+    /// Run a search off the interface's thread; the hits come back as [`Msg::SearchResults`] (a newer
     /// request supersedes this one).
     Search(SearchRequest),
 }

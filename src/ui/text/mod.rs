@@ -1,4 +1,4 @@
-//! The interface's own words, one catalogue per language: [`en`] and [`ko`] each implement [`Catalog`],
+//! The interface's own words, one catalogue per language: `en` and `ko` each implement [`Catalog`],
 //! and [`of`] picks one for a [`Lang`].
 //!
 //! Why a trait and not a message-file crate (fluent, gettext): every message is a method with typed

@@ -5,7 +5,7 @@
 //! way 1–4 grade the card, and Space/Enter takes the suggested grade (Good, or Again after a wrong answer);
 //! each grade button shows when the card would come back. A grade is written and synced before the next card
 //! appears; if the write fails the card stays and the status line says the grade was NOT saved. `u` takes
-//! back the last grade. The session ends with a summary and a next step ([`summary`]).
+//! back the last grade. The session ends with a summary and a next step (`summary`).
 
 mod card;
 mod summary;

@@ -29,7 +29,9 @@ fn this_month() -> anyhow::Result<YearMonth> {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli =
+        Cli::try_parse_from(&args).unwrap_or_else(|e| cli::usage::exit(e, cli::usage::language_of(&args)));
     let (lang_flag, data_dir) = (cli.lang.map(Lang::from), cli.data_dir.clone());
     // Everything printed goes through `Safe`: no byte of a deck, log or settings file reaches the terminal raw.
     let mut out = Safe::new(std::io::stdout().lock());

@@ -180,3 +180,53 @@ fn a_deck_that_cannot_be_used_is_explained_in_the_configured_language() {
         "a refusal writes no settings"
     );
 }
+
+#[test]
+fn a_mistyped_command_line_is_explained_in_korean_and_still_exits_two() {
+    let data = tempfile::tempdir().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["list", "--format", "xml"],
+            "recall: 오류: --format <FORMAT>에 쓸 수 없는 값입니다: 'xml' (가능한 값: text, json)",
+        ),
+        (
+            &["stuyd"],
+            "recall: 오류: 없는 명령입니다: 'stuyd' (비슷한 명령: 'study')",
+        ),
+        (
+            &["quiz", "-n", "abc"],
+            "--questions <COUNT>에 맞지 않는 형식의 값입니다: 'abc'",
+        ),
+        (&["list", "--topic"], "--topic <TOPIC>에는 값이 필요합니다"),
+    ];
+    for (args, message) in cases {
+        recall(data.path())
+            .args(["--lang", "ko"])
+            .args(*args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(*message))
+            .stderr(predicate::str::contains(
+                "자세한 내용은 'recall --help'를 보세요.",
+            ));
+    }
+    // English stays clap's own words; the settings file's language counts when --lang is absent.
+    recall(data.path())
+        .args(["list", "--format", "xml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: invalid value 'xml' for '--format <FORMAT>'",
+        ));
+    std::fs::write(data.path().join("config.toml"), "language = \"ko\"\n").unwrap();
+    recall(data.path())
+        .arg("stuyd")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("없는 명령입니다: 'stuyd'"));
+    recall(data.path())
+        .args(["--lang", "ko", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage: recall"));
+}

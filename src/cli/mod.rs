@@ -14,6 +14,7 @@ pub mod optimize;
 pub mod output;
 pub mod search;
 pub mod stats;
+pub mod usage;
 
 use std::io::Write;
 

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use jiff::SignedDuration;
 
-use super::{Catalog, CheckCounts, Notice, StatsText, WriteFailure, paths_line, plural};
+use super::{Catalog, CheckCounts, Notice, StatsText, Usage, WriteFailure, paths_line, plural};
 use crate::core::content::ItemKind;
 use crate::core::quiz::{QuizError, Shortfall};
 use crate::core::search::Field;
@@ -146,6 +146,15 @@ impl Catalog for En {
 
     fn file_exists(&self, path: &Path) -> String {
         format!("{} already exists; pass --force to replace it", path.display())
+    }
+
+    fn usage_error(&self, _usage: &Usage) -> Option<String> {
+        // clap's own messages are English already, with its usage line and suggestions.
+        None
+    }
+
+    fn usage_help_hint(&self) -> &'static str {
+        "For more information, try '--help'."
     }
 
     fn csv_only(&self) -> &'static str {

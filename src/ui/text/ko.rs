@@ -10,7 +10,7 @@ use std::path::Path;
 
 use jiff::SignedDuration;
 
-use super::{Catalog, CheckCounts, Notice, StatsText, WriteFailure, WriteProblem, paths_line};
+use super::{Catalog, CheckCounts, Notice, StatsText, Usage, WriteFailure, WriteProblem, paths_line};
 use crate::core::content::ItemKind;
 use crate::core::quiz::{QuizError, ResponseError, Shortfall};
 use crate::core::search::Field;
@@ -225,6 +225,35 @@ impl Catalog for Ko {
             "파일이 이미 있습니다. 덮어쓰려면 --force를 지정하세요 — {}",
             path.display()
         )
+    }
+
+    fn usage_error(&self, usage: &Usage) -> Option<String> {
+        let similar = |kind: &str, suggestion: &Option<String>| {
+            suggestion
+                .as_ref()
+                .map_or(String::new(), |s| format!(" (비슷한 {kind}: '{s}')"))
+        };
+        Some(match usage {
+            Usage::NotAllowed { arg, value, allowed } => {
+                format!(
+                    "{arg}에 쓸 수 없는 값입니다: '{value}' (가능한 값: {})",
+                    allowed.join(", ")
+                )
+            }
+            Usage::Malformed { arg, value } => format!("{arg}에 맞지 않는 형식의 값입니다: '{value}'"),
+            Usage::UnknownCommand { name, suggestion } => {
+                format!("없는 명령입니다: '{name}'{}", similar("명령", suggestion))
+            }
+            Usage::UnknownOption { name, suggestion } => {
+                format!("없는 옵션입니다: '{name}'{}", similar("옵션", suggestion))
+            }
+            Usage::Missing { args } => format!("꼭 필요한 인자가 빠졌습니다: {}", args.join(", ")),
+            Usage::NoValue { arg } => format!("{arg}에는 값이 필요합니다"),
+        })
+    }
+
+    fn usage_help_hint(&self) -> &'static str {
+        "자세한 내용은 'recall --help'를 보세요."
     }
 
     fn csv_only(&self) -> &'static str {

@@ -82,6 +82,10 @@ pub trait Catalog: Sync {
     fn needs_terminal(&self) -> String;
     /// An output file exists and `--force` was not given.
     fn file_exists(&self, path: &Path) -> String;
+    /// A mistyped command line in this language, or `None` to leave it to clap's English.
+    fn usage_error(&self, usage: &Usage) -> Option<String>;
+    /// The line after a usage error that points to `--help`.
+    fn usage_help_hint(&self) -> &'static str;
     /// `recall export --what reviews|exams` with a format other than CSV.
     fn csv_only(&self) -> &'static str;
     /// The deck folder given with `--content` cannot be used at all.
@@ -180,6 +184,51 @@ pub enum Notice {
     },
     /// The study lock could not be taken.
     StudyLockFailed(WriteFailure),
+}
+
+/// A mistyped command line, with what clap found (see `crate::cli::usage`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Usage {
+    /// A value that is not one of the allowed ones (`--format xml`).
+    NotAllowed {
+        /// The option, as clap writes it (`--format <FORMAT>`).
+        arg: String,
+        /// What was given.
+        value: String,
+        /// The allowed values.
+        allowed: Vec<String>,
+    },
+    /// A value of the wrong form (`--questions abc`).
+    Malformed {
+        /// The option.
+        arg: String,
+        /// What was given.
+        value: String,
+    },
+    /// A command that does not exist (`recall stuyd`).
+    UnknownCommand {
+        /// What was typed.
+        name: String,
+        /// The command clap thinks was meant.
+        suggestion: Option<String>,
+    },
+    /// An option that does not exist (`--bogus`).
+    UnknownOption {
+        /// What was typed.
+        name: String,
+        /// The option clap thinks was meant.
+        suggestion: Option<String>,
+    },
+    /// A required argument is missing.
+    Missing {
+        /// The missing arguments.
+        args: Vec<String>,
+    },
+    /// An option given without its value (`--topic` at the end).
+    NoValue {
+        /// The option.
+        arg: String,
+    },
 }
 
 /// Why a file could not be written, in words each language can say; `detail` is the system's own

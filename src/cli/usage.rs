@@ -1,0 +1,160 @@
+//! Usage errors (a mistyped command, flag or value) in the learner's language.
+//!
+//! clap finds them and says them in English. [`usage_of`] reads what clap found out of its error's context
+//! into a typed value that the text catalogue can say in Korean; help, version, and the kinds a learner is
+//! unlikely to meet stay clap's own, in English. Exit statuses stay clap's: 2 for a usage error.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+use crate::core::content::Lang;
+use crate::core::untrusted::for_terminal;
+use crate::ui::text::{self, Usage};
+
+/// The usage error in `error`, if it is one the catalogue can say.
+pub fn usage_of(error: &clap::Error) -> Option<Usage> {
+    let text = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => Some(for_terminal(s).into_owned()),
+        _ => None,
+    };
+    let texts = |kind| match error.get(kind) {
+        Some(ContextValue::Strings(list)) => list.iter().map(|s| for_terminal(s).into_owned()).collect(),
+        Some(ContextValue::String(s)) => vec![for_terminal(s).into_owned()],
+        _ => Vec::new(),
+    };
+    let first = |kind| texts(kind).into_iter().next();
+    Some(match error.kind() {
+        ErrorKind::InvalidValue if text(ContextKind::InvalidValue).is_some_and(|v| v.is_empty()) => {
+            Usage::NoValue {
+                arg: text(ContextKind::InvalidArg)?,
+            }
+        }
+        ErrorKind::InvalidValue => Usage::NotAllowed {
+            arg: text(ContextKind::InvalidArg)?,
+            value: text(ContextKind::InvalidValue)?,
+            allowed: texts(ContextKind::ValidValue),
+        },
+        ErrorKind::ValueValidation => Usage::Malformed {
+            arg: text(ContextKind::InvalidArg)?,
+            value: text(ContextKind::InvalidValue)?,
+        },
+        ErrorKind::InvalidSubcommand => Usage::UnknownCommand {
+            name: text(ContextKind::InvalidSubcommand)?,
+            suggestion: first(ContextKind::SuggestedSubcommand),
+        },
+        ErrorKind::UnknownArgument => Usage::UnknownOption {
+            name: text(ContextKind::InvalidArg)?,
+            suggestion: first(ContextKind::SuggestedArg),
+        },
+        ErrorKind::MissingRequiredArgument => Usage::Missing {
+            args: texts(ContextKind::InvalidArg),
+        },
+        _ => return None,
+    })
+}
+
+/// The language for a command line that did not parse: `--lang ko` or `--lang=ko` among `args`, else the
+/// settings file's (in `--data-dir`, `RECALL_DATA_DIR` or the default folder), else English.
+pub fn language_of(args: &[OsString]) -> Lang {
+    let value_of = |flag: &str| {
+        let prefix = format!("{flag}=");
+        args.iter().enumerate().find_map(|(i, a)| {
+            let a = a.to_str()?;
+            if a == flag {
+                args.get(i + 1)?.to_str().map(str::to_string)
+            } else {
+                a.strip_prefix(&prefix).map(str::to_string)
+            }
+        })
+    };
+    let flag = value_of("--lang").and_then(|code| Lang::from_code(&code));
+    let data_dir = value_of("--data-dir")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("RECALL_DATA_DIR").map(PathBuf::from));
+    super::message_language(flag, data_dir)
+}
+
+/// Says `error` in `lang` on stderr and exits: 2 for a usage error, as clap does. Help, version and the
+/// errors the catalogue does not say are clap's own output.
+pub fn exit(error: clap::Error, lang: Lang) -> ! {
+    let said = usage_of(&error).and_then(|usage| text::of(lang).usage_error(&usage));
+    match said {
+        Some(message) => {
+            let words = text::of(lang);
+            eprintln!(
+                "recall: {}: {message}\n{}",
+                words.error_prefix(),
+                words.usage_help_hint()
+            );
+            std::process::exit(2);
+        }
+        None => error.exit(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::Cli;
+    use clap::Parser;
+
+    fn usage(args: &[&str]) -> Option<Usage> {
+        let error = Cli::try_parse_from(std::iter::once("recall").chain(args.iter().copied())).unwrap_err();
+        usage_of(&error)
+    }
+
+    #[test]
+    fn clap_errors_become_typed_usage_errors() {
+        assert_eq!(
+            usage(&["list", "--format", "xml"]),
+            Some(Usage::NotAllowed {
+                arg: "--format <FORMAT>".into(),
+                value: "xml".into(),
+                allowed: vec!["text".into(), "json".into()],
+            })
+        );
+        assert_eq!(
+            usage(&["quiz", "-n", "abc"]),
+            Some(Usage::Malformed {
+                arg: "--questions <COUNT>".into(),
+                value: "abc".into(),
+            })
+        );
+        assert_eq!(
+            usage(&["stuyd"]),
+            Some(Usage::UnknownCommand {
+                name: "stuyd".into(),
+                suggestion: Some("study".into()),
+            })
+        );
+        assert_eq!(
+            usage(&["--bogus"]),
+            Some(Usage::UnknownOption {
+                name: "--bogus".into(),
+                suggestion: None,
+            })
+        );
+        assert!(matches!(usage(&["search"]), Some(Usage::Missing { args }) if args.len() == 1));
+        assert_eq!(usage(&["--help"]), None, "help stays clap's own");
+    }
+
+    #[test]
+    fn the_language_comes_from_the_raw_arguments() {
+        let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(language_of(&args(&["recall", "--lang", "ko", "stuyd"])), Lang::Ko);
+        assert_eq!(language_of(&args(&["recall", "stuyd", "--lang=ko"])), Lang::Ko);
+        assert_eq!(
+            language_of(&args(&[
+                "recall",
+                "--lang",
+                "en",
+                "--data-dir",
+                "/dev/null/none",
+                "x"
+            ])),
+            Lang::En
+        );
+    }
+}

@@ -344,3 +344,17 @@ fn the_submit_question_lists_the_keys_that_answer_it() {
         );
     }
 }
+
+#[test]
+fn the_quiz_footer_names_the_keys_of_the_choices_on_screen() {
+    for lang in [Lang::En, Lang::Ko] {
+        let mut app = app(lang);
+        act(&mut app, &[Action::Quiz]);
+        let n = app.choices_shown().expect("a quiz question waits for a choice");
+        assert!(n < 6, "the first question has fewer than six choices");
+        let text = text_of(&render(&app, 80, 24));
+        let footer = text.lines().last().unwrap();
+        assert!(footer.contains(&format!("1-{n} ")), "{footer:?}");
+        assert!(!footer.contains("1-6"), "{footer:?}");
+    }
+}

@@ -80,6 +80,15 @@ impl App {
         self.screens.last().expect("home is never popped")
     }
 
+    /// How many choices the screen's question offers, if one waits for a choice (and help is closed).
+    pub fn choices_shown(&self) -> Option<usize> {
+        if self.help.is_some() {
+            None
+        } else {
+            self.screen().choices_shown()
+        }
+    }
+
     /// The help overlay, if open.
     pub fn help(&self) -> Option<&HelpState> {
         self.help.as_ref()

@@ -174,7 +174,7 @@ mod tests {
             translate(Context::Home, press('z'), &keys),
             Some(Msg::Action(Action::Quiz))
         );
-        let shown = hints(Context::Study, Lang::En, &keys);
+        let shown = hints(Context::Study, Lang::En, &keys, None);
         assert!(
             shown.iter().any(|h| h.keys == "z" && h.label == "undo"),
             "{shown:?}"

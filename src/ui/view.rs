@@ -13,7 +13,11 @@ pub fn view(app: &App, frame: &mut Frame) {
         return;
     }
     let screen = app.screen();
-    let body = chrome::render_frame(frame, &screen.title(shared), app.context(), app.status(), shared);
+    let footer = chrome::Footer {
+        context: app.context(),
+        choices: app.choices_shown(),
+    };
+    let body = chrome::render_frame(frame, &screen.title(shared), footer, app.status(), shared);
     screen.render(frame, body, shared);
     if let Some(help) = app.help() {
         help.render(frame, body, shared);

@@ -105,7 +105,15 @@ impl Binding {
     /// The keys that trigger it in `ctx`, as text (`↑/k`, `1-6`, or the override's key); `None` when no key
     /// does there: in text entry a plain character is typed, so `q`, `L` or `?` are not keys there.
     pub fn keys_text(&self, ctx: Context, overrides: &Overrides) -> Option<String> {
-        let keys = self.keys_in(ctx, overrides);
+        self.keys_text_for(ctx, overrides, None)
+    }
+
+    /// [`Self::keys_text`], with the choice keys cut to the first `choices` when a question offers that many.
+    fn keys_text_for(&self, ctx: Context, overrides: &Overrides, choices: Option<usize>) -> Option<String> {
+        let mut keys = self.keys_in(ctx, overrides);
+        if let (Action::Choose(_), Some(n)) = (self.action, choices) {
+            keys.truncate(n.max(1));
+        }
         match (self.action, &keys[..]) {
             (_, []) => None,
             (Action::Choose(_), [first, .., last]) => {
@@ -194,13 +202,14 @@ pub struct Hint {
     pub help: bool,
 }
 
-/// The footer's hints for `ctx`, in table order (only bindings with a key that works there).
-pub fn hints(ctx: Context, lang: Lang, overrides: &Overrides) -> Vec<Hint> {
+/// The footer's hints for `ctx`, in table order (only bindings with a key that works there); with
+/// `choices`, the choice keys are only those of the question's choices.
+pub fn hints(ctx: Context, lang: Lang, overrides: &Overrides, choices: Option<usize>) -> Vec<Hint> {
     bindings_for(ctx)
         .filter(|b| b.hint)
         .filter_map(|b| {
             Some(Hint {
-                keys: b.keys_text(ctx, overrides)?,
+                keys: b.keys_text_for(ctx, overrides, choices)?,
                 label: b.label(lang),
                 own: matches!(b.scope, Scope::Only(_)),
                 help: b.action == Action::Help,
@@ -382,7 +391,7 @@ mod tests {
         ] {
             assert!(listed.iter().any(|k| k == key), "{key} is missing: {listed:?}");
         }
-        let hints: Vec<String> = hints(C::Search, Lang::En, &none())
+        let hints: Vec<String> = hints(C::Search, Lang::En, &none(), None)
             .into_iter()
             .map(|h| h.keys)
             .collect();
@@ -400,5 +409,24 @@ mod tests {
             .unwrap();
         assert_eq!(quit.keys_text(C::Search, &quit_on_x), None);
         assert_eq!(quit.keys_text(C::Home, &quit_on_x).as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn the_footer_names_only_the_keys_of_the_choices_offered() {
+        let choose = |choices| {
+            hints(C::Quiz, Lang::En, &none(), choices)
+                .into_iter()
+                .find(|h| h.label == "choose")
+                .map(|h| h.keys)
+        };
+        assert_eq!(choose(None).as_deref(), Some("1-6"));
+        assert_eq!(choose(Some(4)).as_deref(), Some("1-4"));
+        assert_eq!(choose(Some(2)).as_deref(), Some("1-2"));
+        assert_eq!(choose(Some(1)).as_deref(), Some("1"));
+        assert_eq!(
+            choose(Some(9)).as_deref(),
+            Some("1-6"),
+            "never more keys than the table binds"
+        );
     }
 }

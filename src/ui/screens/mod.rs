@@ -145,6 +145,21 @@ impl Screen {
         }
     }
 
+    /// How many choices the question on screen offers, when it waits for one: the footer names only
+    /// their keys (`1-4 choose`, not every key the table binds).
+    pub fn choices_shown(&self) -> Option<usize> {
+        match self {
+            Screen::Study(s) if s.context() == Context::StudyChoose => {
+                s.question.as_ref().map(|q| q.choices.len())
+            }
+            Screen::Quiz(q) => q.session.current().map(|question| question.choices.len()),
+            Screen::Exam(e) if e.context() == Context::Exam => {
+                Some(e.session.current_question().choices.len())
+            }
+            _ => None,
+        }
+    }
+
     /// The title bar text.
     pub fn title(&self, shared: &Shared) -> String {
         match self {

@@ -45,16 +45,25 @@ pub fn render_too_small(frame: &mut Frame, lang: Lang) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// What the footer lists: the keys of a context, and how many choices the question on screen offers.
+#[derive(Debug, Clone, Copy)]
+pub struct Footer {
+    /// The key context.
+    pub context: Context,
+    /// The choices of the question waiting for one, if any.
+    pub choices: Option<usize>,
+}
+
 /// Splits the frame into title, body, status and hints, draws the chrome, and returns the body area.
 pub fn render_frame(
     frame: &mut Frame,
     title: &str,
-    ctx: Context,
+    footer: Footer,
     status: Option<&str>,
     shared: &Shared,
 ) -> Rect {
     let (lang, theme) = (shared.lang, &shared.theme);
-    let hints = hint_line(ctx, shared, frame.area().width);
+    let hints = hint_line(footer, shared, frame.area().width);
     let hint_height = 1;
     // The status line is never cut: a long message (a NOT SAVED reason with a path) wraps, taking rows
     // from the body, which keeps at least one.
@@ -96,9 +105,9 @@ pub fn render_frame(
 /// The key hints that fit in `width`, in table order. Help is always kept, so every screen says how to
 /// learn its keys; then the screen's own keys (an exam's choose, flag, submit…) take the room first, and the
 /// keys that work everywhere (language, back, quit) drop first when the footer is narrow.
-fn hint_line(ctx: Context, shared: &Shared, width: u16) -> Line<'static> {
+fn hint_line(footer: Footer, shared: &Shared, width: u16) -> Line<'static> {
     let (lang, theme, overrides) = (shared.lang, &shared.theme, &shared.keys);
-    let hints = keymap::hints(ctx, lang, overrides);
+    let hints = keymap::hints(footer.context, lang, overrides, footer.choices);
     let is_help = |h: &Hint| h.help;
     let piece_width = |h: &Hint| h.keys.width() + h.label.width() + 3;
     let mut room = usize::from(width);

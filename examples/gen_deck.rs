@@ -36,20 +36,15 @@ fn main() -> std::io::Result<()> {
     Ok(())
 }
 
-/// The `*.toml` files of a deck folder, in name order.
+/// The topic files of a deck folder, in name order, read as `recall` reads them.
 fn read_deck(dir: &Path) -> std::io::Result<Vec<recall::core::content::SourceFile>> {
-    let mut paths: Vec<_> = std::fs::read_dir(dir)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()?;
-    paths.retain(|p| p.extension().is_some_and(|e| e == "toml"));
-    paths.sort();
-    paths
+    use recall::core::content::{DeckFile, SourceFile};
+    let files = recall::io::deck::topic_files(dir).map_err(std::io::Error::other)?;
+    files
         .into_iter()
-        .map(|path| {
-            Ok(recall::core::content::SourceFile {
-                text: std::fs::read_to_string(&path)?,
-                path: path.display().to_string(),
-            })
+        .map(|file| {
+            file.with_text(SourceFile::clone)
+                .map_err(|d| std::io::Error::other(d.to_string()))
         })
         .collect()
 }

@@ -5,23 +5,24 @@
 //! unlikely to meet stay clap's own, in English. Exit statuses stay clap's: 2 for a usage error.
 
 use std::ffi::OsString;
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
+use super::output::Safe;
 use crate::core::content::Lang;
-use crate::core::untrusted::for_terminal;
 use crate::ui::text::{self, Usage};
 
 /// The usage error in `error`, if it is one the catalogue can say.
 pub fn usage_of(error: &clap::Error) -> Option<Usage> {
     let text = |kind| match error.get(kind) {
-        Some(ContextValue::String(s)) => Some(for_terminal(s).into_owned()),
+        Some(ContextValue::String(s)) => Some(s.clone()),
         _ => None,
     };
     let texts = |kind| match error.get(kind) {
-        Some(ContextValue::Strings(list)) => list.iter().map(|s| for_terminal(s).into_owned()).collect(),
-        Some(ContextValue::String(s)) => vec![for_terminal(s).into_owned()],
+        Some(ContextValue::Strings(list)) => list.clone(),
+        Some(ContextValue::String(s)) => vec![s.clone()],
         _ => Vec::new(),
     };
     let first = |kind| texts(kind).into_iter().next();
@@ -77,17 +78,21 @@ pub fn language_of(args: &[OsString]) -> Lang {
 }
 
 /// Says `error` in `lang` on stderr and exits: 2 for a usage error, as clap does. Help, version and the
-/// errors the catalogue does not say are clap's own output.
+/// errors the catalogue does not say are clap's own output. The message quotes what was typed, so it goes
+/// out through [`Safe`] like every other message.
 pub fn exit(error: clap::Error, lang: Lang) -> ! {
     let said = usage_of(&error).and_then(|usage| text::of(lang).usage_error(&usage));
     match said {
         Some(message) => {
             let words = text::of(lang);
-            eprintln!(
+            let mut err = Safe::new(std::io::stderr());
+            let _ = writeln!(
+                err,
                 "recall: {}: {message}\n{}",
                 words.error_prefix(),
                 words.usage_help_hint()
             );
+            let _ = err.flush();
             std::process::exit(2);
         }
         None => error.exit(),

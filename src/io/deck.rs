@@ -78,7 +78,7 @@ pub fn load_with(location: &DeckLocation, options: &LoadOptions) -> Result<Loade
             loaded.diagnostics = undecodable;
             Ok(loaded)
         }
-        DeckLocation::Dir(dir) => Ok(content::load_files(list_dir(dir)?, options)),
+        DeckLocation::Dir(dir) => Ok(content::load_files(topic_files(dir)?, options)),
     }
 }
 
@@ -101,8 +101,8 @@ pub fn bundled_files() -> (Vec<SourceFile>, Vec<Diagnostic>) {
     (files, problems)
 }
 
-/// The topic files of `dir`, in name order, not yet read.
-fn list_dir(dir: &Path) -> Result<Vec<FileOnDisk>, DeckSourceError> {
+/// The topic files (`*.toml`) of `dir`, in name order, not yet read.
+pub fn topic_files(dir: &Path) -> Result<Vec<FileOnDisk>, DeckSourceError> {
     let unreadable = |source| DeckSourceError::Unreadable {
         path: dir.to_path_buf(),
         source,

@@ -60,10 +60,7 @@ impl HelpState {
             Lang::Ko => " 단축키 (Esc: 닫기) ",
         };
         let view = height.saturating_sub(2);
-        self.scroll.record(Extent {
-            max: (lines.len() as u16).saturating_sub(view),
-            view,
-        });
+        self.scroll.record(Extent::of(lines.len() as u16, view));
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(shared.theme.title())

@@ -104,19 +104,13 @@ impl StatsState {
             theme: &shared.theme,
         };
         if self.stats.is_empty() {
-            self.scroll.record(Extent {
-                max: 0,
-                view: area.height,
-            });
+            self.scroll.record(Extent::of(0, area.height));
             return empty_state(&ctx, area, frame.buffer_mut());
         }
         let (placements, height) = layout(&ctx, area.width);
         let overflow = height > area.height;
         let view = area.height.saturating_sub(u16::from(overflow));
-        self.scroll.record(Extent {
-            max: height.saturating_sub(view),
-            view,
-        });
+        self.scroll.record(Extent::of(height, view));
         let scroll = self.scroll.offset();
         let mut canvas = Buffer::empty(Rect::new(0, 0, area.width, height));
         for (draw, rect) in placements {

@@ -412,11 +412,9 @@ pub fn scrolled(
         .title(title);
     let inner = block.inner(area);
     let lines = wrap_lines(&lines, inner.width);
-    let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
-    scroll.record(Extent {
-        max: max_scroll,
-        view: inner.height,
-    });
+    let extent = Extent::of(lines.len() as u16, inner.height);
+    scroll.record(extent);
+    let max_scroll = extent.max;
     let scroll = scroll.offset();
     if scroll < max_scroll {
         let more = match shared.lang {

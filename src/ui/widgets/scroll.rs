@@ -30,6 +30,16 @@ pub struct Extent {
     pub view: u16,
 }
 
+impl Extent {
+    /// The extent of `content` rows shown `view` rows at a time.
+    pub fn of(content: u16, view: u16) -> Extent {
+        Extent {
+            max: content.saturating_sub(view),
+            view,
+        }
+    }
+}
+
 impl Scroll {
     /// The offset to draw at: never past the end of the text last drawn.
     pub fn offset(&self) -> u16 {

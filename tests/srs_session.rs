@@ -202,11 +202,9 @@ fn a_session_ends_and_sums_up() {
     assert_eq!(summary.accuracy, Some(2.0 / 3.0));
     assert_eq!(summary.elapsed, mins(20));
     assert_eq!(summary.answering, mins(14));
-    assert!(
-        s.state("t/f1").scheduled_days >= 2,
-        "f1 graduated beyond tomorrow"
-    );
-    assert_eq!(summary.due_tomorrow, 1, "f0");
+    // Again, Good, Good: stability 0.28, so FSRS (py-fsrs 6.3.2) brings f1 back after one day.
+    assert_eq!(s.state("t/f1").scheduled_days, 1);
+    assert_eq!(summary.due_tomorrow, 2, "f0 and f1");
     assert_eq!(summary.new_tomorrow, 1, "f2, within the limit of one");
 }
 

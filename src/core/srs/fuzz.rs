@@ -1,8 +1,9 @@
 //! Interval fuzz: spreads review intervals a little so cards learned together do not stay together.
 //!
-//! The spread follows Anki's ranges (none under 2.5 days, then ±15%, ±10%, ±5% for longer stretches). It
-//! is deterministic: the random fraction is a hash of the card id and its review count, with no RNG state,
-//! so replaying a log gives the same schedule on any machine, with any version of `rand`.
+//! The spread is Anki's (rslib `scheduler/states/fuzz.rs`): none under 2.5 days, then 1 day plus 15 % of the
+//! part between 2.5 and 7 days, 10 % of 7–20 and 5 % beyond 20, kept within the grade's minimum and the
+//! maximum interval. It is deterministic: the random fraction is a hash of the card id and its review count,
+//! with no RNG state, so replaying a log gives the same schedule on any machine, with any version of `rand`.
 
 /// `(from_days, to_days, factor)`: each stretch of the interval adds `factor` × its length to the spread.
 const RANGES: [(f32, f32, f32); 3] = [(2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, f32::MAX, 0.05)];
@@ -17,14 +18,17 @@ pub fn fuzz_fraction(card_id: &str, reps: u32) -> f64 {
     (splitmix64(hash) >> 11) as f64 / (1u64 << 53) as f64
 }
 
-/// `interval` (days) rounded to whole days and moved within its fuzz range by `fraction`, kept in
-/// `min..=max`.
-pub fn fuzzed_days(interval: f32, fraction: f64, min: u32, max: u32) -> u32 {
+/// `interval` (days) as whole days in `min..=max`: moved within its fuzz range by `fraction`, or rounded
+/// when there is no fraction (fuzz off), as Anki's `with_review_fuzz`.
+pub fn fuzzed_days(interval: f32, fraction: Option<f64>, min: u32, max: u32) -> u32 {
     let min = min.min(max);
     let interval = if interval.is_finite() {
-        interval.clamp(min as f32, max as f32)
+        interval
     } else {
         max as f32
+    };
+    let Some(fraction) = fraction else {
+        return (interval.clamp(0.0, max as f32).round() as u32).clamp(min, max);
     };
     let (lower, upper) = bounds(interval, min, max);
     let span = f64::from(upper - lower + 1);
@@ -32,12 +36,20 @@ pub fn fuzzed_days(interval: f32, fraction: f64, min: u32, max: u32) -> u32 {
     (lower + offset).min(upper)
 }
 
-/// The whole-day range an interval may be fuzzed into.
-fn bounds(interval: f32, min: u32, max: u32) -> (u32, u32) {
+/// The whole-day range an interval may be fuzzed into, within `min..=max` (Anki's
+/// `constrained_fuzz_bounds`): a range of one day over 2 is widened by a day where the maximum allows, so a
+/// minimum that pushes a short interval up still leaves some spread.
+pub fn bounds(interval: f32, min: u32, max: u32) -> (u32, u32) {
+    let min = min.min(max);
+    let interval = interval.clamp(min as f32, max as f32);
     let delta = delta(interval);
     let lower = ((interval - delta).round() as u32).clamp(min, max);
-    let upper = ((interval + delta).round() as u32).clamp(min, max);
-    (lower, upper.max(lower))
+    let upper = ((interval + delta).round() as u32).clamp(min, max).max(lower);
+    if upper == lower && upper > 2 && upper < max {
+        (lower, upper + 1)
+    } else {
+        (lower, upper)
+    }
 }
 
 /// How many days an interval may move either way.
@@ -80,15 +92,15 @@ mod tests {
     #[test]
     fn short_intervals_are_not_fuzzed() {
         for f in [0.0, 0.5, 0.999] {
-            assert_eq!(fuzzed_days(1.0, f, 1, 36500), 1);
-            assert_eq!(fuzzed_days(2.4, f, 1, 36500), 2);
+            assert_eq!(fuzzed_days(1.0, Some(f), 1, 36500), 1);
+            assert_eq!(fuzzed_days(2.4, Some(f), 1, 36500), 2);
         }
     }
 
     #[test]
     fn long_intervals_move_within_about_five_percent() {
-        let lowest = fuzzed_days(100.0, 0.0, 1, 36500);
-        let highest = fuzzed_days(100.0, 0.999, 1, 36500);
+        let lowest = fuzzed_days(100.0, Some(0.0), 1, 36500);
+        let highest = fuzzed_days(100.0, Some(0.999), 1, 36500);
         assert!(lowest < 100 && highest > 100, "{lowest}..{highest}");
         assert!(lowest >= 93 && highest <= 107, "{lowest}..{highest}");
     }
@@ -96,10 +108,45 @@ mod tests {
     #[test]
     fn bounds_and_bad_input_are_respected() {
         for huge in [f32::NAN, f32::INFINITY, 1e9] {
-            let days = fuzzed_days(huge, 0.999, 1, 100);
+            let days = fuzzed_days(huge, Some(0.999), 1, 100);
             assert!((90..=100).contains(&days), "{huge} -> {days}");
+            assert_eq!(fuzzed_days(huge, None, 1, 100), 100);
         }
-        assert_eq!(fuzzed_days(-5.0, 0.5, 1, 100), 1);
-        assert_eq!(fuzzed_days(10.0, 0.5, 50, 40), 40);
+        assert_eq!(fuzzed_days(-5.0, Some(0.5), 1, 100), 1);
+        assert_eq!(fuzzed_days(-5.0, None, 1, 100), 1);
+        assert_eq!(fuzzed_days(10.0, Some(0.5), 50, 40), 40);
+    }
+
+    /// The cases of Anki's own `with_review_fuzz` test (rslib `scheduler/states/fuzz.rs`), with its fuzz
+    /// factors 0.0, 0.5 and 0.99 as the fraction.
+    #[test]
+    fn ankis_fuzz_cases() {
+        let cases: [(f32, u32, u32, [u32; 3]); 17] = [
+            (1.0, 1, 1000, [1, 1, 1]),
+            (2.49, 1, 1000, [2, 2, 2]),
+            (2.5, 1, 1000, [2, 3, 4]),
+            (7.0, 1, 1000, [5, 7, 9]),
+            (17.0, 1, 1000, [14, 17, 20]),
+            (37.0, 1, 1000, [33, 37, 41]),
+            (2.0, 2, 1000, [2, 2, 2]),
+            (2.0, 3, 1000, [3, 4, 4]),
+            (2.0, 3, 3, [3, 3, 3]),
+            (6.9, 3, 1000, [5, 7, 9]),
+            (7.1, 3, 1000, [5, 7, 9]),
+            (19.9, 3, 1000, [17, 20, 23]),
+            (20.0, 3, 1000, [17, 20, 23]),
+            (20.1, 3, 1000, [17, 20, 23]),
+            (100.0, 101, 1000, [101, 105, 108]),
+            (100.0, 1, 99, [92, 96, 99]),
+            (100.0, 97, 103, [97, 100, 103]),
+        ];
+        for (interval, min, max, expected) in cases {
+            let got = [0.0, 0.5, 0.99].map(|f| fuzzed_days(interval, Some(f), min, max));
+            assert_eq!(got, expected, "{interval} in {min}..={max}");
+        }
+        // Without fuzz: rounded, then kept in range.
+        assert_eq!(fuzzed_days(1.5, None, 1, 100), 2);
+        assert_eq!(fuzzed_days(0.1, None, 1, 100), 1);
+        assert_eq!(fuzzed_days(101.0, None, 1, 100), 100);
     }
 }

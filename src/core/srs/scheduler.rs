@@ -3,9 +3,11 @@
 //!
 //! New and forgotten cards first go through short steps (1 min, 10 min; relearning 10 min) so an Again comes
 //! back within the same session; graduating cards get whole-day intervals from FSRS at the desired
-//! retention, fuzzed deterministically ([`super::fuzz`]) and ordered so Hard < Good < Easy. Elapsed time for
-//! FSRS is counted in study days ([`DayClock`]). [`Scheduler::preview`] gives all four outcomes (for the
-//! buttons); [`Scheduler::apply`] picks one. Live study and log replay both call `apply`, so they agree.
+//! retention, fuzzed deterministically ([`super::fuzz`]). Whole days follow Anki's rules exactly (rslib
+//! `scheduler/states/`): a card leaving its steps gets FSRS's interval for its grade, and Easy only has to
+//! exceed Good; a card in review gets Hard < Good < Easy. Elapsed time for FSRS is counted in study days
+//! ([`DayClock`]). [`Scheduler::preview`] gives all four outcomes (for the buttons); [`Scheduler::apply`]
+//! picks one. Live study and log replay both call `apply`, so they agree.
 
 use std::ops::RangeInclusive;
 
@@ -91,6 +93,7 @@ pub struct Scheduler {
     retention: f32,
     clock: DayClock,
     steps: Steps,
+    fuzz: bool,
 }
 
 impl Scheduler {
@@ -117,7 +120,16 @@ impl Scheduler {
             retention: desired_retention,
             clock,
             steps: Steps::default(),
+            fuzz: true,
         })
+    }
+
+    /// The same scheduler without interval fuzz: every interval is FSRS's, rounded, under Anki's rules.
+    /// recall itself always fuzzes; this exists to compare schedules with a reference that does not
+    /// (py-fsrs with fuzzing off) and for simulations.
+    pub fn without_fuzz(mut self) -> Scheduler {
+        self.fuzz = false;
+        self
     }
 
     /// The same scheduler with other steps; each must be over zero and under a day.
@@ -176,7 +188,7 @@ impl Scheduler {
         Rating::ALL.map(|rating| self.outcome(&plan, state, rating, now))
     }
 
-    /// FSRS's next memory states and the (fuzzed, ordered) day intervals of all four grades.
+    /// FSRS's next memory states and the whole-day intervals of all four grades.
     fn plan(&self, card_id: &str, state: &CardState, now: Timestamp) -> Plan {
         let today = self.clock.day_index(now);
         let elapsed = state.last_review.map_or(0, |last| {
@@ -186,12 +198,12 @@ impl Scheduler {
             .fsrs
             .next_states(state.memory.map(Into::into), self.retention, elapsed)
             .ok();
-        let fraction = fuzz_fraction(card_id, state.reps);
-        let mut days = Rating::ALL.map(|r| {
-            let interval = next.as_ref().map_or(1.0, |n| pick(n, r).interval);
-            fuzzed_days(interval, fraction, 1, MAX_INTERVAL_DAYS)
-        });
-        order_intervals(&mut days);
+        let exact = Rating::ALL.map(|r| next.as_ref().map_or(1.0, |n| pick(n, r).interval));
+        let fraction = self.fuzz.then(|| fuzz_fraction(card_id, state.reps));
+        let days = match state.phase {
+            Phase::Review => review_days(exact, state.scheduled_days, fraction),
+            Phase::New | Phase::Learning | Phase::Relearning => step_days(exact, fraction),
+        };
         Plan { next, days, today }
     }
 
@@ -281,11 +293,39 @@ fn hard_delay(steps: &[SignedDuration], current: usize) -> Option<SignedDuration
     }
 }
 
-/// Keeps the day intervals strictly increasing from Hard to Easy (Again is left alone).
-fn order_intervals(days: &mut [u32; 4]) {
-    days[1] = days[1].min(days[2]);
-    days[2] = days[2].max(days[1].saturating_add(1)).min(MAX_INTERVAL_DAYS);
-    days[3] = days[3].max(days[2].saturating_add(1)).min(MAX_INTERVAL_DAYS);
+/// Whole days of a card leaving its learning or relearning steps (Anki's `learning.rs`, `relearning.rs`):
+/// each grade gets FSRS's interval, at least a day, and Easy at least a day more than Good would get.
+/// (Only Good on the last step and Easy leave the steps, unless there are no steps.)
+fn step_days(exact: [f32; 4], fraction: Option<f64>) -> [u32; 4] {
+    let fuzz = |interval: f32, min: u32| fuzzed_days(interval, fraction, min, MAX_INTERVAL_DAYS);
+    let whole = |interval: f32| interval.round().max(1.0);
+    let good_floor = fuzz(exact[2], 1);
+    [
+        fuzz(whole(exact[0]), 1),
+        fuzz(whole(exact[1]), 1),
+        fuzz(whole(exact[2]), 1),
+        fuzz(whole(exact[3]), good_floor.saturating_add(1)),
+    ]
+}
+
+/// Whole days of a card in review (Anki's `review.rs`): Hard at least a day, Good more than Hard, Easy more
+/// than Good, and an interval that FSRS lengthens is not fuzzed below the last one. Again's days (used only
+/// without relearning steps) are FSRS's interval rounded, unfuzzed: fuzz applies when the card leaves
+/// relearning.
+fn review_days(exact: [f32; 4], last: u32, fraction: Option<f64>) -> [u32; 4] {
+    let fuzz = |interval: f32, min: u32| fuzzed_days(interval, fraction, min, MAX_INTERVAL_DAYS);
+    let above_last = |interval: f32| {
+        if interval.round() > last as f32 {
+            last.saturating_add(1)
+        } else {
+            0
+        }
+    };
+    let again = fuzzed_days(exact[0].round().max(1.0), None, 1, MAX_INTERVAL_DAYS);
+    let hard = fuzz(exact[1], above_last(exact[1]).max(1));
+    let good = fuzz(exact[2], above_last(exact[2]).max(hard.saturating_add(1)));
+    let easy = fuzz(exact[3], above_last(exact[3]).max(good.saturating_add(1)));
+    [again, hard, good, easy]
 }
 
 fn rating_index(r: Rating) -> usize {

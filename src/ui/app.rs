@@ -114,13 +114,12 @@ impl App {
         self.size
     }
 
-    /// What the clock changes on screen: the second, while a countdown is shown (an exam running, or
-    /// offered on home), and the study day (due counts). The runner redraws after a tick only when this
-    /// changes, so an idle interface does not redraw.
+    /// What the clock changes on screen: the second, while an exam's countdown runs, and the study day
+    /// (due counts). The runner redraws after a tick only when this changes, so an idle interface does not
+    /// redraw (an interrupted exam offered on Home shows a time that stands still).
     pub fn clock_view(&self) -> (Option<i64>, i64) {
         let countdown = match self.screen() {
-            Screen::Exam(exam) => !exam.session.is_submitted(),
-            Screen::Home(home) => home.resumable.is_some(),
+            Screen::Exam(exam) => !exam.session.is_submitted() && exam.session.clock_running(),
             _ => false,
         };
         let now = self.shared.now;
@@ -140,12 +139,32 @@ impl App {
     /// Applies one message; returns the effects to perform. The only place state changes.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let effects = self.handle(msg);
+        self.sync_exam_clocks();
         // Home's counts follow progress, but recomputing them per grade would slow study on a big deck:
         // they are refreshed once, when Home is on top again.
         if self.shared.counts_stale && matches!(self.screen(), Screen::Home(_)) {
             self.shared.refresh_counts();
         }
         effects
+    }
+
+    /// Exam time runs only while the exam is the screen on top: an exam covered by another screen, or
+    /// waiting on Home to be continued, has its clock paused at the current time.
+    fn sync_exam_clocks(&mut self) {
+        let now = self.shared.now;
+        let top = self.screens.len().saturating_sub(1);
+        for (i, screen) in self.screens.iter_mut().enumerate() {
+            match screen {
+                Screen::Exam(exam) if i == top => exam.session.run_clock(now),
+                Screen::Exam(exam) => exam.session.pause_clock(now),
+                Screen::Home(home) => {
+                    if let Some(exam) = home.resumable.as_deref_mut() {
+                        exam.pause_clock(now);
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 
     fn handle(&mut self, msg: Msg) -> Vec<Effect> {

@@ -53,9 +53,13 @@ fn resume_gives_back_the_same_questions_answers_flags_and_remaining_time() {
     assert_eq!(resumed.review(), live.review());
     assert!(resumed.is_flagged(3) && !resumed.is_flagged(4));
     assert_eq!(resumed.current(), 5, "back on the question last touched");
-    // 90 s were used before the crash: 510 s left, counting only from the resume.
+    // 90 s were used before the crash: 510 s left. The clock stands still until the exam screen opens.
+    let mut resumed = resumed;
     assert_eq!(resumed.remaining(back), Duration::from_secs(510));
-    assert_eq!(resumed.remaining(at(86_400 + 10)), Duration::from_secs(500));
+    assert!(!resumed.clock_running());
+    assert_eq!(resumed.remaining(at(86_400 + 62)), Duration::from_secs(510));
+    resumed.run_clock(at(86_400 + 62));
+    assert_eq!(resumed.remaining(at(86_400 + 72)), Duration::from_secs(500));
 }
 
 #[test]
@@ -65,6 +69,7 @@ fn time_counts_only_while_the_exam_is_open_across_several_sittings() {
     // Sitting 2, a day later: 30 s more, then another crash.
     let day = 86_400;
     let (mut second, _) = ExamSession::resume(&deck, &log(events.clone()), live.id(), at(day)).unwrap();
+    second.run_clock(at(day));
     second.go_to(2);
     events.push((at(day + 30), second.toggle(0, at(day + 30)).unwrap()));
     // Sitting 3, two days later: 90 + 30 s used, 480 s left.

@@ -331,6 +331,22 @@ impl ExamSession {
         self.time_limit().saturating_sub(self.elapsed(now))
     }
 
+    /// Starts the exam clock at `now`: call it when the exam screen opens (a new exam's clock runs already).
+    pub fn run_clock(&mut self, now: Timestamp) {
+        self.clock.run(now);
+    }
+
+    /// Stops the exam clock at `now`, keeping the time used: call it when the exam screen closes or is
+    /// covered. Time passes for the exam only while its clock runs.
+    pub fn pause_clock(&mut self, now: Timestamp) {
+        self.clock.pause(now);
+    }
+
+    /// Whether the exam clock is running.
+    pub fn clock_running(&self) -> bool {
+        self.clock.is_running()
+    }
+
     /// Submits the exam if its time is up at `now`; returns the events to persist (empty if nothing
     /// happened). Call it on every timer tick.
     pub fn tick(&mut self, now: Timestamp) -> Vec<EventKind> {
@@ -342,7 +358,7 @@ impl ExamSession {
     }
 
     /// Submits the exam at `now`: grades it and returns the `ExamFinished` event followed by one `Answer`
-    /// event per answered question. Refused if already submitted.
+    /// event per question (an unanswered one is wrong). Refused if already submitted.
     pub fn submit(&mut self, now: Timestamp) -> Result<Vec<EventKind>, QuizError> {
         if self.result.is_some() {
             return Err(QuizError::ExamSubmitted);

@@ -85,8 +85,8 @@ impl ExamResult {
         }
     }
 
-    /// The events that record the result: `ExamFinished`, then one `Answer` (mode exam) per question that
-    /// has a choice, so wrong exam answers reach study like quiz answers. Unanswered questions log nothing.
+    /// The events that record the result: `ExamFinished`, then one `Answer` (mode exam) per question, so
+    /// wrong exam answers reach study like quiz answers. An unanswered question is recorded as wrong.
     pub fn events(&self, exam: &str, questions: &[Question]) -> Vec<EventKind> {
         let finished = EventKind::ExamFinished {
             exam: exam.to_string(),
@@ -96,10 +96,10 @@ impl ExamResult {
             used_s: self.used.as_secs(),
             timed_out: self.timed_out,
         };
+        // An unanswered question is a wrong answer: its card comes due as after any wrong answer.
         let answers = questions
             .iter()
             .zip(&self.review)
-            .filter(|(_, r)| !r.graded.chosen.is_empty())
             .map(|(q, r)| EventKind::Answer {
                 card: q.card.clone(),
                 correct: r.graded.correct,

@@ -5,7 +5,8 @@
 //! is over. Replaying them in time order (ties in log order, duplicate event ids once) rebuilds the session:
 //! the same questions with the same choice order (same seed), the same answers and flags, the question last
 //! touched on screen, and the time used so far, counting only the time the exam was open (see
-//! [`super::timer`]). If that time already reaches the limit, the resumed exam is submitted at once.
+//! [`super::timer`]). The resumed exam's clock is paused: it runs only once the exam screen opens
+//! ([`ExamSession::run_clock`]). If the time used already reaches the limit, the exam is submitted at once.
 //!
 //! An event that does not fit (a question or choice that does not exist) is skipped; no input panics.
 
@@ -99,7 +100,7 @@ impl ExamSession {
             });
         }
         let questions = rebuild_questions(deck, exam, log.seed, log.question_ids)?;
-        let clock = ExamClock::resume(log.time_limit, log.elapsed(), now);
+        let clock = ExamClock::paused(log.time_limit, log.elapsed());
         let mut session = ExamSession::assemble(exam.to_string(), questions, clock);
         session.set_topic_order(deck.topics().iter().map(|t| t.id.clone()).collect());
         for a in &log.answers {

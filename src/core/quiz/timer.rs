@@ -1,10 +1,12 @@
 //! The exam clock: time used and time left, from timestamps the caller passes in.
 //!
-//! Time counts **only while the exam is open**. A sitting starts when the exam starts or is resumed; the
-//! clock adds the sitting's length (`now − sitting start`) to the time used in earlier sittings. Quitting or a
-//! crash therefore does not eat the learner's time: on resume, the time used is the last value recorded in
-//! the progress log (every `ExamAnswer` event carries it, see [`super::exam::ExamSession::checkpoint`]).
-//! A clock that goes backwards counts as no time passing; no reading ever panics.
+//! Time counts **only while the exam is open**. A sitting starts when the exam screen opens ([`ExamClock::run`])
+//! and ends when it closes ([`ExamClock::pause`]); the clock adds the running sitting's length
+//! (`now − sitting start`) to the time used in earlier sittings. Leaving the exam, quitting or a crash
+//! therefore does not eat the learner's time: a paused clock stands still, and on resume after a restart
+//! the time used is the last value recorded in the progress log (every `ExamAnswer` event carries it, see
+//! [`super::exam::ExamSession::checkpoint`]). A clock that goes backwards counts as no time passing; no
+//! reading ever panics.
 
 use std::time::Duration;
 
@@ -15,22 +17,43 @@ use jiff::Timestamp;
 pub struct ExamClock {
     limit: Duration,
     used_before: Duration,
-    sitting_start: Timestamp,
+    /// When the running sitting started; `None` while paused.
+    sitting_start: Option<Timestamp>,
 }
 
 impl ExamClock {
-    /// A fresh clock with `limit` to spend, starting at `now`.
+    /// A fresh clock with `limit` to spend, running from `now`.
     pub fn start(limit: Duration, now: Timestamp) -> ExamClock {
-        ExamClock::resume(limit, Duration::ZERO, now)
+        let mut clock = ExamClock::paused(limit, Duration::ZERO);
+        clock.run(now);
+        clock
     }
 
-    /// A clock that already spent `used` in earlier sittings, running again from `now`.
-    pub fn resume(limit: Duration, used: Duration, now: Timestamp) -> ExamClock {
+    /// A paused clock that already spent `used` in earlier sittings.
+    pub fn paused(limit: Duration, used: Duration) -> ExamClock {
         ExamClock {
             limit,
-            used_before: used,
-            sitting_start: now,
+            used_before: used.min(limit),
+            sitting_start: None,
         }
+    }
+
+    /// Starts a sitting at `now` (nothing changes if one is running).
+    pub fn run(&mut self, now: Timestamp) {
+        if self.sitting_start.is_none() {
+            self.sitting_start = Some(now);
+        }
+    }
+
+    /// Ends the running sitting at `now`, keeping the time it used; the clock then stands still.
+    pub fn pause(&mut self, now: Timestamp) {
+        self.used_before = self.elapsed(now);
+        self.sitting_start = None;
+    }
+
+    /// Whether a sitting is running.
+    pub fn is_running(&self) -> bool {
+        self.sitting_start.is_some()
     }
 
     /// The time allowed.
@@ -40,7 +63,9 @@ impl ExamClock {
 
     /// Time used at `now`, across sittings; never more than the limit.
     pub fn elapsed(&self, now: Timestamp) -> Duration {
-        let sitting = Duration::try_from(now.duration_since(self.sitting_start)).unwrap_or_default();
+        let sitting = self.sitting_start.map_or(Duration::ZERO, |start| {
+            Duration::try_from(now.duration_since(start)).unwrap_or_default()
+        });
         self.used_before.saturating_add(sitting).min(self.limit)
     }
 
@@ -84,15 +109,45 @@ mod tests {
 
     #[test]
     fn a_resumed_clock_adds_earlier_sittings_and_not_the_gap() {
-        // 4 minutes used before a crash; resumed a day later.
-        let c = ExamClock::resume(10 * MIN, 4 * MIN, at(86_400));
+        // 4 minutes used before a crash; read back paused, opened a day later.
+        let mut c = ExamClock::paused(10 * MIN, 4 * MIN);
+        assert_eq!(c.remaining(at(86_000)), 6 * MIN, "a paused clock stands still");
+        c.run(at(86_400));
         assert_eq!(c.remaining(at(86_400)), 6 * MIN);
         assert_eq!(c.remaining(at(86_400 + 60)), 5 * MIN);
     }
 
     #[test]
+    fn a_paused_clock_stands_still_until_it_runs_again() {
+        let mut c = ExamClock::start(10 * MIN, at(0));
+        c.pause(at(90));
+        assert!(!c.is_running());
+        assert_eq!(c.elapsed(at(5_000)), Duration::from_secs(90));
+        c.pause(at(6_000));
+        assert_eq!(
+            c.elapsed(at(6_000)),
+            Duration::from_secs(90),
+            "pausing twice charges nothing"
+        );
+        c.run(at(6_000));
+        c.run(at(6_030));
+        assert!(c.is_running());
+        assert_eq!(
+            c.elapsed(at(6_060)),
+            Duration::from_secs(150),
+            "a second run keeps the sitting's start"
+        );
+    }
+
+    #[test]
     fn a_clock_going_backwards_counts_no_time() {
-        let c = ExamClock::resume(10 * MIN, MIN, at(100));
+        let mut c = ExamClock::paused(10 * MIN, MIN);
+        c.run(at(100));
         assert_eq!(c.elapsed(at(40)), MIN);
+        assert_eq!(
+            ExamClock::paused(MIN, 5 * MIN).elapsed(at(0)),
+            MIN,
+            "used time is capped at the limit"
+        );
     }
 }

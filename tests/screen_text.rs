@@ -21,7 +21,7 @@ use recall::ui::view::view;
 use screen::{assert_borders_intact, text_of};
 
 /// Tall enough that no detail box scrolls: the check is about wrapping, not scrolling.
-const HEIGHT: u16 = 120;
+const HEIGHT: u16 = 200;
 const WIDTHS: [u16; 3] = [60, 80, 120];
 
 fn bundled() -> Arc<Deck> {

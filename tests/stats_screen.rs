@@ -221,8 +221,12 @@ fn the_full_screen_shows_the_numbers_of_the_log() {
     let state = state(&deck, true);
     let stats = state.stats();
     let text = text_of(&render(&state, &shared, 120, 60));
-    let reviews = format!("{} today · {} in all", stats.reviews_today, stats.reviews);
-    assert!(text.contains(&reviews), "{reviews}\n{text}");
+    for reviews in [
+        format!("Reviews    {} today", stats.reviews_today),
+        format!("{} in all", stats.reviews),
+    ] {
+        assert!(text.contains(&reviews), "{reviews}\n{text}");
+    }
     assert!(
         text.contains(&format!("{} studied", stats.study_days())),
         "{text}"

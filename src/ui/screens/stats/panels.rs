@@ -108,10 +108,9 @@ pub fn summary(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 "Streak",
                 format!("{} · best {}", days(s.streak.current), s.streak.longest),
             ),
-            (
-                "Reviews",
-                format!("{} today · {} in all", s.reviews_today, s.reviews),
-            ),
+            // Two rows, like retention: a four-digit total on one row would wrap in the 32-column panel.
+            ("Reviews", format!("{} today", s.reviews_today)),
+            ("", format!("{} in all", s.reviews)),
             ("Days", format!("{} studied", s.study_days())),
             ("Time", format!("{h}h {m:02}m")),
             ("Retention", format!("mature {mature}")),
@@ -122,7 +121,8 @@ pub fn summary(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                 "연속 학습",
                 format!("{}일 · 최고 {}일", s.streak.current, s.streak.longest),
             ),
-            ("복습", format!("오늘 {}회 · 총 {}회", s.reviews_today, s.reviews)),
+            ("복습", format!("오늘 {}회", s.reviews_today)),
+            ("", format!("총 {}회", s.reviews)),
             ("학습한 날", format!("{}일", s.study_days())),
             (
                 "학습 시간",

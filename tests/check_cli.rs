@@ -60,6 +60,7 @@ fn every_rule_has_a_fixture_and_a_case() {
     let mut covered: Vec<String> = CASES.iter().map(|(name, ..)| name.to_string()).collect();
     covered.push("missing-translation".to_string());
     covered.push("stale".to_string());
+    covered.push("answer-cue".to_string());
     covered.sort();
     assert_eq!(on_disk, covered, "every invalid fixture needs a row in CASES");
 }
@@ -104,6 +105,24 @@ fn missing_translation_is_a_warning_unless_strict() {
         .stderr(predicate::str::contains(
             "error: 1 warning, and --strict treats warnings as errors",
         ));
+}
+
+#[test]
+fn a_key_much_longer_than_every_distractor_is_a_warning() {
+    let dir = deck_of("answer-cue");
+    recall()
+        .args(["check", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "5:1: warning: the right choice is 5.2× as long as the longest wrong one, so its length gives it away [answer-cue]",
+        ));
+    recall()
+        .args(["check", "--strict", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
 }
 
 /// Runs `recall check ARGS --content DIR` on a one-file deck and returns (exit code, stderr).

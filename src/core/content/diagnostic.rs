@@ -69,6 +69,8 @@ pub enum Rule {
     Unreadable,
     /// A glossary spelling given twice (in one term or in two), or an alias that repeats its term.
     DuplicateAlias,
+    /// A scenario whose right choice is much longer than every wrong one, so its length gives it away.
+    AnswerCue,
 }
 
 impl Rule {
@@ -96,6 +98,7 @@ impl Rule {
             Rule::TableBrackets => "table-brackets",
             Rule::Unreadable => "unreadable",
             Rule::DuplicateAlias => "duplicate-alias",
+            Rule::AnswerCue => "answer-cue",
         }
     }
 }

@@ -8,6 +8,7 @@
 //! through [`DeckFile`] when a worker thread asks for them) and, for `--stale`, the current month.
 //! A file named `glossary.toml` is the deck's glossary ([`glossary_file`]), not a topic.
 
+pub mod cues;
 pub mod diagnostic;
 pub mod glossary;
 pub mod glossary_file;

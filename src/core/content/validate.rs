@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::cues;
 use super::diagnostic::{Reporter, Rule};
 use super::model::{Choice, Compare, CompareRow, Fact, Scenario, Section, Topic};
 use super::month::{Freshness, Staleness, YearMonth};
@@ -208,7 +209,7 @@ impl Validator<'_, '_> {
         };
         let checked = self.checked(s.checked, &span, "[[scenario]]");
         let choices = self.choices(s.choice, &span);
-        Some(Scenario {
+        let scenario = Scenario {
             id: id?,
             prompt: prompt?,
             keywords: keywords?,
@@ -216,7 +217,44 @@ impl Validator<'_, '_> {
             source: source?,
             checked: checked?,
             choices: choices?,
-        })
+        };
+        self.answer_cue(&scenario, &span);
+        Some(scenario)
+    }
+
+    /// Warns when the right choice is so much longer than every wrong one that a test-taker can pick it
+    /// without knowing the answer (see [`super::cues`]).
+    fn answer_cue(&mut self, scenario: &Scenario, span: &Range<usize>) {
+        let ratios: Vec<(f64, Lang)> = Lang::ALL
+            .into_iter()
+            .filter_map(|lang| Some((cues::length_ratio(scenario, lang)?, lang)))
+            .collect();
+        let worst = ratios
+            .iter()
+            .copied()
+            .reduce(|worst, r| if r.0 > worst.0 { r } else { worst });
+        if let Some((ratio, lang)) = worst.filter(|(ratio, _)| *ratio >= cues::WARN_RATIO) {
+            // Name the language only where the languages differ (a plain-text scenario reads the same).
+            let lang = if ratios.iter().all(|r| r.0 == ratio) {
+                String::new()
+            } else {
+                format!(" ({lang})")
+            };
+            let keys = if scenario.correct_count() == 1 {
+                "the right choice is"
+            } else {
+                "every right choice is"
+            };
+            self.r
+                .warning(
+                    span,
+                    Rule::AnswerCue,
+                    format!(
+                        "{keys} {ratio:.1}× as long as the longest wrong one{lang}, so its length gives it away"
+                    ),
+                )
+                .hint("make the wrong choices as long and as specific as the right one (a real service or setting that fails this scenario), or shorten the right one");
+        }
     }
 
     fn choices(&mut self, raw: Vec<Spanned<RawChoice>>, span: &Range<usize>) -> Option<Vec<Choice>> {

@@ -62,9 +62,13 @@ fn is_setting(line: &str) -> bool {
 fn settings_are_read() {
     let c = parse(
         "desired_retention = 0.85\nnew_per_day = 5\nreviews_per_day = 50\nday_starts_at = 0\n\
-         language = \"ko\"\ntheme = \"light\"\n[keys]\nundo = \"ctrl+z\"\n",
+         language = \"ko\"\ntheme = \"light\"\nhighlight_keywords = \"always\"\n[keys]\nundo = \"ctrl+z\"\n",
     )
     .unwrap();
+    assert_eq!(
+        c.highlight_keywords,
+        recall::core::config::KeywordHighlights::Always
+    );
     assert_eq!(
         (c.desired_retention, c.new_per_day, c.reviews_per_day),
         (0.85, 5, 50)
@@ -94,6 +98,12 @@ fn every_bad_value_is_an_error_at_its_line_and_column() {
         ("new_per_day = \"many\"\n", 1, 15, "invalid type"),
         ("new_per_day = \n", 1, 15, ""),
         ("fsrs_parameters = [1.0, 2.0]\n", 1, 19, "invalid FSRS parameters"),
+        (
+            "highlight_keywords = \"before\"\n",
+            1,
+            22,
+            "unknown highlight_keywords `before`",
+        ),
     ];
     for (text, line, col, needle) in cases {
         let err = parse(text).expect_err(text);

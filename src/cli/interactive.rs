@@ -101,6 +101,7 @@ pub fn run(
         seed: now.as_nanosecond() as u64,
         scheduler,
         limits: config.limits(),
+        highlights: config.highlight_keywords,
         progress,
         id_prefix: format!("{}-{}", device.as_str(), std::process::id()),
         keys,

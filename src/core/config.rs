@@ -39,6 +39,34 @@ pub struct Config {
     pub keys: BTreeMap<String, KeySpec>,
     /// Personal FSRS parameters from `recall optimize`; `None` = FSRS-6 defaults.
     pub fsrs_parameters: Option<Vec<f32>>,
+    /// When Study, Quiz and Browse highlight a scenario's keywords (default: after the answer).
+    pub highlight_keywords: KeywordHighlights,
+}
+
+/// When a scenario's keywords are highlighted. The mock exam never highlights them before it is
+/// submitted, as the real exam highlights nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum KeywordHighlights {
+    /// Once the question is answered (or the answer shown): the learner reads the prompt unaided first.
+    #[default]
+    AfterAnswer,
+    /// While the question is open too, as a study aid.
+    Always,
+}
+
+impl KeywordHighlights {
+    /// The setting's name in config.toml.
+    pub fn name(self) -> &'static str {
+        match self {
+            KeywordHighlights::AfterAnswer => "after-answer",
+            KeywordHighlights::Always => "always",
+        }
+    }
+
+    /// Whether keywords show, given whether the question is answered.
+    pub fn show(self, answered: bool) -> bool {
+        answered || self == KeywordHighlights::Always
+    }
 }
 
 impl Default for Config {
@@ -52,6 +80,7 @@ impl Default for Config {
             theme: "default".to_string(),
             keys: BTreeMap::new(),
             fsrs_parameters: None,
+            highlight_keywords: KeywordHighlights::AfterAnswer,
         }
     }
 }
@@ -101,6 +130,7 @@ struct RawConfig {
     #[serde(default)]
     keys: BTreeMap<Spanned<String>, Spanned<String>>,
     fsrs_parameters: Option<Spanned<Vec<f64>>>,
+    highlight_keywords: Option<Spanned<String>>,
 }
 
 /// The commented default file written on first run.
@@ -155,6 +185,18 @@ impl Config {
                 return Err(check.error(key.span(), &message, keys::KEY_SYNTAX));
             }
             config.keys.insert(action, spec);
+        }
+        if let Some(v) = raw.highlight_keywords {
+            config.highlight_keywords = [KeywordHighlights::AfterAnswer, KeywordHighlights::Always]
+                .into_iter()
+                .find(|h| h.name() == v.get_ref())
+                .ok_or_else(|| {
+                    check.error(
+                        v.span(),
+                        &format!("unknown highlight_keywords `{}`", v.get_ref()),
+                        "use \"after-answer\" or \"always\"",
+                    )
+                })?;
         }
         if let Some(v) = raw.fsrs_parameters {
             config.fsrs_parameters = check.parameters(v, config.desired_retention)?;

@@ -1,6 +1,7 @@
 //! What every screen may read: the deck, the learner's progress and scheduler, the language, the clock of
 //! the latest tick, and the source of event ids. [`Setup`] is how `main` (or a test) builds it.
 
+use crate::core::config::KeywordHighlights;
 use std::cell::Cell;
 use std::sync::Arc;
 
@@ -56,6 +57,8 @@ pub struct Shared {
     pub scheduler: Scheduler,
     /// Daily limits.
     pub limits: Limits,
+    /// When scenario keywords are highlighted (Study, Quiz, Browse; never in an open exam).
+    pub highlights: KeywordHighlights,
     /// Every card's state, from replaying the log (kept current as events are saved).
     pub progress: Progress,
     /// Event ids.
@@ -150,6 +153,8 @@ pub struct Setup {
     pub scheduler: Scheduler,
     /// Limits from the config.
     pub limits: Limits,
+    /// Keyword highlights from the config.
+    pub highlights: KeywordHighlights,
     /// Replayed progress.
     pub progress: Progress,
     /// Event id prefix (device and process).
@@ -172,6 +177,7 @@ impl Setup {
             seed: 7,
             scheduler,
             limits: Limits::default(),
+            highlights: KeywordHighlights::default(),
             progress: Progress::new(),
             id_prefix: "test".to_string(),
             keys: Overrides::default(),
@@ -190,6 +196,7 @@ impl Setup {
             seed: self.seed,
             scheduler: self.scheduler,
             limits: self.limits,
+            highlights: self.highlights,
             progress: self.progress,
             ids: IdGen::new(self.id_prefix),
             keys: self.keys,

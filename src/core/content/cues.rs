@@ -9,7 +9,8 @@
 //!
 //! [`CueRates`] sums them over a deck (the bundled deck's test holds it under the bars of issue 22), and
 //! [`length_ratio`] is what `recall check` warns about for a single scenario ([`WARN_RATIO`]). Lengths are
-//! counted in characters of the displayed text; words are lowercase runs of letters and digits of three or
+//! the displayed width in terminal columns (a Hangul syllable is two, as wide as it looks next to Latin
+//! text); words are lowercase runs of letters and digits of three or
 //! more, minus a few English function words, and a Hangul word counts by its first two syllables, so a
 //! particle (`함수의`, `함수를`) does not hide a repeated word. Pure functions of the deck.
 
@@ -88,7 +89,7 @@ pub struct Cues {
 impl Cues {
     /// The cues of `scenario` in `lang`; `None` if it has no key or no distractor.
     pub fn of(scenario: &Scenario, lang: Lang) -> Option<Cues> {
-        let (keys, distractors) = split(scenario, |c| c.text.get(lang).chars().count());
+        let (keys, distractors) = split(scenario, |c| width(c.text.get(lang)));
         let longest = *keys.iter().min()? >= *distractors.iter().max()?;
         let prompt = words(scenario.prompt.get(lang));
         let (keys, distractors) = split(scenario, |c| {
@@ -102,10 +103,15 @@ impl Cues {
 /// The shortest key's length over the longest distractor's in `lang` (above 1: every key is longer than
 /// every distractor); `None` without a key or a distractor.
 pub fn length_ratio(scenario: &Scenario, lang: Lang) -> Option<f64> {
-    let (keys, distractors) = split(scenario, |c| c.text.get(lang).chars().count());
+    let (keys, distractors) = split(scenario, |c| width(c.text.get(lang)));
     let key = *keys.iter().min()?;
     let distractor = (*distractors.iter().max()?).max(1);
     Some(key as f64 / distractor as f64)
+}
+
+/// How many terminal columns `text` takes.
+fn width(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 /// A measure of every key and of every distractor.

@@ -390,9 +390,14 @@ impl BrowseState {
         let lang = shared.lang;
         let theme = &shared.theme;
         let scenario = &topic.scenarios[cursor];
+        let keywords: &[String] = if shared.highlights.show(self.revealed) {
+            scenario.keywords.get(lang)
+        } else {
+            &[]
+        };
         let mut lines = vec![rich::highlight_phrases(
             scenario.prompt.get(lang),
-            scenario.keywords.get(lang),
+            keywords,
             theme.text(),
             theme.highlight(),
         )];

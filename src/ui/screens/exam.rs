@@ -333,10 +333,12 @@ impl ExamState {
 
     fn render_question(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
         let i = self.session.current();
+        // The real exam highlights nothing; keywords show in the review after submission.
         let mut lines = question_view::lines(
             self.session.current_question(),
             self.session.chosen(i),
             None,
+            false,
             shared.lang,
             &shared.theme,
         );
@@ -433,6 +435,7 @@ impl ExamState {
                 question,
                 &review.graded.chosen,
                 Some(&review.graded),
+                true,
                 shared.lang,
                 &shared.theme,
             ));

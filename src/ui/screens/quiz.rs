@@ -135,7 +135,8 @@ impl QuizState {
         } else {
             None
         };
-        let mut lines = question_view::lines(question, &picked, graded, lang, theme);
+        let highlight = shared.highlights.show(self.answered);
+        let mut lines = question_view::lines(question, &picked, graded, highlight, lang, theme);
         if !self.answered {
             lines.push(Line::raw(""));
             let hint = match lang {

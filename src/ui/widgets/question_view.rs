@@ -1,5 +1,6 @@
-//! A multiple-choice question as lines: the prompt with keywords highlighted, numbered choices with the
-//! learner's picks, and — once graded — a verdict and a reason for every choice plus the explanation.
+//! A multiple-choice question as lines: the prompt (its keywords highlighted when the caller says so),
+//! numbered choices with the learner's picks, and — once graded — a verdict and a reason for every choice
+//! plus the explanation.
 
 use ratatui::text::{Line, Span};
 
@@ -8,17 +9,24 @@ use crate::core::quiz::{Graded, Question, Verdict};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::rich;
 
-/// Builds the lines of `question` with `chosen` picks; `graded` shows the verdicts and reasons.
+/// Builds the lines of `question` with `chosen` picks; `graded` shows the verdicts and reasons;
+/// `highlight` marks the prompt's keywords.
 pub fn lines(
     question: &Question,
     chosen: &[usize],
     graded: Option<&Graded>,
+    highlight: bool,
     lang: Lang,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
+    let keywords: &[String] = if highlight {
+        question.keywords.get(lang)
+    } else {
+        &[]
+    };
     let mut lines = vec![rich::highlight_phrases(
         question.prompt.get(lang),
-        question.keywords.get(lang),
+        keywords,
         theme.text(),
         theme.highlight(),
     )];
@@ -110,7 +118,7 @@ mod tests {
             states.push((vec![0], Some(graded)));
         }
         for (chosen, graded) in states {
-            let lines = lines(&question, &chosen, graded.as_ref(), Lang::En, &theme);
+            let lines = lines(&question, &chosen, graded.as_ref(), true, Lang::En, &theme);
             let is_choice = |l: &Line| l.spans.len() == 2 && l.spans[0].content.ends_with(". ");
             let choice_lines = lines
                 .iter()
@@ -128,5 +136,29 @@ mod tests {
             }
             assert!(checked > 0, "some choice wraps at 24 columns");
         }
+    }
+
+    /// Keywords are marked only when the caller asks: an open exam question shows none.
+    #[test]
+    fn keywords_are_highlighted_only_on_request() {
+        let deck = content::load(&bundled_files().0).deck;
+        let topic = &deck.topics()[0];
+        let question = topic
+            .scenarios
+            .iter()
+            .find_map(|s| Question::shown(&topic.id, s, 0))
+            .filter(|q| !q.keywords.get(Lang::En).is_empty())
+            .expect("the first scenario has keywords");
+        let theme = Theme::new(true);
+        let marked = |highlight: bool| {
+            let lines = lines(&question, &[], None, highlight, Lang::En, &theme);
+            lines[0]
+                .spans
+                .iter()
+                .filter(|s| s.style == theme.highlight())
+                .count()
+        };
+        assert!(marked(true) > 0);
+        assert_eq!(marked(false), 0);
     }
 }

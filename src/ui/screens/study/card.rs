@@ -38,6 +38,7 @@ pub(super) fn lines(state: &StudyState, current: &Current, shared: &Shared) -> V
                 question,
                 &picked,
                 state.graded.as_ref(),
+                shared.highlights.show(state.graded.is_some()),
                 lang,
                 theme,
             ));

@@ -99,7 +99,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Export your progress: cards as CSV, everything as JSON, or the deck as an Anki import file.
+    /// Export your progress: cards as CSV, everything as JSON, the deck as an Anki import file, or deck
+    /// and schedule as an Anki package.
     Export {
         /// File format.
         #[arg(long, value_enum, default_value_t = ExportFormatArg::Csv)]
@@ -189,6 +190,8 @@ pub enum ExportFormatArg {
     Json,
     /// A tab-separated file for Anki's File → Import.
     Anki,
+    /// An Anki package (.apkg) with each card's schedule, memory state and review history (needs --output).
+    Apkg,
 }
 
 impl From<ExportFormatArg> for ExportFormat {
@@ -197,6 +200,7 @@ impl From<ExportFormatArg> for ExportFormat {
             ExportFormatArg::Csv => ExportFormat::Csv,
             ExportFormatArg::Json => ExportFormat::Json,
             ExportFormatArg::Anki => ExportFormat::Anki,
+            ExportFormatArg::Apkg => ExportFormat::Apkg,
         }
     }
 }

@@ -514,7 +514,7 @@ fn is_zip(path: &Path) -> Result<bool, ImportError> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    Ok(&magic[..n] == b"PK\x03\x04" || (n < 4 && matches!(extension.as_str(), "apkg" | "colpkg")))
+    Ok(&magic[..n] == b"PK\x03\x04" || matches!(extension.as_str(), "apkg" | "colpkg"))
 }
 
 /// The file's stem, as the deck name of a text export without deck information: ` (1)` copies and

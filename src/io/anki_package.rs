@@ -24,10 +24,10 @@ use crate::core::anki::schema::{self, SchemaError};
 
 /// The largest package read: far above any text collection; a bigger one carries media recall drops
 /// anyway (Anki can export without media).
-pub const MAX_PACKAGE_BYTES: u64 = 1 << 30;
+pub const MAX_PACKAGE_BYTES: u64 = 1_000_000_000;
 
 /// The largest collection decompressed out of a package.
-pub const MAX_COLLECTION_BYTES: u64 = 1 << 30;
+pub const MAX_COLLECTION_BYTES: u64 = 1_000_000_000;
 
 /// The largest media list read (only counted).
 const MAX_MEDIA_LIST_BYTES: u64 = 64 << 20;
@@ -423,4 +423,122 @@ fn read_schema18(conn: &Connection, collection: &mut Collection, package: &Path)
         .ok();
     collection.rollover = schema::rollover(rollover.as_deref().and_then(|v| std::str::from_utf8(v).ok()));
     Ok(())
+}
+
+/// Schema 11, as Anki creates it (rslib `storage/schema11.sql`).
+const SCHEMA11: &str = "
+create table col (id integer primary key, crt integer not null, mod integer not null, scm integer not null,
+  ver integer not null, dty integer not null, usn integer not null, ls integer not null, conf text not null,
+  models text not null, decks text not null, dconf text not null, tags text not null);
+create table notes (id integer primary key, guid text not null, mid integer not null, mod integer not null,
+  usn integer not null, tags text not null, flds text not null, sfld integer not null, csum integer not null,
+  flags integer not null, data text not null);
+create table cards (id integer primary key, nid integer not null, did integer not null, ord integer not null,
+  mod integer not null, usn integer not null, type integer not null, queue integer not null, due integer not null,
+  ivl integer not null, factor integer not null, reps integer not null, lapses integer not null,
+  left integer not null, odue integer not null, odid integer not null, flags integer not null, data text not null);
+create table revlog (id integer primary key, cid integer not null, usn integer not null, ease integer not null,
+  ivl integer not null, lastIvl integer not null, factor integer not null, time integer not null,
+  type integer not null);
+create table graves (usn integer not null, oid integer not null, type integer not null);
+create index ix_notes_usn on notes (usn);
+create index ix_cards_usn on cards (usn);
+create index ix_revlog_usn on revlog (usn);
+create index ix_cards_nid on cards (nid);
+create index ix_cards_sched on cards (did, queue, due);
+create index ix_revlog_cid on revlog (cid);
+create index ix_notes_csum on notes (csum);
+";
+
+/// Why the `.apkg` could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum PackageWriteError {
+    /// The temporary collection could not be written.
+    #[error("cannot build the Anki collection: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The zip could not be written.
+    #[error("cannot build the package: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    /// A temporary file failed.
+    #[error("cannot build the package: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// The `.apkg` bytes of `package`: a legacy package (`collection.anki21`, schema 11, and an empty media
+/// list), which current Anki and AnkiDroid import and upgrade.
+pub fn write(
+    package: &crate::core::progress::export::apkg::AnkiPackage,
+) -> Result<Vec<u8>, PackageWriteError> {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("collection.anki21");
+    {
+        let mut conn = Connection::open(&db)?;
+        conn.execute_batch(SCHEMA11)?;
+        let tx = conn.transaction()?;
+        tx.execute(
+            "insert into col values (1, ?1, ?2, ?3, 11, 0, 0, 0, ?4, ?5, ?6, ?7, '{}')",
+            rusqlite::params![
+                package.created,
+                package.modified * 1000,
+                package.modified * 1000,
+                package.conf,
+                package.models,
+                package.decks,
+                package.dconf
+            ],
+        )?;
+        for n in &package.notes {
+            let sort = crate::core::anki::html::field_to_text(
+                n.fields.first().map_or("", String::as_str),
+                true,
+                &mut Default::default(),
+            );
+            tx.execute(
+                "insert into notes values (?1, ?2, ?3, ?4, -1, ?5, ?6, ?7, 0, 0, '')",
+                rusqlite::params![
+                    n.id,
+                    n.guid,
+                    n.notetype,
+                    package.modified,
+                    n.tags,
+                    n.fields.join("\u{1f}"),
+                    sort
+                ],
+            )?;
+        }
+        for c in &package.cards {
+            tx.execute(
+                "insert into cards values (?1, ?2, ?3, 0, ?4, -1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, 0, 0, ?13)",
+                rusqlite::params![
+                    c.id, c.note, c.deck, package.modified, c.ctype, c.queue, c.due, c.interval, c.factor,
+                    c.reps, c.lapses, c.left, c.data
+                ],
+            )?;
+        }
+        for r in &package.revlog {
+            tx.execute(
+                "insert into revlog values (?1, ?2, -1, ?3, ?4, ?5, ?6, ?7, ?8)",
+                rusqlite::params![
+                    r.id,
+                    r.card,
+                    r.ease,
+                    r.interval,
+                    r.last_interval,
+                    r.factor,
+                    r.time,
+                    r.kind
+                ],
+            )?;
+        }
+        tx.commit()?;
+        conn.execute_batch("pragma journal_mode = delete; vacuum;")?;
+    }
+    let mut zip = zip::ZipWriter::new(io::Cursor::new(Vec::new()));
+    let deflated =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("collection.anki21", deflated)?;
+    io::copy(&mut File::open(&db)?, &mut zip)?;
+    zip.start_file("media", deflated)?;
+    zip.write_all(b"{}")?;
+    Ok(zip.finish()?.into_inner())
 }

@@ -157,8 +157,10 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
                 output,
                 force,
                 source,
+                lang: cli::message_language(cli_opts.lang, cli.data_dir.clone()),
             };
-            cli::import::run(&request, out, err)?;
+            let paths = Paths::resolve(cli.data_dir.clone())?;
+            cli::import::run(&request, &paths, TimeZone::system(), out, err)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Topics { format }) => {

@@ -193,7 +193,7 @@ fn bad_input_fails_with_a_message_and_writes_nothing() {
     let cases: [(&str, &[u8], &str); 6] = [
         ("topic.toml", b"[topic]\nid = \"x\"\n", "line 1: 1 field(s)"),
         ("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "not a text file"),
-        ("deck.apkg", b"PK\x03\x04\x14\0\0\0", "Notes in Plain Text"),
+        ("deck.apkg", b"PK\x03\x04\x14\0\0\0", "is not an Anki package"),
         (
             "short.txt",
             b"#separator:tab\n#guid column:3\nq\ta\tg\nq2\ta2\n",

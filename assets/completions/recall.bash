@@ -247,7 +247,7 @@ _recall() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "csv json anki" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "csv json anki apkg" -- "${cur}"))
                     return 0
                     ;;
                 --what)

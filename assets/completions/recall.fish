@@ -38,8 +38,8 @@ complete -c recall -n "__fish_recall_needs_command" -f -a "exam" -d 'Mock exam: 
 complete -c recall -n "__fish_recall_needs_command" -f -a "browse" -d 'Open the interface on the topic list, or on one topic'
 complete -c recall -n "__fish_recall_needs_command" -f -a "optimize" -d 'Fit personal FSRS scheduling parameters to your review history and save them in config.toml'
 complete -c recall -n "__fish_recall_needs_command" -f -a "stats" -d 'Show what you have studied: reviews per day, cards due in the next 30 days, retention and card counts per topic, streak, time studied and mock exam scores'
-complete -c recall -n "__fish_recall_needs_command" -f -a "export" -d 'Export your progress: cards as CSV, everything as JSON, or the deck as an Anki import file'
-complete -c recall -n "__fish_recall_needs_command" -f -a "import" -d 'Bring notes in from another program as a recall topic file'
+complete -c recall -n "__fish_recall_needs_command" -f -a "export" -d 'Export your progress: cards as CSV, everything as JSON, the deck as an Anki import file, or deck and schedule as an Anki package'
+complete -c recall -n "__fish_recall_needs_command" -f -a "import" -d 'Bring notes (and, from a package, their review history) in from another program as recall topic files'
 complete -c recall -n "__fish_recall_needs_command" -f -a "search" -d 'Fuzzy-search every text of the deck, in both languages, and print the best matches'
 complete -c recall -n "__fish_recall_needs_command" -f -a "topics" -d 'Print the deck\'s topics with their item counts'
 complete -c recall -n "__fish_recall_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -101,7 +101,8 @@ ko\t'Korean'"
 complete -c recall -n "__fish_recall_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c recall -n "__fish_recall_using_subcommand export" -l format -d 'File format' -r -f -a "csv\t'One CSV row per card (or per review / exam with `--what`)'
 json\t'One JSON document with everything (see README for the schema)'
-anki\t'A tab-separated file for Anki\'s File → Import'"
+anki\t'A tab-separated file for Anki\'s File → Import'
+apkg\t'An Anki package (.apkg) with each card\'s schedule, memory state and review history (needs --output)'"
 complete -c recall -n "__fish_recall_using_subcommand export" -l what -d 'What to export; reviews and exams are CSV only' -r -f -a "cards\t'Every card with its state'
 reviews\t'Every review (CSV only)'
 exams\t'Every mock exam (CSV only)'"
@@ -117,17 +118,17 @@ complete -c recall -n "__fish_recall_using_subcommand import; and not __fish_see
 complete -c recall -n "__fish_recall_using_subcommand import; and not __fish_seen_subcommand_from anki help" -l lang -d 'Language of deck text and messages' -r -f -a "en\t'English'
 ko\t'Korean'"
 complete -c recall -n "__fish_recall_using_subcommand import; and not __fish_seen_subcommand_from anki help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c recall -n "__fish_recall_using_subcommand import; and not __fish_seen_subcommand_from anki help" -f -a "anki" -d 'Convert Anki\'s plain-text export (File → Export → Notes in Plain Text) into a topic file'
+complete -c recall -n "__fish_recall_using_subcommand import; and not __fish_seen_subcommand_from anki help" -f -a "anki" -d 'Convert an Anki package (.apkg, .colpkg) or plain-text export (.txt) into topic files, one per deck'
 complete -c recall -n "__fish_recall_using_subcommand import; and not __fish_seen_subcommand_from anki help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c recall -n "__fish_recall_using_subcommand import; and __fish_seen_subcommand_from anki" -s o -l output -d 'The topic file to write (`-` is standard output) [default: <FILE\'s name>.toml here]' -r -F
+complete -c recall -n "__fish_recall_using_subcommand import; and __fish_seen_subcommand_from anki" -s o -l output -d 'Where to write: a file for one topic (`-` is standard output), a folder for several [default: <FILE\'s name>.toml, or the folder <FILE\'s name>, here]' -r -F
 complete -c recall -n "__fish_recall_using_subcommand import; and __fish_seen_subcommand_from anki" -l source -d 'The source link every fact cites (the deck format requires one)' -r
 complete -c recall -n "__fish_recall_using_subcommand import; and __fish_seen_subcommand_from anki" -l content -d 'Load the deck from this folder of *.toml topic files instead of the bundled deck' -r -F
 complete -c recall -n "__fish_recall_using_subcommand import; and __fish_seen_subcommand_from anki" -l data-dir -d 'Keep progress and settings in this folder instead of the platform\'s data directory' -r -F
 complete -c recall -n "__fish_recall_using_subcommand import; and __fish_seen_subcommand_from anki" -l lang -d 'Language of deck text and messages' -r -f -a "en\t'English'
 ko\t'Korean'"
-complete -c recall -n "__fish_recall_using_subcommand import; and __fish_seen_subcommand_from anki" -l force -d 'Replace the output file if it exists'
+complete -c recall -n "__fish_recall_using_subcommand import; and __fish_seen_subcommand_from anki" -l force -d 'Replace existing topic files'
 complete -c recall -n "__fish_recall_using_subcommand import; and __fish_seen_subcommand_from anki" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c recall -n "__fish_recall_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "anki" -d 'Convert Anki\'s plain-text export (File → Export → Notes in Plain Text) into a topic file'
+complete -c recall -n "__fish_recall_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "anki" -d 'Convert an Anki package (.apkg, .colpkg) or plain-text export (.txt) into topic files, one per deck'
 complete -c recall -n "__fish_recall_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c recall -n "__fish_recall_using_subcommand search" -l format -d 'Output format' -r -f -a "text\t'Human-readable text'
 json\t'Machine-readable JSON'"
@@ -152,9 +153,9 @@ complete -c recall -n "__fish_recall_using_subcommand help; and not __fish_seen_
 complete -c recall -n "__fish_recall_using_subcommand help; and not __fish_seen_subcommand_from check list study quiz exam browse optimize stats export import search topics help" -f -a "browse" -d 'Open the interface on the topic list, or on one topic'
 complete -c recall -n "__fish_recall_using_subcommand help; and not __fish_seen_subcommand_from check list study quiz exam browse optimize stats export import search topics help" -f -a "optimize" -d 'Fit personal FSRS scheduling parameters to your review history and save them in config.toml'
 complete -c recall -n "__fish_recall_using_subcommand help; and not __fish_seen_subcommand_from check list study quiz exam browse optimize stats export import search topics help" -f -a "stats" -d 'Show what you have studied: reviews per day, cards due in the next 30 days, retention and card counts per topic, streak, time studied and mock exam scores'
-complete -c recall -n "__fish_recall_using_subcommand help; and not __fish_seen_subcommand_from check list study quiz exam browse optimize stats export import search topics help" -f -a "export" -d 'Export your progress: cards as CSV, everything as JSON, or the deck as an Anki import file'
-complete -c recall -n "__fish_recall_using_subcommand help; and not __fish_seen_subcommand_from check list study quiz exam browse optimize stats export import search topics help" -f -a "import" -d 'Bring notes in from another program as a recall topic file'
+complete -c recall -n "__fish_recall_using_subcommand help; and not __fish_seen_subcommand_from check list study quiz exam browse optimize stats export import search topics help" -f -a "export" -d 'Export your progress: cards as CSV, everything as JSON, the deck as an Anki import file, or deck and schedule as an Anki package'
+complete -c recall -n "__fish_recall_using_subcommand help; and not __fish_seen_subcommand_from check list study quiz exam browse optimize stats export import search topics help" -f -a "import" -d 'Bring notes (and, from a package, their review history) in from another program as recall topic files'
 complete -c recall -n "__fish_recall_using_subcommand help; and not __fish_seen_subcommand_from check list study quiz exam browse optimize stats export import search topics help" -f -a "search" -d 'Fuzzy-search every text of the deck, in both languages, and print the best matches'
 complete -c recall -n "__fish_recall_using_subcommand help; and not __fish_seen_subcommand_from check list study quiz exam browse optimize stats export import search topics help" -f -a "topics" -d 'Print the deck\'s topics with their item counts'
 complete -c recall -n "__fish_recall_using_subcommand help; and not __fish_seen_subcommand_from check list study quiz exam browse optimize stats export import search topics help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c recall -n "__fish_recall_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "anki" -d 'Convert Anki\'s plain-text export (File → Export → Notes in Plain Text) into a topic file'
+complete -c recall -n "__fish_recall_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "anki" -d 'Convert an Anki package (.apkg, .colpkg) or plain-text export (.txt) into topic files, one per deck'

@@ -99,7 +99,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Export your progress: cards as CSV, everything as JSON, or the deck as an Anki import file.
+    /// Export your progress: cards as CSV, everything as JSON, the deck as an Anki import file, or deck
+    /// and schedule as an Anki package.
     Export {
         /// File format.
         #[arg(long, value_enum, default_value_t = ExportFormatArg::Csv)]
@@ -114,7 +115,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Bring notes in from another program as a recall topic file.
+    /// Bring notes (and, from a package, their review history) in from another program as recall topic files.
     Import {
         /// Where the notes come from.
         #[command(subcommand)]
@@ -147,18 +148,22 @@ pub enum Command {
 /// The programs `recall import` reads.
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Convert Anki's plain-text export (File → Export → Notes in Plain Text) into a topic file.
+    /// Convert an Anki package (.apkg, .colpkg) or plain-text export (.txt) into topic files, one per deck.
     ///
-    /// The first field is the prompt, the second the answer; HTML becomes plain text, media is dropped;
-    /// a tag on every note names the topic, other tags become groups; Anki's GUIDs become stable ids.
+    /// Each card becomes a fact: its question and answer fields (a cloze card: the text with its deletion
+    /// hidden); HTML becomes plain text, media is dropped; deck names give topic ids, note GUIDs item ids,
+    /// so importing a newer export keeps progress. From a package, every card's review history goes into
+    /// the progress log (--data-dir) as reviews of the new facts, so FSRS gives them Anki's memory states;
+    /// importing the same package again adds nothing.
     Anki {
-        /// The exported .txt file.
+        /// The .apkg, .colpkg or .txt file exported from Anki.
         #[arg(value_name = "FILE")]
         file: PathBuf,
-        /// The topic file to write (`-` is standard output) [default: <FILE's name>.toml here].
+        /// Where to write: a file for one topic (`-` is standard output), a folder for several
+        /// [default: <FILE's name>.toml, or the folder <FILE's name>, here].
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
-        /// Replace the output file if it exists.
+        /// Replace existing topic files.
         #[arg(long)]
         force: bool,
         /// The source link every fact cites (the deck format requires one).
@@ -185,6 +190,8 @@ pub enum ExportFormatArg {
     Json,
     /// A tab-separated file for Anki's File → Import.
     Anki,
+    /// An Anki package (.apkg) with each card's schedule, memory state and review history (needs --output).
+    Apkg,
 }
 
 impl From<ExportFormatArg> for ExportFormat {
@@ -193,6 +200,7 @@ impl From<ExportFormatArg> for ExportFormat {
             ExportFormatArg::Csv => ExportFormat::Csv,
             ExportFormatArg::Json => ExportFormat::Json,
             ExportFormatArg::Anki => ExportFormat::Anki,
+            ExportFormatArg::Apkg => ExportFormat::Apkg,
         }
     }
 }

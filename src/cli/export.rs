@@ -41,6 +41,12 @@ pub enum ExportCommandError {
     /// The export could not be written.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// The Anki package could not be built.
+    #[error(transparent)]
+    Package(#[from] crate::io::anki_package::PackageWriteError),
+    /// An Anki package asked for on standard output.
+    #[error("an .apkg is a binary file: name it with --output FILE.apkg")]
+    PackageToStdout,
     /// Printing failed.
     #[error(transparent)]
     Output(#[from] std::io::Error),
@@ -59,6 +65,9 @@ pub fn run(
     err: &mut impl Write,
 ) -> Result<(), ExportCommandError> {
     let destination = Destination::from_arg(request.output.as_deref());
+    if request.format == ExportFormat::Apkg && destination == Destination::Stdout {
+        return Err(ExportCommandError::PackageToStdout);
+    }
     if let Destination::File(path) = &destination
         && !request.force
         && path.symlink_metadata().is_ok()
@@ -77,7 +86,17 @@ pub fn run(
     };
     let lang = input.lang;
     super::warn_skipped(&loaded, lang, err)?;
-    let bytes = export::export(&input, request.format, request.what)?;
+    let bytes = if request.format == ExportFormat::Apkg {
+        let decay = loaded
+            .config
+            .fsrs_parameters
+            .as_ref()
+            .and_then(|p| p.get(20).copied())
+            .unwrap_or(fsrs::FSRS6_DEFAULT_DECAY);
+        crate::io::anki_package::write(&export::apkg::package(&input, decay))?
+    } else {
+        export::export(&input, request.format, request.what)?
+    };
     writer::write(&destination, &bytes, request.force, out)?;
     if let Destination::File(path) = &destination {
         writeln!(out, "{}", crate::ui::text::of(lang).wrote(path))?;

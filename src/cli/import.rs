@@ -1,31 +1,61 @@
-//! `recall import anki FILE`: reads an Anki plain-text export, converts it with `crate::core::anki`,
-//! validates the result like any deck (`crate::core::content::load`) and writes the topic file atomically
-//! with `crate::io::export` — never over an existing file without `--force`. Any failure writes nothing.
+//! `recall import anki FILE`: an Anki text export (`.txt`) or package (`.apkg`, `.colpkg`) → recall topic
+//! files, one per Anki deck, and — from a package — the review history into the progress log.
+//!
+//! Everything is read, converted (`crate::core::anki`) and validated like any deck
+//! (`crate::core::content::load`) before anything is written: a bad file writes nothing. Topic files are
+//! then written atomically (`crate::io::export`), never over an existing file without `--force`, and the
+//! review events are appended in one synced write to the import device's log (`crate::io::log`). A
+//! SIGTERM, SIGHUP or SIGINT meanwhile stops between files, with no temporary file left behind.
+//!
+//! Where files go: one topic → a file (`--output`, default `<FILE's name>.toml` here); several (a package,
+//! or a text export with a deck column naming several decks) → a folder (`--output`, default
+//! `<FILE's name>/` here) with `<topic id>.toml` in it.
 
+use std::collections::HashSet;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::core::anki::{self, AnkiError, TopicOptions};
-use crate::core::content::{self, Severity, SourceFile};
+use jiff::tz::TimeZone;
+
+use crate::core::anki::{self, AnkiError, PackageOptions, PackageReport, TopicOptions, TopicText};
+use crate::core::content::{self, Lang, Severity, SourceFile};
+use crate::core::event::{Event, EventKind};
+use crate::core::progress::export::fnv1a64;
+use crate::io::anki_package::{self, PackageError};
+use crate::io::device::DeviceId;
 use crate::io::export::{self as writer, Destination, WriteError};
+use crate::io::log::{EventLog, LogError};
+use crate::io::paths::Paths;
+use crate::io::progress::{self, LoadError};
 
-/// The largest file read: Anki text exports of big collections are a few MB; anything near this is not one.
+/// The largest text export read: Anki text exports of big collections are a few MB.
 pub const MAX_BYTES: u64 = 32_000_000;
 
 /// The source link facts cite when `--source` is not given.
 pub const DEFAULT_SOURCE: &str = "https://apps.ankiweb.net/";
 
+/// The device whose log holds imported reviews: `events-<this>.jsonl` in the data folder. Fixed, so that
+/// every import appends to the same file, and a second import of the same package finds its events.
+pub fn import_device() -> DeviceId {
+    DeviceId::parse(&format!("{:016x}", fnv1a64(*b"recall import anki")))
+        .expect("16 hex digits make a device id")
+}
+
 /// What to import and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportRequest {
-    /// The Anki text export.
+    /// The Anki text export or package.
     pub file: PathBuf,
-    /// `--output`; `None` = `<file stem>.toml` in the current folder, `-` = standard output.
+    /// `--output`: a file for one topic, a folder for several; `-` = standard output (one topic only).
     pub output: Option<PathBuf>,
-    /// Replace an existing output file.
+    /// Replace existing topic files.
     pub force: bool,
     /// The source URL every fact cites.
     pub source: String,
+    /// Language of the summary.
+    pub lang: Lang,
 }
 
 /// Why `recall import anki` failed; nothing was written.
@@ -55,69 +85,454 @@ pub enum ImportError {
         /// What is wrong with it.
         source: AnkiError,
     },
+    /// The package cannot be read.
+    #[error(transparent)]
+    Package(#[from] PackageError),
+    /// A package with no card recall can show.
+    #[error("{}: no notes to import (no card has a question and an answer once its HTML and media are gone)", path.display())]
+    NoCards {
+        /// The package.
+        path: PathBuf,
+    },
     /// `--source` is not a URL the deck format accepts.
     #[error("--source \"{}\" is not an absolute http(s) URL with a host", .0.escape_debug())]
     BadSource(String),
-    /// The converted topic does not pass the deck validator (a bug: the conversion should prevent it).
+    /// Several topics and `--output -`.
+    #[error("the import makes {0} topic files; --output must name a folder, not standard output")]
+    SeveralToStdout(usize),
+    /// The converted topics do not pass the deck validator (a bug: the conversion should prevent it).
     #[error("the converted deck does not validate:\n{0}")]
     Invalid(String),
-    /// The topic file could not be written.
+    /// The settings or the progress log could not be loaded.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// A topic file could not be written.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// The review history could not be appended.
+    #[error(transparent)]
+    Log(#[from] LogError),
+    /// A signal stopped the import between files.
+    #[error(
+        "interrupted by a signal: wrote {written} of {total} topic file(s) and no progress; run the import again"
+    )]
+    Interrupted {
+        /// Files already written.
+        written: usize,
+        /// Files planned.
+        total: usize,
+    },
     /// Printing failed.
     #[error(transparent)]
     Output(#[from] std::io::Error),
 }
 
-/// Imports `request.file`; warnings go to `err`, the `Wrote …` line (or the TOML, for `-`) to `out`.
-pub fn run(request: &ImportRequest, out: &mut impl Write, err: &mut impl Write) -> Result<(), ImportError> {
+/// Imports `request.file`: topic files to `--output`, a package's reviews into `paths`' log (study days
+/// counted in `tz`). Warnings go to `err`, the summary to `out`.
+pub fn run(
+    request: &ImportRequest,
+    paths: &Paths,
+    tz: TimeZone,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), ImportError> {
     if !content::validate::is_valid_url(&request.source) {
         return Err(ImportError::BadSource(request.source.clone()));
     }
-    let destination = Destination::from_arg(Some(&output_path(request)));
-    if let Destination::File(path) = &destination
-        && !request.force
-        && path.symlink_metadata().is_ok()
-    {
-        return Err(WriteError::Exists { path: path.clone() }.into());
+    if is_zip(&request.file)? {
+        return import_package(request, paths, tz, out, err);
     }
     let bytes = read_limited(&request.file)?;
     let options = TopicOptions {
-        name: file_stem(&request.file),
+        name: deck_name_from_file(&request.file),
         source: request.source.clone(),
     };
-    let (toml, report) = anki::import(&bytes, &options).map_err(|source| ImportError::Anki {
+    let (topics, report) = anki::import(&bytes, &options).map_err(|source| ImportError::Anki {
         path: request.file.clone(),
         source,
     })?;
-    let text = format!(
-        "# Imported from {} by `recall import anki`: {} fact(s).\n\n{toml}",
-        file_name(&request.file).escape_debug(),
-        report.facts
-    );
-    validate(&text, &destination)?;
+    let plan = plan(request, &topics)?;
     for warning in report.warnings() {
         writeln!(err, "recall: warning: {warning}")?;
     }
-    writer::write(&destination, text.as_bytes(), request.force, out)?;
-    if let Destination::File(path) = &destination {
-        writeln!(
-            out,
-            "Wrote {} (topic `{}`, {} facts).",
-            path.display(),
-            report.topic,
-            report.facts
-        )?;
+    write_topics(&plan, request.force, out)?;
+    let words = Words::of(request.lang);
+    match &plan {
+        Plan::Stdout(_) => {}
+        Plan::File(path, topic) => writeln!(out, "{}", words.wrote_file(path, &topic.id, topic.facts))?,
+        Plan::Folder(dir, topics) => writeln!(out, "{}", words.wrote_folder(dir, topics))?,
     }
     Ok(())
 }
 
-/// `--output`, or `<file stem>.toml` in the current folder.
-fn output_path(request: &ImportRequest) -> PathBuf {
-    request
+fn import_package(
+    request: &ImportRequest,
+    paths: &Paths,
+    tz: TimeZone,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<(), ImportError> {
+    let collection = anki_package::read(&request.file)?;
+    let loaded = progress::load_with_events(paths, &super::settings_schema(), tz)?;
+    let options = PackageOptions {
+        topic: TopicOptions {
+            name: "Default".to_string(),
+            source: request.source.clone(),
+        },
+        fsrs_parameters: loaded.config.fsrs_parameters.clone().unwrap_or_default(),
+    };
+    let imported = anki::package::convert(&collection, &options).map_err(|source| ImportError::Anki {
+        path: request.file.clone(),
+        source,
+    })?;
+    if imported.topics.is_empty() {
+        return Err(ImportError::NoCards {
+            path: request.file.clone(),
+        });
+    }
+    let plan = plan(request, &imported.topics)?;
+    let (new_events, already) = new_events(imported.events, &loaded.events);
+    let words = Words::of(request.lang);
+    for warning in imported.report.text.warnings() {
+        writeln!(err, "recall: warning: {warning}")?;
+    }
+    for warning in package_warnings(&imported.report, &loaded.config, request.lang) {
+        writeln!(err, "recall: warning: {warning}")?;
+    }
+    write_topics(&plan, request.force, out)?;
+    let log = EventLog::new(&paths.data_dir, import_device());
+    log.append_all(&new_events)?;
+    let reviews = new_events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Review { .. }))
+        .count();
+    match &plan {
+        Plan::Stdout(_) => {}
+        Plan::File(path, topic) => writeln!(out, "{}", words.wrote_file(path, &topic.id, topic.facts))?,
+        Plan::Folder(dir, topics) => writeln!(out, "{}", words.wrote_folder(dir, topics))?,
+    }
+    writeln!(
+        out,
+        "{}",
+        words.history(
+            reviews,
+            new_events.len() - reviews,
+            already,
+            &log.path(),
+            imported.report.cards
+        )
+    )?;
+    if let Plan::Folder(dir, _) = &plan {
+        writeln!(out, "{}", words.study_hint(dir))?;
+    }
+    Ok(())
+}
+
+/// Where the topics go.
+enum Plan {
+    /// One topic to standard output.
+    Stdout(TopicText),
+    /// One topic to a file.
+    File(PathBuf, TopicText),
+    /// Several topics into a folder, each `<id>.toml`.
+    Folder(PathBuf, Vec<TopicText>),
+}
+
+/// Decides where each topic goes, validates them all together and checks that nothing is in the way.
+fn plan(request: &ImportRequest, topics: &[TopicText]) -> Result<Plan, ImportError> {
+    let header = |t: &TopicText| {
+        format!(
+            "# Imported from {} by `recall import anki`: {} fact(s).\n\n{}",
+            file_name(&request.file).escape_debug(),
+            t.facts,
+            t.toml
+        )
+    };
+    let with_header = |t: &TopicText| TopicText {
+        toml: header(t),
+        ..t.clone()
+    };
+    let stem = file_stem(&request.file);
+    let folder_wanted = request
         .output
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("{}.toml", file_stem(&request.file))))
+        .as_deref()
+        .is_some_and(|p| p.is_dir() || p.to_string_lossy().ends_with('/'));
+    let plan = if topics.len() == 1 && !folder_wanted {
+        let topic = with_header(&topics[0]);
+        match Destination::from_arg(Some(
+            &request
+                .output
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(format!("{stem}.toml"))),
+        )) {
+            Destination::Stdout => Plan::Stdout(topic),
+            Destination::File(path) => Plan::File(path, topic),
+        }
+    } else {
+        let dir = request.output.clone().unwrap_or_else(|| PathBuf::from(&stem));
+        if dir == Path::new("-") {
+            return Err(ImportError::SeveralToStdout(topics.len()));
+        }
+        Plan::Folder(dir, topics.iter().map(with_header).collect())
+    };
+    let files: Vec<(PathBuf, &TopicText)> = match &plan {
+        Plan::Stdout(t) => vec![(PathBuf::from("-"), t)],
+        Plan::File(p, t) => vec![(p.clone(), t)],
+        Plan::Folder(dir, ts) => ts
+            .iter()
+            .map(|t| (dir.join(format!("{}.toml", t.id)), t))
+            .collect(),
+    };
+    validate(&files)?;
+    if !request.force {
+        for (path, _) in &files {
+            if path != Path::new("-") && path.symlink_metadata().is_ok() {
+                return Err(WriteError::Exists { path: path.clone() }.into());
+            }
+        }
+    }
+    Ok(plan)
+}
+
+/// Writes the planned files; a SIGTERM, SIGHUP or SIGINT stops before the next one.
+fn write_topics(plan: &Plan, force: bool, out: &mut impl Write) -> Result<(), ImportError> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let ids: Vec<_> = [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ]
+    .into_iter()
+    .filter_map(|s| signal_hook::flag::register(s, Arc::clone(&stop)).ok())
+    .collect();
+    let result = (|| {
+        match plan {
+            Plan::Stdout(t) => writer::write(&Destination::Stdout, t.toml.as_bytes(), force, out)?,
+            Plan::File(path, t) => writer::write_file(path, t.toml.as_bytes(), force)?,
+            Plan::Folder(dir, topics) => {
+                if !dir.is_dir() {
+                    std::fs::create_dir(dir).map_err(|source| WriteError::Io {
+                        path: dir.clone(),
+                        source,
+                    })?;
+                }
+                for (written, t) in topics.iter().enumerate() {
+                    if stop.load(Ordering::SeqCst) {
+                        return Err(ImportError::Interrupted {
+                            written,
+                            total: topics.len(),
+                        });
+                    }
+                    writer::write_file(&dir.join(format!("{}.toml", t.id)), t.toml.as_bytes(), force)?;
+                }
+            }
+        }
+        if stop.load(Ordering::SeqCst) {
+            let total = match plan {
+                Plan::Folder(_, t) => t.len(),
+                _ => 1,
+            };
+            return Err(ImportError::Interrupted {
+                written: total,
+                total,
+            });
+        }
+        Ok(())
+    })();
+    for id in ids {
+        signal_hook::low_level::unregister(id);
+    }
+    result
+}
+
+/// The events not yet in the log: a known event id is skipped (the same package imported again), and so
+/// is a review at the very millisecond of a review of the same card already in the log (recall's own
+/// reviews coming back from its `.apkg` export). Returns them and how many were skipped.
+fn new_events(events: Vec<Event>, existing: &[Event]) -> (Vec<Event>, usize) {
+    let ids: HashSet<&str> = existing.iter().map(|e| e.id.as_str()).collect();
+    let reviews: HashSet<(&str, i64)> = existing
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Review { card, .. } => Some((card.as_str(), e.at.as_millisecond())),
+            _ => None,
+        })
+        .collect();
+    let total = events.len();
+    let fresh: Vec<Event> = events
+        .into_iter()
+        .filter(|e| !ids.contains(e.id.as_str()))
+        .filter(|e| match &e.kind {
+            EventKind::Review { card, .. } => !reviews.contains(&(card.as_str(), e.at.as_millisecond())),
+            _ => true,
+        })
+        .collect();
+    let skipped = total - fresh.len();
+    (fresh, skipped)
+}
+
+/// Warnings about what a package import leaves out or schedules differently.
+fn package_warnings(report: &PackageReport, config: &crate::core::config::Config, lang: Lang) -> Vec<String> {
+    let words = Words::of(lang);
+    let mut out = Vec::new();
+    if report.media_files > 0 {
+        out.push(words.media_files(report.media_files));
+    }
+    if report.suspended > 0 {
+        out.push(words.suspended(report.suspended));
+    }
+    if report.reviews_dropped > 0 {
+        out.push(words.reviews_dropped(report.reviews_dropped));
+    }
+    let params = config.fsrs_parameters.clone().unwrap_or_default();
+    for preset in &report.presets {
+        let retention_differs = preset.desired_retention > 0.0
+            && (preset.desired_retention - config.desired_retention).abs() > 0.001;
+        let params_differ = !preset.params.is_empty() && preset.params != params;
+        if retention_differs || params_differ {
+            out.push(words.preset_differs(preset, retention_differs, params_differ));
+        }
+    }
+    out
+}
+
+/// The summary lines, in English or Korean.
+struct Words(Lang);
+
+impl Words {
+    fn of(lang: Lang) -> Words {
+        Words(lang)
+    }
+
+    fn wrote_file(&self, path: &Path, topic: &str, facts: usize) -> String {
+        match self.0 {
+            Lang::Ko => format!(
+                "{}을(를) 썼습니다 (토픽 `{topic}`, 사실 {facts}개).",
+                path.display()
+            ),
+            Lang::En => format!("Wrote {} (topic `{topic}`, {facts} facts).", path.display()),
+        }
+    }
+
+    fn wrote_folder(&self, dir: &Path, topics: &[TopicText]) -> String {
+        let facts: usize = topics.iter().map(|t| t.facts).sum();
+        let list: Vec<String> = topics.iter().map(|t| format!("{} ({})", t.id, t.facts)).collect();
+        match self.0 {
+            Lang::Ko => format!(
+                "{}에 토픽 파일 {}개를 썼습니다 (사실 {facts}개): {}.",
+                dir.display(),
+                topics.len(),
+                list.join(", ")
+            ),
+            Lang::En => format!(
+                "Wrote {} topic file(s) to {} ({facts} facts): {}.",
+                topics.len(),
+                dir.display(),
+                list.join(", ")
+            ),
+        }
+    }
+
+    fn history(&self, reviews: usize, changes: usize, already: usize, log: &Path, cards: usize) -> String {
+        match self.0 {
+            Lang::Ko => format!(
+                "복습 기록 {reviews}건과 일정 변경 {changes}건을 {}에 더했습니다 (카드 {cards}장; 이미 있던 {already}건은 건너뜀).",
+                log.display()
+            ),
+            Lang::En => format!(
+                "Added {reviews} review(s) and {changes} schedule change(s) of {cards} card(s) to {} \
+                 ({already} already there, skipped).",
+                log.display()
+            ),
+        }
+    }
+
+    fn study_hint(&self, dir: &Path) -> String {
+        match self.0 {
+            Lang::Ko => format!("공부하려면: recall --content {} study", dir.display()),
+            Lang::En => format!("Study them with: recall --content {} study", dir.display()),
+        }
+    }
+
+    fn media_files(&self, n: usize) -> String {
+        match self.0 {
+            Lang::Ko => format!("미디어 파일 {n}개는 가져오지 않았습니다: recall은 텍스트만 보여 줍니다"),
+            Lang::En => format!("left out {n} media file(s): recall shows text only"),
+        }
+    }
+
+    fn suspended(&self, n: usize) -> String {
+        match self.0 {
+            Lang::Ko => format!("보류된 카드 {n}장은 recall에 보류 기능이 없어 일반 카드로 들어옵니다"),
+            Lang::En => format!("{n} suspended card(s) come in as active cards: recall has no suspension"),
+        }
+    }
+
+    fn reviews_dropped(&self, n: usize) -> String {
+        match self.0 {
+            Lang::Ko => format!("가져오지 않은 카드의 복습 기록 {n}건은 건너뛰었습니다"),
+            Lang::En => format!("skipped {n} review log entr(ies) of cards that were not imported"),
+        }
+    }
+
+    fn preset_differs(&self, preset: &anki::collection::DeckConfig, retention: bool, params: bool) -> String {
+        let mut what = Vec::new();
+        if retention {
+            what.push(format!("desired_retention = {}", preset.desired_retention));
+        }
+        if params {
+            let values: Vec<String> = preset.params.iter().map(|p| format!("{p}")).collect();
+            what.push(format!("fsrs_parameters = [{}]", values.join(", ")));
+        }
+        match self.0 {
+            Lang::Ko => format!(
+                "Anki 옵션 \"{}\"의 FSRS 설정이 recall과 다릅니다; Anki와 같은 일정을 원하면 config.toml에 {}",
+                preset.name,
+                what.join(", ")
+            ),
+            Lang::En => format!(
+                "Anki's options preset \"{}\" schedules with other FSRS settings than recall; to keep Anki's \
+                 schedule, set in config.toml: {}",
+                preset.name,
+                what.join(", ")
+            ),
+        }
+    }
+}
+
+/// Whether the file is a zip archive (a package), from its first bytes.
+fn is_zip(path: &Path) -> Result<bool, ImportError> {
+    let mut magic = [0u8; 4];
+    let mut file = std::fs::File::open(path).map_err(|source| ImportError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let n = file.read(&mut magic).map_err(|source| ImportError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    Ok(&magic[..n] == b"PK\x03\x04" || matches!(extension.as_str(), "apkg" | "colpkg"))
+}
+
+/// The file's stem, as the deck name of a text export without deck information: ` (1)` copies and
+/// surrounding spaces removed.
+fn deck_name_from_file(path: &Path) -> String {
+    let stem = file_stem(path);
+    let mut name = stem.trim();
+    if let Some(open) = name.rfind(" (")
+        && name.ends_with(')')
+        && name[open + 2..name.len() - 1].chars().all(|c| c.is_ascii_digit())
+    {
+        name = name[..open].trim();
+    }
+    if name.is_empty() {
+        "anki".to_string()
+    } else {
+        name.to_string()
+    }
 }
 
 fn file_stem(path: &Path) -> String {
@@ -153,16 +568,16 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
     Ok(bytes)
 }
 
-/// Loads the generated text as a deck file; any error means the conversion let something through.
-fn validate(text: &str, destination: &Destination) -> Result<(), ImportError> {
-    let path = match destination {
-        Destination::File(p) => p.display().to_string(),
-        Destination::Stdout => "-".to_string(),
-    };
-    let loaded = content::load(&[SourceFile {
-        path,
-        text: text.to_string(),
-    }]);
+/// Loads the generated files together as a deck; any error means the conversion let something through.
+fn validate(files: &[(PathBuf, &TopicText)]) -> Result<(), ImportError> {
+    let sources: Vec<SourceFile> = files
+        .iter()
+        .map(|(path, t)| SourceFile {
+            path: path.display().to_string(),
+            text: t.toml.clone(),
+        })
+        .collect();
+    let loaded = content::load(&sources);
     let errors: Vec<String> = loaded
         .diagnostics
         .iter()
@@ -173,5 +588,26 @@ fn validate(text: &str, destination: &Destination) -> Result<(), ImportError> {
         Ok(())
     } else {
         Err(ImportError::Invalid(errors.join("\n")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_give_deck_names_without_copy_numbers() {
+        assert_eq!(deck_name_from_file(Path::new("Deck (1).txt")), "Deck");
+        assert_eq!(deck_name_from_file(Path::new(" .txt")), "anki");
+        assert_eq!(
+            deck_name_from_file(Path::new("Japanese Core.txt")),
+            "Japanese Core"
+        );
+        assert_eq!(deck_name_from_file(Path::new("Year (2024x).txt")), "Year (2024x)");
+    }
+
+    #[test]
+    fn the_import_device_is_a_valid_fixed_id() {
+        assert_eq!(import_device(), import_device());
     }
 }

@@ -43,7 +43,10 @@ impl Event {
     /// Every id the event names: its own, and the cards, exam and undone event it refers to.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         let referred: Vec<&str> = match &self.kind {
-            EventKind::Review { card, .. } | EventKind::Answer { card, .. } => vec![card],
+            EventKind::Review { card, .. }
+            | EventKind::Answer { card, .. }
+            | EventKind::Reschedule { card, .. }
+            | EventKind::Reset { card } => vec![card],
             EventKind::Undo { target } => vec![target],
             EventKind::ExamStarted { exam, questions, .. } => std::iter::once(exam.as_str())
                 .chain(questions.iter().map(String::as_str))
@@ -90,6 +93,15 @@ impl Rating {
     }
 }
 
+/// An FSRS memory state written into the log (by an import that knows it from another program).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct MemoryState {
+    /// Days until recall probability falls to 90%.
+    pub stability: f32,
+    /// Difficulty, 1 (easy) to 10 (hard).
+    pub difficulty: f32,
+}
+
 /// Where a scenario answer was given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -117,6 +129,26 @@ pub enum EventKind {
         /// Written only when true.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         cram: bool,
+    },
+    /// A card's next review was moved without a grade (Anki's "Set due date", or its rescheduling of cards
+    /// when settings change, brought in by `recall import anki`): the card is in review and due at `due`.
+    /// Its memory is kept, unless `memory` gives one; then the card counts as last reviewed now (Anki's
+    /// estimate for a card whose history starts mid-way). An older recall skips this line with a warning.
+    Reschedule {
+        /// Global card id (`topic/item`).
+        card: String,
+        /// When the card is due next.
+        due: jiff::Timestamp,
+        /// The memory state the card takes on; absent = unchanged.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        memory: Option<MemoryState>,
+    },
+    /// A card was made new again (Anki's "Reset"/"Forget"): memory and due date are gone, and its next
+    /// review starts it from scratch; review and lapse counts stay. An older recall skips this line with a
+    /// warning.
+    Reset {
+        /// Global card id (`topic/item`).
+        card: String,
     },
     /// A previous event (a review, or a quiz answer) is taken back: replay ignores its target.
     Undo {

@@ -16,10 +16,20 @@ pub fn parent_dir(path: &Path) -> &Path {
 }
 
 /// Writes `bytes` to a new temporary file beside `path` (creating the directory if needed) and syncs it.
+/// On Unix the file gets the mode any new file gets (0666 less the umask).
 pub fn synced_temp(path: &Path, bytes: &[u8]) -> io::Result<NamedTempFile> {
     let dir = parent_dir(path);
     std::fs::create_dir_all(dir)?;
-    let mut file = tempfile::Builder::new().prefix(".recall-").tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".recall-");
+    #[cfg(unix)]
+    {
+        // The usual mode of a new file (0644 under the common umask), not tempfile's private 0600:
+        // the mode is given to open(2), which applies the umask.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder.tempfile_in(dir)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     Ok(file)

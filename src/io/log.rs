@@ -154,15 +154,27 @@ impl EventLog {
 
     /// Appends `event` as one line and syncs it to disk; returns only once it is durable.
     pub fn append(&self, event: &Event) -> Result<(), LogError> {
+        self.append_all(std::slice::from_ref(event))
+    }
+
+    /// Appends `events` as lines in one write and syncs once (an import's many events): when it returns
+    /// they are all durable; if it fails, none is kept.
+    pub fn append_all(&self, events: &[Event]) -> Result<(), LogError> {
         let path = self.path();
-        let mut line = serde_json::to_vec(event).map_err(|e| LogError::Io {
-            path: path.clone(),
-            source: io::Error::new(ErrorKind::InvalidData, e),
-        })?;
-        line.push(b'\n');
+        let mut lines = Vec::new();
+        for event in events {
+            serde_json::to_writer(&mut lines, event).map_err(|e| LogError::Io {
+                path: path.clone(),
+                source: io::Error::new(ErrorKind::InvalidData, e),
+            })?;
+            lines.push(b'\n');
+        }
+        if lines.is_empty() {
+            return Ok(());
+        }
         fs::create_dir_all(&self.dir).map_err(|e| LogError::from_io(&self.dir, e))?;
         let created = !path.exists();
-        write_line(&path, line).map_err(|e| LogError::from_io(&path, e))?;
+        write_line(&path, lines).map_err(|e| LogError::from_io(&path, e))?;
         if created {
             sync_dir(&self.dir);
         }

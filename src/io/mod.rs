@@ -2,6 +2,7 @@
 //!
 //! Everything here turns the outside world (folders, files, the deck embedded in the binary) into the plain
 //! values the core takes, with typed errors that name the path:
+//! - [`anki_package`]: read Anki's `.apkg`/`.colpkg` packages, write recall's `.apkg` export;
 //! - [`deck`]: the bundled deck or a deck folder → [`crate::core::content::SourceFile`]s;
 //! - [`paths`]: the data directory (`--data-dir`, `RECALL_DATA_DIR`), settings file and device file;
 //! - [`device`]: this machine's device id;
@@ -12,6 +13,7 @@
 //! - [`study_lock`]: one study session per data directory;
 //! - [`memory`]: hand memory freed by loading back to the operating system.
 
+pub mod anki_package;
 pub mod atomic;
 pub mod config;
 pub mod deck;

@@ -1,23 +1,37 @@
-//! Bringing decks in from Anki: its plain-text export ("Notes in Plain Text", `.txt`) → the text of one
-//! recall topic file.
+//! Bringing decks in from Anki: its plain-text export ("Notes in Plain Text", `.txt`) and its packages
+//! (`.apkg`, `.colpkg`) → recall topic files, one per Anki deck, and (from a package) the review history as
+//! progress events.
 //!
-//! [`text_file`] reads the headers and the notes, [`html`] turns each field into plain text the deck
-//! validator accepts, [`topic`] builds the TOML. Pure: the command (`crate::cli::import`) reads the file,
-//! validates the result with `crate::core::content::load` like any deck and writes it atomically.
-//! recall's own `recall export --format anki` is such a file, so the two round-trip.
+//! [`text_file`] reads a text export's headers and notes and [`notes`] makes their cards; a package's
+//! collection arrives as [`collection::Collection`] (read by `crate::io::anki_package`, its JSON and
+//! protobuf columns decoded by [`schema`]) and [`package`] makes its cards ([`sides`] picks the fields a
+//! template shows, [`cloze`] hides deletions) and events ([`revlog`], read as Anki's FSRS reads it).
+//! [`html`] turns each field into plain text the deck validator accepts, [`ids`] gives stable topic and
+//! item ids, [`topic`] builds the TOML. Pure: the command (`crate::cli::import`) reads the file, validates
+//! the result with `crate::core::content::load` like any deck and writes it atomically. recall's own
+//! `recall export --format anki` is such a text file, so the two round-trip.
 
+pub mod cloze;
+pub mod collection;
 pub mod html;
+pub mod ids;
+pub mod notes;
+pub mod package;
+pub mod revlog;
+pub mod schema;
+pub mod sides;
 pub mod text_file;
 pub mod topic;
 
-pub use topic::{Report, TopicOptions};
+pub use package::{PackageImport, PackageOptions, PackageReport};
+pub use topic::{FactSource, Report, TopicOptions, TopicText};
 
 /// Why a file cannot be imported. Line numbers are 1-based lines of the file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AnkiError {
-    /// A zip archive: Anki's `.apkg`/`.colpkg` packages are zips.
+    /// A zip archive given as a text export (packages are read by `crate::io::anki_package`).
     #[error(
-        "this is a zip archive (an .apkg or .colpkg package?); recall reads Anki's plain-text export: in Anki, File → Export → Notes in Plain Text (.txt)"
+        "this is a zip archive, not a text export; name it .apkg or .colpkg to import it as an Anki package"
     )]
     Package,
     /// Not UTF-8 text, or text with NUL bytes.
@@ -59,10 +73,13 @@ pub enum AnkiError {
     /// No note survived (an empty file, or only headers and comments, or every note empty).
     #[error("no notes to import: the file has no line with a front and a back")]
     NoNotes,
+    /// recall's FSRS parameters cannot estimate memory states (a bad `fsrs_parameters` setting).
+    #[error("recall's FSRS parameters are not usable: {0}")]
+    Parameters(String),
 }
 
-/// Converts the bytes of an Anki text export into a topic file's TOML text, with what was dropped.
-pub fn import(bytes: &[u8], options: &TopicOptions) -> Result<(String, Report), AnkiError> {
+/// Converts the bytes of an Anki text export into topic files (one per deck), with what was dropped.
+pub fn import(bytes: &[u8], options: &TopicOptions) -> Result<(Vec<TopicText>, Report), AnkiError> {
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(AnkiError::Package);
     }
@@ -74,9 +91,10 @@ pub fn import(bytes: &[u8], options: &TopicOptions) -> Result<(String, Report), 
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (header, notes) = text_file::read(text)?;
-    let (toml, report) = topic::topic_toml(&header, &notes, options);
+    let mut report = Report::default();
+    let topics = topic::topics(&notes::text_cards(&header, &notes), options, &mut report);
     if report.facts == 0 {
         return Err(AnkiError::NoNotes);
     }
-    Ok((toml, report))
+    Ok((topics, report))
 }

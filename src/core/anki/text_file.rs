@@ -4,8 +4,10 @@
 //!
 //! Headers read: `#separator` (Tab, Comma, Semicolon, Space, Pipe, Colon or the character itself), `#html`,
 //! `#tags` (tags for every note), `#tags column`, `#guid column`, `#notetype column`, `#deck column`
-//! (1-based). Other headers (`#columns`, `#notetype`, `#deck`) are accepted and ignored. Without
-//! `#separator`, the first note line picks tab, then `;`, then `,`, like Anki's guess.
+//! (1-based), `#notetype` and `#deck` (for every note without a column). `#columns` is accepted and
+//! ignored. Without `#separator`, the first note line picks tab, then `;`, then `,`, like Anki's guess.
+//! After the header lines, a line starting with `#` is a comment only if it has no separator: a note whose
+//! front starts with `#` ("#1 cause of …") is a note.
 
 use super::AnkiError;
 
@@ -22,8 +24,14 @@ pub struct Header {
     pub tags_column: Option<usize>,
     /// 0-based column of the note GUID.
     pub guid_column: Option<usize>,
-    /// 0-based columns that are neither fields nor tags nor GUID (note type, deck).
-    pub other_columns: Vec<usize>,
+    /// 0-based column of the note type's name.
+    pub notetype_column: Option<usize>,
+    /// 0-based column of the deck's name.
+    pub deck_column: Option<usize>,
+    /// The note type of every note without a note type column (`#notetype:`).
+    pub notetype: Option<String>,
+    /// The deck of every note without a deck column (`#deck:`).
+    pub deck: Option<String>,
 }
 
 /// One note as read: its line and its fields, the special columns taken out.
@@ -37,6 +45,10 @@ pub struct RawNote {
     pub tags: Vec<String>,
     /// Its GUID, if the file has a GUID column and the cell is not empty.
     pub guid: Option<String>,
+    /// Its note type's name, from the column or the `#notetype:` header.
+    pub notetype: Option<String>,
+    /// Its deck's full name, from the column or the `#deck:` header.
+    pub deck: Option<String>,
 }
 
 /// Reads the header lines and every note of `text`.
@@ -62,10 +74,16 @@ fn read_header(text: &str) -> Result<(Header, bool), AnkiError> {
         tags: Vec::new(),
         tags_column: None,
         guid_column: None,
-        other_columns: Vec::new(),
+        notetype_column: None,
+        deck_column: None,
+        notetype: None,
+        deck: None,
     };
     let mut explicit = false;
     for (index, line) in text.lines().enumerate() {
+        if !is_header_line(line) {
+            break;
+        }
         let Some(setting) = line.strip_prefix('#') else {
             break;
         };
@@ -89,11 +107,40 @@ fn read_header(text: &str) -> Result<(Header, bool), AnkiError> {
             "tags" => header.tags = value.split_whitespace().map(str::to_string).collect(),
             "tags column" => header.tags_column = Some(column(key, value, line_no)?),
             "guid column" => header.guid_column = Some(column(key, value, line_no)?),
-            "notetype column" | "deck column" => header.other_columns.push(column(key, value, line_no)?),
+            "notetype column" => header.notetype_column = Some(column(key, value, line_no)?),
+            "deck column" => header.deck_column = Some(column(key, value, line_no)?),
+            "notetype" => header.notetype = Some(value.trim().to_string()).filter(|v| !v.is_empty()),
+            "deck" => header.deck = Some(value.trim().to_string()).filter(|v| !v.is_empty()),
             _ => {}
         }
     }
     Ok((header, explicit))
+}
+
+/// The header keys Anki writes or reads.
+const KEYS: [&str; 10] = [
+    "separator",
+    "html",
+    "tags",
+    "tags column",
+    "guid column",
+    "notetype column",
+    "deck column",
+    "notetype",
+    "deck",
+    "columns",
+];
+
+/// Whether `line` belongs to the header block: a `#key:value` line with a known key, or a `#` comment
+/// with no separator in it (a `#` line with one is a note whose front starts with `#`).
+fn is_header_line(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('#') else {
+        return false;
+    };
+    let known = rest
+        .split_once(':')
+        .is_some_and(|(key, _)| KEYS.contains(&key.trim()));
+    known || !rest.contains(['\t', ';', ',', '|'])
 }
 
 fn separator(value: &str) -> Option<u8> {
@@ -137,7 +184,7 @@ fn guess_separator(text: &str) -> u8 {
 fn read_notes(text: &str, header: &Header) -> Result<Vec<RawNote>, AnkiError> {
     // csv counts neither lines nor bytes of comment lines, so read after the header block and add its
     // length; a comment line further down (rare: Anki writes none) shifts later line numbers by one.
-    let header_lines = text.lines().take_while(|l| l.starts_with('#')).count();
+    let header_lines = text.lines().take_while(|l| is_header_line(l)).count();
     let body_start: usize = text.split_inclusive('\n').take(header_lines).map(str::len).sum();
     let body = &text[body_start..];
     let line_of = |p: &csv::Position| header_lines as u64 + p.line();
@@ -145,7 +192,6 @@ fn read_notes(text: &str, header: &Header) -> Result<Vec<RawNote>, AnkiError> {
         .delimiter(header.separator)
         .has_headers(false)
         .flexible(true)
-        .comment(Some(b'#'))
         .from_reader(body.as_bytes());
     let mut notes = Vec::new();
     for record in reader.records() {
@@ -156,6 +202,9 @@ fn read_notes(text: &str, header: &Header) -> Result<Vec<RawNote>, AnkiError> {
         let line = record.position().map_or(0, line_of);
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
+        }
+        if record.len() == 1 && record.get(0).is_some_and(|f| f.starts_with('#')) {
+            continue; // a comment line
         }
         notes.push(note(&record, line, header)?);
     }
@@ -178,11 +227,21 @@ fn note(record: &csv::StringRecord, line: u64, header: &Header) -> Result<RawNot
     };
     let tags_cell = cell(header.tags_column, "#tags")?;
     let guid = cell(header.guid_column, "#guid")?.filter(|g| !g.trim().is_empty());
-    let special: Vec<usize> = [header.tags_column, header.guid_column]
-        .into_iter()
-        .flatten()
-        .chain(header.other_columns.iter().copied())
-        .collect();
+    let notetype = cell(header.notetype_column, "#notetype")?
+        .filter(|n| !n.trim().is_empty())
+        .or_else(|| header.notetype.clone());
+    let deck = cell(header.deck_column, "#deck")?
+        .filter(|d| !d.trim().is_empty())
+        .or_else(|| header.deck.clone());
+    let special: Vec<usize> = [
+        header.tags_column,
+        header.guid_column,
+        header.notetype_column,
+        header.deck_column,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let fields: Vec<String> = record
         .iter()
         .enumerate()
@@ -207,6 +266,8 @@ fn note(record: &csv::StringRecord, line: u64, header: &Header) -> Result<RawNot
         fields,
         tags,
         guid,
+        notetype,
+        deck,
     })
 }
 
@@ -235,6 +296,24 @@ mod tests {
         assert_eq!(notes[0].fields, ["a \"quoted\"\nfront", "back"]);
         assert_eq!(notes[1].fields, ["next", "one"]);
         assert_eq!(notes[0].line, 2);
+    }
+
+    #[test]
+    fn deck_and_notetype_columns_and_fronts_starting_with_a_hash() {
+        let text = "#separator:tab\n#guid column:1\n#notetype column:2\n#deck column:3\n\
+                    g1\tCloze\tAWS::Lambda\t{{c1::x}}\t\n\
+                    # a comment\n\
+                    g2\tBasic\tAWS\t#1 cause?\tlimits\n";
+        let (header, notes) = read(text).unwrap();
+        assert_eq!(header.deck_column, Some(2));
+        assert_eq!(notes.len(), 2);
+        assert_eq!(notes[0].deck.as_deref(), Some("AWS::Lambda"));
+        assert_eq!(notes[0].notetype.as_deref(), Some("Cloze"));
+        assert_eq!(notes[0].fields, ["{{c1::x}}", ""]);
+        assert_eq!(notes[1].fields, ["#1 cause?", "limits"]);
+        let (_, notes) = read("#deck:Spanish\n#1 front\tback\n").unwrap();
+        assert_eq!(notes[0].deck.as_deref(), Some("Spanish"));
+        assert_eq!(notes[0].fields, ["#1 front", "back"]);
     }
 
     #[test]

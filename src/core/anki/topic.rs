@@ -1,46 +1,63 @@
-//! Anki notes → one recall topic file (TOML text) of facts.
+//! Cards from Anki → recall topic files (TOML text) of facts, one per deck.
 //!
-//! Each note becomes a `[[fact]]`: the first field is the prompt; the second is the answer up to its first
-//! blank line, and the rest of it the `detail` (recall's own Anki export writes answer, detail and
-//! correction a blank line apart, so a round trip gives back each answer). Ids come from the GUID, so
-//! importing a newer export of the same notes gives the same ids and progress (keyed by id) carries over:
-//! a GUID that is already a valid id (recall's own `recall-…`) is kept, any other is hashed to
-//! `anki-<16 hex>`; a file without GUIDs hashes the front field instead (`note-<16 hex>`).
-//! Tags: a tag every note carries names the topic; each note's first other tag becomes its `group`.
+//! Each card becomes a `[[fact]]`: the prompt is its question field (for a cloze card, the text with its
+//! deletion hidden), the answer its answer field up to the first blank line, and the rest of it plus any
+//! other field the answer side shows becomes the `detail` (recall's own Anki export writes answer, detail
+//! and correction a blank line apart, so a round trip gives back each answer). The deck names the topic
+//! and titles it; ids come from [`super::ids`]. A note's first tag (its last `::` part) becomes the fact's
+//! `group` when that makes a valid id.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
 use super::html::{Dropped, field_to_text};
-use super::text_file::{Header, RawNote};
+use super::ids::{slug, topic_ids};
 use crate::core::content::validate::is_valid_id;
-use crate::core::progress::export::fnv1a64;
 
-/// What the topic file is called and which source link its facts cite.
+/// The source link facts cite.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TopicOptions {
-    /// Fallback topic id and title when no tag is common to every note (the file name, say).
+    /// The deck name for cards that name none (a text export without a deck column: its file name).
     pub name: String,
     /// The source URL every fact cites (the format requires one; Anki notes have none).
     pub source: String,
 }
 
+/// One card, ready to become a fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactSource {
+    /// Its Anki deck's full name; empty = [`TopicOptions::name`].
+    pub deck: String,
+    /// The item id.
+    pub item: String,
+    /// The question, as Anki stores it.
+    pub prompt: String,
+    /// The answer.
+    pub answer: String,
+    /// Further fields the answer side shows.
+    pub extra: Vec<String>,
+    /// The note's tags.
+    pub tags: Vec<String>,
+    /// Whether the texts are HTML (else plain text).
+    pub html: bool,
+    /// Anki's card id, when the source has one (a package).
+    pub anki_card: Option<i64>,
+}
+
 /// How the conversion went, for the messages the command prints.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
-    /// Facts written.
+    /// Facts written, over all topics.
     pub facts: usize,
-    /// The topic id.
-    pub topic: String,
     /// Media references and forbidden characters dropped.
     pub dropped: Dropped,
-    /// Notes skipped because their front or back was empty once converted.
+    /// Cards skipped because their front or back was empty once converted.
     pub empty: usize,
-    /// Notes skipped because an earlier note had the same id (same GUID).
+    /// Cards skipped because an earlier card had the same id (same GUID and card number).
     pub duplicates: usize,
-    /// Notes that had fields after the second, which were left out.
-    pub extra_fields: usize,
+    /// Image occlusion cards (pictures only) left out.
+    pub image_occlusion: usize,
 }
 
 impl Report {
@@ -71,14 +88,29 @@ impl Report {
                 self.duplicates
             ));
         }
-        if self.extra_fields > 0 {
+        if self.image_occlusion > 0 {
             out.push(format!(
-                "{} note(s) had more than two fields; only the front and back were kept",
-                self.extra_fields
+                "skipped {} image occlusion card(s): they are pictures",
+                self.image_occlusion
             ));
         }
         out
     }
+}
+
+/// One topic file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicText {
+    /// The topic id (also the file's name, `<id>.toml`).
+    pub id: String,
+    /// Its title: the Anki deck's name.
+    pub title: String,
+    /// The TOML text.
+    pub toml: String,
+    /// Facts in it.
+    pub facts: usize,
+    /// `(Anki card id, global card id)` of each fact that came from a package card.
+    pub cards: Vec<(i64, String)>,
 }
 
 #[derive(Serialize)]
@@ -105,154 +137,172 @@ struct FactOut {
     source: String,
 }
 
-/// Builds the topic file's TOML text from the notes.
-pub fn topic_toml(header: &Header, notes: &[RawNote], options: &TopicOptions) -> (String, Report) {
-    let common_tag = common_tag(notes);
-    let (topic_id, title) = match &common_tag {
-        Some(tag) => (id_from(last_part(tag), &options.name), last_part(tag).to_string()),
-        None => (id_from(&options.name, "anki"), options.name.clone()),
+/// Builds one topic file per deck, in order of the decks' first cards.
+pub fn topics(sources: &[FactSource], options: &TopicOptions, report: &mut Report) -> Vec<TopicText> {
+    let deck_of = |s: &FactSource| {
+        if s.deck.trim().is_empty() {
+            options.name.clone()
+        } else {
+            s.deck.clone()
+        }
     };
-    let mut report = Report {
-        topic: topic_id.clone(),
-        ..Report::default()
-    };
-    let mut seen = HashSet::new();
-    let mut facts = Vec::new();
-    for note in notes {
-        let id = note_id(note);
-        if !seen.insert(id.clone()) {
-            report.duplicates += 1;
+    let mut order: Vec<String> = Vec::new();
+    let mut by_deck: BTreeMap<String, Vec<&FactSource>> = BTreeMap::new();
+    for source in sources {
+        let deck = deck_of(source);
+        if !by_deck.contains_key(&deck) {
+            order.push(deck.clone());
+        }
+        by_deck.entry(deck).or_default().push(source);
+    }
+    let ids = topic_ids(order.iter().map(String::as_str));
+    let mut out = Vec::new();
+    for deck in order {
+        let topic_id = ids[&deck].clone();
+        let mut seen = HashSet::new();
+        let mut facts = Vec::new();
+        let mut cards = Vec::new();
+        for source in &by_deck[&deck] {
+            if !seen.insert(source.item.clone()) {
+                report.duplicates += 1;
+                continue;
+            }
+            let Some(fact) = fact(source, options, &mut report.dropped) else {
+                report.empty += 1;
+                continue;
+            };
+            if let Some(cid) = source.anki_card {
+                cards.push((cid, format!("{topic_id}/{}", fact.id)));
+            }
+            facts.push(fact);
+        }
+        if facts.is_empty() {
             continue;
         }
-        if note.fields.len() > 2 {
-            report.extra_fields += 1;
-        }
-        let prompt = field_to_text(&note.fields[0], header.html, &mut report.dropped);
-        let back = field_to_text(&note.fields[1], header.html, &mut report.dropped);
-        if prompt.is_empty() || back.is_empty() {
-            report.empty += 1;
-            continue;
-        }
-        let (answer, detail) = match back.split_once("\n\n") {
-            Some((answer, rest)) => (answer.to_string(), Some(rest.to_string())),
-            None => (back, None),
+        let count = facts.len();
+        report.facts += count;
+        let title = deck.replace("::", " › ");
+        let file = TopicFile {
+            topic: TopicHeader {
+                id: topic_id.clone(),
+                title: if title.trim().is_empty() {
+                    topic_id.clone()
+                } else {
+                    title.clone()
+                },
+            },
+            fact: facts,
         };
-        let group = note
-            .tags
-            .iter()
-            .find(|t| Some(*t) != common_tag.as_ref())
-            .map(|t| slug(last_part(t)))
-            .filter(|g| is_valid_id(g));
-        facts.push(FactOut {
-            id,
-            prompt,
-            answer,
-            detail,
-            group,
-            source: options.source.clone(),
+        let toml = toml::to_string_pretty(&file).expect("plain strings always serialize to TOML");
+        out.push(TopicText {
+            id: topic_id,
+            title,
+            toml,
+            facts: count,
+            cards,
         });
     }
-    report.facts = facts.len();
-    let file = TopicFile {
-        topic: TopicHeader { id: topic_id, title },
-        fact: facts,
-    };
-    let body = toml::to_string_pretty(&file).expect("plain strings always serialize to TOML");
-    (body, report)
+    out
 }
 
-/// The tag every note carries, if exactly one is common to all (a second common tag is ambiguous).
-fn common_tag(notes: &[RawNote]) -> Option<String> {
-    let first = notes.first()?;
-    let mut common = first
+/// One fact, or `None` when its prompt or answer is empty once converted.
+fn fact(source: &FactSource, options: &TopicOptions, dropped: &mut Dropped) -> Option<FactOut> {
+    let prompt = field_to_text(&source.prompt, source.html, dropped);
+    let back = field_to_text(&source.answer, source.html, dropped);
+    if prompt.is_empty() || back.is_empty() {
+        return None;
+    }
+    let (answer, mut detail) = match back.split_once("\n\n") {
+        Some((answer, rest)) => (answer.to_string(), vec![rest.to_string()]),
+        None => (back, Vec::new()),
+    };
+    detail.extend(
+        source
+            .extra
+            .iter()
+            .map(|e| field_to_text(e, source.html, dropped))
+            .filter(|e| !e.is_empty()),
+    );
+    let group = source
         .tags
         .iter()
-        .filter(|t| notes.iter().all(|n| n.tags.contains(t)));
-    let tag = common.next()?;
-    common.next().is_none().then(|| tag.clone())
+        .map(|t| slug(last_part(t)))
+        .find(|g| is_valid_id(g));
+    Some(FactOut {
+        id: source.item.clone(),
+        prompt,
+        answer,
+        detail: (!detail.is_empty()).then(|| detail.join("\n\n")),
+        group,
+        source: options.source.clone(),
+    })
 }
 
-/// `recall::lambda` → `lambda`: Anki's hierarchical tags use `::`.
+/// `aws::lambda` → `lambda`: Anki's hierarchical tags use `::`; a trailing `::` is ignored.
 fn last_part(tag: &str) -> &str {
-    tag.rsplit("::").next().unwrap_or(tag)
-}
-
-/// A stable item id for the note (see the module doc).
-fn note_id(note: &RawNote) -> String {
-    match &note.guid {
-        Some(guid) if is_valid_id(guid) => guid.clone(),
-        Some(guid) => format!("anki-{:016x}", fnv1a64(guid.bytes())),
-        None => format!("note-{:016x}", fnv1a64(note.fields[0].bytes())),
-    }
-}
-
-/// Lowercase letters and digits, other runs as one `-`, at most 64 bytes.
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.truncate(64);
-    out.trim_end_matches('-').to_string()
-}
-
-/// `slug(name)`, or `fallback` when nothing of `name` survives (a name in Hangul, say).
-fn id_from(name: &str, fallback: &str) -> String {
-    [slug(name), slug(fallback)]
-        .into_iter()
-        .find(|id| is_valid_id(id))
-        .unwrap_or_else(|| "anki".to_string())
+    tag.trim_end_matches(':')
+        .rsplit("::")
+        .find(|p| !p.trim().is_empty())
+        .unwrap_or(tag)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn note(line: u64, front: &str, back: &str, tags: &[&str], guid: Option<&str>) -> RawNote {
-        RawNote {
-            line,
-            fields: vec![front.into(), back.into()],
+    fn source(deck: &str, item: &str, front: &str, back: &str, tags: &[&str]) -> FactSource {
+        FactSource {
+            deck: deck.into(),
+            item: item.into(),
+            prompt: front.into(),
+            answer: back.into(),
+            extra: Vec::new(),
             tags: tags.iter().map(|t| t.to_string()).collect(),
-            guid: guid.map(str::to_string),
+            html: true,
+            anki_card: None,
+        }
+    }
+
+    fn options() -> TopicOptions {
+        TopicOptions {
+            name: "file".into(),
+            source: "https://example.com/".into(),
         }
     }
 
     #[test]
-    fn ids_come_from_guids_and_stay_the_same() {
-        let a = note(1, "Q", "A", &[], Some("recall-00ff"));
-        let b = note(2, "Q", "A", &[], Some("Xy$%1"));
-        let c = note(3, "Q", "A", &[], None);
-        assert_eq!(note_id(&a), "recall-00ff");
-        assert_eq!(note_id(&b), note_id(&note(9, "other", "x", &[], Some("Xy$%1"))));
-        assert!(note_id(&b).starts_with("anki-") && is_valid_id(&note_id(&b)));
-        assert!(note_id(&c).starts_with("note-"));
-        assert_ne!(note_id(&b), note_id(&note(9, "Q", "A", &[], Some("Xy$%2"))));
-    }
-
-    #[test]
-    fn a_common_tag_names_the_topic_and_other_tags_become_groups() {
-        let notes = [
-            note(1, "Q1", "A1", &["recall::lambda", "limits"], Some("g1")),
-            note(2, "Q2", "A2", &["recall::lambda"], Some("g2")),
+    fn decks_become_topics_and_tags_groups() {
+        let sources = [
+            source("AWS::Lambda", "a", "Q1", "A1", &["aws::lambda", "limits"]),
+            source("AWS::DynamoDB", "b", "Q2", "A2<br><br>more", &[]),
+            source("", "c", "Q3", "A3", &["foo::", "\u{7}bell"]),
         ];
-        let header = super::super::text_file::read("a\tb\n").unwrap().0;
-        let options = TopicOptions {
-            name: "file".into(),
-            source: "https://example.com/".into(),
-        };
-        let (toml, report) = topic_toml(&header, &notes, &options);
-        assert_eq!(report.topic, "lambda");
-        assert!(toml.contains("group = \"limits\""), "{toml}");
-        assert_eq!(toml.matches("group =").count(), 1, "{toml}");
+        let mut report = Report::default();
+        let topics = topics(&sources, &options(), &mut report);
+        let ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["aws-lambda", "aws-dynamodb", "file"]);
+        assert!(
+            topics[0].toml.contains("group = \"lambda\""),
+            "{}",
+            topics[0].toml
+        );
+        assert!(topics[0].toml.contains("title = \"AWS › Lambda\""));
+        assert!(topics[1].toml.contains("detail = \"more\""));
+        assert!(topics[2].toml.contains("group = \"foo\""), "{}", topics[2].toml);
+        assert_eq!(report.facts, 3);
     }
 
     #[test]
-    fn slugs_are_ids_or_fall_back() {
-        assert_eq!(slug("My Deck (2024)!"), "my-deck-2024");
-        assert_eq!(id_from("한국어", "anki"), "anki");
+    fn empty_and_repeated_cards_are_skipped_and_counted() {
+        let sources = [
+            source("D", "a", "Q", "A", &[]),
+            source("D", "a", "Q again", "A", &[]),
+            source("D", "b", "<img src=x.png>", "A", &[]),
+        ];
+        let mut report = Report::default();
+        let topics = topics(&sources, &options(), &mut report);
+        assert_eq!((report.facts, report.duplicates, report.empty), (1, 1, 1));
+        assert_eq!(report.dropped.media, 1);
+        assert_eq!(topics.len(), 1);
     }
 }

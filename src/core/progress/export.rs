@@ -8,6 +8,7 @@
 //! [`json::FORMAT`] and [`json::VERSION`] so a reader can tell what it holds.
 
 pub mod anki;
+pub mod apkg;
 pub mod json;
 pub mod tables;
 
@@ -45,6 +46,9 @@ pub enum ExportFormat {
     Json,
     /// A tab-separated Anki import file.
     Anki,
+    /// An Anki package with the schedule and review history (built by [`apkg`], written by
+    /// `crate::io::anki_package`).
+    Apkg,
 }
 
 /// What to export.
@@ -85,6 +89,9 @@ pub fn export(
         (ExportWhat::Cards, ExportFormat::Csv) => cards_csv(input),
         (ExportWhat::Cards, ExportFormat::Json) => json::document_bytes(input),
         (ExportWhat::Cards, ExportFormat::Anki) => Ok(anki::anki_file(input.deck, input.lang)?),
+        (ExportWhat::Cards, ExportFormat::Apkg) => Err(ExportError::Unsupported {
+            what: "an .apkg package (built by apkg::package)",
+        }),
         (ExportWhat::Reviews, ExportFormat::Csv) => Ok(tables::reviews_csv(input)?),
         (ExportWhat::Exams, ExportFormat::Csv) => Ok(tables::exams_csv(input.progress)?),
         (ExportWhat::Reviews, _) => Err(ExportError::Unsupported { what: "reviews" }),

@@ -8,8 +8,8 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::core::event::{AnswerMode, Rating};
-use crate::core::srs::{CardState, Scheduler};
+use crate::core::event::{AnswerMode, MemoryState, Rating};
+use crate::core::srs::{CardState, Memory, Phase, Scheduler};
 
 /// One flashcard grade in a card's history.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -41,6 +41,32 @@ pub struct AnswerRecord {
     pub mode: AnswerMode,
 }
 
+/// A change to a card's schedule that is not a grade (from `recall import anki`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangeRecord {
+    /// Id of the `reschedule` or `reset` event.
+    pub id: String,
+    /// When it happened.
+    pub at: Timestamp,
+    /// What it did.
+    pub change: Change,
+}
+
+/// What a [`ChangeRecord`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// The card was put in review, due at `due`, with `memory` if given (else its own).
+    Reschedule {
+        /// The new due time.
+        due: Timestamp,
+        /// The memory state it took on.
+        memory: Option<MemoryState>,
+    },
+    /// The card became new again.
+    Reset,
+}
+
 /// A card's derived state and the records it came from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CardProgress {
@@ -50,6 +76,8 @@ pub struct CardProgress {
     pub reviews: Vec<ReviewRecord>,
     /// Answers that were not undone, oldest first.
     pub answers: Vec<AnswerRecord>,
+    /// Reschedules and resets, oldest first.
+    pub changes: Vec<ChangeRecord>,
 }
 
 impl CardProgress {
@@ -82,13 +110,29 @@ impl CardProgress {
         }
     }
 
+    /// Adds a reschedule or reset and updates the state.
+    pub(super) fn add_change(&mut self, card_id: &str, record: ChangeRecord, scheduler: &Scheduler) {
+        if self.is_last(record.at, &record.id) {
+            self.state = step_change(&self.state, &record, scheduler);
+            self.changes.push(record);
+        } else {
+            let at = self
+                .changes
+                .partition_point(|c| (c.at, c.id.as_str()) < (record.at, record.id.as_str()));
+            self.changes.insert(at, record);
+            self.refold(card_id, scheduler);
+        }
+    }
+
     /// Drops the review or answer with event id `id`, if present, and re-folds. Returns whether it was found.
     pub(super) fn remove(&mut self, card_id: &str, id: &str, scheduler: &Scheduler) -> bool {
         let before = self.reviews.len() + self.answers.len();
+        let changes = self.changes.len();
         self.reviews.retain(|r| r.id != id);
         self.answers.retain(|a| a.id != id);
+        self.changes.retain(|c| c.id != id);
         let found = self.reviews.len() + self.answers.len() != before;
-        if found {
+        if found || self.changes.len() != changes {
             self.refold(card_id, scheduler);
         }
         found
@@ -99,26 +143,42 @@ impl CardProgress {
         let after = |t: Timestamp, i: &str| (t, i) < (at, id);
         self.reviews.last().is_none_or(|r| after(r.at, &r.id))
             && self.answers.last().is_none_or(|a| after(a.at, &a.id))
+            && self.changes.last().is_none_or(|c| after(c.at, &c.id))
     }
 
     /// Recomputes the state (and each review's `before`) from all records, in log order.
     fn refold(&mut self, card_id: &str, scheduler: &Scheduler) {
         let mut state = CardState::NEW;
-        let (mut r, mut a) = (0, 0);
-        while r < self.reviews.len() || a < self.answers.len() {
-            let review_next = match (self.reviews.get(r), self.answers.get(a)) {
-                (Some(rev), Some(ans)) => (rev.at, rev.id.as_str()) < (ans.at, ans.id.as_str()),
-                (Some(_), None) => true,
-                _ => false,
+        let (mut r, mut a, mut c) = (0, 0, 0);
+        loop {
+            let heads = [
+                self.reviews.get(r).map(|x| (x.at, x.id.as_str())),
+                self.answers.get(a).map(|x| (x.at, x.id.as_str())),
+                self.changes.get(c).map(|x| (x.at, x.id.as_str())),
+            ];
+            let Some((next, _)) = heads
+                .iter()
+                .enumerate()
+                .filter_map(|(i, h)| h.map(|h| (i, h)))
+                .min_by(|x, y| x.1.cmp(&y.1))
+            else {
+                break;
             };
-            if review_next {
-                let record = &mut self.reviews[r];
-                record.before = state;
-                state = step_review(card_id, &state, record, scheduler);
-                r += 1;
-            } else {
-                state = step_answer(&state, &self.answers[a]);
-                a += 1;
+            match next {
+                0 => {
+                    let record = &mut self.reviews[r];
+                    record.before = state;
+                    state = step_review(card_id, &state, record, scheduler);
+                    r += 1;
+                }
+                1 => {
+                    state = step_answer(&state, &self.answers[a]);
+                    a += 1;
+                }
+                _ => {
+                    state = step_change(&state, &self.changes[c], scheduler);
+                    c += 1;
+                }
             }
         }
         self.state = state;
@@ -138,5 +198,38 @@ fn step_answer(state: &CardState, record: &AnswerRecord) -> CardState {
         *state
     } else {
         state.answered_wrong(record.at)
+    }
+}
+
+/// A reschedule puts the card in review, due at the given time (with the given memory, which also makes the
+/// change count as the last review); a reset makes it new, keeping its counts.
+fn step_change(state: &CardState, record: &ChangeRecord, scheduler: &Scheduler) -> CardState {
+    match record.change {
+        Change::Reset => CardState {
+            reps: state.reps,
+            lapses: state.lapses,
+            ..CardState::NEW
+        },
+        Change::Reschedule { due, memory } => {
+            let last_review = match memory {
+                Some(_) => Some(record.at),
+                None => state.last_review,
+            };
+            let from = last_review.unwrap_or(record.at);
+            CardState {
+                phase: Phase::Review,
+                step: 0,
+                memory: memory
+                    .map(|m| Memory {
+                        stability: m.stability,
+                        difficulty: m.difficulty,
+                    })
+                    .or(state.memory),
+                due: Some(due),
+                scheduled_days: scheduler.clock().days_between(from, due),
+                last_review,
+                ..*state
+            }
+        }
     }
 }

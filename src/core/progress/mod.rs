@@ -13,9 +13,9 @@ pub mod stats;
 
 /// The event schema lives below both `progress` and `srs` ([`crate::core::event`]); re-exported here, where
 /// the log is replayed.
-pub use crate::core::event::{AnswerMode, Event, EventKind, Rating, SCHEMA_VERSION};
+pub use crate::core::event::{AnswerMode, Event, EventKind, MemoryState, Rating, SCHEMA_VERSION};
 pub use crate::core::srs::DayCounts;
 pub use exams::{ExamAnswerRecord, ExamRecord, ExamResult, ExamStart};
-pub use history::{AnswerRecord, CardProgress, ReviewRecord};
+pub use history::{AnswerRecord, CardProgress, Change, ChangeRecord, ReviewRecord};
 pub use replay::{Progress, ReplayStats, replay};
 pub use stats::Stats;

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use foldhash::fast::FixedState;
 
 use super::exams::{ExamAnswerRecord, ExamRecord, ExamResult, ExamStart};
-use super::history::{AnswerRecord, CardProgress, ReviewRecord};
+use super::history::{AnswerRecord, CardProgress, Change, ChangeRecord, ReviewRecord};
 use crate::core::event::{Event, EventKind};
 use crate::core::srs::{CardState, DayCounts, GradedReview, History, Phase, Scheduler, StudyDay};
 
@@ -27,7 +27,7 @@ pub struct Progress {
     index: Map<String, usize>,
     exams: BTreeMap<String, ExamRecord>,
     /// Every event id applied (for duplicates), with the card a review or answer belongs to (for undo).
-    /// A review or answer is entered by `card_for`, every other event by `apply`.
+    /// A review, answer, reschedule or reset is entered by `card_for`, every other event by `apply`.
     seen: Map<String, Option<usize>>,
     /// Ids named by an undo before their event arrived.
     cancelled: HashSet<String, FixedState>,
@@ -72,7 +72,13 @@ impl Progress {
             return false;
         }
         self.stats.events += 1;
-        if !matches!(event.kind, EventKind::Review { .. } | EventKind::Answer { .. }) {
+        if !matches!(
+            event.kind,
+            EventKind::Review { .. }
+                | EventKind::Answer { .. }
+                | EventKind::Reschedule { .. }
+                | EventKind::Reset { .. }
+        ) {
             self.seen.insert(event.id.clone(), None);
         }
         let Event { id, at, kind, .. } = event;
@@ -104,6 +110,26 @@ impl Progress {
                 };
                 if let Some((card_id, c)) = self.card_for(card, &record.id) {
                     c.add_answer(card_id, record, scheduler);
+                }
+            }
+            EventKind::Reschedule { card, due, memory } => {
+                let record = ChangeRecord {
+                    id,
+                    at,
+                    change: Change::Reschedule { due, memory },
+                };
+                if let Some((card_id, c)) = self.card_for(card, &record.id) {
+                    c.add_change(card_id, record, scheduler);
+                }
+            }
+            EventKind::Reset { card } => {
+                let record = ChangeRecord {
+                    id,
+                    at,
+                    change: Change::Reset,
+                };
+                if let Some((card_id, c)) = self.card_for(card, &record.id) {
+                    c.add_change(card_id, record, scheduler);
                 }
             }
             EventKind::Undo { target } => self.undo(target, scheduler),

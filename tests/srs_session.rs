@@ -6,7 +6,7 @@ mod common;
 use common::{mins, scheduler, ts};
 use jiff::Timestamp;
 use recall::core::progress::{Event, EventKind, Progress, Rating, replay};
-use recall::core::srs::{Limits, Mode, Phase, SessionError, StudySession};
+use recall::core::srs::{Limits, Mode, Phase, SessionError, Siblings, StudySession};
 
 fn cards(n: usize) -> Vec<String> {
     (0..n).map(|i| format!("t/f{i}")).collect()
@@ -18,6 +18,7 @@ fn start(n: usize, mode: Mode, now: Timestamp) -> StudySession {
         &Progress::new(),
         cards(n),
         Limits::default(),
+        &Siblings::default(),
         mode,
         now,
     )
@@ -187,7 +188,15 @@ fn a_session_ends_and_sums_up() {
         new_per_day: 1,
         reviews_per_day: 200,
     };
-    let mut s = StudySession::start(sched, &old, cards(3), limits, Mode::Scheduled, now);
+    let mut s = StudySession::start(
+        sched,
+        &old,
+        cards(3),
+        limits,
+        &Siblings::default(),
+        Mode::Scheduled,
+        now,
+    );
     assert_eq!(current(&s), "t/f1");
     answer(&mut s, Rating::Again, "e1", now + mins(1));
     answer(&mut s, Rating::Good, "e2", now + mins(3));
@@ -225,6 +234,7 @@ fn cram_does_not_change_the_schedule() {
         &progress,
         cards(2),
         Limits::default(),
+        &Siblings::default(),
         Mode::Cram,
         now,
     );

@@ -208,6 +208,7 @@ proptest! {
             explanation: content::Text::plain("Because."),
             source: "https://example.com".into(),
             checked: None,
+            related: Vec::new(),
             choices: (0..n)
                 .map(|i| content::Choice {
                     text: content::Text::plain(format!("option {i}")),

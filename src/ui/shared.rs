@@ -11,7 +11,7 @@ use super::key_overrides::Overrides;
 use super::theme::Theme;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, EventKind, Progress, SCHEMA_VERSION};
-use crate::core::srs::{self, DayClock, Limits, Mode, Scheduler, StudyCounts, StudySession};
+use crate::core::srs::{self, DayClock, Limits, Mode, Scheduler, Siblings, StudyCounts, StudySession};
 
 /// Mints unique event ids, `<prefix>-<unix-nanos>-<counter>`; the prefix names the device and process.
 #[derive(Debug)]
@@ -59,6 +59,8 @@ pub struct Shared {
     pub limits: Limits,
     /// When scenario keywords are highlighted (Study, Quiz, Browse; never in an open exam).
     pub highlights: KeywordHighlights,
+    /// Cards that are never new on the same day (the deck's `related` items).
+    pub siblings: Siblings,
     /// Every card's state, from replaying the log (kept current as events are saved).
     pub progress: Progress,
     /// Event ids.
@@ -86,8 +88,14 @@ pub struct TodayCounts {
 impl Shared {
     /// Recomputes today's counts; call after progress changed.
     pub fn refresh_counts(&mut self) {
-        let (per_topic, all) =
-            srs::topic_counts(&self.deck, &self.progress, self.limits, self.clock(), self.now);
+        let (per_topic, all) = srs::topic_counts(
+            &self.deck,
+            &self.progress,
+            self.limits,
+            &self.siblings,
+            self.clock(),
+            self.now,
+        );
         self.counts = TodayCounts {
             day: self.clock().study_day(self.now).index,
             per_topic,
@@ -126,6 +134,7 @@ impl Shared {
             &self.progress,
             scope,
             limits,
+            &self.siblings,
             mode,
             self.now,
         )
@@ -186,6 +195,7 @@ impl Setup {
 
     /// Builds the shared state.
     pub fn into_shared(self) -> Shared {
+        let siblings = Siblings::of_deck(&self.deck);
         let mut shared = Shared {
             search_ready: false,
             searches: Cell::new(0),
@@ -197,6 +207,7 @@ impl Setup {
             scheduler: self.scheduler,
             limits: self.limits,
             highlights: self.highlights,
+            siblings,
             progress: self.progress,
             ids: IdGen::new(self.id_prefix),
             keys: self.keys,

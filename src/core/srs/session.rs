@@ -19,6 +19,7 @@ use super::day::StudyDay;
 use super::history::History;
 use super::queue::{Limits, Mode, Queue};
 use super::scheduler::{Outcome, Scheduler};
+use super::siblings::Siblings;
 use super::summary::{Ahead, SessionSummary};
 use crate::core::event::{Event, EventKind, Rating};
 
@@ -127,6 +128,7 @@ impl StudySession {
         progress: &impl History,
         scope: Vec<String>,
         limits: Limits,
+        siblings: &Siblings,
         mode: Mode,
         now: Timestamp,
     ) -> StudySession {
@@ -134,7 +136,16 @@ impl StudySession {
         let states: HashMap<String, CardState> =
             scope.iter().map(|id| (id.clone(), progress.state(id))).collect();
         let state = |id: &str| states.get(id).copied().unwrap_or_default();
-        let queue = Queue::build(&scope, state, &day, progress.done_on(&day), limits, mode, now);
+        let queue = Queue::build(
+            &scope,
+            state,
+            &day,
+            progress.done_on(&day),
+            limits,
+            siblings,
+            mode,
+            now,
+        );
         let mut session = StudySession {
             scheduler,
             mode,

@@ -10,12 +10,14 @@
 //! - [`quiz`]: questions, generated questions, grading, quiz and exam sessions.
 //! - [`config`]: the settings file.
 //! - [`anki`]: Anki's plain-text export → the text of a topic file (`recall import anki`).
+//! - [`percent`]: whole percentages, rounded one way wherever recall shows one.
 //! - [`untrusted`]: rendering deck, log and settings text for a terminal or JSON without raw control characters.
 
 pub mod anki;
 pub mod config;
 pub mod content;
 pub mod event;
+pub mod percent;
 pub mod progress;
 pub mod quiz;
 pub mod search;

@@ -121,6 +121,19 @@ impl Shared {
         }
     }
 
+    /// A cram session starting now over `cards`, in the order given (the cards of a session just done).
+    pub fn cram_session(&self, cards: Vec<String>) -> StudySession {
+        StudySession::start(
+            self.scheduler.clone(),
+            &self.progress,
+            cards,
+            self.limits,
+            &self.siblings,
+            Mode::Cram,
+            self.now,
+        )
+    }
+
     /// A study session starting now over `topic` (every topic if `None`), allowing `extra_new` new cards
     /// on top of today's limit.
     pub fn study_session(&self, topic: Option<&str>, mode: Mode, extra_new: u32) -> StudySession {

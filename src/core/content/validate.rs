@@ -422,8 +422,7 @@ impl Validator<'_, '_> {
                     continue;
                 }
                 for (other, prompt, other_related) in &prompts {
-                    let related = fact.related.iter().any(|r| r == other)
-                        || other_related.contains(&fact.id);
+                    let related = fact.related.iter().any(|r| r == other) || other_related.contains(&fact.id);
                     if *other == fact.id
                         || related
                         || warned.contains(other)

@@ -30,4 +30,4 @@ pub use queue::{Limits, Mode, Queue};
 pub use scheduler::{MAX_INTERVAL_DAYS, Outcome, RETENTION_RANGE, Scheduler, SchedulerError, Steps};
 pub use session::{Current, Remaining, SessionError, StudySession};
 pub use siblings::Siblings;
-pub use summary::SessionSummary;
+pub use summary::{NextDue, SessionSummary};

@@ -106,6 +106,38 @@ impl QuizSession {
         })
     }
 
+    /// A quiz of `options.count` scenarios aimed at the weak spots: each scenario of the scope is drawn
+    /// with `weight(card)` (see [`draw::weighted`]); no generated questions. Errors as [`QuizSession::new`].
+    pub fn weak(
+        deck: &Deck,
+        options: &QuizOptions,
+        weight: impl Fn(&str) -> f64,
+    ) -> Result<QuizSession, QuizError> {
+        if options.count == 0 {
+            return Err(QuizError::ZeroQuestions);
+        }
+        let scope = Scope::new(deck, options.topic.as_deref())?;
+        let scenarios: Vec<Question> = scope
+            .scenarios(deck, options.seed)
+            .into_iter()
+            .flatten()
+            .collect();
+        if scenarios.is_empty() {
+            return Err(QuizError::NoScenarios {
+                scope: scope.describe(),
+            });
+        }
+        let drawn = draw::weighted(scenarios, |q| weight(&q.card), options.count, options.seed);
+        Ok(QuizSession {
+            results: vec![None; drawn.questions.len()],
+            questions: drawn.questions,
+            current: 0,
+            shortfall: drawn.shortfall,
+            generated_only: false,
+            topic_order: scope.topic_ids(deck),
+        })
+    }
+
     /// Set when more questions were asked for than exist (the quiz uses them all).
     pub fn shortfall(&self) -> Option<Shortfall> {
         self.shortfall

@@ -174,13 +174,23 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
         Some(Command::Study { topic, cram }) => {
             interactive(&cli_opts, load()?, &location, Start::Study { topic, cram }, err)
         }
-        Some(Command::Quiz { topic, count, seed }) => {
+        Some(Command::Quiz {
+            topic,
+            count,
+            seed,
+            weak,
+        }) => {
             let options = QuizOptions {
                 topic,
                 count,
                 seed: seed.unwrap_or_else(random_seed),
             };
-            interactive(&cli_opts, load()?, &location, Start::Quiz(options), err)
+            let start = if weak {
+                Start::WeakQuiz(options)
+            } else {
+                Start::Quiz(options)
+            };
+            interactive(&cli_opts, load()?, &location, start, err)
         }
         Some(Command::Exam {
             questions,

@@ -51,6 +51,8 @@ pub enum Start {
     },
     /// A practice quiz.
     Quiz(QuizOptions),
+    /// A practice quiz of the weak spots (`recall quiz --weak`).
+    WeakQuiz(QuizOptions),
     /// A mock exam; `seed` is filled in when the user gave none.
     Exam(ExamOptions),
 }
@@ -137,6 +139,9 @@ fn validate_start(deck: &Deck, start: &Start) -> anyhow::Result<()> {
             .map(|_| ())
             .ok_or_else(|| unknown_topic(deck, topic).into()),
         Start::Quiz(options) => QuizSession::new(deck, options).map(|_| ()).map_err(Into::into),
+        Start::WeakQuiz(options) => QuizSession::weak(deck, options, |_| 1.0)
+            .map(|_| ())
+            .map_err(Into::into),
         Start::Exam(options) => ExamSession::start(deck, options, Timestamp::UNIX_EPOCH)
             .map(|_| ())
             .map_err(Into::into),
@@ -167,6 +172,13 @@ fn open_start(app: &mut App, deck: &Deck, start: Start, runner: &mut LogRunner) 
                 app.notify(&Notice::Shortfall(shortfall));
             }
             Screen::Quiz(Box::new(QuizState::new(session)))
+        }
+        Start::WeakQuiz(options) => {
+            let state = crate::ui::screens::home::weak_quiz(shared, &options)?;
+            if let Some(shortfall) = state.session.shortfall() {
+                app.notify(&Notice::Shortfall(shortfall));
+            }
+            Screen::Quiz(Box::new(state))
         }
         Start::Exam(options) => {
             let (session, started) = ExamSession::start(deck, &options, shared.now)?;

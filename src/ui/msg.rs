@@ -58,6 +58,8 @@ pub enum Action {
     Quiz,
     /// A practice quiz over every topic.
     QuizAll,
+    /// A practice quiz of the scenarios least likely to be answered right.
+    Weak,
     /// Continue an interrupted exam.
     Resume,
     /// Start a mock exam.

@@ -11,6 +11,7 @@ use super::key_overrides::Overrides;
 use super::theme::Theme;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, EventKind, Progress, SCHEMA_VERSION};
+use crate::core::readiness::{self, Readiness};
 use crate::core::srs::{self, DayClock, Limits, Mode, Scheduler, Siblings, StudyCounts, StudySession};
 
 /// Mints unique event ids, `<prefix>-<unix-nanos>-<counter>`; the prefix names the device and process.
@@ -72,6 +73,8 @@ pub struct Shared {
     pub counts: TodayCounts,
     /// Progress changed since `counts` was computed.
     pub counts_stale: bool,
+    /// Exam readiness for tomorrow, refreshed with `counts`.
+    pub readiness: Readiness,
 }
 
 /// What Home shows for today, and the study day it was computed for.
@@ -84,6 +87,8 @@ pub struct TodayCounts {
     /// Every topic together (the daily limits are shared, so the topics' numbers do not add up to this).
     pub all: StudyCounts,
 }
+
+pub use crate::core::readiness::tomorrow as readiness_day;
 
 impl Shared {
     /// Recomputes today's counts; call after progress changed.
@@ -102,6 +107,12 @@ impl Shared {
             all,
         };
         self.counts_stale = false;
+        self.readiness = readiness::predict(
+            &self.deck,
+            &self.progress,
+            &self.scheduler,
+            readiness_day(&self.scheduler, self.now),
+        );
     }
 
     /// Recomputes today's counts if a new study day began (the clock passed the day start).
@@ -226,6 +237,7 @@ impl Setup {
             keys: self.keys,
             counts: TodayCounts::default(),
             counts_stale: false,
+            readiness: Readiness::default(),
         };
         shared.refresh_counts();
         shared

@@ -243,6 +243,14 @@ pub static BINDINGS: &[Binding] = &[
         label: ("quiz topic", "주제 퀴즈"),
     },
     Binding {
+        keys: &[Char('w')],
+        action: Action::Weak,
+        scope: Scope::Only(&[C::Home]),
+        // The Start box names it with the predicted score.
+        hint: false,
+        label: ("practice weak spots", "약점 연습"),
+    },
+    Binding {
         keys: &[Char('Z')],
         action: Action::QuizAll,
         scope: Scope::Only(&[C::Home]),

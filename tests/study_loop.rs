@@ -422,6 +422,22 @@ fn home_counts_follow_a_grade_once_home_is_back() {
 
 // ---- 4. A session ends with a summary and a next step ----
 
+/// Answers (choice 1) and grades Good until the session's summary shows.
+fn grade_good_until_the_summary(app: &mut App) {
+    while app.context() != Context::StudySummary {
+        match app.context() {
+            Context::StudyChoose => {
+                press(app, KeyCode::Char('1'));
+                press(app, KeyCode::Enter);
+            }
+            _ => {
+                press(app, KeyCode::Char(' '));
+            }
+        }
+        press(app, KeyCode::Char('3'));
+    }
+}
+
 #[test]
 fn the_summary_tells_what_was_done_and_what_comes_next() {
     let mut app = at_the_scenario_card();
@@ -429,18 +445,7 @@ fn the_summary_tells_what_was_done_and_what_comes_next() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('1'));
     // The Again card comes back within the session; grade it Good to finish.
-    while app.context() != Context::StudySummary {
-        match app.context() {
-            Context::StudyChoose => {
-                press(&mut app, KeyCode::Char('1'));
-                press(&mut app, KeyCode::Enter);
-            }
-            _ => {
-                press(&mut app, KeyCode::Char(' '));
-            }
-        }
-        press(&mut app, KeyCode::Char('3'));
-    }
+    grade_good_until_the_summary(&mut app);
     let screen = text(&app, 80, 24);
     assert!(screen.contains("Again 1"), "{screen}");
     assert!(screen.contains("Next card due in"), "{screen}");
@@ -455,18 +460,7 @@ fn the_summary_tells_what_was_done_and_what_comes_next() {
     assert!(study(&app).is_cram(), "c crams");
     assert_eq!(study(&app).session.scope(), studied, "the same cards again");
     // Through them, then C crams every card of the topic.
-    while app.context() != Context::StudySummary {
-        match app.context() {
-            Context::StudyChoose => {
-                press(&mut app, KeyCode::Char('1'));
-                press(&mut app, KeyCode::Enter);
-            }
-            _ => {
-                press(&mut app, KeyCode::Char(' '));
-            }
-        }
-        press(&mut app, KeyCode::Char('3'));
-    }
+    grade_good_until_the_summary(&mut app);
     press(&mut app, KeyCode::Char('C'));
     assert!(study(&app).is_cram());
     let topic = study(&app).topic.clone();

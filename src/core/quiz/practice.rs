@@ -96,14 +96,19 @@ impl QuizSession {
         }
         let generated_only = scenarios.is_empty();
         let drawn = draw::quiz(scenarios, generated, options.count, options.seed);
-        Ok(QuizSession {
+        Ok(QuizSession::drawn(drawn, generated_only, scope.topic_ids(deck)))
+    }
+
+    /// A session over the questions of `drawn`, nothing answered yet.
+    fn drawn(drawn: draw::Draw, generated_only: bool, topic_order: Vec<String>) -> QuizSession {
+        QuizSession {
             results: vec![None; drawn.questions.len()],
             questions: drawn.questions,
             current: 0,
             shortfall: drawn.shortfall,
             generated_only,
-            topic_order: scope.topic_ids(deck),
-        })
+            topic_order,
+        }
     }
 
     /// A quiz of `options.count` scenarios aimed at the weak spots: each scenario of the scope is drawn
@@ -128,14 +133,7 @@ impl QuizSession {
             });
         }
         let drawn = draw::weighted(scenarios, |q| weight(&q.card), options.count, options.seed);
-        Ok(QuizSession {
-            results: vec![None; drawn.questions.len()],
-            questions: drawn.questions,
-            current: 0,
-            shortfall: drawn.shortfall,
-            generated_only: false,
-            topic_order: scope.topic_ids(deck),
-        })
+        Ok(QuizSession::drawn(drawn, false, scope.topic_ids(deck)))
     }
 
     /// Set when more questions were asked for than exist (the quiz uses them all).

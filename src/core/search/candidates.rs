@@ -59,9 +59,7 @@ impl<'a> Pass<'a> {
     /// Adds term number `term`'s matches.
     pub fn add_term(&mut self, term: usize, expansion: &Expansion) {
         for (&word, &(quality, _)) in &expansion.words {
-            let rare = expansion
-                .rarity
-                .unwrap_or_else(|| rarity(self.dict.frequency(word), self.items));
+            let rare = expansion.rarity_of(|| rarity(self.dict.frequency(word), self.items));
             let weight = quality * rare;
             let (items, classes) = self.dict.postings(word);
             for (&item, &class) in items.iter().zip(classes) {
@@ -69,7 +67,7 @@ impl<'a> Pass<'a> {
             }
         }
         for (phrase, quality) in &expansion.phrases {
-            self.add_phrase(phrase, *quality, expansion.rarity);
+            self.add_phrase(phrase, *quality, expansion);
         }
         for &item in &self.touched {
             let i = item as usize;
@@ -84,21 +82,32 @@ impl<'a> Pass<'a> {
     }
 
     /// Items that have every word of a phrase (adjacency is checked on the text, in the second pass).
-    fn add_phrase(&mut self, phrase: &[Vec<u32>], quality: f32, uniform: Option<f32>) {
+    fn add_phrase(&mut self, phrase: &[Vec<u32>], quality: f32, expansion: &Expansion) {
+        let dict = self.dict;
         let Some(rarest) = phrase
             .iter()
             .map(|alts| alts[0])
-            .min_by_key(|&w| self.dict.frequency(w))
+            .min_by_key(|&w| dict.frequency(w))
         else {
             return;
         };
-        let weight = quality * uniform.unwrap_or_else(|| rarity(self.dict.frequency(rarest), self.items));
-        let (items, classes) = self.dict.postings(rarest);
-        let has = |w: u32, item: &u32| self.dict.postings(w).0.binary_search(item).is_ok();
-        for (&item, &class) in items.iter().zip(classes) {
-            let everywhere = phrase.iter().all(|alts| alts.iter().any(|&w| has(w, &item)));
-            if everywhere {
-                self.offer(item, weight * class_weight(class));
+        let weight = quality * expansion.rarity_of(|| rarity(dict.frequency(rarest), self.items));
+        // Only items with one of the words of the phrase's least common position can hold it: those are
+        // scanned (every alternative, so `콜드 스타트를` is found as well as `콜드 스타트`).
+        let Some(scan) = phrase
+            .iter()
+            .min_by_key(|alts| alts.iter().map(|&w| dict.frequency(w)).sum::<usize>())
+        else {
+            return;
+        };
+        let has = |w: u32, item: &u32| dict.postings(w).0.binary_search(item).is_ok();
+        for &word in scan {
+            let (items, classes) = dict.postings(word);
+            for (&item, &class) in items.iter().zip(classes) {
+                let everywhere = phrase.iter().all(|alts| alts.iter().any(|&w| has(w, &item)));
+                if everywhere {
+                    self.offer(item, weight * class_weight(class));
+                }
             }
         }
     }

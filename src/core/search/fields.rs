@@ -119,11 +119,19 @@ pub fn searchable_texts(item: Item<'_>) -> Vec<(Field, &Text)> {
     }
 }
 
+/// How many field classes there are (see [`Field::class`]).
+pub const CLASSES: usize = 7;
+
+/// The index (0 to [`CLASSES`] − 1) of a field's class bit.
+pub fn class_index(class: u8) -> usize {
+    (class.trailing_zeros() as usize).min(CLASSES - 1)
+}
+
 /// How much a match counts in the fields of a class bit set: the weight of its best class. Headlines (title,
 /// prompt) and answers are what a learner searches for; long bodies, whys and explanations mention many
 /// things in passing.
 pub fn class_weight(classes: u8) -> f32 {
-    const WEIGHTS: [f32; 7] = [1.0, 0.9, 0.75, 0.6, 0.5, 0.4, 0.3];
+    const WEIGHTS: [f32; CLASSES] = [1.0, 0.9, 0.75, 0.6, 0.5, 0.4, 0.3];
     WEIGHTS
         .iter()
         .enumerate()

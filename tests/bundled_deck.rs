@@ -331,8 +331,5 @@ fn teaches_the_corrected_values_of_the_notes() {
         en.starts_with("An IAM role allowing lambda:InvokeFunction"),
         "{en}"
     );
-    assert!(
-        ko.contains("lambda:InvokeFunction을 허용하는 IAM 역할"),
-        "{ko}"
-    );
+    assert!(ko.contains("lambda:InvokeFunction을 허용하는 IAM 역할"), "{ko}");
 }

@@ -14,9 +14,16 @@ fn positioned(d: &Diagnostic, text: &str) -> Result<(), TestCaseError> {
         return Err(TestCaseError::fail(format!("{d}: no line and column")));
     };
     let lines: Vec<&str> = text.split('\n').collect();
-    prop_assert!(p.line >= 1 && p.line <= lines.len(), "{d}: line outside a {}-line file", lines.len());
+    prop_assert!(
+        p.line >= 1 && p.line <= lines.len(),
+        "{d}: line outside a {}-line file",
+        lines.len()
+    );
     let chars = lines[p.line - 1].chars().count();
-    prop_assert!(p.col >= 1 && p.col <= chars + 1, "{d}: column past a {chars}-char line");
+    prop_assert!(
+        p.col >= 1 && p.col <= chars + 1,
+        "{d}: column past a {chars}-char line"
+    );
     Ok(())
 }
 

@@ -9,10 +9,10 @@ use std::io::ErrorKind;
 use std::path::Path;
 
 use common::{review, scheduler, ts};
-use skip::skip;
 use recall::core::progress::{Event, EventKind, Rating, SCHEMA_VERSION, replay};
 use recall::io::device::DeviceId;
 use recall::io::log::{self, EventLog, LogError, WarningKind};
+use skip::skip;
 
 fn device(n: u8) -> DeviceId {
     DeviceId::parse(&format!("{n:016x}")).unwrap()
@@ -349,8 +349,8 @@ fn a_failed_append_leaves_the_file_exactly_as_it_was() {
     assert!(child.status.success(), "the child append test failed: {output}");
     // A child test that matched no name (renamed, filtered) would pass having done nothing: only its report
     // proves that the append ran, and failed.
-    let error = std::fs::read_to_string(&report)
-        .unwrap_or_else(|_| panic!("the child test did not run: {output}"));
+    let error =
+        std::fs::read_to_string(&report).unwrap_or_else(|_| panic!("the child test did not run: {output}"));
     assert!(
         error.contains(&log.path().display().to_string()),
         "the error names the log: {error}"
@@ -370,8 +370,7 @@ fn a_failed_append_leaves_the_file_exactly_as_it_was() {
 #[test]
 #[ignore = "run by a_failed_append_leaves_the_file_exactly_as_it_was under a file size limit"]
 fn child_appends_past_the_file_size_limit() {
-    let (Some(dir), Some(report)) = (std::env::var_os(CHILD_LOG_DIR), std::env::var_os(CHILD_REPORT))
-    else {
+    let (Some(dir), Some(report)) = (std::env::var_os(CHILD_LOG_DIR), std::env::var_os(CHILD_REPORT)) else {
         return skip::report(
             "child_appends_past_the_file_size_limit",
             "run only by a_failed_append_leaves_the_file_exactly_as_it_was",

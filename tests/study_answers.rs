@@ -17,8 +17,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use recall::core::content::{Deck, Lang};
 use recall::core::progress::{Event, EventKind, Rating};
-use recall::io::device::DeviceId;
 use recall::io::deck::{DeckLocation, load};
+use recall::io::device::DeviceId;
 use recall::io::log::{self, EventLog, LogError};
 use recall::ui::app::{App, Effect};
 use recall::ui::keymap::{self, Context, Key};
@@ -34,7 +34,9 @@ fn fixed_now() -> jiff::Timestamp {
 }
 
 fn fixture(name: &str) -> Arc<Deck> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid").join(name);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/valid")
+        .join(name);
     let loaded = load(&DeckLocation::Dir(dir)).unwrap();
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     Arc::new(loaded.deck)
@@ -228,11 +230,7 @@ fn a_grade_whose_write_fails_says_not_saved_and_keeps_the_card() {
         Some(card.as_str()),
         "the card stays"
     );
-    assert_eq!(
-        app.context(),
-        Context::StudyGrade,
-        "and can be graded again"
-    );
+    assert_eq!(app.context(), Context::StudyGrade, "and can be graded again");
     assert!(!study(&app).session.is_pending());
     assert_eq!(
         app.shared().progress.state(&card).reps,

@@ -85,7 +85,11 @@ impl Platform {
     /// This user's folders for recall, or `None` without a home directory.
     fn detect() -> Option<Platform> {
         let dirs = ProjectDirs::from("", "", "recall")?;
-        let local = [dirs.state_dir(), Some(dirs.data_local_dir()), Some(dirs.cache_dir())];
+        let local = [
+            dirs.state_dir(),
+            Some(dirs.data_local_dir()),
+            Some(dirs.cache_dir()),
+        ];
         Some(Platform {
             data_dir: dirs.data_dir().to_path_buf(),
             local_dirs: local.into_iter().flatten().map(Path::to_path_buf).collect(),
@@ -134,7 +138,9 @@ mod tests {
         assert_eq!(paths.data_dir, data);
         assert_eq!(paths.config_file, data.join("config.toml"));
         assert!(
-            paths.device_file.starts_with(home.path().join(".local/state/recall")),
+            paths
+                .device_file
+                .starts_with(home.path().join(".local/state/recall")),
             "{paths:?}"
         );
         assert_eq!(paths.study_lock.parent(), paths.device_file.parent());

@@ -30,7 +30,7 @@ pub fn report(test: &str, reason: &str) {
 
 /// The variable that forbids skipping, if one is set.
 fn strict() -> Option<&'static str> {
-    STRICT.into_iter().find(|var| {
-        std::env::var(var).is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
-    })
+    STRICT
+        .into_iter()
+        .find(|var| std::env::var(var).is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false")))
 }

@@ -150,3 +150,30 @@ impl<'a> Pass<'a> {
         found
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::search::dict::Builder;
+
+    #[test]
+    fn a_phrase_counts_quality_times_rarity_times_field_weight_in_every_spelling() {
+        let mut b = Builder::default();
+        b.add(0, 1, "콜드 스타트를 줄입니다"); // a title: weight 1
+        b.add(1, 1 << 5, "콜드 스타트"); // a body: weight 0.4
+        b.add(2, 1, "콜드 브루");
+        let d = b.finish();
+        let id = |w: &str| d.find(w).unwrap();
+        let mut e = Expansion::default();
+        let phrase = vec![vec![id("콜드")], vec![id("스타트"), id("스타트를")]];
+        e.phrases.push((phrase, 0.8));
+        let mut pass = Pass::new(&d, 3);
+        pass.add_term(0, &e);
+        let found: Vec<(u32, f32)> = pass.best(1, 10).iter().map(|c| (c.item, c.score)).collect();
+        // The phrase's rarity is its rarest word's, `스타트` (one item of three); item 0 has `스타트를` only.
+        let rare = rarity(1, 3);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0], (0, 0.8 * rare));
+        assert_eq!(found[1], (1, 0.8 * rare * 0.4));
+    }
+}

@@ -337,6 +337,14 @@ mod tests {
             "while typing"
         );
         assert!(phrase("콜드").is_empty(), "a word the deck has is not cut");
+        let mut b = Builder::default();
+        b.add(0, 1, "사용자풀 사용자 풀");
+        let d2 = b.finish();
+        let joined = expand(&term("사용자풀"), &d2, &Aliases::default(), 1);
+        assert!(
+            joined.phrases.is_empty(),
+            "a word the deck writes joined is not cut either"
+        );
         assert!(phrase("스타트콜드").is_empty(), "the order counts");
     }
 

@@ -138,3 +138,40 @@ pub fn class_weight(classes: u8) -> f32 {
         .find(|(i, _)| classes & (1 << i) != 0)
         .map_or(0.0, |(_, w)| *w)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_has_an_index_and_a_weight() {
+        let fields = [
+            Field::Title,
+            Field::Body,
+            Field::Prompt,
+            Field::Answer,
+            Field::Detail,
+            Field::Correction,
+            Field::Option(0),
+            Field::Attribute(0),
+            Field::Value { row: 0, option: 0 },
+            Field::Choice(0),
+            Field::Why(0),
+            Field::Explanation,
+            Field::Topic,
+        ];
+        let mut seen = [false; CLASSES];
+        for field in fields {
+            let class = field.class();
+            seen[class_index(class)] = true;
+            assert!(class_weight(class) > 0.0, "{field:?}");
+        }
+        assert_eq!(seen, [true; CLASSES], "the classes are 0 to CLASSES - 1");
+        assert_eq!(
+            class_index(0),
+            CLASSES - 1,
+            "no bit: the last class, not out of range"
+        );
+        assert_eq!(class_index(1 << 6), CLASSES - 1);
+    }
+}

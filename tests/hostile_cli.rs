@@ -3,6 +3,7 @@
 //! and the edges of a pipe, a read-only folder and a broken settings file end cleanly, each message once.
 
 mod sandbox;
+mod skip;
 
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
@@ -419,8 +420,10 @@ fn stats_and_export_work_in_a_read_only_data_folder() {
         // Root ignores permission bits; /sys refuses new files even to root (and holds no recall files).
         std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
         if !Path::new("/sys/kernel").is_dir() {
-            eprintln!("skipped: running as root and no /sys to stand in for a read-only folder");
-            return;
+            return skip::skip(
+                "stats_and_export_work_in_a_read_only_data_folder",
+                "running as root and no /sys to stand in for a read-only folder",
+            );
         }
         Path::new("/sys/kernel").to_path_buf()
     } else {

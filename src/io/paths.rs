@@ -39,12 +39,16 @@ pub struct Paths {
 impl Paths {
     /// The paths for `data_dir` (the `--data-dir` / `RECALL_DATA_DIR` override), or the platform's defaults.
     pub fn resolve(data_dir: Option<PathBuf>) -> Result<Paths, PathsError> {
-        let dirs = ProjectDirs::from("", "", "recall");
+        Paths::resolve_on(data_dir, Platform::detect())
+    }
+
+    /// [`Paths::resolve`] on the platform's folders `platform` (`None`: no home directory).
+    fn resolve_on(data_dir: Option<PathBuf>, platform: Option<Platform>) -> Result<Paths, PathsError> {
         let data_dir = match data_dir {
             Some(dir) => dir,
-            None => dirs.as_ref().ok_or(PathsError::NoHome)?.data_dir().to_path_buf(),
+            None => platform.as_ref().ok_or(PathsError::NoHome)?.data_dir.clone(),
         };
-        let local = dirs.as_ref().and_then(|d| machine_local_dir(d, &data_dir));
+        let local = platform.and_then(|p| machine_local_dir(&p.local_dirs, &data_dir));
         Ok(Paths::with_device_dir(data_dir, local))
     }
 
@@ -67,18 +71,38 @@ impl Paths {
     }
 }
 
-/// A directory on this machine that a sync of `data_dir` will not carry.
-fn machine_local_dir(dirs: &ProjectDirs, data_dir: &Path) -> Option<PathBuf> {
-    let candidates = [
-        dirs.state_dir(),
-        Some(dirs.data_local_dir()),
-        Some(dirs.cache_dir()),
-    ];
+/// The platform's folders for recall. [`Platform::detect`] asks the `directories` crate, which reads `HOME`
+/// and the XDG variables; tests build one from folders they own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Platform {
+    /// Where progress and settings go without an override.
+    data_dir: PathBuf,
+    /// Folders on this machine that a synced data directory does not carry, best first.
+    local_dirs: Vec<PathBuf>,
+}
+
+impl Platform {
+    /// This user's folders for recall, or `None` without a home directory.
+    fn detect() -> Option<Platform> {
+        let dirs = ProjectDirs::from("", "", "recall")?;
+        let local = [
+            dirs.state_dir(),
+            Some(dirs.data_local_dir()),
+            Some(dirs.cache_dir()),
+        ];
+        Some(Platform {
+            data_dir: dirs.data_dir().to_path_buf(),
+            local_dirs: local.into_iter().flatten().map(Path::to_path_buf).collect(),
+        })
+    }
+}
+
+/// The first of `candidates` that a sync of `data_dir` will not carry (neither inside it nor holding it).
+fn machine_local_dir(candidates: &[PathBuf], data_dir: &Path) -> Option<PathBuf> {
     candidates
-        .into_iter()
-        .flatten()
+        .iter()
         .find(|dir| !dir.starts_with(data_dir) && !data_dir.starts_with(dir))
-        .map(Path::to_path_buf)
+        .cloned()
 }
 
 /// FNV-1a of the path's bytes: names the device file of one data directory.
@@ -94,25 +118,76 @@ fn path_hash(path: &Path) -> u64 {
 mod tests {
     use super::*;
 
+    /// Platform folders under `home`, laid out as on Linux; nothing is created.
+    fn platform(home: &Path) -> Platform {
+        Platform {
+            data_dir: home.join(".local/share/recall"),
+            local_dirs: vec![
+                home.join(".local/state/recall"),
+                home.join(".local/share/recall"),
+                home.join(".cache/recall"),
+            ],
+        }
+    }
+
     #[test]
     fn an_override_holds_the_logs_and_the_settings() {
-        let paths = Paths::resolve(Some(PathBuf::from("/tmp/recall-data"))).unwrap();
-        assert_eq!(paths.data_dir, PathBuf::from("/tmp/recall-data"));
-        assert_eq!(paths.config_file, PathBuf::from("/tmp/recall-data/config.toml"));
+        let home = tempfile::tempdir().unwrap();
+        let data = home.path().join("synced/recall-data");
+        let paths = Paths::resolve_on(Some(data.clone()), Some(platform(home.path()))).unwrap();
+        assert_eq!(paths.data_dir, data);
+        assert_eq!(paths.config_file, data.join("config.toml"));
+        assert!(
+            paths
+                .device_file
+                .starts_with(home.path().join(".local/state/recall")),
+            "{paths:?}"
+        );
+        assert_eq!(paths.study_lock.parent(), paths.device_file.parent());
+    }
+
+    #[test]
+    fn without_an_override_the_platform_data_dir_holds_them() {
+        let home = tempfile::tempdir().unwrap();
+        let paths = Paths::resolve_on(None, Some(platform(home.path()))).unwrap();
+        assert_eq!(paths.data_dir, home.path().join(".local/share/recall"));
+        assert_eq!(paths.config_file, paths.data_dir.join("config.toml"));
     }
 
     #[test]
     fn the_device_file_stays_out_of_a_synced_data_directory() {
-        let paths = Paths::resolve(Some(PathBuf::from("/tmp/recall-data"))).unwrap();
-        if paths.device_file.starts_with("/tmp/recall-data") {
-            // Only when no home directory exists (then there is nowhere else to put it).
-            assert!(ProjectDirs::from("", "", "recall").is_none());
+        let home = tempfile::tempdir().unwrap();
+        let platform = platform(home.path());
+        // A data directory that holds a local folder, or lies inside one: the next local folder is used.
+        let cases = [
+            (".local", ".cache/recall"),
+            (".local/state/recall/data", ".local/share/recall"),
+        ];
+        for (data, device_dir) in cases {
+            let data = home.path().join(data);
+            let paths = Paths::resolve_on(Some(data.clone()), Some(platform.clone())).unwrap();
+            assert_eq!(
+                paths.device_file.parent(),
+                Some(home.path().join(device_dir).as_path()),
+                "{paths:?}"
+            );
+            assert!(!paths.device_file.starts_with(&data), "{paths:?}");
         }
-        let other = Paths::resolve(Some(PathBuf::from("/tmp/other-data"))).unwrap();
+        let one = Paths::resolve_on(Some(home.path().join("a")), Some(platform.clone())).unwrap();
+        let other = Paths::resolve_on(Some(home.path().join("b")), Some(platform)).unwrap();
         assert_ne!(
-            paths.device_file, other.device_file,
+            one.device_file, other.device_file,
             "one device file per data directory"
         );
+        assert_eq!(one.device_file.parent(), other.device_file.parent());
+    }
+
+    #[test]
+    fn without_a_home_an_override_is_needed_and_keeps_the_device_file() {
+        assert!(matches!(Paths::resolve_on(None, None), Err(PathsError::NoHome)));
+        let data = tempfile::tempdir().unwrap();
+        let paths = Paths::resolve_on(Some(data.path().to_path_buf()), None).unwrap();
+        assert_eq!(paths.device_file, data.path().join("device"));
     }
 
     #[test]

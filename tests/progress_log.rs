@@ -417,3 +417,44 @@ fn a_byte_order_mark_does_not_cost_the_first_event() {
     assert!(read.warnings.is_empty(), "{:?}", read.warnings);
     assert_eq!(read.events.len(), 2);
 }
+
+#[test]
+fn read_new_returns_only_what_was_appended_since_and_rereads_an_unfinished_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = EventLog::new(dir.path(), device(1));
+    let theirs = EventLog::new(dir.path(), device(2));
+    mine.append(&event("m1", 0)).unwrap();
+    theirs.append(&event("t1", 1)).unwrap();
+    let first = log::read_dir(dir.path()).unwrap();
+    assert_eq!(first.events.len(), 2);
+    // Nothing new: nothing read.
+    let same = log::read_new(dir.path(), first.position.clone()).unwrap();
+    assert!(same.events.is_empty() && same.warnings.is_empty(), "{same:?}");
+    assert_eq!(same.position, first.position);
+    // Another process appends a whole line and half of the next one.
+    theirs.append(&event("t2", 2)).unwrap();
+    let t3 = serde_json::to_string(&event("t3", 3)).unwrap();
+    let (head, tail) = t3.split_at(20);
+    append_raw(&theirs.path(), head.as_bytes());
+    let next = log::read_new(dir.path(), first.position.clone()).unwrap();
+    let ids: Vec<&str> = next.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["t2"]);
+    assert_eq!(next.warnings.len(), 1, "the half line is reported where it is");
+    assert_eq!(next.warnings[0].line, 3);
+    // Its end arrives: the whole line is read now, and the line numbers still count from the file's start.
+    append_raw(&theirs.path(), format!("{tail}\n{{broken\n").as_bytes());
+    let last = log::read_new(dir.path(), next.position).unwrap();
+    let ids: Vec<&str> = last.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["t3"]);
+    assert_eq!(last.warnings.len(), 1);
+    assert_eq!(last.warnings[0].line, 4);
+    // A file replaced by a shorter one (a sync tool) is read again from its start.
+    std::fs::write(
+        theirs.path(),
+        serde_json::to_string(&event("t9", 9)).unwrap() + "\n",
+    )
+    .unwrap();
+    let replaced = log::read_new(dir.path(), last.position).unwrap();
+    let ids: Vec<&str> = replaced.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["t9"]);
+}

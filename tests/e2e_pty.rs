@@ -195,11 +195,39 @@ fn resize_redraws_and_ctrl_c_restores_the_terminal() {
     assert!(tty.restored(), "terminal not restored:\n{}", tty.screen());
 }
 
+/// How many lines of `kind` the progress logs in `data` hold.
+fn logged(data: &std::path::Path, kind: &str) -> usize {
+    let needle = format!("\"type\":\"{kind}\"");
+    std::fs::read_dir(data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("events-"))
+        .map(|p| std::fs::read_to_string(p).unwrap().matches(&needle).count())
+        .sum()
+}
+
 #[test]
-fn termination_signals_restore_the_terminal_and_exit_with_128_plus_the_signal() {
-    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131)] {
-        let mut tty = Tty::spawn(&["browse", "dynamodb"], 80, 24);
-        tty.wait_for("Amazon DynamoDB");
+fn termination_signals_restore_the_terminal_save_the_exam_and_exit_with_128_plus_the_signal() {
+    let signals = [
+        ("TERM", 143),
+        ("HUP", 129),
+        ("INT", 130),
+        ("QUIT", 131),
+        ("USR1", 138),
+        ("USR2", 140),
+        ("ALRM", 142),
+        ("VTALRM", 154),
+        ("PROF", 155),
+        ("XCPU", 152),
+    ];
+    for (signal, code) in signals {
+        let data = tempfile::tempdir().unwrap();
+        let args = ["exam", "--questions", "3", "--minutes", "30", "--seed", "5"];
+        let mut tty = Tty::spawn_in(&args, 80, 24, data.path());
+        tty.wait_for("1/3");
+        tty.send("1");
+        tty.wait_for("[x] 1.");
+        let saved = logged(data.path(), "exam_answer");
         let pid = tty.session.get_process().pid().to_string();
         let status = Command::new("kill")
             .args([&format!("-{signal}"), &pid])
@@ -215,6 +243,10 @@ fn termination_signals_restore_the_terminal_and_exit_with_128_plus_the_signal() 
             tty.restored(),
             "SIG{signal}: terminal not restored:\n{}",
             tty.screen()
+        );
+        assert!(
+            logged(data.path(), "exam_answer") > saved,
+            "SIG{signal}: the exam's time used was not saved on the way out"
         );
     }
 }

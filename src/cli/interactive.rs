@@ -64,7 +64,7 @@ pub fn run(
     start: Start,
 ) -> anyhow::Result<Ended> {
     validate_start(&deck, &start)?;
-    let now = Timestamp::now();
+    let now = crate::io::clock::now();
     let paths = Paths::resolve(data_dir)?;
     // Nothing is written before the terminal is known to be there: a refused start leaves no file behind.
     let config = config_file::load(&paths.config_file, &super::settings_schema())?.config;

@@ -174,7 +174,7 @@ fn event_loop(
         let wait = if runner.busy() { BUSY_POLL } else { IDLE_POLL };
         let input = event::poll(wait)?;
         let shown = app.clock_view();
-        dispatch(app, runner, Msg::Tick(jiff::Timestamp::now()));
+        dispatch(app, runner, Msg::Tick(crate::io::clock::now()));
         dirty = answered || app.clock_view() != shown;
         if !input {
             // A missed resize signal would otherwise leave a stale frame until the next key.

@@ -90,6 +90,18 @@ fn every_bad_value_is_an_error_at_its_line_and_column() {
         ("theme = \"neon\"\n", 1, 9, "unknown theme"),
         ("[keys]\nfly = \"f\"\n", 2, 1, "unknown [keys] action `fly`"),
         ("[keys]\nundo = \"ctrl+\"\n", 2, 8, "not a key"),
+        (
+            "[keys]\nquit = \"x\"\n# comment\nreveal = \"x\"\n",
+            4,
+            10,
+            "`x` is already the key of `quit` (line 2)",
+        ),
+        (
+            "[keys]\nundo = \"ctrl+Z\"\nreveal = \"u\"\nquit = \"ctrl+z\"\n",
+            4,
+            8,
+            "`ctrl+z` is already the key of `undo` (line 2)",
+        ),
         ("retention = 0.9\n", 1, 1, "unknown field `retention`"),
         ("new_per_day = \"many\"\n", 1, 15, "invalid type"),
         ("new_per_day = \n", 1, 15, ""),

@@ -456,3 +456,40 @@ fn list_of_an_unknown_topic_names_the_known_ones() {
         .code(1)
         .stderr(predicate::str::contains("no topic `nope`").and(predicate::str::contains("basics")));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_newline_in_a_file_name_or_a_quoted_key_cannot_forge_a_diagnostic_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir
+        .path()
+        .join("deck\nok: deck: 9 topics, 99 items; 0 error(s), 0 warning(s)");
+    std::fs::create_dir(&deck).unwrap();
+    let name = "a.toml:1:1: error: forged [x]\nok: everything is fine\nb.toml";
+    let text = "[topic]\nid = \"x\"\ntitle = \"X\"\n[[fact]]\nid = \"a\"\nprompt = \"p\"\nanswer = \"a\"\n\
+                source = \"https://example.com/\"\n\"one\\ntwo: error: forged\" = 1\n";
+    std::fs::write(deck.join(name), text).unwrap();
+    let out = recall()
+        .arg("check")
+        .arg("--content")
+        .arg(&deck)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let prefix = deck.display().to_string().replace('\n', "\\u{a}");
+    for line in stderr.lines() {
+        assert!(
+            line.starts_with(&prefix) || line.starts_with("  = hint: "),
+            "a line of its own: {line:?}\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("a.toml:1:1: error: forged [x]\\u{a}ok: everything is fine\\u{a}b.toml:9:1: error:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("one\\u{a}two"), "{stderr}");
+    assert_eq!(stdout.lines().count(), 1, "one summary line: {stdout}");
+    assert!(stdout.starts_with("FAILED: "), "{stdout}");
+}

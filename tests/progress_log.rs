@@ -458,3 +458,18 @@ fn read_new_returns_only_what_was_appended_since_and_rereads_an_unfinished_line(
     let ids: Vec<&str> = replaced.events.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["t9"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_newline_in_a_log_file_name_stays_on_the_warning_s_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let forged = dir.path().join("events-x\nrecall: everything is fine\n.jsonl");
+    std::fs::write(&forged, "{broken\n").unwrap();
+    let read = log::read_dir(dir.path()).unwrap();
+    let said = read.warnings[0].to_string();
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("events-x\\u{a}recall: everything is fine\\u{a}.jsonl:1:"),
+        "{said}"
+    );
+}

@@ -23,7 +23,7 @@ use serde::Deserialize;
 
 use super::device::DeviceId;
 use crate::core::progress::{Event, SCHEMA_VERSION};
-use crate::core::untrusted::is_hostile;
+use crate::core::untrusted::{is_hostile, one_line};
 
 /// Why the log could not be read or written. The UI shows it; a failed append means the event is not saved.
 #[derive(Debug, thiserror::Error)]
@@ -93,7 +93,7 @@ pub enum WarningKind {
 
 /// A skipped line. It stays in the file untouched.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}: skipped a {} line ({detail}); it is kept in the file", path.display(), match kind {
+#[error("{}:{line}: skipped a {} line ({detail}); it is kept in the file", one_line(&path.display().to_string()), match kind {
     WarningKind::Torn => "torn (incomplete) last",
     WarningKind::Corrupt => "corrupt",
 })]

@@ -409,7 +409,7 @@ fn a_huge_topic_file_is_refused_unread_and_the_others_are_checked() {
         dir.path().join("basics.toml"),
     )
     .unwrap();
-    // Sparse: 65 MB as far as the file system says, no disk space used.
+    // Sparse: 65 MiB as far as the file system says, no disk space used.
     let dump = std::fs::File::create(dir.path().join("dump.toml")).unwrap();
     dump.set_len(65 * 1024 * 1024).unwrap();
     recall()
@@ -418,7 +418,7 @@ fn a_huge_topic_file_is_refused_unread_and_the_others_are_checked() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "dump.toml: error: the file is larger than 64 MB [unreadable]",
+            "dump.toml: error: the file is larger than 64 MiB [unreadable]",
         ))
         .stderr(predicate::str::contains(
             "split the topic into several topic files",

@@ -262,19 +262,21 @@ pub static BINDINGS: &[Binding] = &[
         hint: true,
         label: ("discard it, start a new exam", "버리고 새 모의고사 시작"),
     },
-    Binding {
-        keys: &[Char('b')],
-        action: Action::Browse,
-        scope: Scope::Only(&[C::Home]),
-        hint: true,
-        label: ("browse", "둘러보기"),
-    },
+    // Before browse: the footer drops what does not fit from the end, and Home's Start box already names
+    // `b` (and Enter), while stats can only be found here.
     Binding {
         keys: &[Char('t')],
         action: Action::Stats,
         scope: Scope::Only(&[C::Home]),
         hint: true,
         label: ("stats", "통계"),
+    },
+    Binding {
+        keys: &[Char('b')],
+        action: Action::Browse,
+        scope: Scope::Only(&[C::Home]),
+        hint: true,
+        label: ("browse", "둘러보기"),
     },
     Binding {
         keys: &[Char(' '), Code(KeyCode::Enter)],

@@ -1,6 +1,6 @@
 //! What the screen says, read back from a TestBackend buffer character by character: every source link of
-//! the bundled deck, wrapped at 60, 80 and 120 columns, reads back as the exact URL in Browse (notes and
-//! the Facts tab's detail) and on the answer side of a fact in Study.
+//! the bundled deck, wrapped at 60, 80 and 120 columns, reads back as the exact URL in Browse (notes, the
+//! Facts tab's detail and comparison tables) and on the answer side of a fact in Study.
 
 mod screen;
 
@@ -117,7 +117,17 @@ fn browse_shows_every_source_link_intact() {
                     );
                     act(&mut app, &[Action::Down]);
                 }
-                act(&mut app, &[Action::Left, Action::Back]);
+                act(&mut app, &[Action::Right]);
+                for (c, compare) in topic.compares.iter().enumerate() {
+                    let place = format!("{width} cols, {lang}, {} comparison {c}", topic.id);
+                    assert!(!compare.sources.is_empty(), "{place}: every table has a source");
+                    // They follow the last row (PgDn scrolls a long table to them).
+                    screen(&app, width);
+                    act(&mut app, &[Action::PageDown; 8]);
+                    assert_links(links_on(&screen(&app, width)), &compare.sources, &place);
+                    act(&mut app, &[Action::NextItem]);
+                }
+                act(&mut app, &[Action::Left, Action::Left, Action::Back]);
             }
         }
     }
@@ -283,4 +293,68 @@ fn the_search_query_is_edited_at_the_caret_with_the_keys_help_lists() {
         matches!(app.screen(), recall::ui::screens::Screen::Search(_)),
         "q did not quit"
     );
+}
+
+#[test]
+fn the_home_footer_at_80_columns_names_the_stats_key() {
+    for lang in Lang::ALL {
+        let app = app(lang);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| view(&app, f)).unwrap();
+        let text = text_of(terminal.backend().buffer());
+        let footer = text.lines().last().unwrap();
+        let stats = match lang {
+            Lang::En => "t stats",
+            Lang::Ko => "t 통계",
+        };
+        assert!(
+            footer.contains(stats),
+            "{lang:?}: stats can only be found through ? {footer:?}"
+        );
+        // `b` (browse) is in the Start box above, with Enter.
+        assert!(
+            text.contains("b all topics") || text.contains("b 모든 주제"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_comparison_table_scrolls_to_its_sources_on_a_small_screen() {
+    let deck = bundled();
+    for (width, height) in [(80, 24), (60, 15)] {
+        let mut app = app(Lang::En);
+        act(&mut app, &[Action::Browse]);
+        for (t, topic) in deck.topics().iter().enumerate() {
+            act(&mut app, &[Action::Top]);
+            for _ in 0..t {
+                act(&mut app, &[Action::Down]);
+            }
+            act(&mut app, &[Action::Open, Action::Right, Action::Right]);
+            for (c, compare) in topic.compares.iter().enumerate() {
+                let draw = |app: &App| {
+                    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+                    terminal.draw(|f| view(app, f)).unwrap();
+                    let buffer = terminal.backend().buffer().clone();
+                    assert_borders_intact(&buffer);
+                    text_of(&buffer)
+                };
+                draw(&app);
+                act(&mut app, &[Action::PageDown; 12]);
+                let shown = draw(&app);
+                let place = format!("{width}x{height} {} comparison {c}:\n{shown}", topic.id);
+                let links = links_on(&shown);
+                if height >= 24 {
+                    assert_links(links, &compare.sources, &place);
+                } else {
+                    // Fewer lines than the sources take: they scroll too, and the end shows the last ones.
+                    assert!(!links.is_empty(), "{place}");
+                    assert!(compare.sources.ends_with(&links), "{place}");
+                }
+                assert!(!shown.contains("↓ more"), "{place}");
+                act(&mut app, &[Action::NextItem]);
+            }
+            act(&mut app, &[Action::Left, Action::Left, Action::Back]);
+        }
+    }
 }

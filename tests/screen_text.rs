@@ -358,3 +358,58 @@ fn a_comparison_table_scrolls_to_its_sources_on_a_small_screen() {
         }
     }
 }
+
+#[test]
+fn the_exam_review_list_pages_and_says_where_it_stands() {
+    for lang in Lang::ALL {
+        let mut app = app(lang);
+        act(&mut app, &[Action::Exam, Action::ReviewList]);
+        let draw = |app: &App| {
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            terminal.draw(|f| view(app, f)).unwrap();
+            text_of(terminal.backend().buffer())
+        };
+        let rows = |text: &str| -> Vec<String> {
+            text.lines()
+                .filter_map(|l| l.strip_prefix('│'))
+                .filter_map(|l| l.trim_start().split('.').next().map(str::to_string))
+                .filter(|n| n.parse::<usize>().is_ok())
+                .collect()
+        };
+        let bottom = |text: &str| text.lines().rfind(|l| l.starts_with('└')).unwrap().to_string();
+        let first = draw(&app);
+        let shown = rows(&first).len();
+        assert!(shown > 10 && shown < 65, "{lang:?}: {first}");
+        let range = match lang {
+            Lang::En => format!(" 1/65 · rows 1–{shown} · PgUp PgDn Home End "),
+            Lang::Ko => format!(" 1/65 · 1–{shown}행 · PgUp PgDn Home End "),
+        };
+        assert!(bottom(&first).contains(&range), "{lang:?}: {}", bottom(&first));
+        act(&mut app, &[Action::PageDown]);
+        let paged = draw(&app);
+        assert!(bottom(&paged).contains(&format!(" {shown}/65 ")), "{paged}");
+        act(&mut app, &[Action::Bottom]);
+        let end = draw(&app);
+        assert_eq!(rows(&end).last().map(String::as_str), Some("65"), "{end}");
+        assert!(bottom(&end).contains(" 65/65 "), "{end}");
+        act(&mut app, &[Action::PageUp]);
+        assert!(bottom(&draw(&app)).contains(&format!(" {}/65 ", 65 - (shown - 1))));
+        act(&mut app, &[Action::Top]);
+        assert!(bottom(&draw(&app)).contains(" 1/65 "));
+        // The keys are the list keys of every other list.
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        for (code, action) in [
+            (KeyCode::PageDown, Action::PageDown),
+            (KeyCode::PageUp, Action::PageUp),
+            (KeyCode::Home, Action::Top),
+            (KeyCode::End, Action::Bottom),
+        ] {
+            let key = KeyEvent::new(code, KeyModifiers::NONE);
+            let msg = recall::ui::keymap::translate(app.context(), key, &app.shared().keys);
+            assert_eq!(msg, Some(Msg::Action(action)), "{code:?}");
+        }
+        // Enter opens the selected question.
+        act(&mut app, &[Action::Bottom, Action::Open]);
+        assert!(draw(&app).contains("65/65"), "the last question is open");
+    }
+}

@@ -30,6 +30,7 @@ const NAV: &[Context] = &[
     C::StudyChoose,
     C::StudyGrade,
     C::StudySummary,
+    C::ExamReview,
 ];
 /// Screens whose text scrolls with the arrows (their ↑/↓ do not move a selection).
 const SCROLLING: &[Context] = &[

@@ -413,3 +413,102 @@ fn the_exam_review_list_pages_and_says_where_it_stands() {
         assert!(draw(&app).contains("65/65"), "the last question is open");
     }
 }
+
+/// The text a terminal shows for `buffer`, and every link target with the text it covers, in order.
+fn shown_with_links(buffer: &ratatui::buffer::Buffer) -> (String, Vec<(String, String)>) {
+    let mut text = String::new();
+    let mut links: Vec<(String, String)> = Vec::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let symbol = buffer[(x, y)].symbol();
+            let Some(rest) = symbol.strip_prefix("\u{1b}]8;") else {
+                assert!(!symbol.contains('\u{1b}'), "a raw escape at {x},{y}: {symbol:?}");
+                text.push_str(symbol);
+                continue;
+            };
+            let (params_uri, after) = rest.split_once("\u{1b}\\").expect("ST ends the opening");
+            let (glyph, close) = after.split_once("\u{1b}]8;;").expect("closed in the same cell");
+            assert_eq!(close, "\u{1b}\\");
+            let (params, uri) = params_uri.split_once(';').expect("params;URI");
+            assert!(params.starts_with("id=recall-"), "{params}");
+            assert!(uri.bytes().all(|b| b.is_ascii_graphic()), "{uri:?}");
+            text.push_str(glyph);
+            match links.last_mut() {
+                Some((target, covered)) if target == uri => covered.push_str(glyph),
+                _ => links.push((uri.to_string(), glyph.to_string())),
+            }
+        }
+        text.push('\n');
+    }
+    (text, links)
+}
+
+#[test]
+fn source_links_are_terminal_hyperlinks_with_the_text_unchanged() {
+    let deck = bundled();
+    let topic = &deck.topics()[1];
+    for width in WIDTHS {
+        let pages = |links: bool| {
+            let mut app = App::new(recall::ui::shared::Setup {
+                links,
+                ..recall::ui::shared::Setup::new(bundled(), Lang::En, "2026-11-26T12:00:00Z".parse().unwrap())
+            });
+            // Every note (several sources each), then the comparison table and its sources.
+            act(&mut app, &[Action::Browse, Action::Down, Action::Open]);
+            let mut pages = Vec::new();
+            for _ in &topic.sections {
+                pages.push(topic_page(&app, width));
+                act(&mut app, &[Action::NextItem]);
+            }
+            act(&mut app, &[Action::Right, Action::Right]);
+            pages.push(topic_page(&app, width));
+            pages
+        };
+        for ((linked, sources), (plain, _)) in pages(true).into_iter().zip(pages(false)) {
+            assert!(!sources.is_empty());
+            let (_, links) = shown_with_links(&linked);
+            assert_eq!(
+                text_of(&buffer_without_links(&linked)),
+                text_of(&plain),
+                "the text is the same"
+            );
+            let targets: Vec<String> = links.iter().map(|(t, _)| t.clone()).collect();
+            assert_eq!(targets, sources, "{width} cols: one link per source, in order");
+            for (target, covered) in &links {
+                assert_eq!(target, covered, "a link covers exactly its URL's text");
+            }
+            assert!(
+                shown_with_links(&plain).1.is_empty(),
+                "no links where they are not wanted"
+            );
+        }
+    }
+}
+
+/// The topic page drawn at `width`, and the source links it shows (read as plain text).
+fn topic_page(app: &App, width: u16) -> (ratatui::buffer::Buffer, Vec<String>) {
+    let mut terminal = Terminal::new(TestBackend::new(width, HEIGHT)).unwrap();
+    terminal.draw(|f| view(app, f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let plain = links_on(&text_of(&buffer_without_links(&buffer)));
+    (buffer, plain)
+}
+
+/// `buffer` with every cell's link sequences taken out.
+fn buffer_without_links(buffer: &ratatui::buffer::Buffer) -> ratatui::buffer::Buffer {
+    let mut plain = buffer.clone();
+    for cell in plain.content.iter_mut() {
+        if let Some(rest) = cell.symbol().strip_prefix("\u{1b}]8;") {
+            let glyph = rest
+                .split_once("\u{1b}\\")
+                .unwrap()
+                .1
+                .split_once("\u{1b}]8;;")
+                .unwrap()
+                .0
+                .to_string();
+            cell.set_symbol(&glyph);
+        }
+    }
+    plain
+}

@@ -129,6 +129,7 @@ pub fn run(
         progress,
         id_prefix: format!("{}-{}", device.as_str(), std::process::id()),
         keys,
+        links: crate::ui::widgets::links::wanted(),
     };
     let mut app = App::new(setup);
     app.set_resumable(resumable);

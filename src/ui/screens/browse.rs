@@ -381,19 +381,24 @@ impl BrowseState {
             .map(|s| rich::source_line(s, shared.theme.dim()))
             .collect();
         let sources = rich::wrap_lines(&sources, inner.width);
-        // Tables do not scroll by lines: the first steps skip whole rows (two lines of scroll each); past
-        // the last row, the header stays and the sources scroll by lines, if they need to.
+        // Tables do not scroll by lines: the steps skip whole rows (two lines of scroll each), as many as it
+        // takes for the rest and the sources to fit; if even the header and the sources alone do not, they
+        // scroll on by lines.
         let rows = compare.rows.len();
         let view = usize::from(inner.height);
-        let sources_overflow = (heights[0] + sources.len()).saturating_sub(view);
+        let lines_from = |skip: usize| heights[0] + heights.get(1 + skip..).map_or(0, |r| r.iter().sum());
+        let last_skip = (0..=rows)
+            .find(|&skip| lines_from(skip) + sources.len() <= view)
+            .unwrap_or(rows);
+        let sources_overflow = (lines_from(last_skip) + sources.len()).saturating_sub(view);
         self.scroll.record(Extent {
-            max: u16::try_from(rows * 2 + sources_overflow).unwrap_or(u16::MAX),
+            max: u16::try_from(last_skip * 2 + sources_overflow).unwrap_or(u16::MAX),
             view: inner.height,
         });
         let offset = usize::from(self.scroll.offset());
-        let skipped = (offset / 2).min(rows);
-        let sources_scroll = offset.saturating_sub(rows * 2).min(sources_overflow);
-        let table_lines = heights[0] + heights.get(1 + skipped..).map_or(0, |rest| rest.iter().sum());
+        let skipped = (offset / 2).min(last_skip);
+        let sources_scroll = offset.saturating_sub(last_skip * 2).min(sources_overflow);
+        let table_lines = lines_from(skipped);
         if table_lines + sources.len() - sources_scroll > view {
             let more = match shared.lang {
                 Lang::En => " ↓ more (PgDn) ",

@@ -411,6 +411,22 @@ fn ids_from_a_synced_log_cannot_carry_a_formula_into_a_csv() {
 }
 
 #[test]
+fn a_deck_prompt_cannot_start_a_formula_in_the_card_csv() {
+    let text = "[topic]\nid = \"t\"\ntitle = \"T\"\n\n[[fact]]\nid = \"f\"\nprompt = \"=1+1 is what?\"\n\
+                answer = \"2\"\nsource = \"https://example.com/x\"\n";
+    let loaded = recall::core::content::load(&[SourceFile {
+        path: "t.toml".into(),
+        text: text.into(),
+    }]);
+    let deck = loaded.into_deck(false).unwrap().0;
+    let scheduler = fixture_log::scheduler();
+    let progress = Progress::new();
+    let input = fixture_log::input(&deck, &progress, &[], &scheduler, Lang::En);
+    let all = cells(&export(&input, ExportFormat::Csv, ExportWhat::Cards).unwrap());
+    assert!(all.contains(&"'=1+1 is what?".to_string()), "{all:?}");
+}
+
+#[test]
 fn an_abandoned_exam_the_log_does_not_know_is_no_exam() {
     use recall::core::progress::{Event, EventKind};
     let (deck, scheduler) = (fixture_log::deck(), fixture_log::scheduler());
@@ -439,4 +455,34 @@ fn an_abandoned_exam_the_log_does_not_know_is_no_exam() {
     let progress = replay(events, &scheduler);
     let record = progress.exams().find(|e| e.id == known).unwrap();
     assert!(record.abandoned.is_some());
+    // An exam whose start line was lost still shows, known by its answers or by its result.
+    let at = common::ts("2025-05-03T12:00:00Z");
+    let lost_start = [
+        Event::new(
+            "a-1",
+            at,
+            EventKind::ExamAnswer {
+                exam: "only-answered".into(),
+                question: 0,
+                chosen: vec![1],
+                flagged: false,
+                elapsed_ms: Some(1000),
+            },
+        ),
+        Event::new(
+            "f-1",
+            at,
+            EventKind::ExamFinished {
+                exam: "only-finished".into(),
+                correct: 1,
+                total: 2,
+                scaled: 550,
+                used_s: 60,
+                timed_out: false,
+            },
+        ),
+    ];
+    let progress = replay(lost_start, &scheduler);
+    let ids: Vec<&str> = progress.exams().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["only-answered", "only-finished"]);
 }

@@ -473,3 +473,25 @@ fn a_newline_in_a_log_file_name_stays_on_the_warning_s_line() {
         "{said}"
     );
 }
+
+#[test]
+fn line_numbers_hold_past_the_first_parallel_chunk_and_in_a_tail_read() {
+    // Files of more than 8,192 lines are parsed in chunks on several threads; a bad line's number counts
+    // from the file's start in every chunk, and after a partial read.
+    let dir = tempfile::tempdir().unwrap();
+    let log = EventLog::new(dir.path(), device(1));
+    let mut text = String::new();
+    for i in 0..20_000 {
+        text.push_str(&serde_json::to_string(&event(&format!("e{i}"), i)).unwrap());
+        text.push('\n');
+    }
+    text.push_str("{broken\n");
+    std::fs::write(log.path(), &text).unwrap();
+    let read = log::read_dir(dir.path()).unwrap();
+    assert_eq!(read.events.len(), 20_000);
+    assert_eq!(read.warnings[0].line, 20_001);
+    append_raw(&log.path(), text.as_bytes());
+    let tail = log::read_new(dir.path(), read.position).unwrap();
+    assert_eq!(tail.warnings.len(), 1);
+    assert_eq!(tail.warnings[0].line, 40_002);
+}

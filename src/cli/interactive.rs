@@ -474,6 +474,11 @@ mod tests {
         guard.claim().unwrap();
         assert!(guard.held.is_some());
         assert_eq!(guard.unguarded_notice(), None);
+        // Leaving the study screen lets another session in.
+        let mut other = StudyGuard::new(&paths);
+        assert!(matches!(other.claim(), Err(StudyLockError::Held { .. })));
+        guard.release();
+        other.claim().expect("free once released");
     }
 
     #[test]

@@ -118,6 +118,8 @@ mod tests {
             let error = replaceable(not_a_file).unwrap_err();
             assert_eq!(error.kind(), io::ErrorKind::InvalidInput);
         }
+        // A path that cannot even be looked at is an error, not a missing file.
+        assert!(replaceable(&file.join("below-a-file")).is_err());
     }
 
     #[cfg(unix)]
@@ -133,5 +135,8 @@ mod tests {
         );
         let plain = dir.path().join("plain.toml");
         assert_eq!(link_target(&plain), plain);
+        let absolute = dir.path().join("absolute.toml");
+        std::os::unix::fs::symlink(dir.path().join("dotfiles/real.toml"), &absolute).unwrap();
+        assert_eq!(link_target(&absolute), dir.path().join("dotfiles/real.toml"));
     }
 }

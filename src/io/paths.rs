@@ -115,14 +115,12 @@ pub fn identity(path: &Path) -> PathBuf {
     resolved
 }
 
-/// Appends one path component, `..` taking the last one off and `.` doing nothing.
+/// Appends one path component, `..` taking the last one off (an absolute path's components hold no `.`).
 fn push_by_name(path: &mut PathBuf, part: &std::ffi::OsStr) {
-    match part.to_str() {
-        Some("..") => {
-            path.pop();
-        }
-        Some(".") => {}
-        _ => path.push(part),
+    if part == ".." {
+        path.pop();
+    } else {
+        path.push(part);
     }
 }
 
@@ -193,6 +191,18 @@ mod tests {
             identity(&root.path().join("new/a/../b")),
             root.path().canonicalize().unwrap().join("new/b")
         );
+        // A folder not made yet under a link: named under the link's target, as it will be.
+        assert_eq!(
+            identity(&root.path().join("link/new")),
+            data.canonicalize().unwrap().join("new")
+        );
+    }
+
+    #[test]
+    fn the_hash_is_fnv_1a() {
+        // The published FNV-1a 64 test vectors: device file names must not change between versions.
+        assert_eq!(path_hash(Path::new("a")), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(path_hash(Path::new("foobar")), 0x8594_4171_f739_67e8);
     }
 
     #[test]

@@ -15,12 +15,13 @@ use recall::cli::output::{self, Safe};
 use recall::cli::{self, Cli, Command, ExportFormatArg, Format, ImportCommand, WhatArg};
 use recall::core::content::{Deck, Freshness, Lang, LoadOptions, Loaded, YearMonth};
 use recall::core::quiz::{ExamOptions, QuizOptions};
+use recall::io::clock;
 use recall::io::deck::{self, DeckLocation};
 use recall::io::paths::Paths;
 
 /// The current month in the local time zone, for `check --stale` (core has no clock).
 fn this_month() -> anyhow::Result<YearMonth> {
-    let today = TimeZone::system().to_datetime(jiff::Timestamp::now()).date();
+    let today = TimeZone::system().to_datetime(clock::now()).date();
     u16::try_from(today.year())
         .ok()
         .zip(u8::try_from(today.month()).ok())
@@ -114,7 +115,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             let deck = leak(usable(load()?, &location, err)?);
             let paths = Paths::resolve(cli.data_dir.clone())?;
             let lang = cli.lang.map(Into::into);
-            let (tz, now) = (TimeZone::system(), jiff::Timestamp::now());
+            let (tz, now) = (TimeZone::system(), clock::now());
             cli::stats::run(deck, &paths, tz, now, lang, format, out, err)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -139,7 +140,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
                 force,
                 lang: cli.lang.map(Into::into),
             };
-            let (tz, now) = (TimeZone::system(), jiff::Timestamp::now());
+            let (tz, now) = (TimeZone::system(), clock::now());
             cli::export::run(&deck, &paths, tz, now, &request, out, err)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -230,7 +231,7 @@ fn interactive(
 
 /// A seed for "a different draw every time" when the user gave none.
 fn random_seed() -> u64 {
-    jiff::Timestamp::now().as_nanosecond() as u64
+    clock::now().as_nanosecond() as u64
 }
 
 fn print_topics(deck: &Deck, lang: Lang, format: Format, out: &mut impl Write) -> anyhow::Result<()> {

@@ -517,3 +517,28 @@ fn each_error_message_is_printed_once() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.matches("os error 20").count(), 1, "{err}");
 }
+
+#[test]
+fn a_typed_escape_sequence_never_reaches_the_terminal_through_clap_s_errors() {
+    let cases: &[&[&str]] = &[
+        &["\u{1b}]0;PWNED\u{7}"],
+        &["list", "--format", "\u{1b}[31mred\u{9b}2J"],
+        &["--bogus\u{202e}txt.exe"],
+        &["quiz", "-n", "\u{1b}[2J"],
+    ];
+    for args in cases {
+        for lang in ["en", "ko"] {
+            // Colours forced on: clap then passes what it quotes through unstripped.
+            let out = sandbox::recall()
+                .env("CLICOLOR_FORCE", "1")
+                .args(["--lang", lang])
+                .args(*args)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert_clean(&format!("recall --lang {lang} {args:?}"), &out);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(stderr.contains("\\u{"), "the value is shown, escaped: {stderr}");
+        }
+    }
+}

@@ -438,3 +438,81 @@ fn a_byte_order_mark_does_not_cost_the_first_event() {
     assert!(read.warnings.is_empty(), "{:?}", read.warnings);
     assert_eq!(read.events.len(), 2);
 }
+
+#[test]
+fn read_new_returns_only_what_was_appended_since_and_rereads_an_unfinished_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = EventLog::new(dir.path(), device(1));
+    let theirs = EventLog::new(dir.path(), device(2));
+    mine.append(&event("m1", 0)).unwrap();
+    theirs.append(&event("t1", 1)).unwrap();
+    let first = log::read_dir(dir.path()).unwrap();
+    assert_eq!(first.events.len(), 2);
+    // Nothing new: nothing read.
+    let same = log::read_new(dir.path(), first.position.clone()).unwrap();
+    assert!(same.events.is_empty() && same.warnings.is_empty(), "{same:?}");
+    assert_eq!(same.position, first.position);
+    // Another process appends a whole line and half of the next one.
+    theirs.append(&event("t2", 2)).unwrap();
+    let t3 = serde_json::to_string(&event("t3", 3)).unwrap();
+    let (head, tail) = t3.split_at(20);
+    append_raw(&theirs.path(), head.as_bytes());
+    let next = log::read_new(dir.path(), first.position.clone()).unwrap();
+    let ids: Vec<&str> = next.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["t2"]);
+    assert_eq!(next.warnings.len(), 1, "the half line is reported where it is");
+    assert_eq!(next.warnings[0].line, 3);
+    // Its end arrives: the whole line is read now, and the line numbers still count from the file's start.
+    append_raw(&theirs.path(), format!("{tail}\n{{broken\n").as_bytes());
+    let last = log::read_new(dir.path(), next.position).unwrap();
+    let ids: Vec<&str> = last.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["t3"]);
+    assert_eq!(last.warnings.len(), 1);
+    assert_eq!(last.warnings[0].line, 4);
+    // A file replaced by a shorter one (a sync tool) is read again from its start.
+    std::fs::write(
+        theirs.path(),
+        serde_json::to_string(&event("t9", 9)).unwrap() + "\n",
+    )
+    .unwrap();
+    let replaced = log::read_new(dir.path(), last.position).unwrap();
+    let ids: Vec<&str> = replaced.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["t9"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_newline_in_a_log_file_name_stays_on_the_warning_s_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let forged = dir.path().join("events-x\nrecall: everything is fine\n.jsonl");
+    std::fs::write(&forged, "{broken\n").unwrap();
+    let read = log::read_dir(dir.path()).unwrap();
+    let said = read.warnings[0].to_string();
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("events-x\\u{a}recall: everything is fine\\u{a}.jsonl:1:"),
+        "{said}"
+    );
+}
+
+#[test]
+fn line_numbers_hold_past_the_first_parallel_chunk_and_in_a_tail_read() {
+    // Files of more than 8,192 lines are parsed in chunks on several threads; a bad line's number counts
+    // from the file's start in every chunk, and after a partial read.
+    let dir = tempfile::tempdir().unwrap();
+    let log = EventLog::new(dir.path(), device(1));
+    let mut text = String::new();
+    for i in 0..20_000 {
+        text.push_str(&serde_json::to_string(&event(&format!("e{i}"), i)).unwrap());
+        text.push('\n');
+    }
+    text.push_str("{broken\n");
+    std::fs::write(log.path(), &text).unwrap();
+    let read = log::read_dir(dir.path()).unwrap();
+    assert_eq!(read.events.len(), 20_000);
+    assert_eq!(read.warnings[0].line, 20_001);
+    append_raw(&log.path(), text.as_bytes());
+    let tail = log::read_new(dir.path(), read.position).unwrap();
+    assert_eq!(tail.warnings.len(), 1);
+    assert_eq!(tail.warnings[0].line, 40_002);
+}

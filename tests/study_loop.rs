@@ -21,7 +21,7 @@ use recall::ui::keymap::{self, Context};
 use recall::ui::msg::Msg;
 use recall::ui::screens::Screen;
 use recall::ui::shared::Setup;
-use recall::ui::text::Notice;
+use recall::ui::text::{Notice, WriteFailure, WriteProblem};
 use recall::ui::view::view;
 
 fn fixed_now() -> jiff::Timestamp {
@@ -641,6 +641,63 @@ fn opening_study_claims_the_lock_and_a_refusal_closes_it_with_the_reason() {
     press(&mut app, KeyCode::Char('s'));
     let effects = press(&mut app, KeyCode::Esc);
     assert!(effects.contains(&Effect::ReleaseStudy), "{effects:?}");
+}
+
+#[test]
+fn a_session_opened_after_another_process_studied_starts_from_its_grades() {
+    // Two Home screens on one folder: the other one studied every card after this one started.
+    let mut app = app_on(minimal(), Lang::En);
+    let effects = press(&mut app, KeyCode::Char('s'));
+    assert!(effects.contains(&Effect::ClaimStudy), "{effects:?}");
+    assert_eq!(
+        app.context(),
+        Context::Study,
+        "the stale session would show a card"
+    );
+    let deck = minimal();
+    let at = fixed_now() - jiff::SignedDuration::from_mins(5);
+    let graded: Vec<Event> = deck
+        .cards()
+        .enumerate()
+        .map(|(i, (id, _))| {
+            Event::new(
+                format!("other-{i}"),
+                at,
+                EventKind::Review {
+                    card: id.to_string(),
+                    rating: Rating::Easy,
+                    duration_ms: 1000,
+                    cram: false,
+                },
+            )
+        })
+        .collect();
+    app.update(Msg::StudyClaimed {
+        events: graded.clone(),
+        notice: None,
+    });
+    assert_eq!(
+        app.context(),
+        Context::StudySummary,
+        "every card was graded Easy elsewhere: nothing is left to study"
+    );
+    assert_eq!(app.status(), None);
+    // Events it knows already change nothing, and a notice is shown.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('s'));
+    app.update(Msg::StudyClaimed {
+        events: graded,
+        notice: Some(Notice::StudyUnguarded(WriteFailure {
+            problem: WriteProblem::Other,
+            path: "/x".into(),
+            detail: "cannot lock /x: no locks here".into(),
+        })),
+    });
+    let status = app.status().unwrap_or_default();
+    assert!(
+        status.starts_with("studying without the study lock (cannot lock /x: no locks here)"),
+        "{status}"
+    );
 }
 
 #[test]

@@ -10,6 +10,10 @@
 //! (two machines sharing an id would write the same log file). It lives in a machine-local directory
 //! (`~/.local/state/recall` on Linux, the local app-data folder on Windows, the caches folder on macOS),
 //! one file per data directory. Losing it is harmless: recall picks a new id and starts a new log file.
+//!
+//! A data directory can be named many ways (`DIR/`, `DIR/../DIR`, a symbolic link to it, a relative
+//! path): the device file is named after the folder's [`identity`] (its canonical path), so every
+//! spelling finds the same device file instead of leaving one more in the state folder.
 
 use std::path::{Path, PathBuf};
 
@@ -32,8 +36,9 @@ pub struct Paths {
     pub config_file: PathBuf,
     /// This machine's device id for this data directory (outside the data directory).
     pub device_file: PathBuf,
-    /// The lock a study session holds (next to the device file: machine-local, see [`super::study_lock`]).
-    pub study_lock: PathBuf,
+    /// Where a study session writes its process id for the message a second one shows (next to the device
+    /// file; the lock itself is on the data directory, see [`super::study_lock`]).
+    pub study_holder: PathBuf,
 }
 
 impl Paths {
@@ -55,17 +60,16 @@ impl Paths {
     /// The paths for `data_dir`, with the device file in `device_dir` (the data directory itself if `None`,
     /// which suits tests and machines without a home directory).
     pub fn with_device_dir(data_dir: PathBuf, device_dir: Option<PathBuf>) -> Paths {
-        let absolute = std::path::absolute(&data_dir).unwrap_or_else(|_| data_dir.clone());
         let device_file = match device_dir {
-            Some(dir) => dir.join(format!("device-{:016x}", path_hash(&absolute))),
+            Some(dir) => dir.join(format!("device-{:016x}", path_hash(&identity(&data_dir)))),
             None => data_dir.join("device"),
         };
-        let mut lock_name = device_file.file_name().unwrap_or_default().to_os_string();
-        lock_name.push(".study.lock");
+        let mut holder_name = device_file.file_name().unwrap_or_default().to_os_string();
+        holder_name.push(".studying");
         Paths {
             config_file: data_dir.join("config.toml"),
             data_dir,
-            study_lock: device_file.with_file_name(lock_name),
+            study_holder: device_file.with_file_name(holder_name),
             device_file,
         }
     }
@@ -103,6 +107,45 @@ fn machine_local_dir(candidates: &[PathBuf], data_dir: &Path) -> Option<PathBuf>
         .iter()
         .find(|dir| !dir.starts_with(data_dir) && !data_dir.starts_with(dir))
         .cloned()
+}
+
+/// The folder `path` names, whichever way it is spelt: its canonical path (symbolic links followed, `.`
+/// and `..` resolved). A folder that does not exist yet is named by its deepest existing ancestor's canonical
+/// path and the rest of `path` (`..` resolved by name), which is the canonical path it will have.
+pub fn identity(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut missing: Vec<&std::ffi::OsStr> = Vec::new();
+    let mut existing = absolute.as_path();
+    loop {
+        if let Ok(mut canonical) = existing.canonicalize() {
+            for part in missing.iter().rev() {
+                push_by_name(&mut canonical, part);
+            }
+            return canonical;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                missing.push(name);
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    // Nothing on the way exists, or `..` follows a folder that does not: resolve by name alone.
+    let mut resolved = PathBuf::new();
+    for part in absolute.components() {
+        push_by_name(&mut resolved, part.as_os_str());
+    }
+    resolved
+}
+
+/// Appends one path component, `..` taking the last one off (an absolute path's components hold no `.`).
+fn push_by_name(path: &mut PathBuf, part: &std::ffi::OsStr) {
+    if part == ".." {
+        path.pop();
+    } else {
+        path.push(part);
+    }
 }
 
 /// FNV-1a of the path's bytes: names the device file of one data directory.
@@ -143,7 +186,7 @@ mod tests {
                 .starts_with(home.path().join(".local/state/recall")),
             "{paths:?}"
         );
-        assert_eq!(paths.study_lock.parent(), paths.device_file.parent());
+        assert_eq!(paths.study_holder.parent(), paths.device_file.parent());
     }
 
     #[test]
@@ -188,6 +231,53 @@ mod tests {
         let data = tempfile::tempdir().unwrap();
         let paths = Paths::resolve_on(Some(data.path().to_path_buf()), None).unwrap();
         assert_eq!(paths.device_file, data.path().join("device"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn every_spelling_of_a_folder_has_one_device_file() {
+        let root = tempfile::tempdir().unwrap();
+        let data = root.path().join("data");
+        let state = root.path().join("state");
+        let device = |dir: PathBuf| Paths::with_device_dir(dir, Some(state.clone())).device_file;
+        // Before the folder exists, and after: the same name.
+        let before = device(data.clone());
+        std::fs::create_dir(&data).unwrap();
+        std::os::unix::fs::symlink(&data, root.path().join("link")).unwrap();
+        std::fs::create_dir(root.path().join("other")).unwrap();
+        let spellings = [
+            data.clone(),
+            root.path().join("data/"),
+            root.path().join("data/."),
+            root.path().join("other/../data"),
+            root.path().join("link"),
+            root.path().join("link/../data"),
+        ];
+        for spelling in spellings {
+            assert_eq!(device(spelling.clone()), before, "{}", spelling.display());
+        }
+        assert_ne!(device(root.path().join("other")), before);
+        // A folder not made yet under a missing one resolves `..` by name.
+        assert_eq!(
+            identity(&root.path().join("new/../data")),
+            data.canonicalize().unwrap()
+        );
+        assert_eq!(
+            identity(&root.path().join("new/a/../b")),
+            root.path().canonicalize().unwrap().join("new/b")
+        );
+        // A folder not made yet under a link: named under the link's target, as it will be.
+        assert_eq!(
+            identity(&root.path().join("link/new")),
+            data.canonicalize().unwrap().join("new")
+        );
+    }
+
+    #[test]
+    fn the_hash_is_fnv_1a() {
+        // The published FNV-1a 64 test vectors: device file names must not change between versions.
+        assert_eq!(path_hash(Path::new("a")), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(path_hash(Path::new("foobar")), 0x8594_4171_f739_67e8);
     }
 
     #[test]

@@ -112,6 +112,14 @@ pub enum Msg {
     Interrupt,
     /// Another process holds the study lock: the study screen closes; carries the notice to show.
     StudyRefused(Notice),
+    /// The study lock is this process's (or cannot be had, and `notice` says so): `events` are what other
+    /// processes logged since this one read the log, for the session just opened to start from.
+    StudyClaimed {
+        /// Events logged elsewhere since (already known ones count once).
+        events: Vec<Event>,
+        /// Studying unguarded, said once.
+        notice: Option<Notice>,
+    },
     /// The search index is built: searches can be answered.
     SearchReady,
     /// The hits of the search request with this generation.

@@ -2,7 +2,8 @@
 //! the latest tick, and the source of event ids. [`Setup`] is how `main` (or a test) builds it.
 
 use crate::core::config::KeywordHighlights;
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use jiff::Timestamp;
@@ -75,6 +76,10 @@ pub struct Shared {
     pub counts_stale: bool,
     /// Exam readiness for tomorrow, refreshed with `counts`.
     pub readiness: Readiness,
+    /// Whether source links are drawn as terminal hyperlinks (OSC 8; not where plain output is asked for).
+    pub links: bool,
+    /// Every source URL of the deck, gathered the first time a link is drawn.
+    source_urls: OnceCell<BTreeSet<String>>,
 }
 
 /// What Home shows for today, and the study day it was computed for.
@@ -168,6 +173,24 @@ impl Shared {
     pub fn clock(&self) -> &DayClock {
         self.scheduler.clock()
     }
+
+    /// Every source URL of the deck: the only texts a drawn source link may point to.
+    pub fn source_urls(&self) -> &BTreeSet<String> {
+        self.source_urls.get_or_init(|| {
+            let mut urls = BTreeSet::new();
+            for topic in self.deck.topics() {
+                for section in &topic.sections {
+                    urls.extend(section.sources.iter().cloned());
+                }
+                for compare in &topic.compares {
+                    urls.extend(compare.sources.iter().cloned());
+                }
+                urls.extend(topic.facts.iter().map(|f| f.source.clone()));
+                urls.extend(topic.scenarios.iter().map(|s| s.source.clone()));
+            }
+            urls
+        })
+    }
 }
 
 /// Everything needed to start the interface.
@@ -194,11 +217,13 @@ pub struct Setup {
     pub id_prefix: String,
     /// Key overrides from the settings.
     pub keys: Overrides,
+    /// Source links as terminal hyperlinks (see [`crate::ui::widgets::links`]).
+    pub links: bool,
 }
 
 impl Setup {
-    /// A setup with defaults (UTC day starting at midnight, default FSRS, no progress, no color, seed 7):
-    /// what tests and benches use.
+    /// A setup with defaults (UTC day starting at midnight, default FSRS, no progress, no color, no links,
+    /// seed 7): what tests and benches use.
     pub fn new(deck: Arc<Deck>, lang: Lang, now: Timestamp) -> Setup {
         let scheduler =
             Scheduler::new(&[], 0.9, DayClock::utc_midnight()).expect("default scheduler is valid");
@@ -214,6 +239,7 @@ impl Setup {
             progress: Progress::new(),
             id_prefix: "test".to_string(),
             keys: Overrides::default(),
+            links: false,
         }
     }
 
@@ -238,6 +264,8 @@ impl Setup {
             counts: TodayCounts::default(),
             counts_stale: false,
             readiness: Readiness::default(),
+            links: self.links,
+            source_urls: OnceCell::new(),
         };
         shared.refresh_counts();
         shared

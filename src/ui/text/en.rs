@@ -87,7 +87,17 @@ impl Catalog for En {
                  (browse, search and stats still work here)",
                 holder.map(|pid| format!(" (process {pid})")).unwrap_or_default()
             ),
-            Notice::StudyLockFailed(f) => format!("cannot take the study lock: {}", failure(f)),
+            Notice::StudyUnguarded(f) => format!(
+                "studying without the study lock ({}): a second recall studying this folder \
+                 at the same time would not be stopped",
+                failure(f)
+            ),
+            Notice::DeviceNotStored(f) => {
+                format!(
+                    "{}; this session's grades go to a log file of their own",
+                    failure(f)
+                )
+            }
         }
     }
 

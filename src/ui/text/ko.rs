@@ -158,7 +158,14 @@ impl Catalog for Ko {
                  (둘러보기·검색·통계는 여기서도 됩니다).",
                 holder.map(|pid| format!("(프로세스 {pid})")).unwrap_or_default()
             ),
-            Notice::StudyLockFailed(f) => format!("학습 잠금을 얻지 못했습니다: {}", failure(f)),
+            Notice::StudyUnguarded(f) => format!(
+                "학습 잠금 없이 학습합니다({}). 이 폴더에서 동시에 학습하는 다른 recall을 막지 못합니다.",
+                failure(f)
+            ),
+            Notice::DeviceNotStored(f) => format!(
+                "기기 ID를 저장하지 못했습니다({}). 이번 학습 기록은 별도의 기록 파일에 저장됩니다.",
+                failure(f)
+            ),
         }
     }
 

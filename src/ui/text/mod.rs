@@ -208,8 +208,12 @@ pub enum Notice {
         /// Its process id, if known.
         holder: Option<u32>,
     },
-    /// The study lock could not be taken.
-    StudyLockFailed(WriteFailure),
+    /// The data folder could not be locked: this study session goes ahead, but a second one would not be
+    /// stopped.
+    StudyUnguarded(WriteFailure),
+    /// The device id could not be stored in the machine-local state folder: this run logs under an id of
+    /// its own.
+    DeviceNotStored(WriteFailure),
 }
 
 /// A mistyped command line, with what clap found (see `crate::cli::usage`).

@@ -187,6 +187,40 @@ fn bad_settings_are_refused() {
 }
 
 #[test]
+fn every_step_must_be_over_zero_and_under_a_day_and_at_most_255_of_them() {
+    let clock = DayClock::new(jiff::tz::TimeZone::UTC, 4).unwrap();
+    let with = |learning: Vec<SignedDuration>, relearning: Vec<SignedDuration>| {
+        Scheduler::new(&[], 0.9, clock.clone())
+            .unwrap()
+            .with_steps(Steps { learning, relearning })
+    };
+    let day = SignedDuration::from_hours(24);
+    let bad = [
+        SignedDuration::ZERO,
+        mins(-1),
+        day,
+        SignedDuration::from_hours(25),
+    ];
+    for step in bad {
+        assert!(with(vec![step], vec![]).is_err(), "learning step {step:?}");
+        assert!(
+            with(vec![mins(1)], vec![step]).is_err(),
+            "relearning step {step:?}"
+        );
+        // A bad step anywhere in the list, not only the first.
+        assert!(
+            with(vec![mins(1), step], vec![mins(10)]).is_err(),
+            "second step {step:?}"
+        );
+    }
+    let just_under_a_day = day - SignedDuration::from_secs(1);
+    assert!(with(vec![just_under_a_day], vec![just_under_a_day]).is_ok());
+    assert!(with(vec![mins(1); 255], vec![mins(10); 255]).is_ok());
+    assert!(with(vec![mins(1); 256], vec![mins(10)]).is_err());
+    assert!(with(vec![mins(1)], vec![mins(10); 256]).is_err());
+}
+
+#[test]
 fn without_relearning_steps_a_lapse_is_scheduled_in_days() {
     let steps = Steps {
         learning: vec![mins(1)],

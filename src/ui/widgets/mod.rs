@@ -1,5 +1,5 @@
 //! Small reusable pieces of the screens: highlighted text, comparison tables, the frame chrome, the review
-//! heatmap, a scrolled view's position.
+//! heatmap, a scrolled view's position, the window of a long list that is on screen.
 
 pub mod chrome;
 pub mod compare_table;
@@ -8,3 +8,4 @@ pub mod heatmap;
 pub mod question_view;
 pub mod rich;
 pub mod scroll;
+pub mod window;

@@ -358,8 +358,8 @@ impl BrowseState {
 
         let fact = &topic.facts[cursor];
         let mut lines = vec![
-            Line::styled(fact.prompt.get(lang).to_string(), shared.theme.title()),
-            Line::styled(fact.answer.get(lang).to_string(), shared.theme.good()),
+            Line::styled(fact.prompt.get(lang), shared.theme.title()),
+            Line::styled(fact.answer.get(lang), shared.theme.good()),
         ];
         if let Some(detail) = &fact.detail {
             lines.extend(rich::body_lines(detail.get(lang), shared.theme.text()));
@@ -371,7 +371,7 @@ impl BrowseState {
             };
             lines.push(Line::from(vec![
                 Span::styled(label, shared.theme.warn()),
-                Span::raw(correction.get(lang).to_string()),
+                Span::raw(correction.get(lang)),
             ]));
         }
         lines.push(rich::source_line(&fact.source, shared.theme.dim()));

@@ -17,7 +17,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use recall::core::content::{self, Deck, Lang, SourceFile};
 use recall::core::progress::{Progress, Stats};
-use recall::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession};
+use recall::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizPool, QuizSession};
 use recall::core::srs::Mode;
 use recall::ui::app::{App, Effect};
 use recall::ui::msg::{Action, Msg};
@@ -130,15 +130,25 @@ fn bench_shape(c: &mut Criterion, label: &str, items: usize, topics: usize) {
         })
     });
     let mut seed = 0;
-    group.bench_function("quiz opens (10 questions)", |b| {
+    let quiz = |seed| QuizOptions {
+        topic: None,
+        count: QuizOptions::DEFAULT_COUNT,
+        seed,
+    };
+    group.bench_function("quiz opens (10 questions, reading the deck)", |b| {
         b.iter(|| {
             seed += 1;
-            let options = QuizOptions {
-                topic: None,
-                count: QuizOptions::DEFAULT_COUNT,
-                seed,
-            };
-            QuizSession::new(&deck, &options).unwrap()
+            QuizSession::new(&deck, &quiz(seed)).unwrap()
+        })
+    });
+    group.bench_function("quiz pool (built once, off the interface's thread)", |b| {
+        b.iter(|| QuizPool::new(&deck))
+    });
+    let pool = QuizPool::new(&deck);
+    group.bench_function("quiz opens (10 questions, from the pool: the interface)", |b| {
+        b.iter(|| {
+            seed += 1;
+            QuizSession::with_pool(&deck, &pool, &quiz(seed)).unwrap()
         })
     });
     group.bench_function("exam opens (full length)", |b| {

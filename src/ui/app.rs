@@ -182,6 +182,10 @@ impl App {
                 self.shared.search_ready = true;
                 Vec::new()
             }
+            Msg::QuizPool(pool) => {
+                self.shared.quiz_pool = Some(pool);
+                Vec::new()
+            }
             Msg::Tick(now) => {
                 self.shared.now = now;
                 self.shared.refresh_counts_on_new_day();

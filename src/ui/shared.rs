@@ -11,6 +11,7 @@ use super::key_overrides::Overrides;
 use super::theme::Theme;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, EventKind, Progress, SCHEMA_VERSION};
+use crate::core::quiz::QuizPool;
 use crate::core::srs::{self, DayClock, Limits, Mode, Scheduler, StudyCounts, StudySession};
 
 /// Mints unique event ids, `<prefix>-<unix-nanos>-<counter>`; the prefix names the device and process.
@@ -43,6 +44,9 @@ pub struct Shared {
     pub deck: Arc<Deck>,
     /// Whether the search worker has built its index (until then Search says it is indexing).
     pub search_ready: bool,
+    /// What quizzes are drawn from, built once by the index worker ([`Msg::QuizPool`](super::msg::Msg)); until
+    /// it arrives, a quiz reads the deck itself.
+    pub quiz_pool: Option<Arc<QuizPool>>,
     /// The generation of the latest search request (see [`super::msg::SearchRequest`]).
     pub searches: Cell<u64>,
     /// Current language.
@@ -188,6 +192,7 @@ impl Setup {
     pub fn into_shared(self) -> Shared {
         let mut shared = Shared {
             search_ready: false,
+            quiz_pool: None,
             searches: Cell::new(0),
             deck: self.deck,
             lang: self.lang,

@@ -8,8 +8,9 @@
 use crate::core::content::Deck;
 use crate::core::event::{AnswerMode, EventKind};
 
-use super::draw;
+use super::draw::{self, Either};
 use super::error::{QuizError, Shortfall};
+use super::generate::{Generator, QuizPool};
 use super::grade::{Graded, ResponseError, grade};
 use super::question::Question;
 use super::scope::Scope;
@@ -79,16 +80,23 @@ impl QuizSession {
     /// Draws a quiz from `deck` (see [`super::draw`] for the mix of scenarios and generated questions).
     /// Errors: zero questions, unknown topic, nothing to ask in scope.
     pub fn new(deck: &Deck, options: &QuizOptions) -> Result<QuizSession, QuizError> {
+        Self::draw(deck, &Generator::new(deck, options.seed), options)
+    }
+
+    /// [`QuizSession::new`] from a [`QuizPool`] built from `deck` once: the same quiz, without reading the
+    /// whole deck again (what the interface does, where a quiz must open within a frame).
+    pub fn with_pool(deck: &Deck, pool: &QuizPool, options: &QuizOptions) -> Result<QuizSession, QuizError> {
+        Self::draw(deck, &Generator::with_pool(deck, pool, options.seed), options)
+    }
+
+    fn draw(deck: &Deck, generator: &Generator<'_>, options: &QuizOptions) -> Result<QuizSession, QuizError> {
         if options.count == 0 {
             return Err(QuizError::ZeroQuestions);
         }
         let scope = Scope::new(deck, options.topic.as_deref())?;
-        let scenarios: Vec<Question> = scope
-            .scenarios(deck, options.seed)
-            .into_iter()
-            .flatten()
-            .collect();
-        let generated = scope.generated(deck, options.seed);
+        // What each question comes from is drawn, and only the questions drawn are built.
+        let scenarios: Vec<_> = scope.scenario_refs(deck).into_iter().flatten().collect();
+        let generated = generator.available(scope.topics());
         if scenarios.is_empty() && generated.is_empty() {
             return Err(QuizError::NoQuestions {
                 scope: scope.describe(),
@@ -96,9 +104,17 @@ impl QuizSession {
         }
         let generated_only = scenarios.is_empty();
         let drawn = draw::quiz(scenarios, generated, options.count, options.seed);
+        let questions: Vec<Question> = drawn
+            .questions
+            .into_iter()
+            .filter_map(|source| match source {
+                Either::Scenario(s) => s.question(deck, options.seed),
+                Either::Generated(g) => generator.build(g),
+            })
+            .collect();
         Ok(QuizSession {
-            results: vec![None; drawn.questions.len()],
-            questions: drawn.questions,
+            results: vec![None; questions.len()],
+            questions,
             current: 0,
             shortfall: drawn.shortfall,
             generated_only,

@@ -247,7 +247,12 @@ pub fn start_quiz(shared: &Shared, topic: Option<String>, count: usize) -> Outco
         count,
         seed: shared.seed,
     };
-    match QuizSession::new(&shared.deck, &options) {
+    // The deck's quiz pool, once the index worker has built it, saves reading the whole deck here.
+    let session = match &shared.quiz_pool {
+        Some(pool) => QuizSession::with_pool(&shared.deck, pool, &options),
+        None => QuizSession::new(&shared.deck, &options),
+    };
+    match session {
         Ok(session) => {
             let notice = session.shortfall().map(|s| text::of(shared.lang).shortfall(s));
             Outcome {

@@ -572,7 +572,14 @@ const WRAPPED_AT_LEAST: usize = 1024;
 /// Only the rows down to the bottom of the view are wrapped (and at least [`WRAPPED_AT_LEAST`]): a redraw
 /// of a huge text on screen costs the rows shown, not the text. Past those rows the extent is not known,
 /// and the view lets ↓ and End go on (a later draw clamps them).
-pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>, title: String, scroll: &Scroll, shared: &Shared) {
+pub fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'_>>,
+    title: String,
+    scroll: &Scroll,
+    shared: &Shared,
+) {
     let title = clip(Line::raw(title), area.width.saturating_sub(2));
     let mut block = Block::default()
         .borders(Borders::ALL)
@@ -619,7 +626,11 @@ mod wrap_tests {
         let mut rows = Rows::new(&text, 40);
         let first: Vec<Range<usize>> = rows.by_ref().take(10).collect();
         assert_eq!(first.len(), 10);
-        assert!(rows.at <= 11 * 40, "read {} bytes for 10 rows of 40 columns", rows.at);
+        assert!(
+            rows.at <= 11 * 40,
+            "read {} bytes for 10 rows of 40 columns",
+            rows.at
+        );
         // A word longer than many rows is cut as far as its pieces are taken, too.
         let word = "x".repeat(4_000_000);
         let mut rows = Rows::new(&word, 40);
@@ -637,12 +648,24 @@ mod wrap_tests {
         let mut scroll = Scroll::default();
         let draw = |terminal: &mut ratatui::Terminal<_>, scroll: &Scroll| {
             terminal
-                .draw(|f| scrolled(f, f.area(), vec![Line::raw(text.as_str())], "t".into(), scroll, &shared))
+                .draw(|f| {
+                    scrolled(
+                        f,
+                        f.area(),
+                        vec![Line::raw(text.as_str())],
+                        "t".into(),
+                        scroll,
+                        &shared,
+                    )
+                })
                 .unwrap();
         };
         draw(&mut terminal, &scroll);
         let buffer = format!("{:?}", terminal.backend().buffer());
-        assert!(buffer.contains("lambda function request table lambda"), "{buffer}");
+        assert!(
+            buffer.contains("lambda function request table lambda"),
+            "{buffer}"
+        );
         assert!(buffer.contains("↓ more"), "{buffer}");
         // The end is not known, so the keys go on: a page down moves a page (less a row).
         assert!(scroll.apply(Action::PageDown));

@@ -29,6 +29,7 @@ const CASES: &[(&str, &str, &str)] = &[
     ("wrong-type", "13:10", "error"),
     ("invalid-date", "10:11", "error"),
     ("table-brackets", "16:1", "error"),
+    ("unknown-related", "9:11", "error"),
 ];
 
 fn recall() -> Command {
@@ -61,6 +62,7 @@ fn every_rule_has_a_fixture_and_a_case() {
     covered.push("missing-translation".to_string());
     covered.push("stale".to_string());
     covered.push("answer-cue".to_string());
+    covered.push("gives-away".to_string());
     covered.sort();
     assert_eq!(on_disk, covered, "every invalid fixture needs a row in CASES");
 }
@@ -123,6 +125,29 @@ fn a_key_much_longer_than_every_distractor_is_a_warning() {
         .arg(dir.path())
         .assert()
         .code(1);
+}
+
+#[test]
+fn an_answer_in_another_prompt_is_a_warning_until_the_two_are_related() {
+    let dir = deck_of("gives-away");
+    recall()
+        .args(["check", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains(
+            "6:6: warning: the answer of \"queue\" appears in the prompt of \"fan-out\" (en): studied first, it gives the answer away [gives-away]",
+        ))
+        .stderr(predicate::str::contains(r#"hint: add related = ["fan-out"] to one of the two"#));
+    let related = std::fs::read_to_string(dir.path().join("gives-away.toml"))
+        .unwrap()
+        .replace("id = \"fan-out\"\n", "id = \"fan-out\"\nrelated = [\"queue\"]\n");
+    std::fs::write(dir.path().join("gives-away.toml"), related).unwrap();
+    recall()
+        .args(["check", "--strict", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(0);
 }
 
 /// Runs `recall check ARGS --content DIR` on a one-file deck and returns (exit code, stderr).

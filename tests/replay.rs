@@ -7,7 +7,7 @@ use common::{mins, review, scheduler, ts};
 use jiff::Timestamp;
 use proptest::prelude::*;
 use recall::core::progress::{AnswerMode, Event, EventKind, Progress, Rating, replay};
-use recall::core::srs::{Limits, Mode, Phase, StudySession};
+use recall::core::srs::{Limits, Mode, Phase, Siblings, StudySession};
 
 #[derive(Debug, Clone)]
 enum Action {
@@ -42,7 +42,15 @@ fn live(actions: &[Action]) -> (Vec<Event>, StudySession) {
         reviews_per_day: 10,
     };
     let mut now = ts("2025-01-01T10:00:00Z");
-    let mut session = StudySession::start(s.clone(), &Progress::new(), scope(), limits, Mode::Scheduled, now);
+    let mut session = StudySession::start(
+        s.clone(),
+        &Progress::new(),
+        scope(),
+        limits,
+        &Siblings::default(),
+        Mode::Scheduled,
+        now,
+    );
     let mut events = Vec::new();
     let mut fail = false;
     for action in actions {
@@ -63,7 +71,15 @@ fn live(actions: &[Action]) -> (Vec<Event>, StudySession) {
             }
             Action::NewSession => {
                 let progress = replay(events.clone(), &s);
-                session = StudySession::start(s.clone(), &progress, scope(), limits, Mode::Scheduled, now);
+                session = StudySession::start(
+                    s.clone(),
+                    &progress,
+                    scope(),
+                    limits,
+                    &Siblings::default(),
+                    Mode::Scheduled,
+                    now,
+                );
                 None
             }
         };
@@ -114,7 +130,7 @@ proptest! {
         let progress = replay(raw.clone(), &s);
         let _ = progress.done_on(&s.clock().study_day(ts("2025-01-01T00:00:00Z")));
         let now = ts("2025-01-02T00:00:00Z");
-        let _ = StudySession::start(s, &progress, scope(), Limits::default(), Mode::Scheduled, now);
+        let _ = StudySession::start(s, &progress, scope(), Limits::default(), &Siblings::default(), Mode::Scheduled, now);
     }
 }
 

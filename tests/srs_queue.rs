@@ -5,7 +5,7 @@ mod common;
 
 use common::{deck, new_york, review, scheduler, scheduler_in, seoul, ts};
 use recall::core::progress::{Event, Progress, Rating, replay};
-use recall::core::srs::{DayClock, Limits, Mode, Queue, Scheduler, scope, topic_counts};
+use recall::core::srs::{DayClock, Limits, Mode, Queue, Scheduler, Siblings, scope, topic_counts};
 
 fn limits(new_per_day: u32, reviews_per_day: u32) -> Limits {
     Limits {
@@ -24,6 +24,7 @@ fn queue_at(s: &Scheduler, progress: &Progress, scope: &[String], limits: Limits
         &day,
         progress.done_on(&day),
         limits,
+        &Siblings::default(),
         Mode::Scheduled,
         now,
     )
@@ -180,6 +181,7 @@ fn cram_takes_every_card_in_deck_order_ignoring_limits() {
         &day,
         Default::default(),
         limits(0, 0),
+        &Siblings::default(),
         Mode::Cram,
         now,
     );
@@ -199,6 +201,7 @@ fn home_counts_per_topic_match_the_queue() {
         &deck,
         &progress,
         limits(4, 200),
+        &Siblings::default(),
         s.clock(),
         ts("2025-06-01T10:00:00Z"),
     );
@@ -235,5 +238,79 @@ fn reviews_done_today_count_against_the_review_limit() {
         tomorrow.due,
         ["t/f1", "t/f2"],
         "the count starts again the next day"
+    );
+}
+
+/// The queue of `scope` at `now` with `siblings`.
+fn queue_with(s: &Scheduler, progress: &Progress, scope: &[String], siblings: &Siblings, now: &str) -> Queue {
+    let now = ts(now);
+    let day = s.clock().study_day(now);
+    Queue::build(
+        scope,
+        |id| progress.state(id),
+        &day,
+        progress.done_on(&day),
+        limits(20, 200),
+        siblings,
+        Mode::Scheduled,
+        now,
+    )
+}
+
+#[test]
+fn related_new_cards_are_never_new_on_the_same_day() {
+    let s = scheduler();
+    let scope = ids("t", 5);
+    let mut siblings = Siblings::default();
+    siblings.relate("t/f1", "t/f3");
+    siblings.relate("t/f3", "t/f4");
+    // Nothing studied: f1 comes, f3 (its sibling) waits, f4 (f3's sibling, not f1's) comes.
+    let fresh = queue_with(&s, &Progress::new(), &scope, &siblings, "2025-06-01T10:00:00Z");
+    assert_eq!(fresh.new, ["t/f0", "t/f1", "t/f2", "t/f4"]);
+    // f4 was studied this morning: f3 still waits today, and comes the next day.
+    let progress = replay(
+        vec![review("a", "2025-06-01T05:00:00Z", "t/f4", Rating::Good)],
+        &s,
+    );
+    let today = queue_with(&s, &progress, &scope, &siblings, "2025-06-01T10:00:00Z");
+    assert!(!today.new.contains(&"t/f3".to_string()), "{:?}", today.new);
+    let scope_without_f1: Vec<String> = scope.iter().filter(|c| *c != "t/f1").cloned().collect();
+    let tomorrow = queue_with(
+        &s,
+        &progress,
+        &scope_without_f1,
+        &siblings,
+        "2025-06-02T10:00:00Z",
+    );
+    assert!(tomorrow.new.contains(&"t/f3".to_string()), "{:?}", tomorrow.new);
+    // Without relations nothing waits.
+    let plain = queue_with(
+        &s,
+        &Progress::new(),
+        &scope,
+        &Siblings::default(),
+        "2025-06-01T10:00:00Z",
+    );
+    assert_eq!(plain.new, scope);
+}
+
+#[test]
+fn the_bundled_decks_related_items_are_siblings_both_ways() {
+    let deck = recall::core::content::load(&recall::io::deck::bundled_files().0).deck;
+    let siblings = Siblings::of_deck(&deck);
+    assert!(
+        siblings
+            .of("serverless/sqs-role")
+            .contains(&"serverless/sns-vs-sqs-role".to_string())
+    );
+    assert!(
+        siblings
+            .of("serverless/sns-vs-sqs-role")
+            .contains(&"serverless/sqs-role".to_string())
+    );
+    assert!(
+        siblings
+            .of("cognito/alb-https-only")
+            .contains(&"cognito/alb-authenticate-action".to_string())
     );
 }

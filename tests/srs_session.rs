@@ -6,7 +6,7 @@ mod common;
 use common::{mins, scheduler, ts};
 use jiff::Timestamp;
 use recall::core::progress::{Event, EventKind, Progress, Rating, replay};
-use recall::core::srs::{Limits, Mode, Phase, SessionError, StudySession};
+use recall::core::srs::{Limits, Mode, NextDue, Phase, SessionError, Siblings, StudySession};
 
 fn cards(n: usize) -> Vec<String> {
     (0..n).map(|i| format!("t/f{i}")).collect()
@@ -18,6 +18,7 @@ fn start(n: usize, mode: Mode, now: Timestamp) -> StudySession {
         &Progress::new(),
         cards(n),
         Limits::default(),
+        &Siblings::default(),
         mode,
         now,
     )
@@ -187,7 +188,15 @@ fn a_session_ends_and_sums_up() {
         new_per_day: 1,
         reviews_per_day: 200,
     };
-    let mut s = StudySession::start(sched, &old, cards(3), limits, Mode::Scheduled, now);
+    let mut s = StudySession::start(
+        sched,
+        &old,
+        cards(3),
+        limits,
+        &Siblings::default(),
+        Mode::Scheduled,
+        now,
+    );
     assert_eq!(current(&s), "t/f1");
     answer(&mut s, Rating::Again, "e1", now + mins(1));
     answer(&mut s, Rating::Good, "e2", now + mins(3));
@@ -200,7 +209,7 @@ fn a_session_ends_and_sums_up() {
     let summary = s.summary(now + mins(20));
     assert_eq!((summary.reviews, summary.cards, summary.correct), (3, 1, 2));
     assert_eq!(summary.accuracy, Some(2.0 / 3.0));
-    assert_eq!(summary.elapsed, mins(20));
+    assert_eq!(summary.elapsed, mins(14), "the time stops at the last answer");
     assert_eq!(summary.answering, mins(14));
     // Again, Good, Good: stability 0.28, so FSRS (py-fsrs 6.3.2) brings f1 back after one day.
     assert_eq!(s.state("t/f1").scheduled_days, 1);
@@ -225,6 +234,7 @@ fn cram_does_not_change_the_schedule() {
         &progress,
         cards(2),
         Limits::default(),
+        &Siblings::default(),
         Mode::Cram,
         now,
     );
@@ -266,14 +276,73 @@ fn the_summary_names_the_next_card_due_after_now_and_counts_grades_by_kind() {
     assert_eq!(summary.accuracy, Some(0.5));
     assert_eq!(summary.by_rating, [1, 0, 0, 1]);
     let due_again = s.state("t/f0").due.expect("the Again card has a step");
-    assert_eq!(summary.next_due, Some(due_again), "the learning step comes first");
-    // At the very moment the step falls due the card is due now, not "next": the next is the Easy card.
+    assert_eq!(
+        summary.next_due,
+        Some(NextDue::Today(due_again)),
+        "the learning step comes first"
+    );
+    // At the very moment the step falls due the card is due now, not "next": the next is the Easy card,
+    // counted in study days as its grade button counted them.
     let at_step = s.summary(due_again);
     let due_easy = s.state("t/f1").due.expect("the Easy card is scheduled");
-    assert_eq!(at_step.next_due, Some(due_easy));
+    let days = s.state("t/f1").scheduled_days;
+    assert!(days >= 2);
+    assert_eq!(at_step.next_due, Some(NextDue::InDays(days)));
     assert_eq!(
         s.summary(due_easy).next_due,
         None,
         "nothing after the last due card"
     );
+}
+
+/// The summary says why no new card is left: the daily limit, or a related card studied today; and its
+/// time stops at the last answer.
+#[test]
+fn the_summary_explains_new_cards_left_for_another_day() {
+    let now = ts("2025-06-01T10:00:00Z");
+    let limits = Limits {
+        new_per_day: 1,
+        reviews_per_day: 200,
+    };
+    let mut siblings = Siblings::default();
+    siblings.relate("t/f0", "t/f3");
+    let mut s = StudySession::start(
+        scheduler(),
+        &Progress::new(),
+        cards(4),
+        limits,
+        &siblings,
+        Mode::Scheduled,
+        now,
+    );
+    answer(&mut s, Rating::Easy, "e1", now + mins(2));
+    assert!(s.is_finished());
+    let summary = s.summary(now + mins(30));
+    assert_eq!(summary.elapsed, mins(2));
+    assert_eq!(
+        (summary.new_over_limit, summary.new_held_back),
+        (3, 0),
+        "the limit keeps f1, f2 and f3"
+    );
+    // With room for more, only f3 (f0's sibling) waits.
+    let roomy = Limits {
+        new_per_day: 10,
+        reviews_per_day: 200,
+    };
+    let mut s = StudySession::start(
+        scheduler(),
+        &Progress::new(),
+        cards(4),
+        roomy,
+        &siblings,
+        Mode::Scheduled,
+        now,
+    );
+    for (i, _) in ["t/f0", "t/f1", "t/f2"].iter().enumerate() {
+        answer(&mut s, Rating::Easy, &format!("r{i}"), now);
+    }
+    assert!(s.is_finished());
+    let summary = s.summary(now);
+    assert_eq!((summary.new_over_limit, summary.new_held_back), (0, 1));
+    assert_eq!(s.studied(), ["t/f0", "t/f1", "t/f2"]);
 }

@@ -208,6 +208,7 @@ proptest! {
             explanation: content::Text::plain("Because."),
             source: "https://example.com".into(),
             checked: None,
+            related: Vec::new(),
             choices: (0..n)
                 .map(|i| content::Choice {
                     text: content::Text::plain(format!("option {i}")),
@@ -443,12 +444,38 @@ fn the_summary_tells_what_was_done_and_what_comes_next() {
     let screen = text(&app, 80, 24);
     assert!(screen.contains("Again 1"), "{screen}");
     assert!(screen.contains("Next card due in"), "{screen}");
-    assert!(screen.contains("cram this topic"), "{screen}");
+    assert!(screen.contains("c  cram these 3 card(s) again"), "{screen}");
+    assert!(screen.contains("C  cram every card of this topic"), "{screen}");
     for line in screen.lines() {
         assert!(!line.trim_end().ends_with('…'), "a cut line: {line}");
     }
+    let studied = study(&app).session.studied();
+    assert_eq!(studied.len(), 3);
     press(&mut app, KeyCode::Char('c'));
-    assert!(study(&app).is_cram(), "c crams the same scope");
+    assert!(study(&app).is_cram(), "c crams");
+    assert_eq!(study(&app).session.scope(), studied, "the same cards again");
+    // Through them, then C crams every card of the topic.
+    while app.context() != Context::StudySummary {
+        match app.context() {
+            Context::StudyChoose => {
+                press(&mut app, KeyCode::Char('1'));
+                press(&mut app, KeyCode::Enter);
+            }
+            _ => {
+                press(&mut app, KeyCode::Char(' '));
+            }
+        }
+        press(&mut app, KeyCode::Char('3'));
+    }
+    press(&mut app, KeyCode::Char('C'));
+    assert!(study(&app).is_cram());
+    let topic = study(&app).topic.clone();
+    let whole = recall::core::srs::scope(&app.shared().deck, topic.as_deref());
+    assert_eq!(
+        study(&app).session.scope(),
+        whole,
+        "every card of the topic, in deck order"
+    );
 }
 
 #[test]

@@ -182,10 +182,68 @@ mod quiz_and_exam {
             .collect()
     }
 
+    fn screen_text(app: &App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(100, 60)).unwrap();
+        terminal.draw(|f| view(app, f)).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        let mut out = String::new();
+        for y in 0..buffer.area.height {
+            for x in 0..buffer.area.width {
+                out.push_str(buffer[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// z quizzes the selected topic; letters pick choices as digits do; the hint names the real keys; the
+    /// end screen lists each missed question with its right answer and explanation.
+    #[test]
+    fn a_topic_quiz_by_letters_ends_with_the_missed_questions_explained() {
+        let mut app = app();
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Char('z'));
+        let Screen::Quiz(q) = app.screen() else {
+            panic!("not quiz")
+        };
+        assert!(
+            q.session.questions().iter().all(|q| q.topic == "lambda"),
+            "z quizzes the selected topic"
+        );
+        let mut missed = Vec::new();
+        for i in 0..q.session.questions().len() {
+            let Screen::Quiz(q) = app.screen() else {
+                panic!("not quiz")
+            };
+            let question = q.session.current().unwrap().clone();
+            let n = question.choices.len();
+            let hint = format!("Pick with 1–{n} / a–{}", char::from(b'a' + n as u8 - 1));
+            assert!(screen_text(&app).contains(&hint), "{hint}\n{}", screen_text(&app));
+            // Pick the wrong choices by letter (as many as the question asks for).
+            let wrong: Vec<usize> = (0..n).filter(|&c| !question.choices[c].correct).collect();
+            for &c in wrong.iter().take(question.choose) {
+                press(&mut app, KeyCode::Char(char::from(b'a' + c as u8)));
+            }
+            let effects = press(&mut app, KeyCode::Enter);
+            assert!(
+                matches!(records(&effects)[..], [EventKind::Answer { correct: false, .. }]),
+                "question {i}: letters picked wrong choices"
+            );
+            missed.push(question);
+            press(&mut app, KeyCode::Enter);
+        }
+        let end = screen_text(&app);
+        assert!(end.contains(&format!("Missed ({}):", missed.len())), "{end}");
+        let first = missed[0].explanation.get(Lang::En);
+        let start: String = first.lines().next().unwrap().chars().take(30).collect();
+        assert!(end.contains(&start), "the first explanation is shown:\n{end}");
+    }
+
     #[test]
     fn a_quiz_answer_is_recorded_once_and_enter_moves_on() {
         let mut app = app();
-        press(&mut app, KeyCode::Char('z'));
+        // Z: a quiz over every topic (z quizzes the selected one).
+        press(&mut app, KeyCode::Char('Z'));
         assert_eq!(app.context(), Context::Quiz);
         assert!(
             press(&mut app, KeyCode::Enter).is_empty(),

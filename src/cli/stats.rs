@@ -90,7 +90,12 @@ fn write_summary(stats: &Stats, t: &StatsText, out: &mut impl Write) -> std::io:
 /// `91% (40/44)`, or `-` without reviews.
 fn rate(r: &Retention) -> String {
     match r.rate {
-        Some(rate) => format!("{:.0}% ({}/{})", rate * 100.0, r.passed, r.reviews),
+        Some(_) => format!(
+            "{}% ({}/{})",
+            crate::core::percent::percent(r.passed, r.reviews),
+            r.passed,
+            r.reviews
+        ),
         None => "-".to_string(),
     }
 }

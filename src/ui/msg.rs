@@ -49,14 +49,18 @@ pub enum Action {
     Study,
     /// Study every topic.
     StudyAll,
-    /// Cram: go through cards without moving their schedule.
+    /// Cram: go through cards without moving their schedule (on a session's summary: its own cards).
     Cram,
+    /// Cram every card of the scope (the topic, or all).
+    CramScope,
     /// Study more new cards today than the daily limit.
     MoreNew,
     /// Throw away an interrupted exam (it is recorded as abandoned).
     Discard,
-    /// Start a practice quiz.
+    /// Start a practice quiz (on home: of the selected topic).
     Quiz,
+    /// A practice quiz over every topic.
+    QuizAll,
     /// Continue an interrupted exam.
     Resume,
     /// Start a mock exam.

@@ -12,7 +12,7 @@ use super::theme::Theme;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, EventKind, Progress, SCHEMA_VERSION};
 use crate::core::quiz::QuizPool;
-use crate::core::srs::{self, DayClock, Limits, Mode, Scheduler, StudyCounts, StudySession};
+use crate::core::srs::{self, DayClock, Limits, Mode, Scheduler, Siblings, StudyCounts, StudySession};
 
 /// Mints unique event ids, `<prefix>-<unix-nanos>-<counter>`; the prefix names the device and process.
 #[derive(Debug)]
@@ -63,6 +63,8 @@ pub struct Shared {
     pub limits: Limits,
     /// When scenario keywords are highlighted (Study, Quiz, Browse; never in an open exam).
     pub highlights: KeywordHighlights,
+    /// Cards that are never new on the same day (the deck's `related` items).
+    pub siblings: Siblings,
     /// Every card's state, from replaying the log (kept current as events are saved).
     pub progress: Progress,
     /// Event ids.
@@ -90,8 +92,14 @@ pub struct TodayCounts {
 impl Shared {
     /// Recomputes today's counts; call after progress changed.
     pub fn refresh_counts(&mut self) {
-        let (per_topic, all) =
-            srs::topic_counts(&self.deck, &self.progress, self.limits, self.clock(), self.now);
+        let (per_topic, all) = srs::topic_counts(
+            &self.deck,
+            &self.progress,
+            self.limits,
+            &self.siblings,
+            self.clock(),
+            self.now,
+        );
         self.counts = TodayCounts {
             day: self.clock().study_day(self.now).index,
             per_topic,
@@ -117,6 +125,19 @@ impl Shared {
         }
     }
 
+    /// A cram session starting now over `cards`, in the order given (the cards of a session just done).
+    pub fn cram_session(&self, cards: Vec<String>) -> StudySession {
+        StudySession::start(
+            self.scheduler.clone(),
+            &self.progress,
+            cards,
+            self.limits,
+            &self.siblings,
+            Mode::Cram,
+            self.now,
+        )
+    }
+
     /// A study session starting now over `topic` (every topic if `None`), allowing `extra_new` new cards
     /// on top of today's limit.
     pub fn study_session(&self, topic: Option<&str>, mode: Mode, extra_new: u32) -> StudySession {
@@ -130,6 +151,7 @@ impl Shared {
             &self.progress,
             scope,
             limits,
+            &self.siblings,
             mode,
             self.now,
         )
@@ -190,6 +212,7 @@ impl Setup {
 
     /// Builds the shared state.
     pub fn into_shared(self) -> Shared {
+        let siblings = Siblings::of_deck(&self.deck);
         let mut shared = Shared {
             search_ready: false,
             quiz_pool: None,
@@ -202,6 +225,7 @@ impl Setup {
             scheduler: self.scheduler,
             limits: self.limits,
             highlights: self.highlights,
+            siblings,
             progress: self.progress,
             ids: IdGen::new(self.id_prefix),
             keys: self.keys,

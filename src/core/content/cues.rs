@@ -188,6 +188,7 @@ mod tests {
             explanation: Text::plain("because"),
             source: "https://docs.aws.amazon.com/x".into(),
             checked: None,
+            related: Vec::new(),
             choices: choices
                 .iter()
                 .map(|(t, correct)| Choice {

@@ -71,6 +71,10 @@ pub enum Rule {
     DuplicateAlias,
     /// A scenario whose right choice is much longer than every wrong one, so its length gives it away.
     AnswerCue,
+    /// A `related` id that names no item of the topic (or the item itself).
+    UnknownRelated,
+    /// A fact's answer appears in another item's prompt, and the two are not marked `related`.
+    GivesAway,
 }
 
 impl Rule {
@@ -99,6 +103,8 @@ impl Rule {
             Rule::Unreadable => "unreadable",
             Rule::DuplicateAlias => "duplicate-alias",
             Rule::AnswerCue => "answer-cue",
+            Rule::UnknownRelated => "unknown-related",
+            Rule::GivesAway => "gives-away",
         }
     }
 }

@@ -71,6 +71,10 @@ pub struct Fact {
     pub correction: Option<Text>,
     /// Facts with answers of the same kind share a group.
     pub group: Option<String>,
+    /// Ids of items of the same topic that give each other's answers away: never introduced as new cards
+    /// on the same study day.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
     /// Source URL.
     pub source: String,
     /// The month the fact was last checked against its source, if the author recorded it.
@@ -118,6 +122,9 @@ pub struct Scenario {
     /// The month the scenario was last checked against its source, if the author recorded it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checked: Option<YearMonth>,
+    /// Ids of items of the same topic that give each other's answers away (see [`Fact::related`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
     /// The options; at least one is correct.
     pub choices: Vec<Choice>,
 }

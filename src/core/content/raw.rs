@@ -69,6 +69,8 @@ pub struct RawFact {
     pub correction: Option<Spanned<RawText>>,
     /// Answers of the same kind, for generated distractors.
     pub group: Option<Spanned<String>>,
+    /// Ids of items of this topic that give this one's answer away (or whose answer this one gives away).
+    pub related: Option<Spanned<Vec<String>>>,
     /// Source URL.
     pub source: Option<Spanned<String>>,
     /// Month last checked against the source, `YYYY-MM`.
@@ -115,6 +117,8 @@ pub struct RawScenario {
     pub source: Option<Spanned<String>>,
     /// Month last checked against the source, `YYYY-MM`.
     pub checked: Option<Spanned<String>>,
+    /// Ids of items of this topic that give this one's answer away (or whose answer this one gives away).
+    pub related: Option<Spanned<Vec<String>>>,
     /// `[[scenario.choice]]` options.
     #[serde(default)]
     pub choice: Vec<Spanned<RawChoice>>,

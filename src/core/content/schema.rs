@@ -86,6 +86,7 @@ static FACT: Schema = Schema {
         ("detail", Shape::PerLanguage),
         ("correction", Shape::PerLanguage),
         ("group", Shape::Str(ID)),
+        ("related", Shape::StrList),
         ("source", Shape::Str(URL)),
         ("checked", Shape::Str(MONTH)),
     ],
@@ -116,6 +117,7 @@ static SCENARIO: Schema = Schema {
         ("explanation", Shape::PerLanguage),
         ("source", Shape::Str(URL)),
         ("checked", Shape::Str(MONTH)),
+        ("related", Shape::StrList),
         ("choice", Shape::Tables(&CHOICE)),
     ],
 };

@@ -49,6 +49,7 @@ pub fn validate_file(
     let facts = exact(raw.fact.into_iter().filter_map(|f| v.fact(f)));
     let compares = exact(raw.compare.into_iter().filter_map(|c| v.compare(c)));
     let scenarios = exact(raw.scenario.into_iter().filter_map(|s| v.scenario(s)));
+    v.give_aways(&facts, &scenarios);
     let (id, title, summary, order) = header?;
     Some(Topic {
         id,
@@ -123,6 +124,7 @@ impl Validator<'_, '_> {
         };
         let source = self.url_field(f.source, &span, "[[fact]]");
         let checked = self.checked(f.checked, &span, "[[fact]]");
+        let related = self.related(f.related, id.as_deref());
         Some(Fact {
             id: id?,
             prompt: prompt?,
@@ -130,6 +132,7 @@ impl Validator<'_, '_> {
             detail,
             correction,
             group,
+            related,
             source: source?,
             checked: checked?,
         })
@@ -208,6 +211,7 @@ impl Validator<'_, '_> {
             _ => Some(Keywords::default()),
         };
         let checked = self.checked(s.checked, &span, "[[scenario]]");
+        let related = self.related(s.related, id.as_deref());
         let choices = self.choices(s.choice, &span);
         let scenario = Scenario {
             id: id?,
@@ -216,6 +220,7 @@ impl Validator<'_, '_> {
             explanation: explanation?,
             source: source?,
             checked: checked?,
+            related,
             choices: choices?,
         };
         self.answer_cue(&scenario, &span);
@@ -393,6 +398,89 @@ impl Validator<'_, '_> {
             }
             Some(id) => self.check_id(id, "id"),
         }
+    }
+
+    /// Warns when a fact's answer (12 columns or more) appears in another item's prompt and neither lists
+    /// the other as `related`: studied first, that item gives the answer away.
+    fn give_aways(&mut self, facts: &[Fact], scenarios: &[Scenario]) {
+        let prompts: Vec<(&str, &Text, &[String])> = facts
+            .iter()
+            .map(|f| (f.id.as_str(), &f.prompt, f.related.as_slice()))
+            .chain(
+                scenarios
+                    .iter()
+                    .map(|s| (s.id.as_str(), &s.prompt, s.related.as_slice())),
+            )
+            .collect();
+        for fact in facts {
+            let mut warned: Vec<&str> = Vec::new();
+            for lang in Lang::ALL {
+                let answer = fact.answer.get(lang).trim().trim_end_matches('.').to_lowercase();
+                if unicode_width::UnicodeWidthStr::width(answer.as_str()) < 12
+                    || !answer.chars().any(char::is_alphabetic)
+                {
+                    continue;
+                }
+                for (other, prompt, other_related) in &prompts {
+                    let related = fact.related.iter().any(|r| r == other) || other_related.contains(&fact.id);
+                    if *other == fact.id
+                        || related
+                        || warned.contains(other)
+                        || !prompt.get(lang).to_lowercase().contains(&answer)
+                    {
+                        continue;
+                    }
+                    warned.push(other);
+                    let Some(span) = self.ids.get(&fact.id).cloned() else {
+                        continue;
+                    };
+                    self.r
+                        .warning(
+                            &span,
+                            Rule::GivesAway,
+                            format!(
+                                "the answer of \"{}\" appears in the prompt of \"{other}\" ({lang}): studied first, it gives the answer away",
+                                fact.id
+                            ),
+                        )
+                        .hint(format!(
+                            "add related = [\"{other}\"] to one of the two, so they are never new cards on the same day"
+                        ));
+                }
+            }
+        }
+    }
+
+    /// The `related` ids of item `own`: each must name another item of this file. A bad one is reported
+    /// and left out; the item itself stays.
+    fn related(&mut self, raw: Option<Spanned<Vec<String>>>, own: Option<&str>) -> Vec<String> {
+        let Some(raw) = raw else {
+            return Vec::new();
+        };
+        let span = raw.span();
+        let mut related = Vec::new();
+        for id in raw.into_inner() {
+            if Some(id.as_str()) == own {
+                self.r
+                    .error(
+                        &span,
+                        Rule::UnknownRelated,
+                        format!("\"{id}\" is related to itself"),
+                    )
+                    .hint("list the other items that give this one's answer away");
+            } else if !self.ids.contains_key(&id) {
+                self.r
+                    .error(
+                        &span,
+                        Rule::UnknownRelated,
+                        format!("no item \"{id}\" in this topic"),
+                    )
+                    .hint("`related` names items of the same file by their id");
+            } else if !related.contains(&id) {
+                related.push(id);
+            }
+        }
+        related
     }
 
     fn check_id(&mut self, raw: Spanned<String>, what: &str) -> Option<String> {

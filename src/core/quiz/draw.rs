@@ -6,8 +6,12 @@
 //! - **Exam** ([`exam`]): scenarios only, the count per topic apportioned to each topic's number of scenarios
 //!   ([`super::apportion`]), picked at random within each topic.
 //!
-//! Both shuffle the final order, and ask for more questions than exist → all of them plus a [`Shortfall`].
+//! - **Weak spots** ([`weighted`]): scenarios only, each drawn with the weight the caller gives it (the
+//!   readiness model's weakness), without replacement.
+//!
+//! All shuffle the final order, and ask for more questions than exist → all of them plus a [`Shortfall`].
 
+use rand::RngExt;
 use rand::seq::SliceRandom;
 
 use super::apportion::apportion;
@@ -62,6 +66,33 @@ pub enum Either<S, G> {
     Scenario(S),
     /// A generated question.
     Generated(G),
+}
+
+/// Draws `n` questions under `seed`, each with probability growing with its weight (Efraimidis–Spirakis:
+/// the `n` largest keys `u^(1/w)`); questions of weight 0 come only when nothing else is left.
+pub fn weighted<Q>(questions: Vec<Q>, weight: impl Fn(&Q) -> f64, n: usize, seed: u64) -> Draw<Q> {
+    let available = questions.len();
+    let mut rng = draw_rng(seed);
+    let mut keyed: Vec<(f64, Q)> = questions
+        .into_iter()
+        .map(|q| {
+            let w = weight(&q);
+            let u: f64 = rng.random::<f64>().max(f64::MIN_POSITIVE);
+            let key = if w > 0.0 && w.is_finite() {
+                u.powf(1.0 / w)
+            } else {
+                -1.0 + u
+            };
+            (key, q)
+        })
+        .collect();
+    keyed.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut drawn: Vec<Q> = keyed.into_iter().take(n).map(|(_, q)| q).collect();
+    drawn.shuffle(&mut rng);
+    Draw {
+        questions: drawn,
+        shortfall: shortfall(n, available),
+    }
 }
 
 /// Draws `n` exam questions from per-topic pools under `seed`, in proportion to the pools' sizes.

@@ -5,7 +5,7 @@
 //! the returned [`EventKind::Answer`] (wrapped in an `Event` with its id and time), then calls
 //! [`QuizSession::advance`]. A question can be skipped by advancing without answering.
 
-use crate::core::content::Deck;
+use crate::core::content::{Deck, global_id};
 use crate::core::event::{AnswerMode, EventKind};
 
 use super::draw::{self, Either};
@@ -13,7 +13,7 @@ use super::error::{QuizError, Shortfall};
 use super::generate::{Generator, QuizPool};
 use super::grade::{Graded, ResponseError, grade};
 use super::question::Question;
-use super::scope::Scope;
+use super::scope::{ScenarioRef, Scope};
 use super::score::{TopicScore, breakdown};
 
 /// What a quiz asks for (`recall quiz [--topic T] [-n N] [--seed S]`).
@@ -118,6 +118,44 @@ impl QuizSession {
             current: 0,
             shortfall: drawn.shortfall,
             generated_only,
+            topic_order: scope.topic_ids(deck),
+        })
+    }
+
+    /// A quiz of `options.count` scenarios aimed at the weak spots: each scenario of the scope is drawn
+    /// with `weight(card)` (see [`draw::weighted`]); no generated questions. Errors as [`QuizSession::new`].
+    pub fn weak(
+        deck: &Deck,
+        options: &QuizOptions,
+        weight: impl Fn(&str) -> f64,
+    ) -> Result<QuizSession, QuizError> {
+        if options.count == 0 {
+            return Err(QuizError::ZeroQuestions);
+        }
+        let scope = Scope::new(deck, options.topic.as_deref())?;
+        // Scenarios are drawn by position and only the drawn ones become questions.
+        let scenarios: Vec<ScenarioRef> = scope.scenario_refs(deck).into_iter().flatten().collect();
+        if scenarios.is_empty() {
+            return Err(QuizError::NoScenarios {
+                scope: scope.describe(),
+            });
+        }
+        let card = |s: &ScenarioRef| {
+            let topic = &deck.topics()[s.topic];
+            global_id(&topic.id, &topic.scenarios[s.scenario].id)
+        };
+        let drawn = draw::weighted(scenarios, |s| weight(&card(s)), options.count, options.seed);
+        let questions: Vec<Question> = drawn
+            .questions
+            .into_iter()
+            .filter_map(|s| s.question(deck, options.seed))
+            .collect();
+        Ok(QuizSession {
+            results: vec![None; questions.len()],
+            questions,
+            current: 0,
+            shortfall: drawn.shortfall,
+            generated_only: false,
             topic_order: scope.topic_ids(deck),
         })
     }

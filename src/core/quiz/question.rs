@@ -167,6 +167,7 @@ mod tests {
             explanation: Text::plain("Because."),
             source: "https://example.com".into(),
             checked: None,
+            related: Vec::new(),
             choices: correct
                 .iter()
                 .enumerate()

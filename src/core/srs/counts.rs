@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use super::card::Phase;
 use super::history::History;
 use super::queue::{Limits, Mode, Queue};
+use super::siblings::Siblings;
 use crate::core::content::Deck;
 
 /// What is waiting in one scope today.
@@ -39,6 +40,7 @@ pub fn counts(
     scope: &[String],
     progress: &impl History,
     limits: Limits,
+    siblings: &Siblings,
     clock: &super::DayClock,
     now: Timestamp,
 ) -> StudyCounts {
@@ -50,6 +52,7 @@ pub fn counts(
         &day,
         progress.done_on(&day),
         limits,
+        siblings,
         Mode::Scheduled,
         now,
     );
@@ -73,14 +76,18 @@ pub fn topic_counts(
     deck: &Deck,
     progress: &impl History,
     limits: Limits,
+    siblings: &Siblings,
     clock: &super::DayClock,
     now: Timestamp,
 ) -> (Vec<StudyCounts>, StudyCounts) {
     let per_topic = deck
         .topics()
         .iter()
-        .map(|t| counts(&t.id, &scope(deck, Some(&t.id)), progress, limits, clock, now))
+        .map(|t| {
+            let scope = scope(deck, Some(&t.id));
+            counts(&t.id, &scope, progress, limits, siblings, clock, now)
+        })
         .collect();
-    let all = counts("", &scope(deck, None), progress, limits, clock, now);
+    let all = counts("", &scope(deck, None), progress, limits, siblings, clock, now);
     (per_topic, all)
 }

@@ -17,6 +17,7 @@ pub mod optimize;
 pub mod queue;
 pub mod scheduler;
 pub mod session;
+pub mod siblings;
 pub mod summary;
 
 pub use card::{CardState, Memory, Phase};
@@ -28,4 +29,5 @@ pub use optimize::{Fitted, MIN_TRAINING_ITEMS, OptimizeError, TrainingSet, fit, 
 pub use queue::{Limits, Mode, Queue};
 pub use scheduler::{MAX_INTERVAL_DAYS, Outcome, RETENTION_RANGE, Scheduler, SchedulerError, Steps};
 pub use session::{Current, Remaining, SessionError, StudySession};
-pub use summary::SessionSummary;
+pub use siblings::Siblings;
+pub use summary::{NextDue, SessionSummary};

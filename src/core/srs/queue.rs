@@ -2,14 +2,17 @@
 //!
 //! Scheduled study shows seen cards that are due first — most overdue first, learning steps included — then
 //! new cards in deck order. Reviews of graduated cards and new cards are capped per day, counting what was
-//! already done since the day started ([`DayCounts`]); learning steps are never capped. A learning card whose
-//! step ends later today waits in a timed list. Cram takes every card of the scope in deck order.
+//! already done since the day started ([`DayCounts`]); learning steps are never capped. A new card whose
+//! sibling ([`Siblings`]) was studied today, or is already among today's new cards, waits for another day.
+//! A learning card whose step ends later today waits in a timed list. Cram takes every card of the scope in
+//! deck order.
 
 use jiff::Timestamp;
 
 use super::card::{CardState, Phase};
 use super::day::StudyDay;
 use super::history::DayCounts;
+use super::siblings::Siblings;
 
 /// Daily caps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,13 +56,16 @@ pub struct Queue {
 impl Queue {
     /// The queue for `scope` (card ids in deck order) on `day` at `now`.
     ///
-    /// `state` gives each card's current state; `done` is what was already done today.
+    /// `state` gives each card's current state; `done` is what was already done today; `siblings` holds
+    /// back a new card whose related card was studied today or is already new today.
+    #[allow(clippy::too_many_arguments)]
     pub fn build(
         scope: &[String],
         state: impl Fn(&str) -> CardState,
         day: &StudyDay,
         done: DayCounts,
         limits: Limits,
+        siblings: &Siblings,
         mode: Mode,
         now: Timestamp,
     ) -> Queue {
@@ -73,10 +79,18 @@ impl Queue {
         let mut learning = Vec::new();
         let mut new = Vec::new();
         let new_left = remaining(limits.new_per_day, done.new);
+        let buried = |id: &str, new: &[String]| {
+            siblings.of(id).iter().any(|s| {
+                new.contains(s)
+                    || state(s)
+                        .last_review
+                        .is_some_and(|at| at >= day.start && at < day.end)
+            })
+        };
         for (position, id) in scope.iter().enumerate() {
             let card = state(id);
             match (card.phase, card.due) {
-                (Phase::New, _) if new.len() < new_left => new.push(id.clone()),
+                (Phase::New, _) if new.len() < new_left && !buried(id, &new) => new.push(id.clone()),
                 (Phase::New, _) => {}
                 (phase, Some(at)) if phase.in_steps() && at > now && at < day.end => {
                     learning.push((at, id.clone()));

@@ -19,7 +19,8 @@ use super::day::StudyDay;
 use super::history::History;
 use super::queue::{Limits, Mode, Queue};
 use super::scheduler::{Outcome, Scheduler};
-use super::summary::{Ahead, SessionSummary};
+use super::siblings::Siblings;
+use super::summary::{Ahead, NextDue, SessionSummary};
 use crate::core::event::{Event, EventKind, Rating};
 
 /// How soon a card graded Again in cram comes back (if other cards are left).
@@ -118,6 +119,10 @@ pub struct StudySession {
     pending: Option<Pending>,
     done: Vec<Done>,
     started_at: Timestamp,
+    /// When the last card was answered and nothing was left; `None` while a card is on screen.
+    finished_at: Option<Timestamp>,
+    /// New cards introduced today before the session started (for the daily limit).
+    new_before: usize,
 }
 
 impl StudySession {
@@ -127,6 +132,7 @@ impl StudySession {
         progress: &impl History,
         scope: Vec<String>,
         limits: Limits,
+        siblings: &Siblings,
         mode: Mode,
         now: Timestamp,
     ) -> StudySession {
@@ -134,7 +140,8 @@ impl StudySession {
         let states: HashMap<String, CardState> =
             scope.iter().map(|id| (id.clone(), progress.state(id))).collect();
         let state = |id: &str| states.get(id).copied().unwrap_or_default();
-        let queue = Queue::build(&scope, state, &day, progress.done_on(&day), limits, mode, now);
+        let done_today = progress.done_on(&day);
+        let queue = Queue::build(&scope, state, &day, done_today, limits, siblings, mode, now);
         let mut session = StudySession {
             scheduler,
             mode,
@@ -151,6 +158,8 @@ impl StudySession {
             pending: None,
             done: Vec::new(),
             started_at: now,
+            finished_at: None,
+            new_before: done_today.new,
         };
         session.advance(now);
         session
@@ -289,30 +298,58 @@ impl StudySession {
 
     /// Cards, accuracy and time so far, and what falls due tomorrow.
     pub fn summary(&self, now: Timestamp) -> SessionSummary {
-        let tomorrow = self.scheduler.clock().day(self.day.index + 1);
+        let clock = self.scheduler.clock();
+        let tomorrow = clock.day(self.day.index + 1);
         let due_tomorrow = self
             .states
             .values()
             .filter(|s| s.is_due_before(tomorrow.end))
             .count();
         let unseen = self.states.values().filter(|s| s.is_new()).count();
-        let new_tomorrow = unseen.min(usize::try_from(self.limits.new_per_day).unwrap_or(usize::MAX));
+        let limit = usize::try_from(self.limits.new_per_day).unwrap_or(usize::MAX);
+        let new_tomorrow = unseen.min(limit);
+        let introduced = self.done.iter().filter(|d| d.before.is_new()).count();
+        let new_left_today = limit.saturating_sub(self.new_before + introduced);
+        let waiting = unseen.saturating_sub(self.cursor.new.len());
+        let new_over_limit = if new_left_today == 0 { waiting } else { 0 };
+        let end = self.finished_at.unwrap_or(now);
         let next_due = self
             .states
             .values()
             .filter_map(|s| s.due)
-            .filter(|due| *due > now)
-            .min();
+            .filter(|due| *due > end)
+            .min()
+            .map(|due| {
+                let days = clock.day_index(due) - self.day.index;
+                match u32::try_from(days) {
+                    Ok(days) if days > 0 => NextDue::InDays(days),
+                    _ => NextDue::Today(due),
+                }
+            });
         let ahead = Ahead {
             due_tomorrow,
             new_tomorrow,
             next_due,
+            new_over_limit,
+            new_held_back: waiting - new_over_limit,
         };
         SessionSummary::from_done(
             &self.done,
-            now.duration_since(self.started_at).max(SignedDuration::ZERO),
+            end.duration_since(self.started_at).max(SignedDuration::ZERO),
             ahead,
         )
+    }
+
+    /// The distinct cards graded in this session (undone grades excluded), in the order first graded:
+    /// what "cram these cards again" goes through.
+    pub fn studied(&self) -> Vec<String> {
+        let mut cards: Vec<String> = Vec::new();
+        for d in &self.done {
+            if !cards.contains(&d.card) {
+                cards.push(d.card.clone());
+            }
+        }
+        cards
     }
 
     fn apply_grade(&mut self, grade: Grade, now: Timestamp) {
@@ -381,5 +418,6 @@ impl StudySession {
             revealed: false,
             shown_at: now,
         });
+        self.finished_at = if self.current.is_none() { Some(now) } else { None };
     }
 }

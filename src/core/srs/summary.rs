@@ -1,4 +1,8 @@
-//! The end-of-session summary: cards, accuracy, time, and what is due tomorrow.
+//! The end-of-session summary: cards, accuracy, time, what is due tomorrow and why no new card is left.
+//!
+//! Every figure comes from the session's own schedule, the one its grade buttons showed: the next card
+//! comes back after the whole study days its button said ([`NextDue::InDays`]), or later today for a
+//! learning step ([`NextDue::Today`]). The time is the session's, frozen when its last card was answered.
 
 use std::collections::HashSet;
 
@@ -28,8 +32,21 @@ pub struct SessionSummary {
     pub due_tomorrow: usize,
     /// New cards tomorrow can introduce (unseen cards, up to the daily limit).
     pub new_tomorrow: usize,
-    /// When the next card of the scope falls due (a learning step later today, or a review), if any.
-    pub next_due: Option<Timestamp>,
+    /// When the next card of the scope falls due, if any.
+    pub next_due: Option<NextDue>,
+    /// Unseen cards of the scope that today's new-card limit keeps for another day.
+    pub new_over_limit: usize,
+    /// Unseen cards held back today because a related card was studied (see `super::Siblings`).
+    pub new_held_back: usize,
+}
+
+/// When the next card of a session's scope falls due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NextDue {
+    /// Later today, at this time (a learning step).
+    Today(Timestamp),
+    /// At the start of the study day this many days after today (as the grade buttons count).
+    InDays(u32),
 }
 
 /// What the session saw ahead of it when it ended.
@@ -37,7 +54,9 @@ pub struct SessionSummary {
 pub(super) struct Ahead {
     pub(super) due_tomorrow: usize,
     pub(super) new_tomorrow: usize,
-    pub(super) next_due: Option<Timestamp>,
+    pub(super) next_due: Option<NextDue>,
+    pub(super) new_over_limit: usize,
+    pub(super) new_held_back: usize,
 }
 
 impl SessionSummary {
@@ -61,6 +80,8 @@ impl SessionSummary {
             due_tomorrow: ahead.due_tomorrow,
             new_tomorrow: ahead.new_tomorrow,
             next_due: ahead.next_due,
+            new_over_limit: ahead.new_over_limit,
+            new_held_back: ahead.new_held_back,
         }
     }
 }

@@ -218,7 +218,15 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Cram,
         scope: Scope::Only(&[C::StudySummary]),
         hint: true,
-        label: ("cram", "벼락치기"),
+        label: ("cram again", "다시 벼락치기"),
+    },
+    Binding {
+        keys: &[Char('C')],
+        action: Action::CramScope,
+        scope: Scope::Only(&[C::StudySummary]),
+        // The summary names it next to `c`.
+        hint: false,
+        label: ("cram every card", "모든 카드 벼락치기"),
     },
     Binding {
         keys: &[Char('n')],
@@ -232,7 +240,15 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Quiz,
         scope: Scope::Only(&[C::Home]),
         hint: true,
-        label: ("quiz", "퀴즈"),
+        label: ("quiz topic", "주제 퀴즈"),
+    },
+    Binding {
+        keys: &[Char('Z')],
+        action: Action::QuizAll,
+        scope: Scope::Only(&[C::Home]),
+        // The Start box names it next to `z`.
+        hint: false,
+        label: ("quiz all topics", "전체 주제 퀴즈"),
     },
     Binding {
         keys: &[Char('e')],
@@ -353,7 +369,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[Char('a'), Char('b'), Char('c'), Char('d'), Char('e'), Char('f')],
         action: Action::Choose(0),
-        scope: Scope::Only(&[C::StudyChoose]),
+        scope: Scope::Only(&[C::Quiz, C::StudyChoose]),
         hint: false,
         label: ("choose by letter", "글자로 선택"),
     },

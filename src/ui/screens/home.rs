@@ -71,7 +71,10 @@ impl HomeState {
                 return Outcome::push(Screen::Browse(BrowseState::at_topic(self.cursor)));
             }
             Action::Browse => return Outcome::push(Screen::Browse(BrowseState::default())),
-            Action::Quiz => return start_quiz(shared, None, QuizOptions::DEFAULT_COUNT),
+            Action::Quiz => {
+                return start_quiz(shared, self.selected_topic(shared), QuizOptions::DEFAULT_COUNT);
+            }
+            Action::QuizAll => return start_quiz(shared, None, QuizOptions::DEFAULT_COUNT),
             Action::Study => return start_study(shared, self.selected_topic(shared), Mode::Scheduled),
             Action::StudyAll => return start_study(shared, None, Mode::Scheduled),
             Action::Stats => {
@@ -309,7 +312,7 @@ fn entry_points(
                     all.new
                 ),
             ),
-            ("z", "practice quiz (10 questions, explained)".into()),
+            ("z", format!("quiz {selected} (10 questions) · Z all topics")),
             (
                 "e",
                 format!(
@@ -339,7 +342,7 @@ fn entry_points(
                     all.new
                 ),
             ),
-            ("z", "연습 퀴즈 (10문제, 해설 포함)".into()),
+            ("z", format!("{selected} 퀴즈 (10문제) · Z 전체 주제")),
             (
                 "e",
                 format!("모의고사 ({}문제, {}분)", exam.questions, exam.minutes),

@@ -1,6 +1,7 @@
-//! Practice quiz: one question at a time, pick with 1–6, Enter to answer; then every choice's verdict and
-//! reason and the explanation; Enter moves on. A running score, and a summary at the end. Every answer is
-//! recorded in the progress log.
+//! Practice quiz: one question at a time, pick with the choices' digits or letters, Enter to answer; then
+//! every choice's verdict and reason and the explanation; Enter moves on. A running score, and at the end
+//! the score by topic and every missed question with its explanation. Every answer is recorded in the
+//! progress log.
 
 use std::collections::BTreeSet;
 
@@ -91,12 +92,16 @@ impl QuizState {
             self.scroll.reset();
             return Outcome::none();
         }
-        let choose = self.session.current().map_or(1, |q| q.choose);
+        let (choose, choices) = self
+            .session
+            .current()
+            .map_or((1, 1), |q| (q.choose, q.choices.len()));
         if self.picked.len() < choose {
+            let keys = choice_keys(choices);
             return Outcome::status(match lang {
-                Lang::En => format!("Pick {choose} with 1–6 first."),
-                Lang::Ko if choose == 1 => "먼저 답을 고르세요.".to_string(),
-                Lang::Ko => format!("먼저 답을 {choose}개 고르세요."),
+                Lang::En => format!("Pick {choose} with {keys} first."),
+                Lang::Ko if choose == 1 => format!("먼저 {keys}로 답을 고르세요."),
+                Lang::Ko => format!("먼저 {keys}로 답을 {choose}개 고르세요."),
             });
         }
         let chosen: Vec<usize> = self.picked.iter().copied().collect();
@@ -118,7 +123,8 @@ impl QuizState {
         let theme = &shared.theme;
         let score = self.session.score();
         if self.session.is_over() {
-            let lines = summary_lines(&self.session.summary(), shared);
+            let mut lines = summary_lines(&self.session.summary(), shared);
+            lines.extend(missed_lines(&self.session, shared));
             let title = match lang {
                 Lang::En => " Quiz finished — Enter or Esc to leave ".to_string(),
                 Lang::Ko => " 퀴즈 완료 — Enter 또는 Esc로 나가기 ".to_string(),
@@ -139,12 +145,10 @@ impl QuizState {
         let mut lines = question_view::lines(question, &picked, graded, highlight, lang, theme);
         if !self.answered {
             lines.push(Line::raw(""));
+            let keys = choice_keys(question.choices.len());
             let hint = match lang {
-                Lang::En => "Pick with 1–6, then Enter to answer.".to_string(),
-                Lang::Ko => format!(
-                    "번호 키(1–{})로 고른 뒤 Enter를 눌러 답하세요.",
-                    question.choices.len()
-                ),
+                Lang::En => format!("Pick with {keys}, then Enter to answer."),
+                Lang::Ko => format!("{keys}로 고른 뒤 Enter를 눌러 답하세요."),
             };
             lines.push(Line::styled(hint, theme.dim()));
         }
@@ -166,6 +170,50 @@ impl QuizState {
         };
         scrolled(frame, area, lines, title, &self.scroll, shared);
     }
+}
+
+/// The keys that pick one of `n` choices: `1–4 or a–d`.
+fn choice_keys(n: usize) -> String {
+    let n = n.clamp(1, 6);
+    let letter = char::from(b'a' + u8::try_from(n - 1).unwrap_or(0));
+    format!("1–{n} / a–{letter}")
+}
+
+/// The missed questions of the finished quiz: each prompt, the right answers and the explanation.
+fn missed_lines<'a>(session: &'a QuizSession, shared: &Shared) -> Vec<Line<'a>> {
+    let (lang, theme) = (shared.lang, &shared.theme);
+    let missed: Vec<usize> = (0..session.questions().len())
+        .filter(|&i| session.result(i).is_some_and(|g| !g.correct))
+        .collect();
+    if missed.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        Line::raw(""),
+        Line::styled(
+            match lang {
+                Lang::En => format!("Missed ({}):", missed.len()),
+                Lang::Ko => format!("틀린 문제 ({}개):", missed.len()),
+            },
+            theme.title(),
+        ),
+    ];
+    for i in missed {
+        let q = &session.questions()[i];
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!("{}. {}", i + 1, q.prompt.get(lang)),
+            theme.text(),
+        ));
+        for c in q.choices.iter().filter(|c| c.correct) {
+            lines.push(Line::styled(format!("   ✓ {}", c.text.get(lang)), theme.good()));
+        }
+        lines.extend(crate::ui::widgets::rich::body_lines(
+            q.explanation.get(lang),
+            theme.dim(),
+        ));
+    }
+    lines
 }
 
 fn summary_lines(summary: &QuizSummary, shared: &Shared) -> Vec<Line<'static>> {

@@ -1,4 +1,4 @@
-//! Number formats shared by screens: durations as a clock, and percentages.
+//! Number formats shared by screens: durations as a clock, and percentages (`crate::core::percent`).
 
 use std::time::Duration;
 
@@ -13,10 +13,7 @@ pub fn clock(d: Duration) -> String {
     }
 }
 
-/// `part` of `total` in whole percent, rounded down; 0 when `total` is 0.
-pub fn percent(part: usize, total: usize) -> usize {
-    (part * 100).checked_div(total).unwrap_or(0)
-}
+pub use crate::core::percent::percent;
 
 #[cfg(test)]
 mod tests {
@@ -26,11 +23,5 @@ mod tests {
     fn clock_shows_hours_only_when_needed() {
         assert_eq!(clock(Duration::from_secs(59)), "0:59");
         assert_eq!(clock(Duration::from_secs(7800)), "2:10:00");
-    }
-
-    #[test]
-    fn percent_of_nothing_is_zero() {
-        assert_eq!(percent(3, 0), 0);
-        assert_eq!(percent(2, 3), 66);
     }
 }

@@ -14,6 +14,7 @@ use ratatui::widgets::{Axis, Bar, BarChart, Block, Borders, Chart, Dataset, Grap
 use unicode_width::UnicodeWidthStr;
 
 use crate::core::content::{Deck, Lang};
+use crate::core::percent::percent;
 use crate::core::progress::Stats;
 use crate::core::progress::stats::{CardCounts, ExamPoint, Retention, hours_minutes};
 use crate::ui::theme::Theme;
@@ -92,7 +93,7 @@ pub fn heatmap(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 /// `91% (120)`, or a dash without reviews.
 fn rate(r: &Retention) -> String {
     match r.rate {
-        Some(rate) => format!("{:.0}% ({})", rate * 100.0, r.reviews),
+        Some(_) => format!("{}% ({})", percent(r.passed, r.reviews), r.reviews),
         None => "—".to_string(),
     }
 }

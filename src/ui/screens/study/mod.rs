@@ -202,12 +202,22 @@ impl StudyState {
         }
     }
 
-    /// The summary's keys: cram the same scope, study more new cards today, or go back.
+    /// The summary's keys: cram this session's cards again (or, after an empty session, the scope's),
+    /// cram every card of the scope, study more new cards today, or go back.
     fn next_step(&mut self, action: Action, shared: &Shared) -> Outcome {
         let topic = self.topic.clone();
+        let studied = self.session.studied();
         match action {
             Action::Back | Action::Submit | Action::Reveal => Outcome::pop(),
-            Action::Cram => replace(shared, topic, Mode::Cram, 0),
+            Action::Cram if !studied.is_empty() => {
+                let session = shared.cram_session(studied);
+                Outcome::replace(Screen::Study(Box::new(StudyState::new(
+                    session,
+                    topic,
+                    &shared.deck,
+                ))))
+            }
+            Action::Cram | Action::CramScope => replace(shared, topic, Mode::Cram, 0),
             Action::MoreNew => replace(shared, topic, Mode::Scheduled, self.extra_new + MORE_NEW),
             _ => Outcome::none(),
         }

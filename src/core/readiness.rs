@@ -1,0 +1,431 @@
+//! Exam readiness: the mock-exam score a learner would get on a given day, with an honest range, overall
+//! and per topic, and the chance of a right answer for every scenario (the weak-spot practice draws on it).
+//!
+//! The model, in the words README uses:
+//! - **A scenario studied as a card** is answered right when the learner recalls it, with FSRS's
+//!   retrievability on the exam day, or else by a lucky guess (one in the number of ways to pick its keys).
+//!   A quiz or exam answer after the card's last review counts too: a wrong one means the learner did not
+//!   know it then (only a guess is left until they study it again); a right one is a recall at that time.
+//! - **A scenario never studied nor answered** is answered right as often as the learner got scenarios of
+//!   the same topic right the first time they met them (in study, a quiz or an exam), shrunk towards a
+//!   guess while there are few such first meetings. Facts are not used directly: how well the facts of a
+//!   topic carry over to its scenarios is exactly what those first meetings measure.
+//! - **The exam** is drawn as recall draws it: questions apportioned to topics by their number of scenarios,
+//!   scenarios picked at random within a topic. The expected number of right answers is the sum over
+//!   topics of their share times the topic's mean chance; the spread combines which scenarios are drawn
+//!   (without replacement) and each answer's luck. The range is the central 80 % of a normal with that
+//!   spread, on the 100–1000 scale.
+//! - **The learner's own memory**: FSRS's retrievability is a population model. The learner's reviews of
+//!   graduated cards show how often they really recall compared with it; recall shifts every predicted
+//!   recall by the one log-odds offset that matches their recent reviews ([`Calibration`]), shrunk towards
+//!   none while there are few of them.
+//! - **Too little history** gives no prediction: a topic needs at least [`MIN_SEEN`] scenarios seen (and a
+//!   fifth of them), and the overall prediction needs every topic the exam draws from.
+//!
+//! Pure: the caller passes the deck, the replayed progress, the scheduler and the day.
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::core::content::{Deck, Scenario, global_id};
+use crate::core::event::Rating;
+use crate::core::progress::Progress;
+use crate::core::quiz::apportion::apportion;
+use crate::core::quiz::{ExamOptions, PASS_MARK, scaled_score};
+use crate::core::srs::Scheduler;
+
+/// A topic needs this many scenarios seen (studied or answered) before its prediction is shown.
+pub const MIN_SEEN: usize = 3;
+
+/// Weight, in first meetings, of the guess rate in a topic's estimate for unseen scenarios.
+const PRIOR_WEIGHT: f64 = 4.0;
+
+/// z of the central 80 % of a normal distribution.
+const Z80: f64 = 1.281_551_6;
+
+/// The predicted result of a mock exam.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Prediction {
+    /// Expected scaled score (100–1000).
+    pub scaled: u32,
+    /// Low end of the 80 % range.
+    pub low: u32,
+    /// High end of the 80 % range.
+    pub high: u32,
+    /// Chance of reaching the pass mark (720).
+    pub pass_chance: f64,
+    /// Expected right answers.
+    pub expected_correct: f64,
+    /// Questions in the exam.
+    pub questions: usize,
+}
+
+/// One topic's readiness.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicReadiness {
+    /// Topic id.
+    pub topic: String,
+    /// A topic-only exam of this topic's share of questions (at least 10); `None` with too little history.
+    pub prediction: Option<Prediction>,
+    /// Scenarios studied or answered at least once.
+    pub seen: usize,
+    /// Scenarios in the topic.
+    pub scenarios: usize,
+    /// Questions the full exam draws from this topic.
+    pub exam_questions: usize,
+}
+
+/// Readiness on one day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Readiness {
+    /// When the exam would be taken.
+    pub at: Timestamp,
+    /// The full mock exam; `None` while a topic it draws from has too little history.
+    pub overall: Option<Prediction>,
+    /// Every topic, in deck order.
+    pub topics: Vec<TopicReadiness>,
+    /// Scenarios seen, in all.
+    pub seen: usize,
+    /// Scenarios in the deck.
+    pub scenarios: usize,
+    /// Quiz and exam answers the prediction used.
+    pub answers: usize,
+}
+
+/// One scenario's chance of a right answer on the day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Chance {
+    /// Global card id.
+    pub card: String,
+    /// Topic index in the deck.
+    pub topic: usize,
+    /// Probability of a right answer.
+    pub p: f64,
+    /// Whether the learner has studied or answered it.
+    pub seen: bool,
+    /// Whether the learner's latest answer to it was wrong (a weak spot however its memory looks).
+    pub missed_last: bool,
+}
+
+/// How the learner's recall compares with FSRS's prediction: a log-odds offset fitted to their recent
+/// reviews of graduated cards.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Calibration {
+    /// Added to the log-odds of every predicted recall (0: as FSRS predicts).
+    pub offset: f64,
+    /// Reviews it was fitted on.
+    pub reviews: usize,
+}
+
+/// Reviews of graduated cards the calibration looks back on.
+const CALIBRATION_REVIEWS: usize = 400;
+
+/// Reviews at which the fitted offset counts half.
+const CALIBRATION_SHRINK: f64 = 60.0;
+
+impl Calibration {
+    /// The offset that makes FSRS's predicted recall, over the learner's latest reviews of graduated cards
+    /// before `at`, sum to the recalls they had.
+    pub fn fit(progress: &Progress, scheduler: &Scheduler, at: Timestamp) -> Calibration {
+        let mut pairs: Vec<(Timestamp, f64, bool)> = progress
+            .cards()
+            .flat_map(|(_, c)| c.reviews.iter())
+            .filter(|r| !r.cram && r.at < at && r.before.phase == crate::core::srs::Phase::Review)
+            .filter_map(|r| {
+                let predicted = scheduler.retrievability(&r.before, r.at)?;
+                Some((
+                    r.at,
+                    f64::from(predicted).clamp(1e-4, 1.0 - 1e-4),
+                    r.rating != Rating::Again,
+                ))
+            })
+            .collect();
+        pairs.sort_by_key(|(when, ..)| std::cmp::Reverse(*when));
+        pairs.truncate(CALIBRATION_REVIEWS);
+        let recalled = pairs.iter().filter(|(.., ok)| *ok).count() as f64;
+        let predicted_at = |offset: f64| pairs.iter().map(|(_, r, _)| shift(*r, offset)).sum::<f64>();
+        let (mut lo, mut hi) = (-4.0, 4.0);
+        for _ in 0..40 {
+            let mid = (lo + hi) / 2.0;
+            if predicted_at(mid) < recalled {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        let n = pairs.len() as f64;
+        Calibration {
+            offset: (lo + hi) / 2.0 * n / (n + CALIBRATION_SHRINK),
+            reviews: pairs.len(),
+        }
+    }
+
+    fn apply(self, recall: f64) -> f64 {
+        shift(recall.clamp(1e-6, 1.0 - 1e-6), self.offset)
+    }
+}
+
+/// `p` with `offset` added to its log-odds.
+fn shift(p: f64, offset: f64) -> f64 {
+    let logit = (p / (1.0 - p)).ln() + offset;
+    1.0 / (1.0 + (-logit).exp())
+}
+
+impl Chance {
+    /// How much practising it is worth: the chance of a wrong answer, squared so the weakest stand out,
+    /// and a full point more for a scenario missed since its last review.
+    pub fn weakness(&self) -> f64 {
+        (1.0 - self.p).powi(2) + if self.missed_last { 1.0 } else { 0.0 }
+    }
+}
+
+/// The chance of a right answer to every scenario of `deck` at `at`, in deck order.
+pub fn chances(deck: &Deck, progress: &Progress, scheduler: &Scheduler, at: Timestamp) -> Vec<Chance> {
+    let calibration = Calibration::fit(progress, scheduler, at);
+    let mut out = Vec::new();
+    for (t, topic) in deck.topics().iter().enumerate() {
+        let unseen = unseen_chance(deck, t, progress);
+        for s in topic.scenarios.iter().filter(|s| s.correct_count() > 0) {
+            let card = global_id(&topic.id, &s.id);
+            let guess = guess_chance(s);
+            let (p, seen, missed_last) = match known(progress, scheduler, &card, at) {
+                Some(Known::Recall(r)) => {
+                    let r = calibration.apply(r);
+                    (r + (1.0 - r) * guess, true, false)
+                }
+                Some(Known::Missed) => (guess, true, true),
+                None => (unseen.max(guess), false, false),
+            };
+            out.push(Chance {
+                card,
+                topic: t,
+                p: p.clamp(0.0, 1.0),
+                seen,
+                missed_last,
+            });
+        }
+    }
+    out
+}
+
+/// Readiness for a full-length mock exam taken at `at`.
+pub fn predict(deck: &Deck, progress: &Progress, scheduler: &Scheduler, at: Timestamp) -> Readiness {
+    let chances = chances(deck, progress, scheduler, at);
+    let topics = deck.topics();
+    let pools: Vec<Vec<f64>> = (0..topics.len())
+        .map(|t| chances.iter().filter(|c| c.topic == t).map(|c| c.p).collect())
+        .collect();
+    let sizes: Vec<usize> = pools.iter().map(Vec::len).collect();
+    let questions = ExamOptions::full_length(deck, 0).questions;
+    let shares = apportion(&sizes, questions);
+    let seen_in = |t: usize| chances.iter().filter(|c| c.topic == t && c.seen).count();
+    let measured = |t: usize| {
+        let seen = seen_in(t);
+        seen >= MIN_SEEN.min(sizes[t]).max(1) && seen * 5 >= sizes[t]
+    };
+    let topic_rows = topics
+        .iter()
+        .enumerate()
+        .map(|(t, topic)| {
+            let n = shares[t].max(10).min(sizes[t]);
+            TopicReadiness {
+                topic: topic.id.clone(),
+                prediction: measured(t).then(|| exam_prediction(&[(&pools[t], n)])).flatten(),
+                seen: seen_in(t),
+                scenarios: sizes[t],
+                exam_questions: shares[t],
+            }
+        })
+        .collect();
+    let drawn: Vec<(&Vec<f64>, usize)> = pools.iter().zip(shares.iter().copied()).collect();
+    let complete = (0..topics.len()).all(|t| shares[t] == 0 || measured(t));
+    Readiness {
+        at,
+        overall: complete.then(|| exam_prediction(&drawn)).flatten(),
+        topics: topic_rows,
+        seen: chances.iter().filter(|c| c.seen).count(),
+        scenarios: chances.len(),
+        answers: progress.cards().map(|(_, c)| c.answers.len()).sum(),
+    }
+}
+
+/// The predicted score of an exam drawing `n` questions from each pool of chances.
+fn exam_prediction(pools: &[(&Vec<f64>, usize)]) -> Option<Prediction> {
+    let mut mean = 0.0;
+    let mut variance = 0.0;
+    let mut questions = 0;
+    for &(pool, n) in pools {
+        if n == 0 || pool.is_empty() {
+            continue;
+        }
+        let size = pool.len() as f64;
+        let n = n.min(pool.len());
+        let nf = n as f64;
+        let p_bar = pool.iter().sum::<f64>() / size;
+        let spread = pool.iter().map(|p| (p - p_bar).powi(2)).sum::<f64>() / size;
+        mean += nf * p_bar;
+        // n Bernoulli answers over a sample drawn without replacement: n p̄(1−p̄) − n σ² (n−1)/(N−1).
+        let finite = if pool.len() > 1 {
+            (nf - 1.0) / (size - 1.0)
+        } else {
+            0.0
+        };
+        variance += (nf * p_bar * (1.0 - p_bar) - nf * spread * finite).max(0.0);
+        questions += n;
+    }
+    if questions == 0 {
+        return None;
+    }
+    let sd = variance.sqrt();
+    let scale = |correct: f64| {
+        let c = correct.clamp(0.0, questions as f64);
+        100.0 + 900.0 * c / questions as f64
+    };
+    let pass_correct = (0..=questions)
+        .find(|&c| scaled_score(c, questions) >= PASS_MARK)
+        .unwrap_or(questions) as f64;
+    // Continuity-corrected normal tail: P(right answers ≥ the fewest that pass).
+    let pass_chance = if sd == 0.0 {
+        f64::from(u8::from(mean >= pass_correct))
+    } else {
+        1.0 - normal_cdf((pass_correct - 0.5 - mean) / sd)
+    };
+    Some(Prediction {
+        scaled: scale(mean).round() as u32,
+        low: scale(mean - Z80 * sd).floor() as u32,
+        high: scale(mean + Z80 * sd).ceil() as u32,
+        pass_chance,
+        expected_correct: mean,
+        questions,
+    })
+}
+
+/// What the log says the learner knows of a seen scenario at `at`.
+enum Known {
+    /// The probability of recalling it.
+    Recall(f64),
+    /// Their latest answer, after their latest review, was wrong.
+    Missed,
+}
+
+/// `None` for a scenario never studied nor answered.
+fn known(progress: &Progress, scheduler: &Scheduler, card: &str, at: Timestamp) -> Option<Known> {
+    let history = progress.card(card)?;
+    let last_review = history.reviews.iter().filter(|r| !r.cram).map(|r| r.at).max();
+    let last_answer = history.answers.iter().filter(|a| a.at <= at).max_by_key(|a| a.at);
+    if let Some(answer) = last_answer
+        && last_review.is_none_or(|r| answer.at > r)
+        && !answer.correct
+    {
+        return Some(Known::Missed);
+    }
+    let state = history.state;
+    match (state.memory, state.last_review) {
+        (Some(_), Some(_)) => {
+            // A right answer after the last review was a recall then: count elapsed time from it.
+            let from = last_answer
+                .filter(|a| a.correct && state.last_review.is_some_and(|r| a.at > r))
+                .map(|a| a.at);
+            let refreshed = crate::core::srs::CardState {
+                last_review: from.or(state.last_review),
+                ..state
+            };
+            scheduler
+                .retrievability(&refreshed, at)
+                .map(f64::from)
+                .map(Known::Recall)
+        }
+        // Answered in a quiz or exam but never studied: known only through that answer.
+        _ => last_answer.map(|a| {
+            if a.correct {
+                Known::Recall(1.0)
+            } else {
+                Known::Missed
+            }
+        }),
+    }
+}
+
+/// How often the learner got a scenario of topic `t` right the first time they met it, shrunk towards a
+/// guess by [`PRIOR_WEIGHT`] first meetings.
+fn unseen_chance(deck: &Deck, t: usize, progress: &Progress) -> f64 {
+    let topic = &deck.topics()[t];
+    let (mut right, mut met, mut guess_sum, mut count) = (0.0, 0.0, 0.0, 0.0);
+    for s in topic.scenarios.iter().filter(|s| s.correct_count() > 0) {
+        guess_sum += guess_chance(s);
+        count += 1.0;
+        let Some(history) = progress.card(&global_id(&topic.id, &s.id)) else {
+            continue;
+        };
+        let first_review = history.reviews.first().map(|r| (r.at, r.rating != Rating::Again));
+        let first_answer = history.answers.first().map(|a| (a.at, a.correct));
+        let first = match (first_review, first_answer) {
+            (Some(r), Some(a)) => Some(if r.0 <= a.0 { r.1 } else { a.1 }),
+            (r, a) => r.or(a).map(|(_, ok)| ok),
+        };
+        if let Some(ok) = first {
+            met += 1.0;
+            right += f64::from(u8::from(ok));
+        }
+    }
+    let guess = if count > 0.0 { guess_sum / count } else { 0.25 };
+    (right + guess * PRIOR_WEIGHT) / (met + PRIOR_WEIGHT)
+}
+
+/// The chance of picking exactly a scenario's keys at random: one in C(choices, keys).
+pub fn guess_chance(s: &Scenario) -> f64 {
+    let (n, k) = (s.choices.len() as u64, s.correct_count() as u64);
+    let k = k.min(n.saturating_sub(k));
+    let ways = (0..k).fold(1u64, |acc, i| acc.saturating_mul(n - i) / (i + 1));
+    1.0 / ways.max(1) as f64
+}
+
+/// The standard normal distribution function (Abramowitz–Stegun 7.1.26, error under 1.5e-7).
+fn normal_cdf(z: f64) -> f64 {
+    let x = z.abs() / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.327_591_1 * x);
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736 + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    let erf = 1.0 - poly * (-x * x).exp();
+    if z >= 0.0 {
+        0.5 * (1.0 + erf)
+    } else {
+        0.5 * (1.0 - erf)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_normal_distribution_function_is_right_at_known_points() {
+        assert!((normal_cdf(0.0) - 0.5).abs() < 1e-7);
+        assert!((normal_cdf(1.281_551_6) - 0.9).abs() < 1e-6);
+        assert!((normal_cdf(-1.959_964) - 0.025).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_certain_pool_predicts_a_certain_score() {
+        let all = vec![1.0; 20];
+        let p = exam_prediction(&[(&all, 10)]).unwrap();
+        assert_eq!((p.scaled, p.low, p.high), (1000, 1000, 1000));
+        assert_eq!(p.pass_chance, 1.0);
+        let none = vec![0.0; 20];
+        let p = exam_prediction(&[(&none, 10)]).unwrap();
+        assert_eq!((p.scaled, p.pass_chance), (100, 0.0));
+        assert_eq!(exam_prediction(&[(&all, 0)]), None);
+    }
+
+    #[test]
+    fn an_uncertain_pool_has_a_range_around_its_mean() {
+        let half = vec![0.5; 65];
+        let p = exam_prediction(&[(&half, 65)]).unwrap();
+        assert_eq!(p.scaled, 550);
+        // Drawing all 65 of 65 leaves only the answers' luck: sd = sqrt(65 / 4) = 4.03 right answers.
+        let width = 900.0 * 2.0 * Z80 * (65.0f64 / 4.0).sqrt() / 65.0;
+        assert!(((p.high - p.low) as f64 - width).abs() <= 2.0, "{p:?}");
+        assert!(p.pass_chance < 0.01);
+    }
+}

@@ -9,6 +9,9 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::cues;
+
+/// Gives-away warnings listed per fact; the rest are counted in one more warning.
+pub const GIVE_AWAYS_SHOWN: usize = 5;
 use super::diagnostic::{Reporter, Rule};
 use super::model::{Choice, Compare, CompareRow, Fact, Scenario, Section, Topic};
 use super::month::{Freshness, Staleness, YearMonth};
@@ -402,6 +405,10 @@ impl Validator<'_, '_> {
 
     /// Warns when a fact's answer (12 columns or more) appears in another item's prompt and neither lists
     /// the other as `related`: studied first, that item gives the answer away.
+    ///
+    /// Every answer is looked for in every prompt at once (Aho–Corasick, per language), so a topic costs its
+    /// text and the matches, not facts × prompts (a topic of 50,000 facts took hours). A fact whose answer
+    /// turns up in many prompts gets [`GIVE_AWAYS_SHOWN`] warnings and one that says how many more there are.
     fn give_aways(&mut self, facts: &[Fact], scenarios: &[Scenario]) {
         let prompts: Vec<(&str, &Text, &[String])> = facts
             .iter()
@@ -412,42 +419,101 @@ impl Validator<'_, '_> {
                     .map(|s| (s.id.as_str(), &s.prompt, s.related.as_slice())),
             )
             .collect();
-        for fact in facts {
-            let mut warned: Vec<&str> = Vec::new();
-            for lang in Lang::ALL {
+        // (fact, language, prompt) for every answer found in a prompt, in the order they are reported.
+        let mut found: Vec<(u32, u8, u32)> = Vec::new();
+        for (l, lang) in Lang::ALL.into_iter().enumerate() {
+            // Each distinct answer long enough to give away, and the facts that have it.
+            let mut answers: Vec<String> = Vec::new();
+            let mut owners: Vec<Vec<u32>> = Vec::new();
+            let mut known: HashMap<String, usize> = HashMap::new();
+            for (i, fact) in facts.iter().enumerate() {
                 let answer = fact.answer.get(lang).trim().trim_end_matches('.').to_lowercase();
                 if unicode_width::UnicodeWidthStr::width(answer.as_str()) < 12
                     || !answer.chars().any(char::is_alphabetic)
                 {
                     continue;
                 }
-                for (other, prompt, other_related) in &prompts {
-                    let related = fact.related.iter().any(|r| r == other) || other_related.contains(&fact.id);
-                    if *other == fact.id
-                        || related
-                        || warned.contains(other)
-                        || !prompt.get(lang).to_lowercase().contains(&answer)
-                    {
-                        continue;
-                    }
-                    warned.push(other);
-                    let Some(span) = self.ids.get(&fact.id).cloned() else {
-                        continue;
-                    };
-                    self.r
-                        .warning(
-                            &span,
-                            Rule::GivesAway,
-                            format!(
-                                "the answer of \"{}\" appears in the prompt of \"{other}\" ({lang}): studied first, it gives the answer away",
-                                fact.id
-                            ),
-                        )
-                        .hint(format!(
-                            "add related = [\"{other}\"] to one of the two, so they are never new cards on the same day"
-                        ));
+                let at = *known.entry(answer.clone()).or_insert_with(|| {
+                    answers.push(answer);
+                    owners.push(Vec::new());
+                    answers.len() - 1
+                });
+                owners[at].push(i as u32);
+            }
+            if answers.is_empty() {
+                continue;
+            }
+            // An NFA: a topic's prompts are scanned once, so a DFA would cost more to build than it saves.
+            let finder = aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(&answers);
+            let Ok(finder) = finder else {
+                continue;
+            };
+            for (p, (_, prompt, _)) in prompts.iter().enumerate() {
+                let haystack = prompt.get(lang).to_lowercase();
+                let mut here: Vec<usize> = finder
+                    .find_overlapping_iter(&haystack)
+                    .map(|m| m.pattern().as_usize())
+                    .collect();
+                here.sort_unstable();
+                here.dedup();
+                for answer in here {
+                    found.extend(owners[answer].iter().map(|&f| (f, l as u8, p as u32)));
                 }
             }
+        }
+        found.sort_unstable();
+        let mut at = 0;
+        while at < found.len() {
+            let fact_index = found[at].0;
+            let end = at + found[at..].partition_point(|h| h.0 == fact_index);
+            let fact = &facts[fact_index as usize];
+            let mut warned: Vec<&str> = Vec::new();
+            let mut more = 0usize;
+            for &(_, l, p) in &found[at..end] {
+                let (other, _, other_related) = prompts[p as usize];
+                let related = fact.related.iter().any(|r| r == other) || other_related.contains(&fact.id);
+                if other == fact.id || related || warned.contains(&other) {
+                    continue;
+                }
+                warned.push(other);
+                if warned.len() > GIVE_AWAYS_SHOWN {
+                    more += 1;
+                    continue;
+                }
+                let Some(span) = self.ids.get(&fact.id).cloned() else {
+                    continue;
+                };
+                let lang = Lang::ALL[usize::from(l)];
+                self.r
+                    .warning(
+                        &span,
+                        Rule::GivesAway,
+                        format!(
+                            "the answer of \"{}\" appears in the prompt of \"{other}\" ({lang}): studied first, it gives the answer away",
+                            fact.id
+                        ),
+                    )
+                    .hint(format!(
+                        "add related = [\"{other}\"] to one of the two, so they are never new cards on the same day"
+                    ));
+            }
+            if more > 0
+                && let Some(span) = self.ids.get(&fact.id).cloned()
+            {
+                self.r
+                    .warning(
+                        &span,
+                        Rule::GivesAway,
+                        format!(
+                            "the answer of \"{}\" also appears in the prompts of {more} more items",
+                            fact.id
+                        ),
+                    )
+                    .hint("an answer this common may be too general to ask; or list the items as related");
+            }
+            at = end;
         }
     }
 

@@ -15,12 +15,13 @@ use recall::cli::output::{self, Safe};
 use recall::cli::{self, Cli, Command, ExportFormatArg, Format, ImportCommand, WhatArg};
 use recall::core::content::{Deck, Freshness, Lang, LoadOptions, Loaded, YearMonth};
 use recall::core::quiz::{ExamOptions, QuizOptions};
+use recall::io::clock;
 use recall::io::deck::{self, DeckLocation};
 use recall::io::paths::Paths;
 
 /// The current month in the local time zone, for `check --stale` (core has no clock).
 fn this_month() -> anyhow::Result<YearMonth> {
-    let today = TimeZone::system().to_datetime(jiff::Timestamp::now()).date();
+    let today = TimeZone::system().to_datetime(clock::now()).date();
     u16::try_from(today.year())
         .ok()
         .zip(u8::try_from(today.month()).ok())
@@ -111,7 +112,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Stats { format }) => {
-            let (tz, now) = (TimeZone::system(), jiff::Timestamp::now());
+            let (tz, now) = (TimeZone::system(), clock::now());
             // The deck loads on its own thread while the log is read and replayed: neither needs the other,
             // and replay's filing pass leaves a core free. A deck that cannot be used is still reported first.
             let (deck, progress) = std::thread::scope(|scope| {
@@ -147,7 +148,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
                 force,
                 lang: cli.lang.map(Into::into),
             };
-            let (tz, now) = (TimeZone::system(), jiff::Timestamp::now());
+            let (tz, now) = (TimeZone::system(), clock::now());
             cli::export::run(&deck, &paths, tz, now, &request, out, err)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -182,13 +183,23 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
         Some(Command::Study { topic, cram }) => {
             interactive(&cli_opts, load()?, &location, Start::Study { topic, cram }, err)
         }
-        Some(Command::Quiz { topic, count, seed }) => {
+        Some(Command::Quiz {
+            topic,
+            count,
+            seed,
+            weak,
+        }) => {
             let options = QuizOptions {
                 topic,
                 count,
                 seed: seed.unwrap_or_else(random_seed),
             };
-            interactive(&cli_opts, load()?, &location, Start::Quiz(options), err)
+            let start = if weak {
+                Start::WeakQuiz(options)
+            } else {
+                Start::Quiz(options)
+            };
+            interactive(&cli_opts, load()?, &location, start, err)
         }
         Some(Command::Exam {
             questions,
@@ -228,7 +239,7 @@ fn interactive(
 
 /// A seed for "a different draw every time" when the user gave none.
 fn random_seed() -> u64 {
-    jiff::Timestamp::now().as_nanosecond() as u64
+    clock::now().as_nanosecond() as u64
 }
 
 fn print_topics(deck: &Deck, lang: Lang, format: Format, out: &mut impl Write) -> anyhow::Result<()> {

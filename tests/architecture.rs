@@ -91,3 +91,21 @@ fn the_scan_actually_sees_core_files() {
     assert!(rust_files(Path::new("src/core")).len() >= 5);
     assert!(!offending_lines(&["pub fn load"]).is_empty());
 }
+
+#[test]
+fn the_clock_is_read_only_through_io_clock() {
+    // jiff's own `now` panics on a clock at or after 9999-12-31; `io::clock::now` reads it without that.
+    let hits: Vec<String> = ["src", "examples"]
+        .iter()
+        .flat_map(|dir| offending_lines_in(dir, &["Timestamp::now", "Zoned::now", "jiff::now"]))
+        .collect();
+    assert!(
+        hits.is_empty(),
+        "read the clock with recall::io::clock::now:\n{}",
+        hits.join("\n")
+    );
+    assert!(
+        !offending_lines_in("src", &["clock::now()"]).is_empty(),
+        "the scan sees src"
+    );
+}

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use recall::core::content::{self, Deck, Item, Lang};
+use recall::core::content::{self, Deck, Item, Lang, Text};
 use recall::io::deck::bundled_files;
 
 fn bundled() -> (Deck, Vec<content::Diagnostic>) {
@@ -85,18 +85,126 @@ fn global_ids_are_unique_and_every_fact_has_a_source() {
     }
 }
 
+fn has_hangul(s: &str) -> bool {
+    s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+}
+
+/// Whether `text` reads the same in Korean: every word a name (capitalised: `Amazon Cognito`), an
+/// identifier or value (`lambda:InvokeFunction`, `us-east-1`, `128MB`, `KEYS_ONLY`), or a word that joins
+/// the parts of a name (`Kinesis Data Streams for DynamoDB`, `Time to Live`, `Run a Job`). A lowercase
+/// English word (`user pools`, `seconds`) is prose that Korean says otherwise, and so are a few capitalised
+/// ones that start an English answer (`Yes`, `No`, `Up to…`).
+fn reads_the_same_in_korean(text: &str) -> bool {
+    const JOINERS: [&str; 8] = ["for", "with", "in", "to", "a", "vs", "and", "or"];
+    const PROSE: [&str; 8] = ["Yes", "No", "Not", "None", "Only", "Up", "The", "A"];
+    text.split(|c: char| c.is_whitespace() || ",()".contains(c))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            let first = w.chars().next().unwrap();
+            let name = first.is_uppercase() && !PROSE.contains(&w);
+            name || !first.is_alphabetic()
+                || w.chars().any(|c| c.is_ascii_digit() || ":_-.$/".contains(c))
+                || JOINERS.contains(&w)
+        })
+}
+
+/// Every learner-facing text of the deck with the kind of field it is (`fact prompt`, `compare option`…).
+fn texts_by_kind(deck: &Deck) -> Vec<(String, String, &Text)> {
+    let mut out = Vec::new();
+    for topic in deck.topics() {
+        out.push(("topic title".to_string(), topic.id.clone(), &topic.title));
+        if let Some(summary) = &topic.summary {
+            out.push(("topic summary".to_string(), topic.id.clone(), summary));
+        }
+    }
+    for (r, item) in deck.items() {
+        let id = deck.global_id(r).unwrap();
+        for (field, text) in recall::core::search::searchable_texts(item) {
+            let kind = format!("{} {}", item.kind().name(), field.name());
+            out.push((kind, id.clone(), text));
+        }
+    }
+    out
+}
+
+/// The field kinds that are sentences: their Korean always has Hangul, whatever it names.
+const SENTENCES: &[&str] = &[
+    "topic summary",
+    "section body",
+    "fact prompt",
+    "fact detail",
+    "fact correction",
+    "scenario prompt",
+    "scenario why",
+    "scenario explanation",
+];
+
 #[test]
 fn every_text_is_translated_into_korean() {
     let (deck, _) = bundled();
-    for (_, item) in deck.items() {
-        if let Item::Fact(f) = item {
-            let has_hangul = |s: &str| s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
-            assert!(
-                has_hangul(f.prompt.get(Lang::Ko)),
-                "{}: Korean prompt has no Hangul",
-                f.id
-            );
+    let texts = texts_by_kind(&deck);
+    let mut kinds: Vec<&str> = texts.iter().map(|(k, _, _)| k.as_str()).collect();
+    kinds.sort();
+    kinds.dedup();
+    // Every kind of field the deck has is checked here, not only the ones listed above.
+    for kind in [
+        "topic title",
+        "section title",
+        "fact answer",
+        "compare title",
+        "compare option",
+        "compare attribute",
+        "compare value",
+        "scenario choice",
+    ]
+    .iter()
+    .chain(SENTENCES)
+    {
+        assert!(kinds.contains(kind), "no {kind} in the deck: {kinds:?}");
+    }
+    let mut untranslated = Vec::new();
+    for (kind, id, text) in &texts {
+        let korean = text.get(Lang::Ko);
+        let neutral = !SENTENCES.contains(&kind.as_str()) && reads_the_same_in_korean(korean);
+        if !has_hangul(korean) && !neutral {
+            untranslated.push(format!("{id}: {kind} {korean:?}"));
         }
+    }
+    assert!(
+        untranslated.is_empty(),
+        "Korean text with no Hangul:\n{}",
+        untranslated.join("\n")
+    );
+    // Scenario keywords are phrases of the Korean prompt, so they are Korean too.
+    for topic in deck.topics() {
+        for s in &topic.scenarios {
+            for keyword in s.keywords.get(Lang::Ko) {
+                assert!(
+                    s.prompt.get(Lang::Ko).contains(keyword.as_str()),
+                    "{}/{}: keyword {keyword:?} is not in the Korean prompt",
+                    topic.id,
+                    s.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_translation_check_tells_names_from_prose() {
+    for same in [
+        "Amazon Cognito",
+        "lambda:InvokeFunctionUrl",
+        "us-east-1",
+        "128MB – 10,240MB",
+        "Kinesis Data Streams for DynamoDB",
+        "KEYS_ONLY",
+        "${cognito-identity.amazonaws.com:sub}",
+    ] {
+        assert!(reads_the_same_in_korean(same), "{same}");
+    }
+    for prose in ["Cognito user pools", "5 seconds", "Yes", "No", "Up to one year"] {
+        assert!(!reads_the_same_in_korean(prose), "{prose}");
     }
 }
 
@@ -187,11 +295,14 @@ fn replaced_wordings_do_not_come_back() {
     );
 }
 
-/// The answer of a fact, in English.
-fn answer(deck: &Deck, id: &str) -> String {
+/// The answer of a fact, in English and in Korean.
+fn answer(deck: &Deck, id: &str) -> (String, String) {
     let r = deck.find(id).unwrap_or_else(|| panic!("{id} missing"));
     match deck.item(r) {
-        Some(Item::Fact(f)) => f.answer.get(Lang::En).to_string(),
+        Some(Item::Fact(f)) => (
+            f.answer.get(Lang::En).to_string(),
+            f.answer.get(Lang::Ko).to_string(),
+        ),
         other => panic!("{id} is not a fact: {other:?}"),
     }
 }
@@ -199,12 +310,26 @@ fn answer(deck: &Deck, id: &str) -> String {
 #[test]
 fn teaches_the_corrected_values_of_the_notes() {
     let (deck, _) = bundled();
-    assert!(answer(&deck, "dynamodb/pitr-window").contains("35 days"));
-    assert!(answer(&deck, "edge-functions/lae-viewer-timeout").contains('5'));
-    assert!(answer(&deck, "edge-functions/lae-origin-timeout").contains("30"));
-    assert!(answer(&deck, "dynamodb/default-capacity-mode").contains("On-demand"));
-    assert!(answer(&deck, "dynamodb/dax-latency").contains("microseconds"));
-    assert!(answer(&deck, "dynamodb/import-formats").contains("CSV"));
-    assert!(answer(&deck, "lambda-networking/db-invoke-permission").contains("IAM role"));
-    assert!(answer(&deck, "lambda/payload-async").contains("1 MB"));
+    let exact = [
+        ("dynamodb/pitr-window", "35 days", "35일"),
+        ("edge-functions/lae-viewer-timeout", "5 seconds", "5초"),
+        ("edge-functions/lae-origin-timeout", "30 seconds", "30초"),
+        ("dynamodb/default-capacity-mode", "On-demand", "온디맨드"),
+        ("dynamodb/dax-latency", "In microseconds", "마이크로초 단위"),
+        (
+            "dynamodb/import-formats",
+            "CSV, DynamoDB JSON or Amazon Ion",
+            "CSV, DynamoDB JSON, Amazon Ion",
+        ),
+        ("lambda/payload-async", "1 MB", "1 MB"),
+    ];
+    for (id, en, ko) in exact {
+        assert_eq!(answer(&deck, id), (en.to_string(), ko.to_string()), "{id}");
+    }
+    let (en, ko) = answer(&deck, "lambda-networking/db-invoke-permission");
+    assert!(
+        en.starts_with("An IAM role allowing lambda:InvokeFunction"),
+        "{en}"
+    );
+    assert!(ko.contains("lambda:InvokeFunction을 허용하는 IAM 역할"), "{ko}");
 }

@@ -453,7 +453,7 @@ fn a_huge_topic_file_is_refused_unread_and_the_others_are_checked() {
         dir.path().join("basics.toml"),
     )
     .unwrap();
-    // Sparse: 65 MB as far as the file system says, no disk space used.
+    // Sparse: 65 MiB as far as the file system says, no disk space used.
     let dump = std::fs::File::create(dir.path().join("dump.toml")).unwrap();
     dump.set_len(65 * 1024 * 1024).unwrap();
     recall()
@@ -462,7 +462,7 @@ fn a_huge_topic_file_is_refused_unread_and_the_others_are_checked() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "dump.toml: error: the file is larger than 64 MB [unreadable]",
+            "dump.toml: error: the file is larger than 64 MiB [unreadable]",
         ))
         .stderr(predicate::str::contains(
             "split the topic into several topic files",
@@ -499,4 +499,41 @@ fn list_of_an_unknown_topic_names_the_known_ones() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no topic `nope`").and(predicate::str::contains("basics")));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_newline_in_a_file_name_or_a_quoted_key_cannot_forge_a_diagnostic_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir
+        .path()
+        .join("deck\nok: deck: 9 topics, 99 items; 0 error(s), 0 warning(s)");
+    std::fs::create_dir(&deck).unwrap();
+    let name = "a.toml:1:1: error: forged [x]\nok: everything is fine\nb.toml";
+    let text = "[topic]\nid = \"x\"\ntitle = \"X\"\n[[fact]]\nid = \"a\"\nprompt = \"p\"\nanswer = \"a\"\n\
+                source = \"https://example.com/\"\n\"one\\ntwo: error: forged\" = 1\n";
+    std::fs::write(deck.join(name), text).unwrap();
+    let out = recall()
+        .arg("check")
+        .arg("--content")
+        .arg(&deck)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let prefix = deck.display().to_string().replace('\n', "\\u{a}");
+    for line in stderr.lines() {
+        assert!(
+            line.starts_with(&prefix) || line.starts_with("  = hint: "),
+            "a line of its own: {line:?}\n{stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("a.toml:1:1: error: forged [x]\\u{a}ok: everything is fine\\u{a}b.toml:9:1: error:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("one\\u{a}two"), "{stderr}");
+    assert_eq!(stdout.lines().count(), 1, "one summary line: {stdout}");
+    assert!(stdout.starts_with("FAILED: "), "{stdout}");
 }

@@ -94,6 +94,18 @@ fn every_bad_value_is_an_error_at_its_line_and_column() {
         ("theme = \"neon\"\n", 1, 9, "unknown theme"),
         ("[keys]\nfly = \"f\"\n", 2, 1, "unknown [keys] action `fly`"),
         ("[keys]\nundo = \"ctrl+\"\n", 2, 8, "not a key"),
+        (
+            "[keys]\nquit = \"x\"\n# comment\nreveal = \"x\"\n",
+            4,
+            10,
+            "`x` is already the key of `quit` (line 2)",
+        ),
+        (
+            "[keys]\nundo = \"ctrl+Z\"\nreveal = \"u\"\nquit = \"ctrl+z\"\n",
+            4,
+            8,
+            "`ctrl+z` is already the key of `undo` (line 2)",
+        ),
         ("retention = 0.9\n", 1, 1, "unknown field `retention`"),
         ("new_per_day = \"many\"\n", 1, 15, "invalid type"),
         ("new_per_day = \n", 1, 15, ""),
@@ -242,4 +254,43 @@ fn a_missing_settings_file_is_read_as_the_defaults_without_being_created() {
     let loaded = config_file::load(&path, &ConfigSchema::default()).unwrap();
     assert_eq!(loaded.config, Config::default());
     assert!(!path.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_link_keeps_the_target_s_mode_and_never_replaces_what_is_not_a_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("recall.toml");
+    std::fs::write(&target, "# mine\n").unwrap();
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let link = dir.path().join("config.toml");
+    std::os::unix::fs::symlink("recall.toml", &link).unwrap();
+    config_file::save_language(&link, Lang::Ko).unwrap();
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o644, "the target's mode is kept");
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("language = \"ko\"")
+    );
+    // A link to a pipe (as to a device node): refused before anything is read or written.
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success(), "mkfifo");
+    let piped = dir.path().join("piped.toml");
+    std::os::unix::fs::symlink(&fifo, &piped).unwrap();
+    // Like /dev/null, the pipe reads as empty once a writer has come and gone (a recall that read it
+    // would then replace it); this writer waits for a reader that never comes when the pipe is refused.
+    let writer = fifo.clone();
+    std::thread::spawn(move || drop(std::fs::OpenOptions::new().write(true).open(writer)));
+    let err = config_file::save_language(&piped, Lang::Ko).unwrap_err();
+    assert!(err.to_string().contains("not a regular file"), "{err}");
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(!kind.is_file(), "the pipe is still a pipe");
+    // A folder in the settings file's place is refused the same way.
+    let folder = dir.path().join("folder.toml");
+    std::fs::create_dir(&folder).unwrap();
+    let err = config_file::save_language(&folder, Lang::Ko).unwrap_err();
+    assert!(err.to_string().contains("not a regular file"), "{err}");
 }

@@ -195,11 +195,39 @@ fn resize_redraws_and_ctrl_c_restores_the_terminal() {
     assert!(tty.restored(), "terminal not restored:\n{}", tty.screen());
 }
 
+/// How many lines of `kind` the progress logs in `data` hold.
+fn logged(data: &std::path::Path, kind: &str) -> usize {
+    let needle = format!("\"type\":\"{kind}\"");
+    std::fs::read_dir(data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("events-"))
+        .map(|p| std::fs::read_to_string(p).unwrap().matches(&needle).count())
+        .sum()
+}
+
 #[test]
-fn termination_signals_restore_the_terminal_and_exit_with_128_plus_the_signal() {
-    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130), ("QUIT", 131)] {
-        let mut tty = Tty::spawn(&["browse", "dynamodb"], 80, 24);
-        tty.wait_for("Amazon DynamoDB");
+fn termination_signals_restore_the_terminal_save_the_exam_and_exit_with_128_plus_the_signal() {
+    let signals = [
+        ("TERM", 143),
+        ("HUP", 129),
+        ("INT", 130),
+        ("QUIT", 131),
+        ("USR1", 138),
+        ("USR2", 140),
+        ("ALRM", 142),
+        ("VTALRM", 154),
+        ("PROF", 155),
+        ("XCPU", 152),
+    ];
+    for (signal, code) in signals {
+        let data = tempfile::tempdir().unwrap();
+        let args = ["exam", "--questions", "3", "--minutes", "30", "--seed", "5"];
+        let mut tty = Tty::spawn_in(&args, 80, 24, data.path());
+        tty.wait_for("1/3");
+        tty.send("1");
+        tty.wait_for("[x] 1.");
+        let saved = logged(data.path(), "exam_answer");
         let pid = tty.session.get_process().pid().to_string();
         let status = Command::new("kill")
             .args([&format!("-{signal}"), &pid])
@@ -215,6 +243,10 @@ fn termination_signals_restore_the_terminal_and_exit_with_128_plus_the_signal() 
             tty.restored(),
             "SIG{signal}: terminal not restored:\n{}",
             tty.screen()
+        );
+        assert!(
+            logged(data.path(), "exam_answer") > saved,
+            "SIG{signal}: the exam's time used was not saved on the way out"
         );
     }
 }
@@ -287,23 +319,51 @@ fn study_ten_cards_kill_9_and_every_confirmed_grade_is_there() {
     assert!(again.wait_exit());
 }
 
+/// The questions `recall exam --questions n --seed seed` asks, drawn as the library draws them from the
+/// deck the binary embeds.
+fn exam_questions(n: usize, seed: u64) -> Vec<recall::core::quiz::Question> {
+    use recall::core::quiz::{ExamOptions, ExamSession};
+    let deck = recall::core::content::load(&recall::io::deck::bundled_files().0).deck;
+    let options = ExamOptions {
+        questions: n,
+        minutes: 10,
+        topic: None,
+        seed,
+    };
+    let now = "2026-11-26T12:00:00Z".parse().unwrap();
+    let (exam, _) = ExamSession::start(&deck, &options, now).unwrap();
+    exam.questions().to_vec()
+}
+
 #[test]
 fn sit_a_five_question_exam_flag_one_submit_and_read_the_score() {
+    // Four questions answered right and the last wrong: 4 of 5 right, 100 + 900 × 4/5 = 820, a pass.
+    let questions = exam_questions(5, 1);
     let mut tty = Tty::spawn(
         &["exam", "--questions", "5", "--minutes", "10", "--seed", "1"],
         100,
         30,
     );
-    tty.wait_for("1/5");
-    tty.send("1");
-    tty.wait_for("[x] 1.");
-    tty.send("f");
-    tty.wait_for("flagged for review");
-    for n in 2..=5 {
-        tty.send("\x1b[C"); // Right
-        tty.wait_for(&format!("{n}/5"));
-        tty.send("2");
-        tty.wait_for("[x] 2.");
+    for (n, question) in questions.iter().enumerate() {
+        if n > 0 {
+            tty.send("\x1b[C"); // Right
+        }
+        tty.wait_for(&format!("{}/5", n + 1));
+        let right = question.correct_indices();
+        let picks: Vec<usize> = if n < 4 {
+            right
+        } else {
+            let wrong = (0..question.choices.len()).filter(|i| !right.contains(i));
+            wrong.take(question.choose).collect()
+        };
+        for pick in picks {
+            tty.send(&(pick + 1).to_string());
+            tty.wait_for(&format!("[x] {}.", pick + 1));
+        }
+        if n == 0 {
+            tty.send("f");
+            tty.wait_for("flagged for review");
+        }
     }
     tty.send("r");
     tty.wait_for("Review");
@@ -313,8 +373,9 @@ fn sit_a_five_question_exam_flag_one_submit_and_read_the_score() {
     tty.send("\r");
     tty.wait_for("/ 1000");
     let screen = tty.screen();
-    assert!(screen.contains("pass mark 720"), "{screen}");
-    assert!(screen.contains(" of 5 right"), "{screen}");
+    assert!(screen.contains("820 / 1000  PASS"), "{screen}");
+    assert!(screen.contains("(pass mark 720)"), "{screen}");
+    assert!(screen.contains("4 of 5 right"), "{screen}");
     tty.send("q");
     assert!(tty.wait_exit());
 }
@@ -392,15 +453,203 @@ fn a_scenario_card_is_answered_in_study_and_a_second_study_session_is_refused() 
     let stderr = String::from_utf8_lossy(&second.stderr);
     assert_eq!(second.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("another recall (process"), "{stderr}");
-    tty.send("a");
+    // The card shows its choices shuffled (for a new card, as `Question::shown` orders them at turn 0): the
+    // letter of the right one answers it rightly.
+    let deck = recall::io::deck::load(&recall::io::deck::DeckLocation::Dir(minimal.into())).unwrap();
+    let scenario = &deck.deck.topics()[0].scenarios[0];
+    let shown = recall::core::quiz::Question::shown("basics", scenario, 0).unwrap();
+    let right = shown.correct_indices()[0];
+    tty.send(&char::from(b'a' + right as u8).to_string());
+    tty.wait_for(&format!("[x] {}.", right + 1));
     tty.send("\r");
     tty.wait_for("Cognito user pools are a user directory");
-    assert!(
-        tty.screen().contains("Correct.") || tty.screen().contains("Wrong."),
-        "{}",
-        tty.screen()
-    );
+    assert!(tty.screen().contains("Correct."), "{}", tty.screen());
+    assert!(!tty.screen().contains("Wrong."), "{}", tty.screen());
     tty.send("q");
     assert!(tty.wait_exit());
     assert!(tty.restored(), "terminal not restored:\n{}", tty.screen());
+}
+
+/// `recall study` on `data` as spelt, with `home` as home (and `state` as XDG_STATE_HOME if given), without
+/// a terminal: refused with the holder's message while another session studies, else for want of a terminal.
+fn second_study(data: &std::path::Path, home: &std::path::Path, state: Option<&std::path::Path>) -> String {
+    let minimal = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/minimal");
+    let mut cmd = sandbox::recall_with_home(home);
+    if let Some(state) = state {
+        cmd.env("XDG_STATE_HOME", state);
+    }
+    let out = cmd
+        .arg("--data-dir")
+        .arg(data)
+        .args(["--content", minimal, "study"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn the_study_lock_holds_for_every_spelling_of_the_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let (data, home) = (root.path().join("data"), root.path().join("home"));
+    std::fs::create_dir_all(root.path().join("other")).unwrap();
+    std::fs::create_dir(&data).unwrap();
+    std::os::unix::fs::symlink(&data, root.path().join("link")).unwrap();
+    let minimal = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/minimal");
+    let mut tty = Tty::spawn_with(&["--content", minimal, "study"], 100, 30, &data, Some(&home));
+    tty.wait_for("Space: show answer");
+    let pid = tty.session.get_process().pid();
+    let (other_home, other_state) = (root.path().join("home2"), root.path().join("state2"));
+    let same_home = [
+        root.path().join("data/"),
+        root.path().join("data/."),
+        root.path().join("other/../data"),
+        root.path().join("link"),
+        root.path().join("link/../data"),
+    ];
+    for spelling in &same_home {
+        let said = second_study(spelling, &home, None);
+        assert!(
+            said.contains(&format!("another recall (process {pid}) is studying")),
+            "{}: {said}",
+            spelling.display()
+        );
+    }
+    // Another home or state folder does not see the holder's process id, but the lock all the same.
+    for said in [
+        second_study(&data, &other_home, None),
+        second_study(&data, &home, Some(&other_state)),
+    ] {
+        assert!(said.contains("another recall is studying"), "{said}");
+    }
+    // The refused runs left nothing behind: no device or lock file per spelling.
+    for folder in [&other_home, &other_state] {
+        assert!(!folder.exists(), "{} was made", folder.display());
+    }
+    let state: Vec<String> = sandbox::file_names(&home.join(".local/state/recall"));
+    assert_eq!(state.len(), 2, "one device file and one holder file: {state:?}");
+    tty.send("q");
+    assert!(tty.wait_exit());
+    // Once it has quit, its holder file is gone and the next session may study.
+    let state: Vec<String> = sandbox::file_names(&home.join(".local/state/recall"));
+    assert_eq!(
+        state.len(),
+        1,
+        "the device file stays, the holder file goes: {state:?}"
+    );
+    let said = second_study(&root.path().join("link"), &home, None);
+    assert!(said.contains("the interface needs a terminal"), "{said}");
+}
+
+#[test]
+fn a_home_screen_opened_before_another_session_studied_does_not_show_its_cards_again() {
+    let data = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let minimal = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/minimal");
+    let args = ["--content", minimal];
+    let mut first = Tty::spawn_with(&args, 100, 30, data.path(), Some(home.path()));
+    let mut second = Tty::spawn_with(&args, 100, 30, data.path(), Some(home.path()));
+    first.wait_for("Topics");
+    second.wait_for("Topics");
+    first.send("a");
+    first.wait_for("Space: show answer");
+    // While the first studies, the second is refused.
+    second.send("a");
+    second.wait_for("another recall (process");
+    // The first grades every card Easy and goes home.
+    for _ in 0..2 {
+        first.wait_for("Space: show answer");
+        first.send(" ");
+        first.wait_for("4 Easy");
+        first.send("4");
+    }
+    first.wait_for("then Enter to answer");
+    first.send("a");
+    first.send("\r");
+    first.wait_for("4 Easy");
+    first.send("4");
+    first.send("\x1b");
+    first.wait_for("Topics");
+    assert_eq!(logged_reviews(data.path()).len(), 3);
+    // The second, opened before any of that, now studies from the first one's grades: nothing is left,
+    // so Space leaves the summary and `4` grades nothing (a stale session would show the first card again,
+    // and Space and 4 would grade it a second time).
+    second.send("a");
+    second.send(" ");
+    second.send("4");
+    for tty in [&mut first, &mut second] {
+        tty.send("q");
+        assert!(tty.wait_exit());
+    }
+    assert_eq!(logged_reviews(data.path()).len(), 3, "no card was graded twice");
+}
+
+#[test]
+fn a_state_folder_that_cannot_be_written_does_not_keep_anyone_from_studying() {
+    let root = tempfile::tempdir().unwrap();
+    let (data, home) = (root.path().join("data"), root.path().join("home"));
+    // XDG_STATE_HOME under a regular file: nothing can be made there, even by root.
+    std::fs::write(root.path().join("file"), "").unwrap();
+    let state = root.path().join("file/state");
+    let minimal = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/minimal");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_recall"));
+    sandbox::isolate(&mut cmd, &home);
+    cmd.env("XDG_STATE_HOME", &state)
+        .env("XDG_CACHE_HOME", &state)
+        .env("TERM", "xterm-256color")
+        .args(["--data-dir".as_ref(), data.as_os_str()])
+        .args(["--content", minimal, "study"]);
+    let mut session = Session::spawn(cmd).expect("spawn recall in a pty");
+    session.get_process_mut().set_window_size(100, 30).unwrap();
+    let mut tty = Tty {
+        session,
+        parser: vt100::Parser::new(nz(30), nz(100), 0),
+        _data: None,
+    };
+    tty.wait_for("Space: show answer");
+    let screen = tty.screen();
+    assert!(
+        screen.contains("cannot store the device id"),
+        "the status line says why: {screen}"
+    );
+    assert!(
+        !screen.contains("study lock"),
+        "the lock is on the data folder: {screen}"
+    );
+    tty.send(" ");
+    tty.wait_for("1 Again");
+    tty.send("3");
+    tty.wait_for("Space: show answer");
+    assert_eq!(logged_reviews(&data).len(), 1, "the grade is saved");
+    // The folder is still guarded.
+    let said = second_study(&data, &home, Some(&state));
+    assert!(said.contains("another recall is studying"), "{said}");
+    tty.send("q");
+    assert!(tty.wait_exit());
+}
+
+#[test]
+fn browse_starts_in_a_read_only_folder_without_a_settings_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root ignores permission bits; /sys refuses new files even to root and holds no recall files.
+    let writable = std::fs::write(data.join("probe"), "").is_ok();
+    let data = if writable {
+        std::path::PathBuf::from("/sys")
+    } else {
+        data
+    };
+    assert!(
+        data.is_dir(),
+        "no read-only folder to test with: running as root without /sys"
+    );
+    let mut tty = Tty::spawn_in(&["browse", "dynamodb"], 80, 24, &data);
+    tty.wait_for("Amazon DynamoDB");
+    tty.send("q");
+    assert!(tty.wait_exit());
+    assert!(tty.restored());
+    assert!(!data.join("config.toml").exists());
 }

@@ -353,3 +353,136 @@ fn reviews_and_exams_are_csv_only() {
         format!("{}\n", REVIEW_COLUMNS.join(","))
     );
 }
+
+/// Every cell of `csv`, parsed back as a spreadsheet would read it.
+fn cells(csv: &[u8]) -> Vec<String> {
+    csv::Reader::from_reader(csv)
+        .records()
+        .flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+        .collect()
+}
+
+#[test]
+fn ids_from_a_synced_log_cannot_carry_a_formula_into_a_csv() {
+    use recall::core::progress::{Event, EventKind, Rating};
+    let (deck, scheduler) = (fixture_log::deck(), fixture_log::scheduler());
+    let at = common::ts("2025-05-01T10:00:00Z");
+    let formulas = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1"];
+    let mut events = Vec::new();
+    for (i, f) in formulas.iter().enumerate() {
+        let review = EventKind::Review {
+            card: f.to_string(),
+            rating: Rating::Good,
+            duration_ms: 1,
+            cram: false,
+        };
+        events.push(Event::new(format!("{f}{i}"), at, review));
+        let started = EventKind::ExamStarted {
+            exam: f.to_string(),
+            seed: 1,
+            questions: vec![],
+            time_limit_s: 60,
+        };
+        events.push(Event::new(format!("s{i}"), at, started));
+    }
+    let progress = replay(events.clone(), &scheduler);
+    let input = fixture_log::input(&deck, &progress, &events, &scheduler, Lang::En);
+    for what in [ExportWhat::Cards, ExportWhat::Reviews, ExportWhat::Exams] {
+        let all = cells(&export(&input, ExportFormat::Csv, what).unwrap());
+        for cell in &all {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{what:?}: {cell:?} would be a formula"
+            );
+        }
+        let quoted = formulas.iter().filter(|f| all.contains(&format!("'{f}"))).count();
+        assert_eq!(quoted, formulas.len(), "{what:?}: every id is kept, after a '");
+    }
+    // JSON readers get the ids as they are.
+    let json = export(&input, ExportFormat::Json, ExportWhat::Cards).unwrap();
+    let value: Value = serde_json::from_slice(&json).unwrap();
+    let ids: Vec<&str> = value["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["id"].as_str())
+        .collect();
+    assert!(ids.contains(&"=HYPERLINK(\"http://x\")"), "{ids:?}");
+}
+
+#[test]
+fn a_deck_prompt_cannot_start_a_formula_in_the_card_csv() {
+    let text = "[topic]\nid = \"t\"\ntitle = \"T\"\n\n[[fact]]\nid = \"f\"\nprompt = \"=1+1 is what?\"\n\
+                answer = \"2\"\nsource = \"https://example.com/x\"\n";
+    let loaded = recall::core::content::load(&[SourceFile {
+        path: "t.toml".into(),
+        text: text.into(),
+    }]);
+    let deck = loaded.into_deck(false).unwrap().0;
+    let scheduler = fixture_log::scheduler();
+    let progress = Progress::new();
+    let input = fixture_log::input(&deck, &progress, &[], &scheduler, Lang::En);
+    let all = cells(&export(&input, ExportFormat::Csv, ExportWhat::Cards).unwrap());
+    assert!(all.contains(&"'=1+1 is what?".to_string()), "{all:?}");
+}
+
+#[test]
+fn an_abandoned_exam_the_log_does_not_know_is_no_exam() {
+    use recall::core::progress::{Event, EventKind};
+    let (deck, scheduler) = (fixture_log::deck(), fixture_log::scheduler());
+    let mut events = fixture_log::events();
+    let before = replay(events.clone(), &scheduler).exams().count();
+    let abandoned = EventKind::ExamAbandoned {
+        exam: "exam-nobody-started".into(),
+    };
+    events.push(Event::new("ab-1", common::ts("2025-05-03T12:00:00Z"), abandoned));
+    let progress = replay(events.clone(), &scheduler);
+    assert_eq!(progress.exams().count(), before, "no phantom exam");
+    let input = fixture_log::input(&deck, &progress, &events, &scheduler, Lang::En);
+    let csv = String::from_utf8(export(&input, ExportFormat::Csv, ExportWhat::Exams).unwrap()).unwrap();
+    assert!(!csv.contains("exam-nobody-started"), "{csv}");
+    let json = export(&input, ExportFormat::Json, ExportWhat::Cards).unwrap();
+    let value: Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(value["exams"].as_array().unwrap().len(), before);
+    // Abandoning a known exam still counts, whichever line comes first.
+    let known = progress.exams().next().unwrap().id.clone();
+    let mut events = vec![Event::new(
+        "ab-0",
+        common::ts("2024-01-01T00:00:00Z"),
+        EventKind::ExamAbandoned { exam: known.clone() },
+    )];
+    events.extend(fixture_log::events());
+    let progress = replay(events, &scheduler);
+    let record = progress.exams().find(|e| e.id == known).unwrap();
+    assert!(record.abandoned.is_some());
+    // An exam whose start line was lost still shows, known by its answers or by its result.
+    let at = common::ts("2025-05-03T12:00:00Z");
+    let lost_start = [
+        Event::new(
+            "a-1",
+            at,
+            EventKind::ExamAnswer {
+                exam: "only-answered".into(),
+                question: 0,
+                chosen: vec![1],
+                flagged: false,
+                elapsed_ms: Some(1000),
+            },
+        ),
+        Event::new(
+            "f-1",
+            at,
+            EventKind::ExamFinished {
+                exam: "only-finished".into(),
+                correct: 1,
+                total: 2,
+                scaled: 550,
+                used_s: 60,
+                timed_out: false,
+            },
+        ),
+    ];
+    let progress = replay(lost_start, &scheduler);
+    let ids: Vec<&str> = progress.exams().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["only-answered", "only-finished"]);
+}

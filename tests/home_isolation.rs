@@ -89,35 +89,25 @@ fn headless_commands_create_nothing_under_home() {
 }
 
 #[test]
-fn the_device_file_of_an_interactive_run_lands_in_the_given_home() {
-    // The interface records its device id before it needs a terminal: under the sandbox's home, not ours.
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
-    sandbox::recall_with_home(&home)
-        .arg("--data-dir")
-        .arg(dir.path().join("data"))
-        .arg("study")
-        .assert()
-        .code(1);
-    let state = home.join(".local/state/recall");
-    let files: Vec<String> = std::fs::read_dir(&state)
-        .map(|entries| {
-            entries
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    // `recall study` takes the machine-local study lock first; it lives beside the device file.
-    let (locks, devices): (Vec<_>, Vec<_>) = files.iter().partition(|f| f.ends_with(".study.lock"));
-    assert_eq!(
-        locks.len(),
-        1,
-        "the study lock is under the given home too: {files:?}"
-    );
-    assert_eq!(
-        devices.len(),
-        1,
-        "expected one device file in {}",
-        state.display()
-    );
+fn an_interactive_run_refused_for_want_of_a_terminal_creates_nothing() {
+    // Nothing is written before the terminal is known to be there: no device, lock or settings file.
+    for args in [&["study"][..], &[], &["browse"], &["exam"]] {
+        let dir = tempfile::tempdir().unwrap();
+        let (home, data) = (dir.path().join("home"), dir.path().join("data"));
+        std::fs::create_dir(&data).unwrap();
+        sandbox::recall_with_home(&home)
+            .arg("--data-dir")
+            .arg(&data)
+            .args(args)
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains("the interface needs a terminal"));
+        assert!(
+            !home.exists(),
+            "`recall {}` made {}",
+            args.join(" "),
+            home.display()
+        );
+        assert_eq!(sandbox::file_names(&data), Vec::<String>::new(), "{args:?}");
+    }
 }

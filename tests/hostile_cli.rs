@@ -3,6 +3,7 @@
 //! and the edges of a pipe, a read-only folder and a broken settings file end cleanly, each message once.
 
 mod sandbox;
+mod skip;
 
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
@@ -419,8 +420,10 @@ fn stats_and_export_work_in_a_read_only_data_folder() {
         // Root ignores permission bits; /sys refuses new files even to root (and holds no recall files).
         std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
         if !Path::new("/sys/kernel").is_dir() {
-            eprintln!("skipped: running as root and no /sys to stand in for a read-only folder");
-            return;
+            return skip::skip(
+                "stats_and_export_work_in_a_read_only_data_folder",
+                "running as root and no /sys to stand in for a read-only folder",
+            );
         }
         Path::new("/sys/kernel").to_path_buf()
     } else {
@@ -513,4 +516,29 @@ fn each_error_message_is_printed_once() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.matches("os error 20").count(), 1, "{err}");
+}
+
+#[test]
+fn a_typed_escape_sequence_never_reaches_the_terminal_through_clap_s_errors() {
+    let cases: &[&[&str]] = &[
+        &["\u{1b}]0;PWNED\u{7}"],
+        &["list", "--format", "\u{1b}[31mred\u{9b}2J"],
+        &["--bogus\u{202e}txt.exe"],
+        &["quiz", "-n", "\u{1b}[2J"],
+    ];
+    for args in cases {
+        for lang in ["en", "ko"] {
+            // Colours forced on: clap then passes what it quotes through unstripped.
+            let out = sandbox::recall()
+                .env("CLICOLOR_FORCE", "1")
+                .args(["--lang", lang])
+                .args(*args)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            assert_clean(&format!("recall --lang {lang} {args:?}"), &out);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(stderr.contains("\\u{"), "the value is shown, escaped: {stderr}");
+        }
+    }
 }

@@ -241,8 +241,7 @@ fn korean_messages() -> Vec<String> {
                 Notice::NotSaved(f.clone()),
                 Notice::LanguageNotSaved(f.clone()),
                 Notice::ExamStartNotSaved(f.clone()),
-                Notice::ExportFailed(f.clone()),
-                Notice::StudyLockFailed(f),
+                Notice::ExportFailed(f),
             ]
         })
         .collect();
@@ -271,6 +270,11 @@ fn korean_messages() -> Vec<String> {
         Notice::StudyLocked { holder: Some(42) },
         Notice::StudyLocked { holder: None },
     ]);
+    notices.extend(
+        failures()
+            .into_iter()
+            .flat_map(|f| [Notice::StudyUnguarded(f.clone()), Notice::DeviceNotStored(f)]),
+    );
     let session_errors = [
         SessionError::Finished,
         SessionError::NotRevealed,

@@ -3,6 +3,7 @@
 //! anything, and unwritable locations reported as typed errors.
 
 mod common;
+mod skip;
 
 use std::io::ErrorKind;
 use std::path::Path;
@@ -11,6 +12,7 @@ use common::{review, scheduler, ts};
 use recall::core::progress::{Event, EventKind, Rating, SCHEMA_VERSION, replay};
 use recall::io::device::DeviceId;
 use recall::io::log::{self, EventLog, LogError, WarningKind};
+use skip::skip;
 
 fn device(n: u8) -> DeviceId {
     DeviceId::parse(&format!("{n:016x}")).unwrap()
@@ -206,8 +208,7 @@ fn concurrent_appends_from_two_instances_lose_nothing() {
 fn a_full_disk_is_a_typed_error() {
     let full = Path::new("/dev/full");
     if !full.exists() {
-        eprintln!("skipped: no /dev/full on this system");
-        return;
+        return skip("a_full_disk_is_a_typed_error", "no /dev/full on this system");
     }
     let dir = tempfile::tempdir().unwrap();
     let log = EventLog::new(dir.path(), device(1));
@@ -251,8 +252,10 @@ fn a_read_only_directory_is_reported_and_nothing_is_written() {
         // Root ignores permission bits; /sys refuses new files even to root.
         std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
         if !Path::new("/sys/kernel").is_dir() {
-            eprintln!("skipped: running as root and no /sys to stand in for a read-only directory");
-            return;
+            return skip(
+                "a_read_only_directory_is_reported_and_nothing_is_written",
+                "running as root and no /sys to stand in for a read-only directory",
+            );
         }
         EventLog::new("/sys/kernel", device(1))
     } else {
@@ -307,8 +310,10 @@ fn append_raw(path: &Path, bytes: &[u8]) {
     f.write_all(bytes).unwrap();
 }
 
-/// Set by [`a_failed_append_leaves_the_file_exactly_as_it_was`] for the child process it starts.
+/// Set by [`a_failed_append_leaves_the_file_exactly_as_it_was`] for the child process it starts: the log's
+/// folder, and the file where the child writes the error its append got (the proof that it ran).
 const CHILD_LOG_DIR: &str = "RECALL_TEST_FULL_DISK_DIR";
+const CHILD_REPORT: &str = "RECALL_TEST_FULL_DISK_REPORT";
 
 #[cfg(unix)]
 #[test]
@@ -323,20 +328,32 @@ fn a_failed_append_leaves_the_file_exactly_as_it_was() {
     assert!(before.len() < 300);
     // The child's output goes to pipes: the size limit applies to every file it writes, so a test run whose
     // output is redirected to a (long) file would otherwise fail the child's own report, not its append.
+    // The report goes outside the log's folder, so the folder holds only what the append left.
+    let report_dir = tempfile::tempdir().unwrap();
+    let report = report_dir.path().join("report");
     let child = std::process::Command::new("sh")
         .arg("-c")
         .arg(r#"trap "" XFSZ; ulimit -f 1 && exec "$0" --exact child_appends_past_the_file_size_limit --ignored --quiet"#)
         .arg(std::env::current_exe().unwrap())
         .env(CHILD_LOG_DIR, dir.path())
+        .env(CHILD_REPORT, &report)
         .stdin(std::process::Stdio::null())
         .output()
         .unwrap();
-    assert!(
-        child.status.success(),
-        "the child append test failed: {}\n{}{}",
+    let output = format!(
+        "{}\n{}{}",
         child.status,
         String::from_utf8_lossy(&child.stdout),
         String::from_utf8_lossy(&child.stderr)
+    );
+    assert!(child.status.success(), "the child append test failed: {output}");
+    // A child test that matched no name (renamed, filtered) would pass having done nothing: only its report
+    // proves that the append ran, and failed.
+    let error =
+        std::fs::read_to_string(&report).unwrap_or_else(|_| panic!("the child test did not run: {output}"));
+    assert!(
+        error.contains(&log.path().display().to_string()),
+        "the error names the log: {error}"
     );
     let after = std::fs::read(log.path()).unwrap();
     assert!(
@@ -349,12 +366,15 @@ fn a_failed_append_leaves_the_file_exactly_as_it_was() {
     assert_eq!(read.events.len(), 2);
 }
 
-/// The child half of the test above (does nothing when run on its own).
+/// The child half of the test above (says it is skipped when run on its own).
 #[test]
 #[ignore = "run by a_failed_append_leaves_the_file_exactly_as_it_was under a file size limit"]
 fn child_appends_past_the_file_size_limit() {
-    let Some(dir) = std::env::var_os(CHILD_LOG_DIR) else {
-        return;
+    let (Some(dir), Some(report)) = (std::env::var_os(CHILD_LOG_DIR), std::env::var_os(CHILD_REPORT)) else {
+        return skip::report(
+            "child_appends_past_the_file_size_limit",
+            "run only by a_failed_append_leaves_the_file_exactly_as_it_was",
+        );
     };
     let log = EventLog::new(std::path::PathBuf::from(dir), device(1));
     let long = review(
@@ -365,6 +385,7 @@ fn child_appends_past_the_file_size_limit() {
     );
     let err = log.append(&long).expect_err("the write must hit the size limit");
     assert!(!matches!(err, LogError::FutureSchema { .. }), "{err}");
+    std::fs::write(report, err.to_string()).unwrap();
 }
 
 #[test]
@@ -416,4 +437,82 @@ fn a_byte_order_mark_does_not_cost_the_first_event() {
     let read = log::read_dir(dir.path()).unwrap();
     assert!(read.warnings.is_empty(), "{:?}", read.warnings);
     assert_eq!(read.events.len(), 2);
+}
+
+#[test]
+fn read_new_returns_only_what_was_appended_since_and_rereads_an_unfinished_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = EventLog::new(dir.path(), device(1));
+    let theirs = EventLog::new(dir.path(), device(2));
+    mine.append(&event("m1", 0)).unwrap();
+    theirs.append(&event("t1", 1)).unwrap();
+    let first = log::read_dir(dir.path()).unwrap();
+    assert_eq!(first.events.len(), 2);
+    // Nothing new: nothing read.
+    let same = log::read_new(dir.path(), first.position.clone()).unwrap();
+    assert!(same.events.is_empty() && same.warnings.is_empty(), "{same:?}");
+    assert_eq!(same.position, first.position);
+    // Another process appends a whole line and half of the next one.
+    theirs.append(&event("t2", 2)).unwrap();
+    let t3 = serde_json::to_string(&event("t3", 3)).unwrap();
+    let (head, tail) = t3.split_at(20);
+    append_raw(&theirs.path(), head.as_bytes());
+    let next = log::read_new(dir.path(), first.position.clone()).unwrap();
+    let ids: Vec<&str> = next.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["t2"]);
+    assert_eq!(next.warnings.len(), 1, "the half line is reported where it is");
+    assert_eq!(next.warnings[0].line, 3);
+    // Its end arrives: the whole line is read now, and the line numbers still count from the file's start.
+    append_raw(&theirs.path(), format!("{tail}\n{{broken\n").as_bytes());
+    let last = log::read_new(dir.path(), next.position).unwrap();
+    let ids: Vec<&str> = last.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["t3"]);
+    assert_eq!(last.warnings.len(), 1);
+    assert_eq!(last.warnings[0].line, 4);
+    // A file replaced by a shorter one (a sync tool) is read again from its start.
+    std::fs::write(
+        theirs.path(),
+        serde_json::to_string(&event("t9", 9)).unwrap() + "\n",
+    )
+    .unwrap();
+    let replaced = log::read_new(dir.path(), last.position).unwrap();
+    let ids: Vec<&str> = replaced.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["t9"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_newline_in_a_log_file_name_stays_on_the_warning_s_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let forged = dir.path().join("events-x\nrecall: everything is fine\n.jsonl");
+    std::fs::write(&forged, "{broken\n").unwrap();
+    let read = log::read_dir(dir.path()).unwrap();
+    let said = read.warnings[0].to_string();
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(
+        said.contains("events-x\\u{a}recall: everything is fine\\u{a}.jsonl:1:"),
+        "{said}"
+    );
+}
+
+#[test]
+fn line_numbers_hold_past_the_first_parallel_chunk_and_in_a_tail_read() {
+    // Files of more than 8,192 lines are parsed in chunks on several threads; a bad line's number counts
+    // from the file's start in every chunk, and after a partial read.
+    let dir = tempfile::tempdir().unwrap();
+    let log = EventLog::new(dir.path(), device(1));
+    let mut text = String::new();
+    for i in 0..20_000 {
+        text.push_str(&serde_json::to_string(&event(&format!("e{i}"), i)).unwrap());
+        text.push('\n');
+    }
+    text.push_str("{broken\n");
+    std::fs::write(log.path(), &text).unwrap();
+    let read = log::read_dir(dir.path()).unwrap();
+    assert_eq!(read.events.len(), 20_000);
+    assert_eq!(read.warnings[0].line, 20_001);
+    append_raw(&log.path(), text.as_bytes());
+    let tail = log::read_new(dir.path(), read.position).unwrap();
+    assert_eq!(tail.warnings.len(), 1);
+    assert_eq!(tail.warnings[0].line, 40_002);
 }

@@ -174,3 +174,24 @@ fn stats_serialize_to_json_with_dates_as_text() {
     assert_eq!(json["exams"][1]["passed"], true);
     assert_eq!(json["pass_mark"], 720);
 }
+
+#[test]
+fn stats_at_either_end_of_the_calendar_do_not_panic() {
+    // A clock at or after 9999-12-31 (io::clock::now gives Timestamp::MAX then) must not crash `recall stats`.
+    let progress = fixture_log::progress();
+    let deck = fixture_log::deck();
+    for zone in ["UTC", "Pacific/Kiritimati", "Etc/GMT+12"] {
+        let tz = jiff::tz::TimeZone::get(zone).unwrap();
+        let config = recall::core::config::Config::default();
+        let scheduler = config.scheduler(tz).unwrap();
+        for now in [jiff::Timestamp::MAX, jiff::Timestamp::MIN] {
+            let stats = Stats::compute(&deck, &progress, scheduler.clock(), now);
+            for lang in [recall::core::content::Lang::En, recall::core::content::Lang::Ko] {
+                let mut out = Vec::new();
+                recall::cli::stats::write_text(&stats, &deck, lang, &mut out).unwrap();
+                assert!(!out.is_empty());
+            }
+            recall::core::untrusted::to_json_pretty(&stats).unwrap();
+        }
+    }
+}

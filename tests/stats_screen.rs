@@ -328,3 +328,40 @@ fn one_or_two_exams_read_as_bars_against_the_pass_mark() {
         }
     }
 }
+
+/// The readiness panel sits under the summary: tomorrow's predicted score (or why there is none), what it
+/// rests on, and every topic, in both languages at 80 columns.
+#[test]
+fn the_readiness_panel_shows_the_prediction_and_every_topic() {
+    use recall::core::readiness;
+    let deck = bundled();
+    let progress = full_log(&deck);
+    let tomorrow = readiness::tomorrow(&scheduler(), now());
+    let prediction = readiness::predict(&deck, &progress, &scheduler(), tomorrow);
+    for lang in [Lang::En, Lang::Ko] {
+        let shared = shared(deck.clone(), lang);
+        let state = StatsState::new(Stats::compute(&deck, &progress, scheduler().clock(), now()))
+            .with_readiness(prediction.clone());
+        let text = text_of(&render(&state, &shared, 80, 60));
+        let (title, per_topic) = match lang {
+            Lang::En => ("Exam readiness (if the exam were tomorrow)", "scenarios seen"),
+            Lang::Ko => ("모의고사 준비도 (내일 시험을 본다면)", "점 ("),
+        };
+        assert!(text.contains(title), "{text}");
+        for topic in deck.topics() {
+            assert!(
+                text.contains(topic.title.get(lang)),
+                "{} is listed:\n{text}",
+                topic.id
+            );
+        }
+        match prediction.overall {
+            Some(p) => assert!(text.contains(&format!("{}", p.scaled)), "{text}"),
+            None => assert!(text.contains(per_topic) || text.contains("—"), "{text}"),
+        }
+        assert_borders_intact(&render(&state, &shared, 80, 60));
+        if std::env::var_os("SHOW").is_some() {
+            eprintln!("{text}");
+        }
+    }
+}

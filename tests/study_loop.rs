@@ -21,7 +21,7 @@ use recall::ui::keymap::{self, Context};
 use recall::ui::msg::Msg;
 use recall::ui::screens::Screen;
 use recall::ui::shared::Setup;
-use recall::ui::text::Notice;
+use recall::ui::text::{Notice, WriteFailure, WriteProblem};
 use recall::ui::view::view;
 
 fn fixed_now() -> jiff::Timestamp {
@@ -422,6 +422,22 @@ fn home_counts_follow_a_grade_once_home_is_back() {
 
 // ---- 4. A session ends with a summary and a next step ----
 
+/// Answers (choice 1) and grades Good until the session's summary shows.
+fn grade_good_until_the_summary(app: &mut App) {
+    while app.context() != Context::StudySummary {
+        match app.context() {
+            Context::StudyChoose => {
+                press(app, KeyCode::Char('1'));
+                press(app, KeyCode::Enter);
+            }
+            _ => {
+                press(app, KeyCode::Char(' '));
+            }
+        }
+        press(app, KeyCode::Char('3'));
+    }
+}
+
 #[test]
 fn the_summary_tells_what_was_done_and_what_comes_next() {
     let mut app = at_the_scenario_card();
@@ -429,18 +445,7 @@ fn the_summary_tells_what_was_done_and_what_comes_next() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('1'));
     // The Again card comes back within the session; grade it Good to finish.
-    while app.context() != Context::StudySummary {
-        match app.context() {
-            Context::StudyChoose => {
-                press(&mut app, KeyCode::Char('1'));
-                press(&mut app, KeyCode::Enter);
-            }
-            _ => {
-                press(&mut app, KeyCode::Char(' '));
-            }
-        }
-        press(&mut app, KeyCode::Char('3'));
-    }
+    grade_good_until_the_summary(&mut app);
     let screen = text(&app, 80, 24);
     assert!(screen.contains("Again 1"), "{screen}");
     assert!(screen.contains("Next card due in"), "{screen}");
@@ -455,18 +460,7 @@ fn the_summary_tells_what_was_done_and_what_comes_next() {
     assert!(study(&app).is_cram(), "c crams");
     assert_eq!(study(&app).session.scope(), studied, "the same cards again");
     // Through them, then C crams every card of the topic.
-    while app.context() != Context::StudySummary {
-        match app.context() {
-            Context::StudyChoose => {
-                press(&mut app, KeyCode::Char('1'));
-                press(&mut app, KeyCode::Enter);
-            }
-            _ => {
-                press(&mut app, KeyCode::Char(' '));
-            }
-        }
-        press(&mut app, KeyCode::Char('3'));
-    }
+    grade_good_until_the_summary(&mut app);
     press(&mut app, KeyCode::Char('C'));
     assert!(study(&app).is_cram());
     let topic = study(&app).topic.clone();
@@ -647,6 +641,63 @@ fn opening_study_claims_the_lock_and_a_refusal_closes_it_with_the_reason() {
     press(&mut app, KeyCode::Char('s'));
     let effects = press(&mut app, KeyCode::Esc);
     assert!(effects.contains(&Effect::ReleaseStudy), "{effects:?}");
+}
+
+#[test]
+fn a_session_opened_after_another_process_studied_starts_from_its_grades() {
+    // Two Home screens on one folder: the other one studied every card after this one started.
+    let mut app = app_on(minimal(), Lang::En);
+    let effects = press(&mut app, KeyCode::Char('s'));
+    assert!(effects.contains(&Effect::ClaimStudy), "{effects:?}");
+    assert_eq!(
+        app.context(),
+        Context::Study,
+        "the stale session would show a card"
+    );
+    let deck = minimal();
+    let at = fixed_now() - jiff::SignedDuration::from_mins(5);
+    let graded: Vec<Event> = deck
+        .cards()
+        .enumerate()
+        .map(|(i, (id, _))| {
+            Event::new(
+                format!("other-{i}"),
+                at,
+                EventKind::Review {
+                    card: id.to_string(),
+                    rating: Rating::Easy,
+                    duration_ms: 1000,
+                    cram: false,
+                },
+            )
+        })
+        .collect();
+    app.update(Msg::StudyClaimed {
+        events: graded.clone(),
+        notice: None,
+    });
+    assert_eq!(
+        app.context(),
+        Context::StudySummary,
+        "every card was graded Easy elsewhere: nothing is left to study"
+    );
+    assert_eq!(app.status(), None);
+    // Events it knows already change nothing, and a notice is shown.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('s'));
+    app.update(Msg::StudyClaimed {
+        events: graded,
+        notice: Some(Notice::StudyUnguarded(WriteFailure {
+            problem: WriteProblem::Other,
+            path: "/x".into(),
+            detail: "cannot lock /x: no locks here".into(),
+        })),
+    });
+    let status = app.status().unwrap_or_default();
+    assert!(
+        status.starts_with("studying without the study lock (cannot lock /x: no locks here)"),
+        "{status}"
+    );
 }
 
 #[test]

@@ -12,8 +12,9 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use recall::core::content::{self, Deck, Lang};
 use recall::io::deck::bundled_files;
-use recall::ui::app::App;
+use recall::ui::app::{App, Effect};
 use recall::ui::msg::{Action, Msg};
+use recall::ui::screens::Screen;
 use recall::ui::shared::Setup;
 use recall::ui::theme::Theme;
 use recall::ui::view::view;
@@ -123,7 +124,6 @@ fn snapshots_of_every_screen() {
         ("search-empty", &[Search]),
         ("search-help", &[Search, Help]),
         ("quiz", &[Quiz]),
-        ("quiz-answered", &[Quiz, Choose(1), Submit]),
         ("exam", &[Exam]),
         ("exam-review", &[Exam, Choose(2), Flag, Right, ReviewList]),
         ("exam-confirm", &[Exam, Choose(1), Submit]),
@@ -137,8 +137,65 @@ fn snapshots_of_every_screen() {
                 let text = text_of(&render(&app, w, h));
                 insta::assert_snapshot!(format!("{name}-{lang}-{w}x{h}"), text);
             }
+            let app = answered_quiz(lang);
+            let text = text_of(&render(&app, w, h));
+            let score = match lang {
+                Lang::En => "score 1/1",
+                Lang::Ko => "정답 1/1",
+            };
+            assert!(text.contains(score), "{w}×{h}:\n{text}");
+            insta::assert_snapshot!(format!("quiz-answered-{lang}-{w}x{h}"), text);
         }
     }
+}
+
+/// Presses the key that the key table binds to `action` on the screen now showing (for `Choose(n)`, the
+/// key of choice n), through the terminal's key translation; returns the effects.
+fn press_for(app: &mut App, action: Action) -> Vec<Effect> {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use recall::ui::keymap::{self, Key};
+    let context = app.context();
+    let key = keymap::bindings_for(context)
+        .find_map(|b| match (b.action, action) {
+            (Action::Choose(_), Action::Choose(n)) => b.keys.get(usize::from(n) - 1).copied(),
+            (bound, wanted) if bound == wanted => b.keys.first().copied(),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no key does {action:?} in {context:?}"));
+    let event = match key {
+        Key::Char(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+        Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+        Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
+    };
+    let msg = keymap::translate(context, event, &app.shared().keys);
+    assert_eq!(msg, Some(Msg::Action(action)), "{key:?} in {context:?}");
+    app.update(msg.unwrap())
+}
+
+/// A quiz started from Home whose first question is answered, rightly, with the keys a learner presses:
+/// the right choices (however many the question asks for), then the answer key.
+fn answered_quiz(lang: Lang) -> App {
+    let mut app = app(lang);
+    press_for(&mut app, Action::Quiz);
+    let quiz = |app: &App| match app.screen() {
+        Screen::Quiz(quiz) => quiz.answered,
+        _ => panic!("not in a quiz:\n{}", text_of(&render(app, 80, 24))),
+    };
+    let right = match app.screen() {
+        Screen::Quiz(quiz) => quiz.session.current().expect("a question").correct_indices(),
+        _ => panic!("Quiz did not open a quiz"),
+    };
+    for choice in right {
+        press_for(&mut app, Action::Choose(choice as u8 + 1));
+    }
+    assert!(!quiz(&app), "picking is not answering");
+    let effects = press_for(&mut app, Action::Submit);
+    assert!(quiz(&app), "{}", text_of(&render(&app, 80, 24)));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Append(_)]),
+        "the answer is recorded: {effects:?}"
+    );
+    app
 }
 
 #[test]

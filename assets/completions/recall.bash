@@ -658,7 +658,7 @@ _recall() {
             return 0
             ;;
         recall__subcmd__quiz)
-            opts="-n -h --topic --questions --seed --content --data-dir --lang --help"
+            opts="-n -h --topic --questions --seed --weak --content --data-dir --lang --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -72,6 +72,7 @@ complete -c recall -n "__fish_recall_using_subcommand quiz" -l content -d 'Load 
 complete -c recall -n "__fish_recall_using_subcommand quiz" -l data-dir -d 'Keep progress and settings in this folder instead of the platform\'s data directory' -r -F
 complete -c recall -n "__fish_recall_using_subcommand quiz" -l lang -d 'Language of deck text and messages' -r -f -a "en\t'English'
 ko\t'Korean'"
+complete -c recall -n "__fish_recall_using_subcommand quiz" -l weak -d 'Scenarios you are least likely to answer right (weak spots), instead of a random draw'
 complete -c recall -n "__fish_recall_using_subcommand quiz" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c recall -n "__fish_recall_using_subcommand exam" -l questions -d 'Number of questions' -r
 complete -c recall -n "__fish_recall_using_subcommand exam" -l minutes -d 'Time allowed in minutes' -r

@@ -17,6 +17,7 @@ use recall::core::srs::{DayClock, Scheduler};
 use recall::io::deck::bundled_files;
 use recall::ui::app::App;
 use recall::ui::msg::{Action, Msg};
+use recall::ui::screens::Screen;
 use recall::ui::shared::Setup;
 use recall::ui::theme::Theme;
 use recall::ui::view::view;
@@ -34,6 +35,8 @@ struct Shot {
     name: &'static str,
     actions: &'static [Action],
     typed: &'static str,
+    /// Then answer the quiz question on screen with its right choices (however many it asks for).
+    answer: bool,
 }
 
 const SHOTS: [Shot; 8] = {
@@ -43,41 +46,49 @@ const SHOTS: [Shot; 8] = {
             name: "home",
             actions: &[],
             typed: "",
+            answer: false,
         },
         Shot {
             name: "browse",
             actions: &[Down, Down, Open, Right, Right],
             typed: "",
+            answer: false,
         },
         Shot {
             name: "search",
             actions: &[Search],
             typed: "pitr",
+            answer: false,
         },
         Shot {
             name: "study",
             actions: &[Study, Reveal],
             typed: "",
+            answer: false,
         },
         Shot {
             name: "quiz",
-            actions: &[Quiz, Choose(1), Submit],
+            actions: &[Quiz],
             typed: "",
+            answer: true,
         },
         Shot {
             name: "exam",
             actions: &[Exam, Choose(2), Flag, Right],
             typed: "",
+            answer: false,
         },
         Shot {
             name: "exam-result",
             actions: &[Exam, Choose(1), Submit, Open],
             typed: "",
+            answer: false,
         },
         Shot {
             name: "stats",
             actions: &[Stats],
             typed: "",
+            answer: false,
         },
     ]
 };
@@ -100,6 +111,9 @@ pub fn screen_assets() -> Vec<(String, Vec<u8>)> {
             for c in shot.typed.chars() {
                 app.update(Msg::Input(c));
             }
+            if shot.answer {
+                answer_quiz(&mut app);
+            }
             let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test backend");
             terminal.draw(|f| view(&app, f)).expect("drawing to memory");
             let title = format!("recall: {} ({})", shot.name, lang.code());
@@ -111,6 +125,20 @@ pub fn screen_assets() -> Vec<(String, Vec<u8>)> {
         }
     }
     files
+}
+
+/// Picks the right choices of the quiz question on screen and answers.
+fn answer_quiz(app: &mut App) {
+    let right = match app.screen() {
+        Screen::Quiz(quiz) => quiz.session.current().map(|q| q.correct_indices()),
+        _ => None,
+    }
+    .expect("a quiz question on screen");
+    for choice in right {
+        let number = u8::try_from(choice + 1).expect("a question has at most six choices");
+        app.update(Msg::Action(Action::Choose(number)));
+    }
+    app.update(Msg::Action(Action::Submit));
 }
 
 fn now() -> Timestamp {

@@ -69,6 +69,9 @@ pub enum Command {
         /// Seed for the draw and the choice order (repeatable quizzes).
         #[arg(long)]
         seed: Option<u64>,
+        /// Scenarios you are least likely to answer right (weak spots), instead of a random draw.
+        #[arg(long)]
+        weak: bool,
     },
     /// Mock exam: timed, flag for review, scaled score with a pass mark of 720.
     Exam {

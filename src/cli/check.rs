@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use crate::core::content::{Lang, Loaded};
+use crate::core::untrusted::one_line;
 use crate::ui::text::{self, CheckCounts};
 
 /// Prints every diagnostic to `err` and a one-line summary in `lang` to `out`; returns whether the deck passes.
@@ -38,7 +39,7 @@ pub fn run(
     writeln!(
         out,
         "{}",
-        text::of(lang).check_summary(!failed, deck_name, counts)
+        text::of(lang).check_summary(!failed, &one_line(deck_name), counts)
     )?;
     Ok(!failed)
 }

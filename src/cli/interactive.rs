@@ -51,6 +51,8 @@ pub enum Start {
     },
     /// A practice quiz.
     Quiz(QuizOptions),
+    /// A practice quiz of the weak spots (`recall quiz --weak`).
+    WeakQuiz(QuizOptions),
     /// A mock exam; `seed` is filled in when the user gave none.
     Exam(ExamOptions),
 }
@@ -64,16 +66,44 @@ pub fn run(
     start: Start,
 ) -> anyhow::Result<Ended> {
     validate_start(&deck, &start)?;
-    let now = Timestamp::now();
+    let now = crate::io::clock::now();
     let paths = Paths::resolve(data_dir)?;
-    let config = config_file::load_or_create(&paths.config_file, &super::settings_schema())?.config;
+    // Nothing is written before the terminal is known to be there: a refused start leaves no file behind.
+    let config = config_file::load(&paths.config_file, &super::settings_schema())?.config;
     let keys = Overrides::from_config(&config.keys)
         .with_context(|| format!("in {}", paths.config_file.display()))?;
     let scheduler = config
         .scheduler(TimeZone::system())
         .context("the settings do not make a scheduler")?;
+    let mut lock = StudyGuard::new(&paths);
+    let studying = matches!(start, Start::Study { .. });
+    // Taken before the log is read, so no grade of the session that held it last is missed; a folder that
+    // does not exist yet has no session to wait for (it is made, and locked, below).
+    if studying && paths.data_dir.is_dir() {
+        lock.claim()?;
+    }
     let read = log::read_dir(&paths.data_dir).context("cannot read the progress log")?;
-    let device = DeviceId::load_or_create(&paths.device_file)?;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(NeedsTerminal.into());
+    }
+    if studying {
+        lock.claim()?;
+        lock.announce();
+    }
+    // The commented defaults are written on the first run; a read-only folder runs on the defaults.
+    let _ = config_file::load_or_create(&paths.config_file, &super::settings_schema());
+    let (device, device_notice) = match DeviceId::load_or_create(&paths.device_file) {
+        Ok(device) => (device, None),
+        // A state folder that cannot be written must not keep anyone from studying: this run logs under
+        // an id of its own (a new log file), and says so.
+        Err(e) => {
+            let failure = WriteFailure {
+                detail: e.to_string(),
+                ..WriteFailure::from_io(&e.path, &e.source)
+            };
+            (DeviceId::random(), Some(Notice::DeviceNotStored(failure)))
+        }
+    };
     let log = EventLog::new(&paths.data_dir, device.clone());
     let deck = Arc::new(deck);
     // The settings parser accepted only names in `theme::NAMES`.
@@ -83,12 +113,9 @@ pub fn run(
         log,
         config_file: paths.config_file.clone(),
         exports_dir: paths.data_dir.join("exports"),
-        study_lock_file: paths.study_lock.clone(),
-        study_lock: None,
+        lock,
+        position: read.position.clone(),
     };
-    if matches!(start, Start::Study { .. }) {
-        runner.claim_study()?;
-    }
 
     let resumable = resumable_exam(&deck, &read.events, now, &mut runner);
     let progress = replay(read.events.iter().cloned(), &scheduler);
@@ -105,6 +132,7 @@ pub fn run(
         progress,
         id_prefix: format!("{}-{}", device.as_str(), std::process::id()),
         keys,
+        links: crate::ui::widgets::links::wanted(),
     };
     let mut app = App::new(setup);
     app.set_resumable(resumable);
@@ -116,8 +144,11 @@ pub fn run(
             more: read.warnings.len() - 1,
         });
     }
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(NeedsTerminal.into());
+    for notice in device_notice
+        .iter()
+        .chain(runner.lock.unguarded_notice().as_ref())
+    {
+        app.notify(notice);
     }
     open_start(&mut app, &deck, start, &mut runner)?;
     let ended = terminal::run(app, &mut runner).context("the terminal interface failed")?;
@@ -137,6 +168,9 @@ fn validate_start(deck: &Deck, start: &Start) -> anyhow::Result<()> {
             .map(|_| ())
             .ok_or_else(|| unknown_topic(deck, topic).into()),
         Start::Quiz(options) => QuizSession::new(deck, options).map(|_| ()).map_err(Into::into),
+        Start::WeakQuiz(options) => QuizSession::weak(deck, options, |_| 1.0)
+            .map(|_| ())
+            .map_err(Into::into),
         Start::Exam(options) => ExamSession::start(deck, options, Timestamp::UNIX_EPOCH)
             .map(|_| ())
             .map_err(Into::into),
@@ -167,6 +201,13 @@ fn open_start(app: &mut App, deck: &Deck, start: Start, runner: &mut LogRunner) 
                 app.notify(&Notice::Shortfall(shortfall));
             }
             Screen::Quiz(Box::new(QuizState::new(session)))
+        }
+        Start::WeakQuiz(options) => {
+            let state = crate::ui::screens::home::weak_quiz(shared, &options)?;
+            if let Some(shortfall) = state.session.shortfall() {
+                app.notify(&Notice::Shortfall(shortfall));
+            }
+            Screen::Quiz(Box::new(state))
         }
         Start::Exam(options) => {
             let (session, started) = ExamSession::start(deck, &options, shared.now)?;
@@ -227,17 +268,89 @@ struct LogRunner {
     log: EventLog,
     config_file: std::path::PathBuf,
     exports_dir: std::path::PathBuf,
-    study_lock_file: std::path::PathBuf,
-    study_lock: Option<StudyLock>,
+    lock: StudyGuard,
+    /// How far the log has been read: a study session starts from what other processes logged since.
+    position: log::ReadPosition,
+}
+
+/// The data directory's study lock, held while this process studies.
+struct StudyGuard {
+    data_dir: std::path::PathBuf,
+    holder_file: std::path::PathBuf,
+    held: Option<StudyLock>,
+    /// Why the lock could not be taken, the first time (a study session then goes ahead unguarded).
+    unguarded: Option<WriteFailure>,
+    /// Whether the learner has been told about studying unguarded (it is said once).
+    told: bool,
+}
+
+impl StudyGuard {
+    fn new(paths: &Paths) -> StudyGuard {
+        StudyGuard {
+            data_dir: paths.data_dir.clone(),
+            holder_file: paths.study_holder.clone(),
+            held: None,
+            unguarded: None,
+            told: false,
+        }
+    }
+
+    /// Takes the study lock unless this process holds it already. Only another session holding it is an
+    /// error: a folder that cannot be locked is studied unguarded (see [`StudyGuard::unguarded_notice`]).
+    fn claim(&mut self) -> Result<(), StudyLockError> {
+        if self.held.is_some() {
+            return Ok(());
+        }
+        match study_lock::claim(&self.data_dir, &self.holder_file) {
+            Ok(lock) => self.held = Some(lock),
+            Err(held @ StudyLockError::Held { .. }) => return Err(held),
+            Err(e) => self.unguarded = Some(unguarded(&e)),
+        }
+        Ok(())
+    }
+
+    /// Writes this process's id for a second session's message, once the session is sure to run.
+    fn announce(&mut self) {
+        if let Some(lock) = &mut self.held {
+            lock.announce();
+        }
+    }
+
+    /// The notice that this session studies without the lock, the first time it is asked for.
+    fn unguarded_notice(&mut self) -> Option<Notice> {
+        let detail = self
+            .unguarded
+            .clone()
+            .filter(|_| self.held.is_none() && !self.told)?;
+        self.told = true;
+        Some(Notice::StudyUnguarded(detail))
+    }
+
+    fn release(&mut self) {
+        self.held = None;
+    }
 }
 
 impl LogRunner {
-    /// Takes the study lock unless this process holds it already.
-    fn claim_study(&mut self) -> Result<(), StudyLockError> {
-        if self.study_lock.is_none() {
-            self.study_lock = Some(study_lock::claim(&self.study_lock_file)?);
+    /// Takes the study lock for a study screen just opened, and reads what other processes logged since
+    /// this one last read the log, so the session does not show cards they have just graded.
+    fn claim_study(&mut self) -> Msg {
+        if let Err(e) = self.lock.claim() {
+            return Msg::StudyRefused(lock_notice(e));
         }
-        Ok(())
+        self.lock.announce();
+        let events = match log::read_new(self.log.dir(), self.position.clone()) {
+            Ok(read) => {
+                self.position = read.position;
+                read.events
+            }
+            // Start-up read this log; the session goes ahead on what was read then.
+            Err(_) => Vec::new(),
+        };
+        Msg::StudyClaimed {
+            events,
+            notice: self.lock.unguarded_notice(),
+        }
     }
 }
 
@@ -252,12 +365,9 @@ impl EffectRunner for LogRunner {
                 .err()
                 .map(|e| Msg::Notice(Notice::LanguageNotSaved(config_failure(&self.config_file, &e)))),
             Effect::SaveExport { files } => Some(Msg::Notice(save_exports(&self.exports_dir, &files))),
-            Effect::ClaimStudy => self
-                .claim_study()
-                .err()
-                .map(|e| Msg::StudyRefused(lock_notice(e))),
+            Effect::ClaimStudy => Some(self.claim_study()),
             Effect::ReleaseStudy => {
-                self.study_lock = None;
+                self.lock.release();
                 None
             }
             Effect::Search(request) => {
@@ -332,16 +442,57 @@ fn export_failure(path: &std::path::Path, error: &export_file::WriteError) -> Wr
 fn lock_notice(error: StudyLockError) -> Notice {
     match error {
         StudyLockError::Held { holder } => Notice::StudyLocked { holder },
-        StudyLockError::Io { ref path, ref source } => Notice::StudyLockFailed(WriteFailure {
+        other => Notice::StudyUnguarded(unguarded(&other)),
+    }
+}
+
+/// Why the folder could not be locked, for the notice that says so.
+fn unguarded(error: &StudyLockError) -> WriteFailure {
+    match error {
+        StudyLockError::Io { path, source } => WriteFailure {
             detail: error.to_string(),
             ..WriteFailure::from_io(path, source)
-        }),
+        },
+        StudyLockError::Held { .. } => {
+            WriteFailure::new(WriteProblem::Other, std::path::Path::new(""), error)
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_that_cannot_be_locked_is_studied_unguarded_and_said_once() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("file"), "").unwrap();
+        // A data folder under a regular file can be neither made nor locked, even by root.
+        let paths = Paths::with_device_dir(dir.path().join("file/data"), Some(dir.path().join("state")));
+        let mut guard = StudyGuard::new(&paths);
+        guard.claim().expect("studying goes ahead");
+        let notice = guard.unguarded_notice();
+        assert!(
+            matches!(&notice, Some(Notice::StudyUnguarded(f)) if f.detail.starts_with("cannot lock ")),
+            "{notice:?}"
+        );
+        let said = text::of(Lang::En).notice(notice.as_ref().unwrap());
+        assert_eq!(said.matches("study lock").count(), 1, "{said}");
+        guard.release();
+        guard.claim().expect("and again");
+        assert_eq!(guard.unguarded_notice(), None, "said once per run");
+        // A folder that can be locked says nothing.
+        let paths = Paths::with_device_dir(dir.path().join("data"), Some(dir.path().join("state")));
+        let mut guard = StudyGuard::new(&paths);
+        guard.claim().unwrap();
+        assert!(guard.held.is_some());
+        assert_eq!(guard.unguarded_notice(), None);
+        // Leaving the study screen lets another session in.
+        let mut other = StudyGuard::new(&paths);
+        assert!(matches!(other.claim(), Err(StudyLockError::Held { .. })));
+        guard.release();
+        other.claim().expect("free once released");
+    }
 
     #[test]
     fn exporting_two_files_reports_both_paths() {

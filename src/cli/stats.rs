@@ -8,8 +8,10 @@ use jiff::tz::TimeZone;
 
 use super::Format;
 use crate::core::content::{Deck, Lang};
+use crate::core::percent::of_fraction;
 use crate::core::progress::Stats;
 use crate::core::progress::stats::{Retention, hours_minutes};
+use crate::core::readiness::{self, Readiness};
 use crate::core::untrusted::to_json_pretty;
 use crate::io::paths::Paths;
 use crate::io::progress::{self, LoadError, LoadedProgress};
@@ -32,7 +34,11 @@ pub enum StatsCommandError {
 /// of the process. (The process exits right after the command: the replayed log is left to the operating
 /// system rather than freed allocation by allocation, a tenth of the command's time at 100,000 events.)
 pub fn load(paths: &Paths, tz: TimeZone) -> Result<&'static LoadedProgress, StatsCommandError> {
-    Ok(Box::leak(Box::new(progress::load(paths, &super::settings_schema(), tz)?)))
+    Ok(Box::leak(Box::new(progress::load(
+        paths,
+        &super::settings_schema(),
+        tz,
+    )?)))
 }
 
 /// Computes the stats of `loaded` ([`load`]) at `now` and prints them in `format`; topic titles are in
@@ -49,12 +55,74 @@ pub fn run(
     let lang = lang.unwrap_or(loaded.config.language);
     super::warn_skipped(loaded, lang, err)?;
     let stats = Stats::compute(deck, &loaded.progress, loaded.scheduler.clock(), now);
+    let readiness = readiness::predict(
+        deck,
+        &loaded.progress,
+        &loaded.scheduler,
+        readiness::tomorrow(&loaded.scheduler, now),
+    );
     match format {
         Format::Json => {
-            let json = to_json_pretty(&stats).map_err(std::io::Error::from)?;
+            let json = to_json_pretty(&WithReadiness {
+                stats: &stats,
+                readiness: &readiness,
+            })
+            .map_err(std::io::Error::from)?;
             writeln!(out, "{json}")?;
         }
-        Format::Text => write_text(&stats, deck, lang, out)?,
+        Format::Text => {
+            write_text(&stats, deck, lang, out)?;
+            if !stats.is_empty() {
+                write_readiness(&readiness, deck, lang, out)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The JSON of `recall stats`: the stats, and tomorrow's exam readiness under `readiness`.
+#[derive(serde::Serialize)]
+struct WithReadiness<'a> {
+    #[serde(flatten)]
+    stats: &'a Stats,
+    readiness: &'a Readiness,
+}
+
+/// Prints tomorrow's exam readiness: the full exam (or why there is no prediction), what it rests on, and
+/// every topic.
+fn write_readiness(r: &Readiness, deck: &Deck, lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+    let t = text::of(lang).readiness();
+    writeln!(out, "\n{}", t.title)?;
+    match r.overall {
+        Some(p) => writeln!(
+            out,
+            "  {}",
+            (t.overall)(p.scaled, p.low, p.high, of_fraction(p.pass_chance))
+        )?,
+        None => {
+            let (measured, of) = r.measured();
+            writeln!(out, "  {}", (t.not_yet)(measured, of))?;
+        }
+    }
+    writeln!(
+        out,
+        "  {}",
+        (t.basis)(r.seen, r.scenarios, r.calibration.reviews, r.answers)
+    )?;
+    for row in &r.topics {
+        let title = deck
+            .topic(&row.topic)
+            .map_or(row.topic.clone(), |(_, topic)| topic.title.get(lang).to_string());
+        let value = match row.prediction {
+            Some(p) => (t.topic)(p.scaled, p.low, p.high),
+            None => (t.topic_none)(row.seen, row.scenarios),
+        };
+        let title = truncate(&title, TOPIC_WIDTH);
+        writeln!(
+            out,
+            "  {title}{} {value}",
+            " ".repeat(TOPIC_WIDTH.saturating_sub(title.width()))
+        )?;
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use super::output::Safe;
 use crate::core::content::Lang;
+use crate::core::untrusted::for_terminal;
 use crate::ui::text::{self, Usage};
 
 /// The usage error in `error`, if it is one the catalogue can say.
@@ -77,9 +78,9 @@ pub fn language_of(args: &[OsString]) -> Lang {
     super::message_language(flag, data_dir)
 }
 
-/// Says `error` in `lang` on stderr and exits: 2 for a usage error, as clap does. Help, version and the
-/// errors the catalogue does not say are clap's own output. The message quotes what was typed, so it goes
-/// out through [`Safe`] like every other message.
+/// Says `error` in `lang` on stderr and exits: 2 for a usage error, as clap does. Help and version are
+/// clap's own output; the errors the catalogue does not say are clap's words. Every message quotes what was
+/// typed, so it goes out through [`Safe`] like every other message, clap's included.
 pub fn exit(error: clap::Error, lang: Lang) -> ! {
     let said = usage_of(&error).and_then(|usage| text::of(lang).usage_error(&usage));
     match said {
@@ -95,8 +96,37 @@ pub fn exit(error: clap::Error, lang: Lang) -> ! {
             let _ = err.flush();
             std::process::exit(2);
         }
+        None if error.use_stderr() => {
+            let code = error.exit_code();
+            let mut err = Safe::new(std::io::stderr());
+            let _ = write!(err, "{}", clap_words(error));
+            let _ = err.flush();
+            std::process::exit(code);
+        }
         None => error.exit(),
     }
+}
+
+/// clap's message for `error` as plain text, with every typed value it quotes shown as [`for_terminal`]
+/// shows untrusted text: clap would pass an escape sequence in an argument to the terminal as it is, and
+/// only strips it (the value then looks empty) where it strips its own colours.
+fn clap_words(mut error: clap::Error) -> String {
+    let escape = |s: &String| for_terminal(s).into_owned();
+    let typed: Vec<(ContextKind, ContextValue)> = error
+        .context()
+        .filter_map(|(kind, value)| match value {
+            ContextValue::String(s) => Some((kind, ContextValue::String(escape(s)))),
+            ContextValue::Strings(list) => {
+                Some((kind, ContextValue::Strings(list.iter().map(escape).collect())))
+            }
+            _ => None,
+        })
+        .collect();
+    for (kind, value) in typed {
+        error.insert(kind, value);
+    }
+    // Display leaves clap's styles out.
+    error.render().to_string()
 }
 
 #[cfg(test)]
@@ -143,6 +173,28 @@ mod tests {
         );
         assert!(matches!(usage(&["search"]), Some(Usage::Missing { args }) if args.len() == 1));
         assert_eq!(usage(&["--help"]), None, "help stays clap's own");
+    }
+
+    #[test]
+    fn clap_s_words_show_a_typed_escape_sequence_as_an_escape() {
+        for args in [
+            &["\u{1b}]0;PWNED\u{7}"][..],
+            &["list", "--format", "\u{1b}[31mred\u{9b}"],
+            &["--bogus\u{202e}x"],
+        ] {
+            let error =
+                Cli::try_parse_from(std::iter::once("recall").chain(args.iter().copied())).unwrap_err();
+            let said = clap_words(error);
+            assert!(
+                !said.contains(crate::core::untrusted::is_hostile),
+                "{args:?}: {said:?}"
+            );
+            assert!(
+                said.contains("\\u{"),
+                "the typed value is shown, escaped: {said:?}"
+            );
+            assert!(said.starts_with("error: "), "{said:?}");
+        }
     }
 
     #[test]

@@ -174,7 +174,11 @@ impl Config {
         if let Some(v) = raw.theme {
             config.theme = check.name(v, schema.themes, "theme")?;
         }
-        for (action, key) in raw.keys {
+        // In file order, so a key given twice is reported where it is given the second time.
+        let mut bindings: Vec<_> = raw.keys.into_iter().collect();
+        bindings.sort_by_key(|(_, key)| key.span().start);
+        let mut bound: Vec<(KeySpec, String, Range<usize>)> = Vec::new();
+        for (action, key) in bindings {
             let action = check.name(action, schema.actions, "[keys] action")?;
             let spec = key
                 .get_ref()
@@ -184,6 +188,16 @@ impl Config {
                 let message = format!("`{}`: {why}", key.get_ref());
                 return Err(check.error(key.span(), &message, keys::KEY_SYNTAX));
             }
+            if let Some((_, first, at)) = bound.iter().find(|(b, _, _)| b.same_key(&spec)) {
+                let line = check.index.position(at.start).line;
+                let message = format!(
+                    "`{}` is already the key of `{first}` (line {line}); one key cannot do two things",
+                    key.get_ref()
+                );
+                let hint = format!("give `{action}` another key, or remove one of the two lines");
+                return Err(check.error(key.span(), &message, &hint));
+            }
+            bound.push((spec, action.clone(), key.span()));
             config.keys.insert(action, spec);
         }
         if let Some(v) = raw.highlight_keywords {

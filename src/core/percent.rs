@@ -17,6 +17,14 @@ pub fn percent(part: usize, total: usize) -> usize {
     }
 }
 
+/// A probability in whole percent, by the same rules as [`percent`] (so 0.999 reads 99 %).
+pub fn of_fraction(p: f64) -> usize {
+    if !p.is_finite() {
+        return 0;
+    }
+    percent((p.clamp(0.0, 1.0) * 1_000_000.0).round() as usize, 1_000_000)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,5 +48,15 @@ mod tests {
         assert_eq!(percent(199, 200), 99);
         assert_eq!(percent(200, 200), 100);
         assert_eq!(percent(5, 4), 100, "never over 100");
+    }
+
+    #[test]
+    fn fractions_follow_the_same_rules() {
+        assert_eq!(of_fraction(0.725), 73);
+        assert_eq!(of_fraction(0.999), 99);
+        assert_eq!(of_fraction(1.0), 100);
+        assert_eq!(of_fraction(0.0001), 1);
+        assert_eq!(of_fraction(0.0), 0);
+        assert_eq!(of_fraction(f64::NAN), 0);
     }
 }

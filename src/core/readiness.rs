@@ -76,7 +76,7 @@ pub struct TopicReadiness {
 }
 
 /// Readiness on one day.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Readiness {
     /// When the exam would be taken.
     pub at: Timestamp,
@@ -90,6 +90,17 @@ pub struct Readiness {
     pub scenarios: usize,
     /// Quiz and exam answers the prediction used.
     pub answers: usize,
+    /// How the learner's recall compares with FSRS's (fitted to their reviews).
+    pub calibration: Calibration,
+}
+
+impl Readiness {
+    /// Topics with a prediction, and topics the exam draws from.
+    pub fn measured(&self) -> (usize, usize) {
+        let drawn = self.topics.iter().filter(|t| t.exam_questions > 0);
+        let measured = drawn.clone().filter(|t| t.prediction.is_some()).count();
+        (measured, drawn.count())
+    }
 }
 
 /// One scenario's chance of a right answer on the day.
@@ -109,7 +120,7 @@ pub struct Chance {
 
 /// How the learner's recall compares with FSRS's prediction: a log-odds offset fitted to their recent
 /// reviews of graduated cards.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Calibration {
     /// Added to the log-odds of every predicted recall (0: as FSRS predicts).
     pub offset: f64,
@@ -179,9 +190,30 @@ impl Chance {
     }
 }
 
+/// The moment readiness is predicted for: the start of tomorrow's study day.
+pub fn tomorrow(scheduler: &Scheduler, now: Timestamp) -> Timestamp {
+    let clock = scheduler.clock();
+    clock.day_start(clock.day_index(now) + 1)
+}
+
 /// The chance of a right answer to every scenario of `deck` at `at`, in deck order.
 pub fn chances(deck: &Deck, progress: &Progress, scheduler: &Scheduler, at: Timestamp) -> Vec<Chance> {
-    let calibration = Calibration::fit(progress, scheduler, at);
+    chances_with(
+        deck,
+        progress,
+        scheduler,
+        at,
+        Calibration::fit(progress, scheduler, at),
+    )
+}
+
+fn chances_with(
+    deck: &Deck,
+    progress: &Progress,
+    scheduler: &Scheduler,
+    at: Timestamp,
+    calibration: Calibration,
+) -> Vec<Chance> {
     let mut out = Vec::new();
     for (t, topic) in deck.topics().iter().enumerate() {
         let unseen = unseen_chance(deck, t, progress);
@@ -210,7 +242,8 @@ pub fn chances(deck: &Deck, progress: &Progress, scheduler: &Scheduler, at: Time
 
 /// Readiness for a full-length mock exam taken at `at`.
 pub fn predict(deck: &Deck, progress: &Progress, scheduler: &Scheduler, at: Timestamp) -> Readiness {
-    let chances = chances(deck, progress, scheduler, at);
+    let calibration = Calibration::fit(progress, scheduler, at);
+    let chances = chances_with(deck, progress, scheduler, at, calibration);
     let topics = deck.topics();
     let pools: Vec<Vec<f64>> = (0..topics.len())
         .map(|t| chances.iter().filter(|c| c.topic == t).map(|c| c.p).collect())
@@ -246,6 +279,7 @@ pub fn predict(deck: &Deck, progress: &Progress, scheduler: &Scheduler, at: Time
         seen: chances.iter().filter(|c| c.seen).count(),
         scenarios: chances.len(),
         answers: progress.cards().map(|(_, c)| c.answers.len()).sum(),
+        calibration,
     }
 }
 
@@ -288,7 +322,8 @@ fn exam_prediction(pools: &[(&Vec<f64>, usize)]) -> Option<Prediction> {
     let pass_chance = if sd == 0.0 {
         f64::from(u8::from(mean >= pass_correct))
     } else {
-        1.0 - normal_cdf((pass_correct - 0.5 - mean) / sd)
+        // Never certain while the answers are uncertain: shown as 99 % at most.
+        (1.0 - normal_cdf((pass_correct - 0.5 - mean) / sd)).clamp(0.001, 0.999)
     };
     Some(Prediction {
         scaled: scale(mean).round() as u32,

@@ -28,6 +28,16 @@ pub fn for_terminal(text: &str) -> Cow<'_, str> {
     })
 }
 
+/// `text` for one line of output: [`for_terminal`] leaves newlines alone (a message may have several lines),
+/// so a file name, or a quoted value, inside a `path:line:col: error: …` line shows a newline as `\u{a}`
+/// instead of starting a line of its own that would look like another diagnostic.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.contains('\n') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace('\n', "\\u{a}"))
+}
+
 /// `value` as pretty-printed JSON in which no hostile character is left raw. serde_json escapes C0
 /// controls but writes DEL, C1 controls and bidi characters as they are; they can only occur inside
 /// strings (the JSON around them is ASCII), so replacing them with `\uXXXX` keeps the document valid and
@@ -66,6 +76,12 @@ mod tests {
         assert_eq!(for_terminal("\u{9b}31m\u{7f}"), "\\u{9b}31m\\u{7f}");
         assert_eq!(for_terminal("abc\u{202e}fed\u{2066}"), "abc\\u{202e}fed\\u{2066}");
         assert_eq!(for_terminal("\r"), "\\u{d}");
+    }
+
+    #[test]
+    fn one_line_shows_a_newline_as_an_escape() {
+        assert_eq!(one_line("a.toml\nok: fine"), "a.toml\\u{a}ok: fine");
+        assert!(matches!(one_line("dir/a.toml"), Cow::Borrowed("dir/a.toml")));
     }
 
     #[test]

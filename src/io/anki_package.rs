@@ -526,7 +526,7 @@ pub fn write(
                     r.last_interval,
                     r.factor,
                     r.time,
-                    r.kind
+                    r.kind.to_type()
                 ],
             )?;
         }

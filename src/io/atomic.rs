@@ -1,7 +1,11 @@
 //! Crash-safe file replacement: the new contents go to a synced temporary file in the same directory,
 //! which the caller then renames over the target (`persist`, or `persist_noclobber` to refuse an existing
 //! file). A crash leaves either the old file or the new one, never half of one. [`link_target`] finds the
-//! file a symbolic link points to, for writes that must go through the link rather than replace it.
+//! file a symbolic link points to, for writes that must go through the link rather than replace it, and
+//! [`replaceable`] says whether (and with which permissions) a file may be replaced.
+//!
+//! Errors name the file the caller asked for, never the temporary file: the `tempfile` crate adds
+//! `at path "…/.recall-XXXX"` to its errors, which would send a learner looking for a file that is gone.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -29,10 +33,37 @@ pub fn synced_temp(path: &Path, bytes: &[u8]) -> io::Result<NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let mut file = builder.tempfile_in(dir)?;
+    let mut file = builder.tempfile_in(dir).map_err(without_temp_path)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     Ok(file)
+}
+
+/// `error` without the temporary file's name that `tempfile` appends (`… at path "/d/.recall-1a2b"`).
+fn without_temp_path(error: io::Error) -> io::Error {
+    if error.get_ref().is_none() {
+        return error;
+    }
+    let said = error.to_string();
+    match said.rfind(" at path \"") {
+        Some(at) => io::Error::new(error.kind(), &said[..at]),
+        None => error,
+    }
+}
+
+/// Whether the file at `target` may be replaced by a new one: the permissions the new file must keep if it
+/// exists (a settings file kept at 0644 stays 0644), `None` if it does not; an error if it is not a
+/// regular file (a device node, a pipe, a folder), which a rename would replace or fail on.
+pub fn replaceable(target: &Path) -> io::Result<Option<std::fs::Permissions>> {
+    match std::fs::metadata(target) {
+        Ok(meta) if meta.is_file() => Ok(Some(meta.permissions())),
+        Ok(_) => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file; recall replaces only a regular file there",
+        )),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// The file `path` finally names after following symbolic links (relative links resolve against the
@@ -66,6 +97,40 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
+    fn an_error_names_no_temporary_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+        // Root ignores permission bits; /sys refuses new files even to root.
+        let writable = std::fs::write(dir.path().join("probe"), "").is_ok();
+        let folder = if writable { Path::new("/sys") } else { dir.path() };
+        let error = synced_temp(&folder.join("config.toml"), b"x").unwrap_err();
+        let said = error.to_string();
+        assert!(!said.contains(".recall-") && !said.contains("at path"), "{said}");
+        assert_eq!(error.kind(), io::ErrorKind::PermissionDenied, "{said}");
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_a_regular_file_is_replaceable_and_its_mode_is_given() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("config.toml");
+        assert!(replaceable(&file).unwrap().is_none());
+        std::fs::write(&file, "").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+        assert_eq!(replaceable(&file).unwrap().unwrap().mode() & 0o777, 0o640);
+        for not_a_file in [dir.path(), Path::new("/dev/null")] {
+            let error = replaceable(not_a_file).unwrap_err();
+            assert_eq!(error.kind(), io::ErrorKind::InvalidInput);
+        }
+        // A path that cannot even be looked at is an error, not a missing file.
+        assert!(replaceable(&file.join("below-a-file")).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
     fn a_chain_of_relative_links_leads_to_the_real_file() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("dotfiles")).unwrap();
@@ -77,5 +142,8 @@ mod tests {
         );
         let plain = dir.path().join("plain.toml");
         assert_eq!(link_target(&plain), plain);
+        let absolute = dir.path().join("absolute.toml");
+        std::os::unix::fs::symlink(dir.path().join("dotfiles/real.toml"), &absolute).unwrap();
+        assert_eq!(link_target(&absolute), dir.path().join("dotfiles/real.toml"));
     }
 }

@@ -116,6 +116,11 @@ fn update(
     path: &Path,
     change: impl FnOnce(&str) -> Result<String, ConfigError>,
 ) -> Result<(), ConfigFileError> {
+    // Before reading: a pipe would block the read, and a device node is not ours to replace.
+    atomic::replaceable(&atomic::link_target(path)).map_err(|source| ConfigFileError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let text = read_text(path)?.unwrap_or_else(|| default_text().to_string());
     let changed = change(&text).map_err(|source| ConfigFileError::Invalid {
         path: path.to_path_buf(),
@@ -126,14 +131,19 @@ fn update(
 
 /// Writes `text` to a temporary file beside `path`, syncs it, and renames it over `path` — or, if `path` is
 /// a symbolic link (a settings file kept in a dotfiles repository), over the file it points to, so the link
-/// stays a link and its target gets the change.
+/// stays a link and its target gets the change. The new file keeps the old one's permissions, and anything
+/// but a regular file (a device node, a pipe) is refused, not replaced.
 fn write_atomic(path: &Path, text: &str) -> Result<(), ConfigFileError> {
     let err = |source| ConfigFileError::Io {
         path: path.to_path_buf(),
         source,
     };
     let target = atomic::link_target(path);
+    let permissions = atomic::replaceable(&target).map_err(err)?;
     let file = atomic::synced_temp(&target, text.as_bytes()).map_err(err)?;
+    if let Some(permissions) = permissions {
+        file.as_file().set_permissions(permissions).map_err(err)?;
+    }
     file.persist(&target).map_err(|e| err(e.error))?;
     Ok(())
 }

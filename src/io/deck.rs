@@ -158,7 +158,7 @@ impl DeckFile for FileOnDisk {
             .map_err(|e| unreadable(format!("cannot read the file: {e}"), None))?
             .ok_or_else(|| {
                 unreadable(
-                    format!("the file is larger than {} MB", MAX_TOPIC_FILE_BYTES >> 20),
+                    format!("the file is larger than {} MiB", MAX_TOPIC_FILE_BYTES >> 20),
                     Some("split the topic into several topic files".to_string()),
                 )
             })?;
@@ -236,7 +236,7 @@ mod tests {
         let checked = FileOnDisk(path.clone()).with_text(|_| unreachable!("the file is not read"));
         let diagnostic = checked.unwrap_err();
         assert_eq!(diagnostic.rule, Rule::Unreadable);
-        assert_eq!(diagnostic.message, "the file is larger than 64 MB");
+        assert_eq!(diagnostic.message, "the file is larger than 64 MiB");
         assert_eq!(read_at_most(&path, MAX_TOPIC_FILE_BYTES).unwrap(), None);
         file.set_len(10).unwrap();
         assert_eq!(

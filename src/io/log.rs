@@ -9,8 +9,10 @@
 //! line — or one with `"v": 0`, or an id holding a control or bidi character — becomes a [`LogWarning`]
 //! with file and line and is left in place (a byte-order mark before the first line is ignored); a line
 //! from a newer schema refuses
-//! the whole load ([`LogError::FutureSchema`]) without touching anything.
+//! the whole load ([`LogError::FutureSchema`]) without touching anything. [`read_new`] reads only what was
+//! appended since a [`ReadPosition`] (another recall's grades, before a study session starts).
 
+use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, ErrorKind, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -21,7 +23,7 @@ use serde::Deserialize;
 
 use super::device::DeviceId;
 use crate::core::progress::{Event, SCHEMA_VERSION};
-use crate::core::untrusted::is_hostile;
+use crate::core::untrusted::{is_hostile, one_line};
 
 /// Why the log could not be read or written. The UI shows it; a failed append means the event is not saved.
 #[derive(Debug, thiserror::Error)]
@@ -91,7 +93,7 @@ pub enum WarningKind {
 
 /// A skipped line. It stays in the file untouched.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{}:{line}: skipped a {} line ({detail}); it is kept in the file", path.display(), match kind {
+#[error("{}:{line}: skipped a {} line ({detail}); it is kept in the file", one_line(&path.display().to_string()), match kind {
     WarningKind::Torn => "torn (incomplete) last",
     WarningKind::Corrupt => "corrupt",
 })]
@@ -115,7 +117,13 @@ pub struct LogRead {
     pub warnings: Vec<LogWarning>,
     /// Log files read.
     pub files: Vec<PathBuf>,
+    /// How far each file was read, for [`read_new`].
+    pub position: ReadPosition,
 }
+
+/// How far each log file has been read: the byte after its last complete line, and that line's number.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadPosition(BTreeMap<PathBuf, (u64, usize)>);
 
 /// This device's log in a data directory.
 #[derive(Debug)]
@@ -133,6 +141,11 @@ impl EventLog {
             device,
             counter: AtomicU64::new(0),
         }
+    }
+
+    /// The data directory the log is in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     /// This device's file.
@@ -231,7 +244,17 @@ fn sync_dir(dir: &Path) {
 
 /// Reads every `events-*.jsonl` file in `dir` (none if `dir` does not exist).
 pub fn read_dir(dir: &Path) -> Result<LogRead, LogError> {
-    let mut read = LogRead::default();
+    read_new(dir, ReadPosition::default())
+}
+
+/// Reads what was appended to the logs in `dir` after `since` (every file, from its start, that `since`
+/// does not know or that has shrunk): the events, the lines skipped, and the new position. A line still
+/// being written (no newline yet) is read again next time.
+pub fn read_new(dir: &Path, since: ReadPosition) -> Result<LogRead, LogError> {
+    let mut read = LogRead {
+        position: since,
+        ..LogRead::default()
+    };
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(read),
@@ -244,11 +267,37 @@ pub fn read_dir(dir: &Path) -> Result<LogRead, LogError> {
         .collect();
     files.sort();
     for path in files {
-        let bytes = fs::read(&path).map_err(|e| LogError::from_io(&path, e))?;
-        parse_file(&path, &bytes, &mut read)?;
+        let (mut offset, mut lines) = read.position.0.get(&path).copied().unwrap_or_default();
+        let bytes = read_from(&path, &mut offset, &mut lines).map_err(|e| LogError::from_io(&path, e))?;
+        parse_from(&path, &bytes, lines, offset == 0, &mut read)?;
+        let complete = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let new_lines = bytecount(&bytes[..complete]);
+        read.position
+            .0
+            .insert(path.clone(), (offset + complete as u64, lines + new_lines));
         read.files.push(path);
     }
     Ok(read)
+}
+
+/// The bytes of `path` after `offset`; from the start (`offset` and `lines` reset) if the file is now
+/// shorter than that (replaced by a sync tool).
+fn read_from(path: &Path, offset: &mut u64, lines: &mut usize) -> io::Result<Vec<u8>> {
+    if *offset == 0 {
+        return fs::read(path);
+    }
+    let mut file = File::open(path)?;
+    if file.metadata()?.len() < *offset {
+        (*offset, *lines) = (0, 0);
+    }
+    file.seek(SeekFrom::Start(*offset))?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn bytecount(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|b| **b == b'\n').count()
 }
 
 fn is_log_file(path: &Path) -> bool {
@@ -267,21 +316,35 @@ const PARALLEL_CHUNK: usize = 8_192;
 
 /// Parses one file's lines into `read` (on several threads for a long file; the result is the same).
 pub fn parse_file(path: &Path, bytes: &[u8], read: &mut LogRead) -> Result<(), LogError> {
+    parse_from(path, bytes, 0, true, read)
+}
+
+/// Parses `bytes`, which follow line `skipped` of the file (from its start if `start`), into `read`.
+fn parse_from(
+    path: &Path,
+    bytes: &[u8],
+    skipped: usize,
+    start: bool,
+    read: &mut LogRead,
+) -> Result<(), LogError> {
     // An editor may have saved the file with a byte-order mark; it is not part of the first event.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = match start {
+        true => bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes),
+        false => bytes,
+    };
     let complete = bytes.ends_with(b"\n");
     let mut lines: Vec<&[u8]> = bytes.split(|b| *b == b'\n').collect();
     if complete {
         lines.pop();
     }
-    let torn_at = (!complete).then_some(lines.len());
+    let torn_at = (!complete).then_some(skipped + lines.len());
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = lines.len().div_ceil(threads).max(PARALLEL_CHUNK);
     let parsed: Vec<Result<Parsed, LogError>> = std::thread::scope(|scope| {
         let workers: Vec<_> = lines
             .chunks(chunk)
             .enumerate()
-            .map(|(i, part)| scope.spawn(move || parse_lines(path, part, i * chunk, torn_at)))
+            .map(|(i, part)| scope.spawn(move || parse_lines(path, part, skipped + i * chunk, torn_at)))
             .collect();
         workers
             .into_iter()

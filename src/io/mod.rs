@@ -11,10 +11,12 @@
 //! - [`progress`]: settings + every log → the replayed [`crate::core::progress::Progress`];
 //! - [`export`]: write an export to stdout or atomically to a file;
 //! - [`study_lock`]: one study session per data directory;
-//! - [`memory`]: hand memory freed by loading back to the operating system.
+//! - [`memory`]: hand memory freed by loading back to the operating system;
+//! - [`clock`]: the system clock, without a panic at either end of the calendar.
 
 pub mod anki_package;
 pub mod atomic;
+pub mod clock;
 pub mod config;
 pub mod deck;
 pub mod device;

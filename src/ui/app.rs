@@ -8,6 +8,7 @@ use super::keymap::Context;
 use super::msg::{Action, Msg};
 /// Effects are defined beside [`Outcome`], where screens produce them; re-exported here for the runner.
 pub use super::screens::Effect;
+use super::screens::study::StudyState;
 use super::screens::{Nav, Outcome, Screen, Shared, help::HelpState, home::HomeState};
 use super::shared::Setup;
 use super::text::{self, Notice};
@@ -203,6 +204,20 @@ impl App {
                 self.notify(&reason);
                 Vec::new()
             }
+            Msg::StudyClaimed { events, notice } => {
+                let mut changed = false;
+                for event in events {
+                    changed |= self.shared.progress.apply(event, &self.shared.scheduler);
+                }
+                if changed {
+                    self.shared.counts_stale = true;
+                    self.restart_study();
+                }
+                if let Some(notice) = notice {
+                    self.notify(&notice);
+                }
+                Vec::new()
+            }
             Msg::Saved(event, result) => {
                 if result.is_ok() {
                     self.shared.progress.apply(event.clone(), &self.shared.scheduler);
@@ -271,6 +286,18 @@ impl App {
             _ => {}
         }
         effects
+    }
+
+    /// Starts the study screen on top again from the progress as it is now (another process graded cards
+    /// since it was opened), with the same scope and mode.
+    fn restart_study(&mut self) {
+        let shared = &self.shared;
+        if let Some(Screen::Study(study)) = self.screens.last_mut() {
+            let session = shared.study_session(study.topic.as_deref(), study.session.mode(), study.extra_new);
+            let mut fresh = StudyState::new(session, study.topic.clone(), &shared.deck);
+            fresh.extra_new = study.extra_new;
+            **study = fresh;
+        }
     }
 
     /// Whether a study screen is open (it holds the data directory's study lock).

@@ -35,6 +35,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("discard", Action::Discard),
     ("quiz", Action::Quiz),
     ("quiz-all", Action::QuizAll),
+    ("weak", Action::Weak),
     ("exam", Action::Exam),
     ("resume", Action::Resume),
     ("browse", Action::Browse),

@@ -61,6 +61,8 @@ pub enum Action {
     Quiz,
     /// A practice quiz over every topic.
     QuizAll,
+    /// A practice quiz of the scenarios least likely to be answered right.
+    Weak,
     /// Continue an interrupted exam.
     Resume,
     /// Start a mock exam.
@@ -113,6 +115,14 @@ pub enum Msg {
     Interrupt,
     /// Another process holds the study lock: the study screen closes; carries the notice to show.
     StudyRefused(Notice),
+    /// The study lock is this process's (or cannot be had, and `notice` says so): `events` are what other
+    /// processes logged since this one read the log, for the session just opened to start from.
+    StudyClaimed {
+        /// Events logged elsewhere since (already known ones count once).
+        events: Vec<Event>,
+        /// Studying unguarded, said once.
+        notice: Option<Notice>,
+    },
     /// The search index is built: searches can be answered.
     SearchReady,
     /// The deck's quiz pool is built: quizzes open without reading the whole deck.

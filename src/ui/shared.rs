@@ -2,7 +2,8 @@
 //! the latest tick, and the source of event ids. [`Setup`] is how `main` (or a test) builds it.
 
 use crate::core::config::KeywordHighlights;
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use jiff::Timestamp;
@@ -12,6 +13,7 @@ use super::theme::Theme;
 use crate::core::content::{Deck, Lang};
 use crate::core::progress::{Event, EventKind, Progress, SCHEMA_VERSION};
 use crate::core::quiz::QuizPool;
+use crate::core::readiness::{self, Readiness};
 use crate::core::srs::{self, DayClock, Limits, Mode, Scheduler, Siblings, StudyCounts, StudySession};
 
 /// Mints unique event ids, `<prefix>-<unix-nanos>-<counter>`; the prefix names the device and process.
@@ -76,6 +78,12 @@ pub struct Shared {
     pub counts: TodayCounts,
     /// Progress changed since `counts` was computed.
     pub counts_stale: bool,
+    /// Exam readiness for tomorrow, refreshed with `counts`.
+    pub readiness: Readiness,
+    /// Whether source links are drawn as terminal hyperlinks (OSC 8; not where plain output is asked for).
+    pub links: bool,
+    /// Every source URL of the deck, gathered the first time a link is drawn.
+    source_urls: OnceCell<BTreeSet<String>>,
 }
 
 /// What Home shows for today, and the study day it was computed for.
@@ -88,6 +96,8 @@ pub struct TodayCounts {
     /// Every topic together (the daily limits are shared, so the topics' numbers do not add up to this).
     pub all: StudyCounts,
 }
+
+pub use crate::core::readiness::tomorrow as readiness_day;
 
 impl Shared {
     /// Recomputes today's counts; call after progress changed.
@@ -106,6 +116,12 @@ impl Shared {
             all,
         };
         self.counts_stale = false;
+        self.readiness = readiness::predict(
+            &self.deck,
+            &self.progress,
+            &self.scheduler,
+            readiness_day(&self.scheduler, self.now),
+        );
     }
 
     /// Recomputes today's counts if a new study day began (the clock passed the day start).
@@ -161,6 +177,24 @@ impl Shared {
     pub fn clock(&self) -> &DayClock {
         self.scheduler.clock()
     }
+
+    /// Every source URL of the deck: the only texts a drawn source link may point to.
+    pub fn source_urls(&self) -> &BTreeSet<String> {
+        self.source_urls.get_or_init(|| {
+            let mut urls = BTreeSet::new();
+            for topic in self.deck.topics() {
+                for section in &topic.sections {
+                    urls.extend(section.sources.iter().cloned());
+                }
+                for compare in &topic.compares {
+                    urls.extend(compare.sources.iter().cloned());
+                }
+                urls.extend(topic.facts.iter().map(|f| f.source.clone()));
+                urls.extend(topic.scenarios.iter().map(|s| s.source.clone()));
+            }
+            urls
+        })
+    }
 }
 
 /// Everything needed to start the interface.
@@ -187,11 +221,13 @@ pub struct Setup {
     pub id_prefix: String,
     /// Key overrides from the settings.
     pub keys: Overrides,
+    /// Source links as terminal hyperlinks (see [`crate::ui::widgets::links`]).
+    pub links: bool,
 }
 
 impl Setup {
-    /// A setup with defaults (UTC day starting at midnight, default FSRS, no progress, no color, seed 7):
-    /// what tests and benches use.
+    /// A setup with defaults (UTC day starting at midnight, default FSRS, no progress, no color, no links,
+    /// seed 7): what tests and benches use.
     pub fn new(deck: Arc<Deck>, lang: Lang, now: Timestamp) -> Setup {
         let scheduler =
             Scheduler::new(&[], 0.9, DayClock::utc_midnight()).expect("default scheduler is valid");
@@ -207,6 +243,7 @@ impl Setup {
             progress: Progress::new(),
             id_prefix: "test".to_string(),
             keys: Overrides::default(),
+            links: false,
         }
     }
 
@@ -231,6 +268,9 @@ impl Setup {
             keys: self.keys,
             counts: TodayCounts::default(),
             counts_stale: false,
+            readiness: Readiness::default(),
+            links: self.links,
+            source_urls: OnceCell::new(),
         };
         shared.refresh_counts();
         shared

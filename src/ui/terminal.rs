@@ -1,7 +1,7 @@
 //! The terminal and the effect runner: raw mode and the alternate screen on the way in, and a restored
-//! terminal on every way out — quit, Ctrl-C, SIGTERM/SIGHUP/SIGINT/SIGQUIT (then exit status 128 + the
-//! signal, as a shell expects), a panic (its message printed after restore) — plus Ctrl-Z suspend/resume
-//! and redraw on resize.
+//! terminal on every way out — quit, Ctrl-C, SIGTERM, SIGHUP, SIGINT, SIGQUIT and every other signal that
+//! would end the process ([`ENDING_SIGNALS`]; then exit status 128 + the signal, as a shell expects), a panic
+//! (its message printed after restore) — plus Ctrl-Z suspend/resume and redraw on resize.
 
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Arc;
@@ -84,18 +84,32 @@ impl Ended {
     }
 }
 
-/// The signals that end the interface (after restoring the terminal) instead of killing it raw.
-const ENDING_SIGNALS: [i32; 4] = [
+/// The signals that end the interface (after restoring the terminal and saving an open exam's time)
+/// instead of killing it raw: every signal whose default action ends the process and that can be
+/// caught, except the faults a program raises on itself (SIGSEGV, SIGBUS…), SIGABRT (a panic's abort) and
+/// SIGPIPE (which Rust ignores). SIGXFSZ is caught too: a write past the file size limit then fails (the
+/// grade is NOT SAVED) instead of killing the interface mid-frame.
+const ENDING_SIGNALS: &[i32] = &[
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
     signal_hook::consts::SIGINT,
     signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGUSR2,
+    signal_hook::consts::SIGALRM,
+    signal_hook::consts::SIGVTALRM,
+    signal_hook::consts::SIGPROF,
+    signal_hook::consts::SIGXCPU,
+    signal_hook::consts::SIGXFSZ,
+    // Ignored by default elsewhere; on Linux (SIGPOLL) it ends the process.
+    #[cfg(target_os = "linux")]
+    signal_hook::consts::SIGIO,
 ];
 
 /// Runs the interface until the app quits or a termination signal arrives.
 pub fn run(mut app: App, runner: &mut dyn EffectRunner) -> io::Result<Ended> {
     let signal = Arc::new(AtomicUsize::new(0));
-    for number in ENDING_SIGNALS {
+    for &number in ENDING_SIGNALS {
         signal_hook::flag::register_usize(number, Arc::clone(&signal), number as usize)?;
     }
     install_panic_hook();
@@ -160,7 +174,7 @@ fn event_loop(
         let wait = if runner.busy() { BUSY_POLL } else { IDLE_POLL };
         let input = event::poll(wait)?;
         let shown = app.clock_view();
-        dispatch(app, runner, Msg::Tick(jiff::Timestamp::now()));
+        dispatch(app, runner, Msg::Tick(crate::io::clock::now()));
         dirty = answered || app.clock_view() != shown;
         if !input {
             // A missed resize signal would otherwise leave a stale frame until the next key.

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 
 use super::app::App;
-use super::widgets::chrome;
+use super::widgets::{chrome, links};
 
 /// Draws the whole interface for the current state.
 pub fn view(app: &App, frame: &mut Frame) {
@@ -21,5 +21,8 @@ pub fn view(app: &App, frame: &mut Frame) {
     screen.render(frame, body, shared);
     if let Some(help) = app.help() {
         help.render(frame, body, shared);
+    }
+    if shared.links {
+        links::linkify(frame.buffer_mut(), shared.source_urls());
     }
 }

@@ -165,6 +165,23 @@ impl RevlogKind {
             _ => RevlogKind::Learning,
         }
     }
+
+    /// The `type` value Anki stores for this kind.
+    pub fn to_type(self) -> i64 {
+        match self {
+            RevlogKind::Learning => 0,
+            RevlogKind::Review => 1,
+            RevlogKind::Relearning => 2,
+            RevlogKind::Filtered => 3,
+            RevlogKind::Manual => 4,
+            RevlogKind::Rescheduled => 5,
+        }
+    }
+}
+
+/// Anki's FSRS difficulty scale (`factor` of a card or review log row): 100 for D 1 to 1100 for D 10.
+pub fn difficulty_factor(difficulty: f32) -> i64 {
+    ((((difficulty - 1.0) / 9.0) + 0.1) * 1000.0).round() as i64
 }
 
 /// One review log row.

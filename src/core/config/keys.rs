@@ -91,6 +91,18 @@ impl KeySpec {
 }
 
 impl KeySpec {
+    /// Whether `self` and `other` are one key as a terminal reports it: `ctrl+Q` is `ctrl+q`.
+    pub fn same_key(&self, other: &KeySpec) -> bool {
+        let canonical = |k: &KeySpec| match k.code {
+            KeyCode::Char(c) if k.ctrl => KeySpec {
+                code: KeyCode::Char(c.to_ascii_lowercase()),
+                ..*k
+            },
+            _ => *k,
+        };
+        canonical(self) == canonical(other)
+    }
+
     /// Why the interface cannot bind this key, if it cannot: terminals do not report alt+ and shift+
     /// combinations reliably, and ctrl+ only combines with a character.
     pub fn unsupported(&self) -> Option<&'static str> {

@@ -6,6 +6,8 @@
 use std::fmt;
 use std::ops::Range;
 
+use crate::core::untrusted::one_line;
+
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -139,13 +141,16 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // A file name or a quoted value with a newline must not start a line that looks like another
+        // diagnostic.
+        let path = one_line(&self.path);
         match self.position {
-            Some(p) => write!(f, "{}:{}:{}: ", self.path, p.line, p.col)?,
-            None => write!(f, "{}: ", self.path)?,
+            Some(p) => write!(f, "{path}:{}:{}: ", p.line, p.col)?,
+            None => write!(f, "{path}: ")?,
         }
-        write!(f, "{level}: {} [{}]", self.message, self.rule.name())?;
+        write!(f, "{level}: {} [{}]", one_line(&self.message), self.rule.name())?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = hint: {hint}")?;
+            write!(f, "\n  = hint: {}", one_line(hint))?;
         }
         Ok(())
     }

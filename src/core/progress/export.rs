@@ -194,7 +194,25 @@ fn row(input: &ExportInput<'_>, id: String, topic: String, kind: String, prompt:
 
 /// The per-card CSV.
 pub fn cards_csv(input: &ExportInput<'_>) -> Result<Vec<u8>, ExportError> {
-    Ok(write_csv(&CARD_COLUMNS, card_rows(input))?)
+    let rows = card_rows(input).into_iter().map(|r| CardRow {
+        id: cell(r.id),
+        topic: cell(r.topic),
+        prompt: cell(r.prompt),
+        ..r
+    });
+    Ok(write_csv(&CARD_COLUMNS, rows)?)
+}
+
+/// `text` as a CSV cell a spreadsheet shows as text: one starting with `=`, `+`, `-` or `@` (or a tab or
+/// carriage return) would be read as a formula — a card id from a synced log could then run
+/// `=HYPERLINK(…)` or worse on opening — so it gets a leading `'`, which spreadsheets hide (OWASP's
+/// advice against CSV injection). Every cell that can hold text from a deck or a log goes through this.
+pub(crate) fn cell(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
 }
 
 /// Writes `headers` then one record per row (the header is written even when there are no rows).

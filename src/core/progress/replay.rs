@@ -276,9 +276,13 @@ impl Progress {
         self.cards.iter().map(|(id, c)| (id.as_str(), c))
     }
 
-    /// Every exam, ordered by exam id.
+    /// Every exam, ordered by exam id: each the log shows was started, answered or submitted. An
+    /// `exam_abandoned` line alone (for an exam id the log does not otherwise know) names no exam, so it
+    /// adds no row to exports or stats; it still closes its exam if that exam's lines come later.
     pub fn exams(&self) -> impl Iterator<Item = &ExamRecord> {
-        self.exams.values()
+        self.exams
+            .values()
+            .filter(|e| e.started.is_some() || e.finished.is_some() || !e.answers.is_empty())
     }
 
     /// What replay did.

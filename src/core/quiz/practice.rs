@@ -104,7 +104,7 @@ impl QuizSession {
         }
         let generated_only = scenarios.is_empty();
         let drawn = draw::quiz(scenarios, generated, options.count, options.seed);
-        let questions: Vec<Question> = drawn
+        let questions = drawn
             .questions
             .into_iter()
             .filter_map(|source| match source {
@@ -112,14 +112,29 @@ impl QuizSession {
                 Either::Generated(g) => generator.build(g),
             })
             .collect();
-        Ok(QuizSession {
+        Ok(QuizSession::drawn(
+            questions,
+            drawn.shortfall,
+            generated_only,
+            scope.topic_ids(deck),
+        ))
+    }
+
+    /// A session over `questions`, nothing answered yet.
+    fn drawn(
+        questions: Vec<Question>,
+        shortfall: Option<Shortfall>,
+        generated_only: bool,
+        topic_order: Vec<String>,
+    ) -> QuizSession {
+        QuizSession {
             results: vec![None; questions.len()],
             questions,
             current: 0,
-            shortfall: drawn.shortfall,
+            shortfall,
             generated_only,
-            topic_order: scope.topic_ids(deck),
-        })
+            topic_order,
+        }
     }
 
     /// A quiz of `options.count` scenarios aimed at the weak spots: each scenario of the scope is drawn
@@ -145,19 +160,17 @@ impl QuizSession {
             global_id(&topic.id, &topic.scenarios[s.scenario].id)
         };
         let drawn = draw::weighted(scenarios, |s| weight(&card(s)), options.count, options.seed);
-        let questions: Vec<Question> = drawn
+        let questions = drawn
             .questions
             .into_iter()
             .filter_map(|s| s.question(deck, options.seed))
             .collect();
-        Ok(QuizSession {
-            results: vec![None; questions.len()],
+        Ok(QuizSession::drawn(
             questions,
-            current: 0,
-            shortfall: drawn.shortfall,
-            generated_only: false,
-            topic_order: scope.topic_ids(deck),
-        })
+            drawn.shortfall,
+            false,
+            scope.topic_ids(deck),
+        ))
     }
 
     /// Set when more questions were asked for than exist (the quiz uses them all).

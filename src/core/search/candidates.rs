@@ -59,9 +59,7 @@ impl<'a> Pass<'a> {
     /// Adds term number `term`'s matches.
     pub fn add_term(&mut self, term: usize, expansion: &Expansion) {
         for (&word, &(quality, _)) in &expansion.words {
-            let rare = expansion
-                .rarity
-                .unwrap_or_else(|| rarity(self.dict.frequency(word), self.items));
+            let rare = expansion.rarity_of(|| rarity(self.dict.frequency(word), self.items));
             let weight = quality * rare;
             let (items, classes) = self.dict.postings(word);
             for (&item, &class) in items.iter().zip(classes) {
@@ -69,7 +67,7 @@ impl<'a> Pass<'a> {
             }
         }
         for (phrase, quality) in &expansion.phrases {
-            self.add_phrase(phrase, *quality, expansion.rarity);
+            self.add_phrase(phrase, *quality, expansion);
         }
         for &item in &self.touched {
             let i = item as usize;
@@ -84,21 +82,32 @@ impl<'a> Pass<'a> {
     }
 
     /// Items that have every word of a phrase (adjacency is checked on the text, in the second pass).
-    fn add_phrase(&mut self, phrase: &[Vec<u32>], quality: f32, uniform: Option<f32>) {
+    fn add_phrase(&mut self, phrase: &[Vec<u32>], quality: f32, expansion: &Expansion) {
+        let dict = self.dict;
         let Some(rarest) = phrase
             .iter()
             .map(|alts| alts[0])
-            .min_by_key(|&w| self.dict.frequency(w))
+            .min_by_key(|&w| dict.frequency(w))
         else {
             return;
         };
-        let weight = quality * uniform.unwrap_or_else(|| rarity(self.dict.frequency(rarest), self.items));
-        let (items, classes) = self.dict.postings(rarest);
-        let has = |w: u32, item: &u32| self.dict.postings(w).0.binary_search(item).is_ok();
-        for (&item, &class) in items.iter().zip(classes) {
-            let everywhere = phrase.iter().all(|alts| alts.iter().any(|&w| has(w, &item)));
-            if everywhere {
-                self.offer(item, weight * class_weight(class));
+        let weight = quality * expansion.rarity_of(|| rarity(dict.frequency(rarest), self.items));
+        // Only items with one of the words of the phrase's least common position can hold it: those are
+        // scanned (every alternative, so `콜드 스타트를` is found as well as `콜드 스타트`).
+        let Some(scan) = phrase
+            .iter()
+            .min_by_key(|alts| alts.iter().map(|&w| dict.frequency(w)).sum::<usize>())
+        else {
+            return;
+        };
+        let has = |w: u32, item: &u32| dict.postings(w).0.binary_search(item).is_ok();
+        for &word in scan {
+            let (items, classes) = dict.postings(word);
+            for (&item, &class) in items.iter().zip(classes) {
+                let everywhere = phrase.iter().all(|alts| alts.iter().any(|&w| has(w, &item)));
+                if everywhere {
+                    self.offer(item, weight * class_weight(class));
+                }
             }
         }
     }
@@ -139,5 +148,32 @@ impl<'a> Pass<'a> {
         found.truncate(keep);
         found.sort_unstable_by(order);
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::search::dict::Builder;
+
+    #[test]
+    fn a_phrase_counts_quality_times_rarity_times_field_weight_in_every_spelling() {
+        let mut b = Builder::default();
+        b.add(0, 1, "콜드 스타트를 줄입니다"); // a title: weight 1
+        b.add(1, 1 << 5, "콜드 스타트"); // a body: weight 0.4
+        b.add(2, 1, "콜드 브루");
+        let d = b.finish();
+        let id = |w: &str| d.find(w).unwrap();
+        let mut e = Expansion::default();
+        let phrase = vec![vec![id("콜드")], vec![id("스타트"), id("스타트를")]];
+        e.phrases.push((phrase, 0.8));
+        let mut pass = Pass::new(&d, 3);
+        pass.add_term(0, &e);
+        let found: Vec<(u32, f32)> = pass.best(1, 10).iter().map(|c| (c.item, c.score)).collect();
+        // The phrase's rarity is its rarest word's, `스타트` (one item of three); item 0 has `스타트를` only.
+        let rare = rarity(1, 3);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0], (0, 0.8 * rare));
+        assert_eq!(found[1], (1, 0.8 * rare * 0.4));
     }
 }

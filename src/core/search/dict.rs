@@ -4,11 +4,13 @@
 //! ([`Dictionary::prefix`], one binary search for a contiguous range), and a linear pass over the words for
 //! typos ([`Dictionary::words`]). Postings are per item, not per occurrence: an item id and a bit set of the
 //! field classes ([`super::fields::Class`]) the word occurs in. That keeps the index a fraction of the deck's
-//! size; positions are recomputed from the deck's own text for the few items that are shown.
+//! size; positions are recomputed from the deck's own text for the few items that are shown. It also keeps
+//! the mean length, in words, of the fields of each class, against which a match's field is short or long.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::fields::{CLASSES, class_index};
 use super::forms::{char_mask, choseong_form};
 use super::tokens::{for_each_word, is_hangul};
 
@@ -22,6 +24,8 @@ pub struct Builder {
     /// Per word (in first-seen order): (item, class bits), items ascending.
     postings: Vec<Vec<(u32, u8)>>,
     buffer: String,
+    /// Per field class: (words, fields) added.
+    lengths: [(u64, u64); CLASSES],
 }
 
 impl Builder {
@@ -31,8 +35,12 @@ impl Builder {
             ids,
             postings,
             buffer,
+            lengths,
         } = self;
+        let length = &mut lengths[class_index(class)];
+        length.1 += 1;
         for_each_word(text, buffer, |word, _| {
+            length.0 += 1;
             let id = match ids.get(word) {
                 Some(&id) => id,
                 None => {
@@ -64,6 +72,9 @@ impl Builder {
             items: Vec::with_capacity(total),
             classes: Vec::with_capacity(total),
             choseong: Vec::new(),
+            mean_words: self
+                .lengths
+                .map(|(words, fields)| words as f32 / fields.max(1) as f32),
         };
         dict.bounds.push(0);
         dict.starts.push(0);
@@ -106,6 +117,8 @@ pub struct Dictionary {
     classes: Vec<u8>,
     /// The choseong form of every Hangul word (`람다` → `ㄹㄷ`), sorted, with the word.
     choseong: Vec<(Box<str>, WordId)>,
+    /// Per field class: the mean number of words of its fields.
+    mean_words: [f32; CLASSES],
 }
 
 impl Dictionary {
@@ -158,6 +171,11 @@ impl Dictionary {
     pub fn frequency(&self, id: WordId) -> usize {
         let i = id as usize;
         (self.starts[i + 1] - self.starts[i]) as usize
+    }
+
+    /// The mean number of words of the fields of class bit `class` (0 for a class no field has).
+    pub fn mean_words(&self, class: u8) -> f32 {
+        self.mean_words[class_index(class)]
     }
 
     /// Bytes held (for the memory figures in benches).
@@ -220,6 +238,11 @@ mod tests {
             ]
         );
         let lambda = d.find("lambda").unwrap();
+        assert_eq!(
+            (d.mean_words(1), d.mean_words(2), d.mean_words(4)),
+            (5.0, 1.0, 4.0)
+        );
+        assert_eq!(d.mean_words(8), 0.0, "no field of that class");
         assert_eq!(d.postings(lambda), (&[0u32][..], &[3u8][..]));
         assert_eq!(d.find("lam"), None);
     }

@@ -3,10 +3,14 @@
 //! In order of quality: the word itself; a glossary spelling of it (`람다` → `lambda`); a Hangul word that is
 //! the term plus a particle (`함수` → `함수의`); a word it is the beginning of (`lamb` → `lambda`, better the
 //! more of the word is typed); for a choseong term, a Hangul word with those initials. Only when a word term
-//! matches none of these does it try typos, within one word: the words at a small edit distance
-//! (`strsim`'s optimal string alignment: a letter missing, extra, wrong or two swapped) or that contain the
-//! term's letters in order with at most that many letters more (skim's fuzzy matcher, `fuzzy-matcher`).
-//! Letters scattered over a text never match: a match is always one word or one glossary phrase.
+//! matches none of these does it try, for a Hangul word, two words of the deck side by side typed without
+//! their space (`콜드스타트` → `콜드 스타트`), and then typos, within one word: the words at a small edit
+//! distance (`strsim`'s optimal string alignment: a letter missing, extra, wrong or two swapped) or that
+//! contain the term's letters in order with at most that many letters more (skim's fuzzy matcher,
+//! `fuzzy-matcher`). Letters scattered over a text never match: a match is always one word or one phrase.
+//!
+//! A match never counts as rarer than the word typed: `timeouts`, in a few items, is worth no more for
+//! `timeout` than `timeout` itself ([`Expansion::ceiling`]).
 
 use std::collections::HashMap;
 
@@ -27,6 +31,8 @@ const ALIAS: f32 = 0.95;
 /// A Hangul word that is the term plus a particle of at most [`PARTICLE_CHARS`] chars.
 const PARTICLE: f32 = 0.9;
 const PARTICLE_CHARS: usize = 2;
+/// A Hangul word typed without the space the deck writes (`콜드스타트` for `콜드 스타트`).
+const COMPOUND: f32 = 0.85;
 /// A typo within a word, at edit distance 1 (less for 2).
 const TYPO: f32 = 0.55;
 /// Another form of an English word (`consistency` → `consistent`, `billing` → `billed`): the words that
@@ -58,6 +64,9 @@ pub struct Expansion {
     /// For a glossary term: one rarity for all its spellings (the commonest one's), so that `AWS Lambda`
     /// does not outrank `Lambda` for `람다` only because the phrase is rarer.
     pub rarity: Option<f32>,
+    /// For a word the deck has as typed: that word's rarity, the most any of its matches counts with, so
+    /// that a rarer longer form (`timeouts` in one title, for `timeout`) does not outrank the word itself.
+    pub ceiling: Option<f32>,
 }
 
 impl Expansion {
@@ -66,6 +75,13 @@ impl Expansion {
         if quality > entry.0 {
             *entry = (quality, mark);
         }
+    }
+
+    /// The rarity a match counts with, given the rarity of the matched word (or phrase) itself: the term's
+    /// one rarity for a glossary term, else the word's own, capped at the typed word's.
+    pub fn rarity_of(&self, own: impl FnOnce() -> f32) -> f32 {
+        let rare = self.rarity.unwrap_or_else(own);
+        self.ceiling.map_or(rare, |ceiling| rare.min(ceiling))
     }
 
     /// Whether the term matches nothing in the deck.
@@ -95,8 +111,17 @@ pub fn expand(term: &Term, dict: &Dictionary, aliases: &Aliases, items: usize) -
             &mut out,
         );
     }
+    if out.is_empty() && term.single && !term.choseong && is_hangul(&term.text) {
+        compound(term, dict, &mut out);
+    }
     if out.is_empty() && term.single && !term.choseong {
         typos(term, dict, &mut out);
+    }
+    if term.single
+        && !term.choseong
+        && let Some(id) = dict.find(&term.text)
+    {
+        out.ceiling = Some(rarity(dict.frequency(id), items));
     }
     if !term.concepts.is_empty() {
         let words = out.words.keys().map(|&id| rarity(dict.frequency(id), items));
@@ -186,6 +211,24 @@ fn spellings(forms: &[Vec<String>], quality: f32, dict: &Dictionary, out: &mut E
     }
 }
 
+/// A Hangul word the deck has as two words side by side, typed without the space between them (Korean
+/// learners often leave spacing out): every cut into a word of the deck and the beginning of a word that
+/// follows it (`스타트` of `스타트를`, or `스` while typing), as a phrase.
+fn compound(term: &Term, dict: &Dictionary, out: &mut Expansion) {
+    let chars: Vec<char> = term.text.chars().collect();
+    for cut in 1..chars.len() {
+        let head: String = chars[..cut].iter().collect();
+        let Some(first) = dict.find(&head) else {
+            continue;
+        };
+        let tail: String = chars[cut..].iter().collect();
+        let second: Vec<WordId> = dict.prefix(&tail).collect();
+        if !second.is_empty() {
+            out.phrases.push((vec![vec![first], second], COMPOUND));
+        }
+    }
+}
+
 /// How many typos a term of `chars` chars may have.
 fn allowed_typos(chars: usize, hangul: bool) -> usize {
     match (hangul, chars) {
@@ -271,5 +314,61 @@ mod tests {
             "letters spread over words never match"
         );
         assert!(matched("xyzzy").is_empty());
+    }
+
+    #[test]
+    fn hangul_words_run_together_match_the_deck_s_two_words() {
+        let mut b = Builder::default();
+        b.add(0, 1, "콜드 스타트를 줄입니다");
+        b.add(1, 1, "콜드 브루");
+        let d = b.finish();
+        let phrase = |text: &str| {
+            let e = expand(&term(text), &d, &Aliases::default(), 2);
+            let words = |ids: &Vec<WordId>| ids.iter().map(|&id| d.word(id)).collect::<Vec<_>>();
+            e.phrases
+                .iter()
+                .map(|(p, _)| p.iter().map(words).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(phrase("콜드스타트"), [[vec!["콜드"], vec!["스타트를"]]]);
+        assert_eq!(
+            phrase("콜드스"),
+            [[vec!["콜드"], vec!["스타트를"]]],
+            "while typing"
+        );
+        assert!(phrase("콜드").is_empty(), "a word the deck has is not cut");
+        let mut b = Builder::default();
+        b.add(0, 1, "사용자풀 사용자 풀");
+        let d2 = b.finish();
+        let joined = expand(&term("사용자풀"), &d2, &Aliases::default(), 1);
+        assert!(
+            joined.phrases.is_empty(),
+            "a word the deck writes joined is not cut either"
+        );
+        assert!(phrase("스타트콜드").is_empty(), "the order counts");
+    }
+
+    #[test]
+    fn a_longer_form_counts_no_rarer_than_the_word_typed() {
+        let mut b = Builder::default();
+        for item in 0..4 {
+            b.add(item, 1, "timeout");
+        }
+        b.add(4, 1, "Timeouts and limits");
+        let d = b.finish();
+        let e = expand(&term("timeout"), &d, &Aliases::default(), 5);
+        let own = |w: &str| rarity(d.frequency(d.find(w).unwrap()), 5);
+        assert!(
+            own("timeouts") > own("timeout"),
+            "the premise: the plural is rarer"
+        );
+        assert_eq!(e.rarity_of(|| own("timeouts")), own("timeout"));
+        assert_eq!(e.rarity_of(|| own("timeout")), own("timeout"));
+        let typing = expand(&term("timeo"), &d, &Aliases::default(), 5);
+        assert_eq!(
+            typing.rarity_of(|| own("timeouts")),
+            own("timeouts"),
+            "no word typed yet"
+        );
     }
 }

@@ -119,14 +119,59 @@ pub fn searchable_texts(item: Item<'_>) -> Vec<(Field, &Text)> {
     }
 }
 
+/// How many field classes there are (see [`Field::class`]).
+pub const CLASSES: usize = 7;
+
+/// The index (0 to [`CLASSES`] − 1) of a field's class bit.
+pub fn class_index(class: u8) -> usize {
+    (class.trailing_zeros() as usize).min(CLASSES - 1)
+}
+
 /// How much a match counts in the fields of a class bit set: the weight of its best class. Headlines (title,
 /// prompt) and answers are what a learner searches for; long bodies, whys and explanations mention many
 /// things in passing.
 pub fn class_weight(classes: u8) -> f32 {
-    const WEIGHTS: [f32; 7] = [1.0, 0.9, 0.75, 0.6, 0.5, 0.4, 0.3];
+    const WEIGHTS: [f32; CLASSES] = [1.0, 0.9, 0.75, 0.6, 0.5, 0.4, 0.3];
     WEIGHTS
         .iter()
         .enumerate()
         .find(|(i, _)| classes & (1 << i) != 0)
         .map_or(0.0, |(_, w)| *w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_has_an_index_and_a_weight() {
+        let fields = [
+            Field::Title,
+            Field::Body,
+            Field::Prompt,
+            Field::Answer,
+            Field::Detail,
+            Field::Correction,
+            Field::Option(0),
+            Field::Attribute(0),
+            Field::Value { row: 0, option: 0 },
+            Field::Choice(0),
+            Field::Why(0),
+            Field::Explanation,
+            Field::Topic,
+        ];
+        let mut seen = [false; CLASSES];
+        for field in fields {
+            let class = field.class();
+            seen[class_index(class)] = true;
+            assert!(class_weight(class) > 0.0, "{field:?}");
+        }
+        assert_eq!(seen, [true; CLASSES], "the classes are 0 to CLASSES - 1");
+        assert_eq!(
+            class_index(0),
+            CLASSES - 1,
+            "no bit: the last class, not out of range"
+        );
+        assert_eq!(class_index(1 << 6), CLASSES - 1);
+    }
 }

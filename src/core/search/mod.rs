@@ -10,8 +10,8 @@
 //! glossary spellings, words it begins, and only when none of those exist, typos within one word. Letters
 //! scattered across a text never match. The first pass (`candidates`) finds the items holding enough of the
 //! terms from the postings and scores them roughly; the second (`rescore`) reads the best few and ranks them by
-//! field (prompt, title, answer above body, why, explanation), word rarity, and how close the terms are. A
-//! query whose terms match nothing has no hits.
+//! field (prompt, title, answer above body, why, explanation), the field's length, word rarity, and how close
+//! the terms are. A query whose terms match nothing has no hits.
 //!
 //! Query syntax: whitespace-separated words, case-insensitive, in any order; a query of Hangul consonants and
 //! no syllable (`ㄹㄷ`) matches Hangul words by their initial consonants (`람다`).
@@ -59,7 +59,9 @@ pub struct Hit {
     pub field: Field,
     /// The language of the matched text (the preferred one when the text is the same in both).
     pub lang: Lang,
-    /// The matched text on one line; long texts are cut to a window around the match, marked with `…`.
+    /// The matched text on one line; long texts are cut to a window around the match, marked with `…`. When
+    /// only the item's topic matched ([`Field::Topic`]), the topic's title, ` › ` and the item's headline
+    /// (its title or prompt).
     pub snippet: String,
     /// Char indices (not byte offsets) into `snippet` of the matched chars, ascending, to highlight.
     pub positions: Vec<usize>,
@@ -243,13 +245,24 @@ impl SearchIndex {
         let item = self.deck.item(item_ref)?;
         let topic = &self.deck.topics()[item_ref.topic].title;
         let entry = *rescore::entries(item, topic).get(scored.entry)?;
+        let lang = entry.lang.unwrap_or(options.prefer);
         let positions = rescore::positions(&entry, lookup);
-        let (snippet, positions) = snippet::snippet(entry.text, &positions, options.width);
+        // Only the topic's title matched: say which item of the topic it is, after the matched title (whose
+        // positions stay where they are).
+        let topic_and_headline;
+        let text = match searchable_texts(item).first() {
+            Some((_, headline)) if entry.field == Field::Topic => {
+                topic_and_headline = format!("{} › {}", entry.text, headline.get(lang));
+                topic_and_headline.as_str()
+            }
+            _ => entry.text,
+        };
+        let (snippet, positions) = snippet::snippet(text, &positions, options.width);
         Some(Hit {
             item: item_ref,
             id: self.deck.global_id(item_ref)?,
             field: entry.field,
-            lang: entry.lang.unwrap_or(options.prefer),
+            lang,
             snippet,
             positions,
             score: i64::from(scored.terms) * 1_000_000 + (scored.score * 1000.0).round() as i64,

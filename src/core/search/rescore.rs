@@ -3,7 +3,8 @@
 //! Each candidate's fields are cut into words again (its text is read from the deck; the index keeps no
 //! copy), so this pass knows what the postings do not: in which field each term matched, whether a glossary
 //! phrase's words are adjacent, and how close the terms are. An item's score is, per term, its best match
-//! (quality × rarity × field weight), plus a bonus for terms close together in one field. Its hit is its
+//! (quality × rarity × field weight × BM25's length factor: short fields count more than long ones of the
+//! same class), plus a bonus for terms close together in one field. Its hit is its
 //! best field among the texts in the preferred language (the other language only when none matches).
 
 use std::collections::HashMap;
@@ -17,19 +18,22 @@ use crate::core::content::{Item, Lang, Text};
 
 /// The bonus for two terms side by side in one field (scaled by the field's weight); less as they spread.
 const PROXIMITY: f32 = 1.5;
-/// Up to this share more for matches that make up most of their field.
-const DENSITY: f32 = 0.3;
+/// BM25's usual parameters: `K1` how much of a match's value depends on its field's length at all, `B` how
+/// fully a field's length counts against its class's mean length.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
 
 /// Which terms a word matches: (term index, quality, highlight) each.
 type TermHits = Vec<(usize, f32, Mark)>;
 
 /// What the second pass needs about a query: for every relevant word, which terms it matches and how well.
 pub struct Lookup<'a> {
+    dict: &'a Dictionary,
     words: HashMap<&'a str, (WordId, TermHits)>,
     /// Per term: its phrases (word ids, quality).
     phrases: Vec<&'a [Phrase]>,
-    /// Per term: its one rarity, for glossary terms.
-    uniform: Vec<Option<f32>>,
+    /// Per term: its expansion, which says what rarity a match counts with.
+    expansions: &'a [Expansion],
     rarity: HashMap<WordId, f32>,
     terms: usize,
 }
@@ -38,9 +42,10 @@ impl<'a> Lookup<'a> {
     /// The lookup of a query's expansions over `items` items.
     pub fn new(dict: &'a Dictionary, expansions: &'a [Expansion], items: usize) -> Lookup<'a> {
         let mut lookup = Lookup {
+            dict,
             words: HashMap::new(),
             phrases: Vec::new(),
-            uniform: expansions.iter().map(|e| e.rarity).collect(),
+            expansions,
             rarity: HashMap::new(),
             terms: expansions.len(),
         };
@@ -141,7 +146,7 @@ fn score_entry(entry: &Entry<'_>, lookup: &Lookup<'_>, buffer: &mut String) -> E
         if let Some((id, hits)) = lookup.words.get(word) {
             relevant.push((position, *id, span));
             for &(term, quality, mark) in hits {
-                let rare = lookup.uniform[term].unwrap_or(lookup.rarity[id]);
+                let rare = lookup.expansions[term].rarity_of(|| lookup.rarity[id]);
                 let value = quality * rare * weight;
                 per_term[term] = per_term[term].max(value);
                 at.push((position, term));
@@ -163,7 +168,7 @@ fn score_entry(entry: &Entry<'_>, lookup: &Lookup<'_>, buffer: &mut String) -> E
                         .enumerate()
                         .all(|(k, alts)| alts.contains(&run[k].1) && run[k].0 == run[0].0 + k);
                 if adjacent {
-                    let rarest = lookup.uniform[term].unwrap_or_else(|| {
+                    let rarest = lookup.expansions[term].rarity_of(|| {
                         phrase
                             .iter()
                             .map(|alts| lookup.rarity[&alts[0]])
@@ -176,15 +181,23 @@ fn score_entry(entry: &Entry<'_>, lookup: &Lookup<'_>, buffer: &mut String) -> E
             }
         }
     }
-    // A match that is most of a short field (a title `AWS Lambda`) says more than one word of a long one.
-    let density = 1.0 + DENSITY * relevant.len().min(position) as f32 / position.max(1) as f32;
-    per_term.iter_mut().for_each(|v| *v *= density);
+    // A match in a short field (a title `AWS Lambda`, a fact's prompt) says more than one in a long one (a
+    // scenario's story): BM25's length normalization against the mean length of the field's class.
+    let norm = length_norm(position, lookup.dict.mean_words(entry.field.class()));
+    per_term.iter_mut().for_each(|v| *v *= norm);
     let proximity = proximity(&mut at, lookup.terms) * weight;
     EntryScore {
         per_term,
         proximity,
         marks,
     }
+}
+
+/// BM25's length factor for one occurrence in a field of `words` words, where fields of its class have
+/// `mean` words: 1 at the mean length, up to `K1 + 1` for a very short field, towards 0 for a long one.
+fn length_norm(words: usize, mean: f32) -> f32 {
+    let relative = words as f32 / mean.max(1.0);
+    (K1 + 1.0) / (1.0 + K1 * (1.0 - B + B * relative))
 }
 
 /// The proximity bonus of the terms' positions: for `c` terms present, `(c - 1) × c / window` where window
@@ -225,9 +238,10 @@ pub fn score_item(item: Item<'_>, topic: &Text, lookup: &Lookup<'_>, prefer: Lan
     let mut buffer = String::new();
     let mut best_per_term = vec![0.0f32; lookup.terms];
     let mut best_proximity = 0.0f32;
-    // The field shown: the one that holds most of the query's terms, in the preferred language when one of
-    // those does, then the best scoring.
-    let mut shown: Option<((usize, bool, f32), usize)> = None;
+    // The field shown: a field of the item's own text before its topic's title (which every item of the
+    // topic shares), then the one that holds most of the query's terms, in the preferred language when one
+    // of those does, then the best scoring.
+    let mut shown: Option<((bool, usize, bool, f32), usize)> = None;
     for (e, entry) in entries(item, topic).iter().enumerate() {
         let scored = score_entry(entry, lookup, &mut buffer);
         if scored.marks.is_empty() {
@@ -238,9 +252,17 @@ pub fn score_item(item: Item<'_>, topic: &Text, lookup: &Lookup<'_>, prefer: Lan
         }
         best_proximity = best_proximity.max(scored.proximity);
         let held = scored.per_term.iter().filter(|&&v| v > 0.0).count();
-        let key = (held, entry.lang.is_none_or(|l| l == prefer), scored.total());
+        let key = (
+            entry.field != Field::Topic,
+            held,
+            entry.lang.is_none_or(|l| l == prefer),
+            scored.total(),
+        );
         let better = shown.as_ref().is_none_or(|(k, _)| {
-            (key.0, key.1).cmp(&(k.0, k.1)).then(key.2.total_cmp(&k.2)) == std::cmp::Ordering::Greater
+            (key.0, key.1, key.2)
+                .cmp(&(k.0, k.1, k.2))
+                .then(key.3.total_cmp(&k.3))
+                == std::cmp::Ordering::Greater
         });
         if better {
             shown = Some((key, e));
@@ -268,6 +290,19 @@ pub fn positions(entry: &Entry<'_>, lookup: &Lookup<'_>) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_fields_count_more_than_long_ones() {
+        assert_eq!(length_norm(10, 10.0), 1.0, "the mean length counts as is");
+        assert!(length_norm(3, 10.0) > 1.0 && length_norm(3, 10.0) < K1 + 1.0);
+        assert!(length_norm(40, 10.0) < length_norm(20, 10.0));
+        assert!(length_norm(400, 10.0) > 0.0);
+        assert_eq!(
+            length_norm(5, 0.0),
+            length_norm(5, 1.0),
+            "no mean: no division by zero"
+        );
+    }
 
     #[test]
     fn proximity_rewards_terms_side_by_side() {

@@ -30,6 +30,7 @@ const NAV: &[Context] = &[
     C::StudyChoose,
     C::StudyGrade,
     C::StudySummary,
+    C::ExamReview,
 ];
 /// Screens whose text scrolls with the arrows (their ↑/↓ do not move a selection).
 const SCROLLING: &[Context] = &[
@@ -199,6 +200,15 @@ pub static BINDINGS: &[Binding] = &[
         hint: true,
         label: ("submit the exam", "모의고사 제출"),
     },
+    // First of Home's keys: the footer drops what does not fit from the end, and Home's Start box already
+    // names s, a, z, e, b and Enter, while stats can only be found here.
+    Binding {
+        keys: &[Char('t')],
+        action: Action::Stats,
+        scope: Scope::Only(&[C::Home]),
+        hint: true,
+        label: ("stats", "통계"),
+    },
     Binding {
         keys: &[Char('s')],
         action: Action::Study,
@@ -243,6 +253,14 @@ pub static BINDINGS: &[Binding] = &[
         label: ("quiz topic", "주제 퀴즈"),
     },
     Binding {
+        keys: &[Char('w')],
+        action: Action::Weak,
+        scope: Scope::Only(&[C::Home]),
+        // The Start box names it with the predicted score.
+        hint: false,
+        label: ("practice weak spots", "약점 연습"),
+    },
+    Binding {
         keys: &[Char('Z')],
         action: Action::QuizAll,
         scope: Scope::Only(&[C::Home]),
@@ -284,13 +302,6 @@ pub static BINDINGS: &[Binding] = &[
         scope: Scope::Only(&[C::Home]),
         hint: true,
         label: ("browse", "둘러보기"),
-    },
-    Binding {
-        keys: &[Char('t')],
-        action: Action::Stats,
-        scope: Scope::Only(&[C::Home]),
-        hint: true,
-        label: ("stats", "통계"),
     },
     Binding {
         keys: &[Char(' '), Code(KeyCode::Enter)],

@@ -381,7 +381,7 @@ impl BrowseState {
 
     fn render_compare(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
         let compare = &topic.compares[cursor];
-        let block = self.boxed(
+        let mut block = self.boxed(
             format!(
                 " {} ({}/{}) ",
                 compare.title.get(shared.lang),
@@ -391,17 +391,59 @@ impl BrowseState {
             shared,
         );
         let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let (table, _height) = compare_table::build(compare, shared.lang, inner.width, &shared.theme);
-        // Tables do not scroll by lines; skip whole rows (two lines of scroll each) by offsetting the table.
-        let max_offset = compare.rows.len().saturating_sub(1);
+        let (table, heights) = compare_table::build(compare, shared.lang, inner.width, &shared.theme);
+        // The sources follow the last row.
+        let sources: Vec<Line> = compare
+            .sources
+            .iter()
+            .map(|s| rich::source_line(s, shared.theme.dim()))
+            .collect();
+        let sources = rich::wrap_lines(&sources, inner.width);
+        // Tables do not scroll by lines: the steps skip whole rows (two lines of scroll each), as many as it
+        // takes for the rest and the sources to fit; if even the header and the sources alone do not, they
+        // scroll on by lines.
+        let rows = compare.rows.len();
+        let view = usize::from(inner.height);
+        let lines_from = |skip: usize| heights[0] + heights.get(1 + skip..).map_or(0, |r| r.iter().sum());
+        let last_skip = (0..=rows)
+            .find(|&skip| lines_from(skip) + sources.len() <= view)
+            .unwrap_or(rows);
+        let sources_overflow = (lines_from(last_skip) + sources.len()).saturating_sub(view);
         self.scroll.record(Extent {
-            max: u16::try_from(max_offset * 2).unwrap_or(u16::MAX),
+            max: u16::try_from(last_skip * 2 + sources_overflow).unwrap_or(u16::MAX),
             view: inner.height,
         });
+        let offset = usize::from(self.scroll.offset());
+        let skipped = (offset / 2).min(last_skip);
+        let sources_scroll = offset.saturating_sub(last_skip * 2).min(sources_overflow);
+        let table_lines = lines_from(skipped);
+        if table_lines + sources.len() - sources_scroll > view {
+            let more = match shared.lang {
+                Lang::En => " ↓ more (PgDn) ",
+                Lang::Ko => " ↓ 더 있음 (PgDn) ",
+            };
+            block = block.title_bottom(Line::styled(more, shared.theme.key()).right_aligned());
+        }
+        frame.render_widget(block, area);
+        // The table gets only the lines its rows take, so it never draws over the sources (past the last
+        // row, the header's lines alone).
         let mut state = TableState::default();
-        *state.offset_mut() = usize::from(self.scroll.offset() / 2);
-        frame.render_stateful_widget(table, inner, &mut state);
+        *state.offset_mut() = skipped.min(rows.saturating_sub(1));
+        let table_area = Rect {
+            height: u16::try_from(table_lines.min(view)).unwrap_or(u16::MAX),
+            ..inner
+        };
+        frame.render_stateful_widget(table, table_area, &mut state);
+        let below = view.saturating_sub(table_lines);
+        if below > 0 {
+            let at = Rect {
+                y: inner.y + table_area.height,
+                height: u16::try_from(below).unwrap_or(0),
+                ..inner
+            };
+            let scroll = u16::try_from(sources_scroll).unwrap_or(0);
+            frame.render_widget(Paragraph::new(sources).scroll((scroll, 0)), at);
+        }
     }
 
     fn render_scenario(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {

@@ -52,6 +52,8 @@ pub struct ExamState {
     pub asking_quit: bool,
     /// When the exam time used was last written to the log (any answer or checkpoint).
     pub last_saved: Option<Timestamp>,
+    /// Rows the review list showed at its last draw (0 before the first): what PgUp/PgDn move by.
+    review_rows: std::cell::Cell<u16>,
 }
 
 /// How often an open exam writes its time used, so a crash or a closed terminal gives back at most this much.
@@ -91,6 +93,7 @@ impl ExamState {
             review_at: 0,
             asking_quit: false,
             last_saved: None,
+            review_rows: std::cell::Cell::new(0),
         }
     }
 
@@ -211,17 +214,25 @@ impl ExamState {
 
     fn on_review(&mut self, action: Action, cursor: usize) -> Outcome {
         let last = self.session.questions().len().saturating_sub(1);
+        // A page is the rows the list shows less one, so the row at the edge stays in sight.
+        let page = match self.review_rows.get() {
+            0 => 10,
+            rows => usize::from(rows).saturating_sub(1).max(1),
+        };
+        let moved = match action {
+            Action::Up => Some(cursor.saturating_sub(1)),
+            Action::Down => Some((cursor + 1).min(last)),
+            Action::PageUp => Some(cursor.saturating_sub(page)),
+            Action::PageDown => Some((cursor + page).min(last)),
+            Action::Top => Some(0),
+            Action::Bottom => Some(last),
+            _ => None,
+        };
+        if let Some(cursor) = moved {
+            self.mode = Mode::Review { cursor };
+            return Outcome::none();
+        }
         match action {
-            Action::Up => {
-                self.mode = Mode::Review {
-                    cursor: cursor.saturating_sub(1),
-                }
-            }
-            Action::Down => {
-                self.mode = Mode::Review {
-                    cursor: (cursor + 1).min(last),
-                }
-            }
             Action::Open => {
                 self.session.go_to(cursor);
                 self.mode = Mode::Question;
@@ -390,6 +401,28 @@ impl ExamState {
             .highlight_style(theme.selected());
         let mut state = ListState::default().with_selected(Some(cursor));
         frame.render_stateful_widget(list, area, &mut state);
+        // Where the list stands, on its bottom border: the selected question, and the rows in sight.
+        let rows = area.height.saturating_sub(2);
+        self.review_rows.set(rows);
+        let total = self.session.questions().len();
+        let first = state.offset().min(total);
+        let shown = (first + usize::from(rows)).min(total);
+        let at = cursor + 1;
+        let marker = match (lang, shown - first < total) {
+            (Lang::En, true) => format!(" {at}/{total} · rows {}–{shown} · PgUp PgDn Home End ", first + 1),
+            (Lang::Ko, true) => format!(" {at}/{total} · {}–{shown}행 · PgUp PgDn Home End ", first + 1),
+            (_, false) => format!(" {at}/{total} "),
+        };
+        if area.height >= 2 && area.width >= 4 {
+            let border = Rect {
+                x: area.x + 1,
+                y: area.bottom() - 1,
+                width: area.width - 2,
+                height: 1,
+            };
+            let marker = rich::clip(Line::styled(marker, theme.key()), border.width).right_aligned();
+            frame.render_widget(Paragraph::new(marker), border);
+        }
     }
 
     fn render_confirm(&self, frame: &mut Frame, area: Rect, shared: &Shared) {

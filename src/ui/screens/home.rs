@@ -1,6 +1,8 @@
 //! Home: the deck's topics with their item counts, and the entry points (study, quiz, exam, browse, search,
 //! stats) with their keys.
 
+use std::collections::HashMap;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -14,12 +16,15 @@ use super::stats::StatsState;
 use super::study::StudyState;
 use super::{Outcome, Screen, Shared};
 use crate::core::content::Lang;
+use crate::core::percent::of_fraction;
 use crate::core::progress::{EventKind, Stats};
-use crate::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizSession};
+use crate::core::quiz::{ExamOptions, ExamSession, QuizError, QuizOptions, QuizSession};
+use crate::core::readiness;
 use crate::core::srs::Mode;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
+use crate::ui::shared::readiness_day;
 use crate::ui::text;
 use crate::ui::widgets::fmt::{clock, percent};
 use crate::ui::widgets::{rich, window};
@@ -75,11 +80,13 @@ impl HomeState {
                 return start_quiz(shared, self.selected_topic(shared), QuizOptions::DEFAULT_COUNT);
             }
             Action::QuizAll => return start_quiz(shared, None, QuizOptions::DEFAULT_COUNT),
+            Action::Weak => return start_weak_quiz(shared, None, QuizOptions::DEFAULT_COUNT),
             Action::Study => return start_study(shared, self.selected_topic(shared), Mode::Scheduled),
             Action::StudyAll => return start_study(shared, None, Mode::Scheduled),
             Action::Stats => {
                 let stats = Stats::compute(&shared.deck, &shared.progress, shared.clock(), shared.now);
-                return Outcome::push(Screen::Stats(Box::new(StatsState::new(stats))));
+                let state = StatsState::new(stats).with_readiness(shared.readiness.clone());
+                return Outcome::push(Screen::Stats(Box::new(state)));
             }
             Action::Resume => return self.resume(),
             Action::Exam if self.resumable.is_some() => self.asking_exam = true,
@@ -243,6 +250,30 @@ pub fn start_study(shared: &Shared, topic: Option<String>, mode: Mode) -> Outcom
     Outcome::push(Screen::Study(Box::new(state)))
 }
 
+/// Opens a practice quiz of `count` scenarios aimed at the weak spots (of one topic, or all): drawn by
+/// readiness's weakness, remembering the predicted score to show how it moved at the end.
+pub fn start_weak_quiz(shared: &Shared, topic: Option<String>, count: usize) -> Outcome {
+    let options = QuizOptions {
+        topic,
+        count,
+        seed: shared.seed,
+    };
+    match weak_quiz(shared, &options) {
+        Ok(state) => Outcome::push(Screen::Quiz(Box::new(state))),
+        Err(e) => Outcome::status(text::of(shared.lang).quiz_error(&e)),
+    }
+}
+
+/// A weak-spot quiz under `options` (also `recall quiz --weak`).
+pub fn weak_quiz(shared: &Shared, options: &QuizOptions) -> Result<QuizState, QuizError> {
+    let at = readiness_day(&shared.scheduler, shared.now);
+    let chances = readiness::chances(&shared.deck, &shared.progress, &shared.scheduler, at);
+    let weakness: HashMap<&str, f64> = chances.iter().map(|c| (c.card.as_str(), c.weakness())).collect();
+    let weight = |card: &str| weakness.get(card).copied().unwrap_or(1.0);
+    let session = QuizSession::weak(&shared.deck, options, weight)?;
+    Ok(QuizState::weak(session, shared.readiness.overall))
+}
+
 /// Opens a practice quiz of `count` questions (of one topic, or all), or says why it cannot start.
 pub fn start_quiz(shared: &Shared, topic: Option<String>, count: usize) -> Outcome {
     let options = QuizOptions {
@@ -350,6 +381,7 @@ fn entry_points(
             ("Enter", "선택한 주제 둘러보기 · b 모든 주제 · / 검색".into()),
         ],
     };
+    entries.insert(3, ("w", readiness_entry(lang, shared)));
     if let Some(exam) = resumable {
         let left = clock(exam.remaining(shared.now));
         let label = match lang {
@@ -359,6 +391,16 @@ fn entry_points(
         entries.insert(0, ("c", label));
     }
     entries
+}
+
+/// `w`: weak-spot practice, with tomorrow's predicted exam score (or why there is none yet).
+fn readiness_entry(lang: Lang, shared: &Shared) -> String {
+    let t = text::of(lang).readiness();
+    let line = match shared.readiness.overall {
+        Some(p) => (t.home)(p.scaled, p.low, p.high, of_fraction(p.pass_chance)),
+        None => t.home_none.to_string(),
+    };
+    format!("{} · {line}", t.practice)
 }
 
 /// The Start box while asking what to do with an interrupted exam.

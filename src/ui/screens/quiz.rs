@@ -12,9 +12,11 @@ use ratatui::text::Line;
 use super::{Outcome, Shared};
 use crate::core::content::Lang;
 use crate::core::quiz::{QuizSession, QuizSummary};
+use crate::core::readiness::{self, Prediction};
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
+use crate::ui::shared::readiness_day;
 use crate::ui::text;
 use crate::ui::widgets::fmt::percent;
 use crate::ui::widgets::question_view;
@@ -31,6 +33,12 @@ pub struct QuizState {
     pub answered: bool,
     /// How far the question is scrolled.
     pub scroll: Scroll,
+    /// A weak-spot quiz: the predicted exam score when it began (to show how it moved).
+    pub readiness_before: Option<Prediction>,
+    /// The predicted exam score once the quiz ended.
+    pub readiness_after: Option<Prediction>,
+    /// Whether this is a weak-spot quiz.
+    pub weak: bool,
 }
 
 /// The title bar text.
@@ -49,6 +57,18 @@ impl QuizState {
             picked: BTreeSet::new(),
             answered: false,
             scroll: Scroll::default(),
+            readiness_before: None,
+            readiness_after: None,
+            weak: false,
+        }
+    }
+
+    /// A weak-spot quiz over `session`, begun when the predicted exam score was `before`.
+    pub fn weak(session: QuizSession, before: Option<Prediction>) -> QuizState {
+        QuizState {
+            readiness_before: before,
+            weak: true,
+            ..QuizState::new(session)
         }
     }
 
@@ -90,6 +110,12 @@ impl QuizState {
             self.picked.clear();
             self.answered = false;
             self.scroll.reset();
+            if self.weak && self.session.is_over() {
+                // Every answer is in the progress by now (each was saved before Enter moved on).
+                let at = readiness_day(&shared.scheduler, shared.now);
+                self.readiness_after =
+                    readiness::predict(&shared.deck, &shared.progress, &shared.scheduler, at).overall;
+            }
             return Outcome::none();
         }
         let (choose, choices) = self
@@ -124,6 +150,10 @@ impl QuizState {
         let score = self.session.score();
         if self.session.is_over() {
             let mut lines = summary_lines(&self.session.summary(), shared);
+            if let (Some(before), Some(after)) = (self.readiness_before, self.readiness_after) {
+                let moved = (text::of(lang).readiness().moved)(before.scaled, after.scaled);
+                lines.insert(1, Line::styled(moved, theme.title()));
+            }
             lines.extend(missed_lines(&self.session, shared));
             let title = match lang {
                 Lang::En => " Quiz finished — Enter or Esc to leave ".to_string(),

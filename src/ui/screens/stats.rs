@@ -19,6 +19,7 @@ use ratatui::text::Line;
 use crate::core::content::Lang;
 use crate::core::progress::Stats;
 use crate::core::progress::export::{ExportFormat, ExportInput, ExportWhat, export};
+use crate::core::readiness::Readiness;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
@@ -41,6 +42,7 @@ const CHARTS_SIDE_BY_SIDE: u16 = 100;
 #[derive(Debug)]
 pub struct StatsState {
     stats: Stats,
+    readiness: Readiness,
     /// How far the panels are scrolled (and their extent at the last render).
     scroll: Scroll,
 }
@@ -61,8 +63,15 @@ impl StatsState {
     pub fn new(stats: Stats) -> StatsState {
         StatsState {
             stats,
+            readiness: Readiness::default(),
             scroll: Scroll::default(),
         }
+    }
+
+    /// The same screen with tomorrow's exam readiness shown below the summary.
+    pub fn with_readiness(mut self, readiness: Readiness) -> StatsState {
+        self.readiness = readiness;
+        self
     }
 
     /// The numbers shown.
@@ -102,6 +111,7 @@ impl StatsState {
             deck: &shared.deck,
             lang: shared.lang,
             theme: &shared.theme,
+            readiness: &self.readiness,
         };
         if self.stats.is_empty() {
             self.scroll.record(Extent::of(0, area.height));
@@ -145,6 +155,11 @@ fn layout(ctx: &Ctx, width: u16) -> (Vec<Placement>, u16) {
             Rect::new(0, y + PANEL_HEIGHT, width, summary_height),
         ));
         y += PANEL_HEIGHT + summary_height;
+    }
+    if !ctx.readiness.topics.is_empty() {
+        let readiness_height = panels::readiness_height(ctx, width);
+        placed.push((panels::readiness, Rect::new(0, y, width, readiness_height)));
+        y += readiness_height;
     }
     let exam_height = if ctx.stats.exams.is_empty() {
         4

@@ -4,7 +4,9 @@ use std::path::Path;
 
 use jiff::SignedDuration;
 
-use super::{Catalog, CheckCounts, Notice, StatsText, Usage, WriteFailure, paths_line, plural};
+use super::{
+    Catalog, CheckCounts, Notice, ReadinessText, StatsText, Usage, WriteFailure, paths_line, plural,
+};
 use crate::core::content::ItemKind;
 use crate::core::quiz::{QuizError, Shortfall};
 use crate::core::search::Field;
@@ -85,7 +87,17 @@ impl Catalog for En {
                  (browse, search and stats still work here)",
                 holder.map(|pid| format!(" (process {pid})")).unwrap_or_default()
             ),
-            Notice::StudyLockFailed(f) => format!("cannot take the study lock: {}", failure(f)),
+            Notice::StudyUnguarded(f) => format!(
+                "studying without the study lock ({}): a second recall studying this folder \
+                 at the same time would not be stopped",
+                failure(f)
+            ),
+            Notice::DeviceNotStored(f) => {
+                format!(
+                    "{}; this session's grades go to a log file of their own",
+                    failure(f)
+                )
+            }
         }
     }
 
@@ -183,12 +195,37 @@ impl Catalog for En {
     fn stats(&self) -> &'static StatsText {
         &STATS
     }
+
+    fn readiness(&self) -> &'static ReadinessText {
+        &READINESS
+    }
 }
 
 /// A write failure as the system said it (English already).
 fn failure(f: &WriteFailure) -> String {
     f.detail.clone()
 }
+
+static READINESS: ReadinessText = ReadinessText {
+    title: "Exam readiness (if the exam were tomorrow)",
+    overall: |s, lo, hi, pass| {
+        format!("Predicted {s} of 1000 (8 exams in 10: {lo}–{hi}) · pass chance {pass}%")
+    },
+    not_yet: |measured, of| {
+        format!("No prediction yet: study every topic first ({measured} of {of} topics have enough history).")
+    },
+    basis: |seen, total, reviews, answers| {
+        format!(
+            "From tomorrow's recall of the {seen} of {total} scenarios you studied (FSRS, fitted to your last {reviews} reviews), {answers} quiz and exam answers, and how often you knew a new scenario."
+        )
+    },
+    topic: |s, lo, hi| format!("{s} ({lo}–{hi})"),
+    topic_none: |seen, total| format!("— ({seen} of {total} scenarios seen)"),
+    home: |s, lo, hi, pass| format!("exam tomorrow: {s} ({lo}–{hi}), pass {pass}%"),
+    home_none: "exam readiness: not enough history yet",
+    practice: "practice weak spots",
+    moved: |before, after| format!("Predicted exam score: {before} → {after}"),
+};
 
 static STATS: StatsText = StatsText {
     title: |date| format!("Stats for {date}"),

@@ -10,7 +10,9 @@ use std::path::Path;
 
 use jiff::SignedDuration;
 
-use super::{Catalog, CheckCounts, Notice, StatsText, Usage, WriteFailure, WriteProblem, paths_line};
+use super::{
+    Catalog, CheckCounts, Notice, ReadinessText, StatsText, Usage, WriteFailure, WriteProblem, paths_line,
+};
 use crate::core::content::ItemKind;
 use crate::core::quiz::{QuizError, ResponseError, Shortfall};
 use crate::core::search::Field;
@@ -156,7 +158,14 @@ impl Catalog for Ko {
                  (둘러보기·검색·통계는 여기서도 됩니다).",
                 holder.map(|pid| format!("(프로세스 {pid})")).unwrap_or_default()
             ),
-            Notice::StudyLockFailed(f) => format!("학습 잠금을 얻지 못했습니다: {}", failure(f)),
+            Notice::StudyUnguarded(f) => format!(
+                "학습 잠금 없이 학습합니다({}). 이 폴더에서 동시에 학습하는 다른 recall을 막지 못합니다.",
+                failure(f)
+            ),
+            Notice::DeviceNotStored(f) => format!(
+                "기기 ID를 저장하지 못했습니다({}). 이번 학습 기록은 별도의 기록 파일에 저장됩니다.",
+                failure(f)
+            ),
         }
     }
 
@@ -298,6 +307,10 @@ impl Catalog for Ko {
     fn stats(&self) -> &'static StatsText {
         &STATS
     }
+
+    fn readiness(&self) -> &'static ReadinessText {
+        &READINESS
+    }
 }
 
 /// Core names a scope in English ("the deck", "topic `x`"); say it in Korean.
@@ -330,6 +343,27 @@ fn failure(f: &WriteFailure) -> String {
     };
     format!("{reason} — {}", f.path.display())
 }
+
+static READINESS: ReadinessText = ReadinessText {
+    title: "모의고사 준비도 (내일 시험을 본다면)",
+    overall: |s, lo, hi, pass| format!("예상 점수 {s}점 (10번 중 8번은 {lo}–{hi}점) · 합격 가능성 {pass}%"),
+    not_yet: |measured, of| {
+        format!(
+            "아직 예측할 수 없습니다. 먼저 모든 주제를 학습하세요 (기록이 충분한 주제 {measured}/{of}개)."
+        )
+    },
+    basis: |seen, total, reviews, answers| {
+        format!(
+            "근거: 학습한 시나리오 {seen}/{total}개를 내일 기억할 확률(FSRS, 최근 복습 {reviews}회에 맞춤), 퀴즈·모의고사 답 {answers}개, 새 시나리오를 처음 보고 맞힌 비율."
+        )
+    },
+    topic: |s, lo, hi| format!("{s}점 ({lo}–{hi})"),
+    topic_none: |seen, total| format!("— (시나리오 {seen}/{total}개 학습)"),
+    home: |s, lo, hi, pass| format!("내일 시험 예상 {s}점 ({lo}–{hi}) · 합격 가능성 {pass}%"),
+    home_none: "모의고사 준비도: 아직 기록이 부족합니다",
+    practice: "약점 연습",
+    moved: |before, after| format!("예상 모의고사 점수: {before} → {after}점"),
+};
 
 static STATS: StatsText = StatsText {
     title: |date| format!("{date} 통계"),

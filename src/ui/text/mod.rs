@@ -98,6 +98,8 @@ pub trait Catalog: Sync {
     fn no_match(&self, query: &str) -> String;
     /// `recall stats` as text, line by line.
     fn stats(&self) -> &'static StatsText;
+    /// Exam readiness (Home, Stats, `recall stats`, the weak-spot quiz).
+    fn readiness(&self) -> &'static ReadinessText;
 }
 
 /// What `recall check` counted.
@@ -148,6 +150,30 @@ pub struct StatsText {
     pub verdicts: [&'static str; 2],
 }
 
+/// The words of exam readiness (see `crate::core::readiness`).
+pub struct ReadinessText {
+    /// The panel's and the section's title.
+    pub title: &'static str,
+    /// The full exam: predicted, low and high end of the 80 % range, pass chance in percent.
+    pub overall: fn(u32, u32, u32, usize) -> String,
+    /// No prediction yet: topics with enough history, topics the exam draws from.
+    pub not_yet: fn(usize, usize) -> String,
+    /// What it rests on: scenarios seen, scenarios, reviews the memory model was fitted to, answers.
+    pub basis: fn(usize, usize, usize, usize) -> String,
+    /// One topic's prediction: predicted, low, high.
+    pub topic: fn(u32, u32, u32) -> String,
+    /// A topic without enough history: scenarios seen, scenarios.
+    pub topic_none: fn(usize, usize) -> String,
+    /// Home's line: predicted, low, high, pass chance in percent.
+    pub home: fn(u32, u32, u32, usize) -> String,
+    /// Home's line without a prediction.
+    pub home_none: &'static str,
+    /// The weak-spot practice entry (Home's `w`).
+    pub practice: &'static str,
+    /// A weak-spot quiz's end: the predicted score before and after.
+    pub moved: fn(u32, u32) -> String,
+}
+
 /// Something for the status line that the runner or start-up reports; rendered in the language of the
 /// moment it arrives.
 #[derive(Debug, Clone, PartialEq)]
@@ -182,8 +208,12 @@ pub enum Notice {
         /// Its process id, if known.
         holder: Option<u32>,
     },
-    /// The study lock could not be taken.
-    StudyLockFailed(WriteFailure),
+    /// The data folder could not be locked: this study session goes ahead, but a second one would not be
+    /// stopped.
+    StudyUnguarded(WriteFailure),
+    /// The device id could not be stored in the machine-local state folder: this run logs under an id of
+    /// its own.
+    DeviceNotStored(WriteFailure),
 }
 
 /// A mistyped command line, with what clap found (see `crate::cli::usage`).

@@ -26,8 +26,9 @@ fn wrap(text: &str, width: u16) -> Vec<Line<'static>> {
     rich::wrap_lines(&[Line::raw(text.to_string())], width)
 }
 
-/// Builds the table widget and its total height in rows, for a given width.
-pub fn build(compare: &Compare, lang: Lang, width: u16, theme: &Theme) -> (Table<'static>, usize) {
+/// Builds the table widget for a given width, and the lines each part takes: the header first, then each
+/// row (with the blank line under it).
+pub fn build(compare: &Compare, lang: Lang, width: u16, theme: &Theme) -> (Table<'static>, Vec<usize>) {
     let widths = column_widths(width, compare.options.len());
     let header_cells: Vec<Cell> = std::iter::once(String::new())
         .chain(compare.options.iter().map(|o| o.get(lang).to_string()))
@@ -40,7 +41,7 @@ pub fn build(compare: &Compare, lang: Lang, width: u16, theme: &Theme) -> (Table
         .map(|(s, w)| wrap(s, *w).len())
         .max()
         .unwrap_or(1);
-    let mut total = header_height + 1;
+    let mut heights = vec![header_height + 1];
     let rows: Vec<Row> = compare
         .rows
         .iter()
@@ -51,7 +52,7 @@ pub fn build(compare: &Compare, lang: Lang, width: u16, theme: &Theme) -> (Table
                 .map(|(s, w)| wrap(s, *w))
                 .collect();
             let height = texts.iter().map(Vec::len).max().unwrap_or(1);
-            total += height + 1;
+            heights.push(height + 1);
             let cells: Vec<Cell> = texts
                 .into_iter()
                 .enumerate()
@@ -74,7 +75,7 @@ pub fn build(compare: &Compare, lang: Lang, width: u16, theme: &Theme) -> (Table
             .bottom_margin(1),
     )
     .column_spacing(1);
-    (table, total)
+    (table, heights)
 }
 
 #[cfg(test)]

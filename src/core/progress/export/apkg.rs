@@ -17,6 +17,7 @@ use serde_json::json;
 use super::ExportInput;
 use super::anki::guid;
 use super::fnv1a64;
+use crate::core::anki::collection::{Revlog, RevlogKind, difficulty_factor};
 use crate::core::content::{Fact, Item, Lang};
 use crate::core::progress::{Change, ChangeRecord, ReviewRecord};
 use crate::core::quiz::Question;
@@ -47,7 +48,7 @@ pub struct AnkiPackage {
     /// Cards.
     pub cards: Vec<CardRow>,
     /// The review log.
-    pub revlog: Vec<RevlogRow>,
+    pub revlog: Vec<Revlog>,
 }
 
 /// A `notes` row.
@@ -96,27 +97,6 @@ pub struct CardRow {
     pub data: String,
 }
 
-/// A `revlog` row.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RevlogRow {
-    /// Epoch milliseconds (unique).
-    pub id: i64,
-    /// Card id.
-    pub card: i64,
-    /// Button 1–4, 0 for a manual entry.
-    pub ease: i64,
-    /// Interval after (days; negative: seconds).
-    pub interval: i64,
-    /// Interval before.
-    pub last_interval: i64,
-    /// Difficulty after, Anki's scale.
-    pub factor: i64,
-    /// Milliseconds taken.
-    pub time: i64,
-    /// 0 learning, 1 review, 2 relearning, 3 filtered (cram), 4 manual.
-    pub kind: i64,
-}
-
 /// A positive id below 2^53 (JavaScript-safe, as Anki's) from a string.
 fn id_of(kind: &str, key: &str) -> i64 {
     let hash = fnv1a64(kind.bytes().chain([0]).chain(key.bytes()));
@@ -125,9 +105,7 @@ fn id_of(kind: &str, key: &str) -> i64 {
 
 /// Anki's FSRS difficulty scale for `factor`: 100 (D 1) to 1100 (D 10).
 fn factor(state: &CardState) -> i64 {
-    state.memory.map_or(0, |m| {
-        ((((m.difficulty - 1.0) / 9.0) + 0.1) * 1000.0).round() as i64
-    })
+    state.memory.map_or(0, |m| difficulty_factor(m.difficulty))
 }
 
 /// A state's interval as the revlog writes it: days in review, minus seconds until due in the steps.
@@ -163,7 +141,7 @@ pub fn package(input: &ExportInput<'_>, decay: f32) -> AnkiPackage {
     let modified = input.now.as_second();
     let mut notes = Vec::new();
     let mut cards = Vec::new();
-    let mut revlog: Vec<RevlogRow> = Vec::new();
+    let mut revlog: Vec<Revlog> = Vec::new();
     let mut decks = serde_json::Map::new();
     decks.insert("1".into(), deck_json(1, "Default", modified));
     for (position, (card_id, at)) in input.deck.cards().enumerate() {
@@ -301,7 +279,7 @@ fn history(
     reviews: &[ReviewRecord],
     changes: &[ChangeRecord],
     last: &CardState,
-    out: &mut Vec<RevlogRow>,
+    out: &mut Vec<Revlog>,
 ) {
     let seed_at = |at: Timestamp| {
         changes.iter().find_map(|c| match c.change {
@@ -312,10 +290,10 @@ fn history(
     for (i, review) in reviews.iter().enumerate() {
         let after = reviews.get(i + 1).map_or(last, |next| &next.before);
         let mut kind = match (review.cram, review.before.phase) {
-            (true, _) => 3,
-            (false, Phase::New | Phase::Learning) => 0,
-            (false, Phase::Review) => 1,
-            (false, Phase::Relearning) => 2,
+            (true, _) => RevlogKind::Filtered,
+            (false, Phase::New | Phase::Learning) => RevlogKind::Learning,
+            (false, Phase::Review) => RevlogKind::Review,
+            (false, Phase::Relearning) => RevlogKind::Relearning,
         };
         let mut interval = if review.cram {
             0
@@ -324,7 +302,7 @@ fn history(
         };
         let mut difficulty = if review.cram { 0 } else { factor(after) };
         if let Some((due, memory)) = seed_at(review.at).filter(|_| !review.cram) {
-            out.push(RevlogRow {
+            out.push(Revlog {
                 id: review.at.as_millisecond() - 1,
                 card,
                 ease: 0,
@@ -332,15 +310,15 @@ fn history(
                 last_interval: 0,
                 factor: 0,
                 time: 0,
-                kind: 4,
+                kind: RevlogKind::Manual,
             });
-            kind = 1;
+            kind = RevlogKind::Review;
             interval = ((due.as_second() - review.at.as_second()) as f64 / 86_400.0)
                 .round()
                 .max(1.0) as i64;
-            difficulty = ((((memory.difficulty - 1.0) / 9.0) + 0.1) * 1000.0).round() as i64;
+            difficulty = difficulty_factor(memory.difficulty);
         }
-        out.push(RevlogRow {
+        out.push(Revlog {
             id: review.at.as_millisecond(),
             card,
             ease: i64::from(review.rating.number()),
@@ -359,12 +337,10 @@ fn history(
             }
             Change::Reschedule { due, memory } => (
                 (due.as_second() - change.at.as_second()).max(0) / 86_400,
-                memory.map_or(2500, |m| {
-                    ((((m.difficulty - 1.0) / 9.0) + 0.1) * 1000.0).round() as i64
-                }),
+                memory.map_or(2500, |m| difficulty_factor(m.difficulty)),
             ),
         };
-        out.push(RevlogRow {
+        out.push(Revlog {
             id: change.at.as_millisecond(),
             card,
             ease: 0,
@@ -372,7 +348,7 @@ fn history(
             last_interval: 0,
             factor,
             time: 0,
-            kind: 4,
+            kind: RevlogKind::Manual,
         });
     }
 }

@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::{ExportInput, write_csv};
+use super::{ExportInput, cell, write_csv};
 use crate::core::progress::stats::day_date;
 use crate::core::progress::{Progress, Rating};
 use crate::core::quiz::score::passed;
@@ -133,7 +133,12 @@ fn rating_name(rating: Rating) -> &'static str {
 
 /// The review CSV.
 pub fn reviews_csv(input: &ExportInput<'_>) -> Result<Vec<u8>, csv::Error> {
-    write_csv(&REVIEW_COLUMNS, review_rows(input))
+    let rows = review_rows(input).into_iter().map(|r| ReviewRow {
+        id: cell(r.id),
+        card: cell(r.card),
+        ..r
+    });
+    write_csv(&REVIEW_COLUMNS, rows)
 }
 
 /// Every exam, ordered by start (or finish, if the start is missing) then id.
@@ -167,5 +172,9 @@ pub fn exam_rows(progress: &Progress) -> Vec<ExamRow> {
 
 /// The exam CSV.
 pub fn exams_csv(progress: &Progress) -> Result<Vec<u8>, csv::Error> {
-    write_csv(&EXAM_COLUMNS, exam_rows(progress))
+    let rows = exam_rows(progress).into_iter().map(|r| ExamRow {
+        exam: cell(r.exam),
+        ..r
+    });
+    write_csv(&EXAM_COLUMNS, rows)
 }

@@ -14,9 +14,11 @@ use ratatui::widgets::{Axis, Bar, BarChart, Block, Borders, Chart, Dataset, Grap
 use unicode_width::UnicodeWidthStr;
 
 use crate::core::content::{Deck, Lang};
+use crate::core::percent::of_fraction;
 use crate::core::percent::percent;
 use crate::core::progress::Stats;
 use crate::core::progress::stats::{CardCounts, ExamPoint, Retention, hours_minutes};
+use crate::core::readiness::Readiness;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::heatmap::Heatmap;
 use crate::ui::widgets::rich::{clip, truncate, wrap_lines};
@@ -31,6 +33,8 @@ pub struct Ctx<'a> {
     pub lang: Lang,
     /// Styles.
     pub theme: &'a Theme,
+    /// Exam readiness for tomorrow.
+    pub readiness: &'a Readiness,
 }
 
 impl Ctx<'_> {
@@ -408,6 +412,61 @@ pub fn topics_height(ctx: &Ctx, width: u16) -> u16 {
     );
     let note_lines = wrap_lines(&[Line::raw(note)], width.saturating_sub(2)).len();
     (ctx.stats.topics.len() + 2 + note_lines + 2) as u16
+}
+
+/// The readiness panel's lines: the full exam's prediction (or why there is none), what it rests on, and
+/// each topic's.
+fn readiness_lines(ctx: &Ctx) -> Vec<Line<'static>> {
+    let r = ctx.readiness;
+    let t = crate::ui::text::of(ctx.lang).readiness();
+    let headline = match r.overall {
+        Some(p) => Line::styled(
+            (t.overall)(p.scaled, p.low, p.high, of_fraction(p.pass_chance)),
+            ctx.theme.title(),
+        ),
+        None => {
+            let (measured, of) = r.measured();
+            Line::styled((t.not_yet)(measured, of), ctx.theme.warn())
+        }
+    };
+    let mut lines = vec![
+        headline,
+        Line::styled(
+            (t.basis)(r.seen, r.scenarios, r.calibration.reviews, r.answers),
+            ctx.theme.dim(),
+        ),
+    ];
+    let name_width = 32;
+    for row in &r.topics {
+        let title = ctx
+            .deck
+            .topic(&row.topic)
+            .map_or(row.topic.clone(), |(_, topic)| {
+                topic.title.get(ctx.lang).to_string()
+            });
+        let value = match row.prediction {
+            Some(p) => (t.topic)(p.scaled, p.low, p.high),
+            None => (t.topic_none)(row.seen, row.scenarios),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(cell(&title, name_width, false), ctx.theme.text()),
+            Span::raw(" "),
+            Span::styled(value, ctx.theme.text()),
+        ]));
+    }
+    lines
+}
+
+/// Exam readiness for tomorrow: overall and per topic.
+pub fn readiness(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
+    let title = format!(" {} ", crate::ui::text::of(ctx.lang).readiness().title);
+    ctx.text_panel(area, buf, title, &readiness_lines(ctx));
+}
+
+/// The readiness panel's height at `width`.
+pub fn readiness_height(ctx: &Ctx, width: u16) -> u16 {
+    let lines = readiness_lines(ctx);
+    (wrap_lines(&lines, width.saturating_sub(2)).len() + 2) as u16
 }
 
 /// "1 day", "3 days".

@@ -16,7 +16,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use recall::core::content::{self, Deck, Lang, SourceFile};
-use recall::core::progress::{Progress, Stats};
+use recall::core::progress::{Event, EventKind, Progress, Rating, Stats};
 use recall::core::quiz::{ExamOptions, ExamSession, QuizOptions, QuizPool, QuizSession};
 use recall::core::srs::Mode;
 use recall::ui::app::{App, Effect};
@@ -115,6 +115,31 @@ fn bench_shape(c: &mut Criterion, label: &str, items: usize, topics: usize) {
             BatchSize::LargeInput,
         )
     });
+    let mut shared = Setup::new(Arc::clone(&deck), Lang::En, now()).into_shared();
+    let mut n = 0usize;
+    group.bench_function(
+        "Home's counts after a grade (note_change + refresh_counts)",
+        |b| {
+            b.iter(|| {
+                n += 1;
+                let cards = deck.card_ids();
+                let card = cards[(n * 7919) % cards.len()].0.to_string();
+                let event = shared.event(EventKind::Review {
+                    card,
+                    rating: Rating::Good,
+                    duration_ms: 0,
+                    cram: false,
+                });
+                let event = Event {
+                    id: format!("bench-{n}"),
+                    ..event
+                };
+                shared.progress.apply(event.clone(), &shared.scheduler);
+                shared.note_change(&event);
+                shared.refresh_counts();
+            })
+        },
+    );
     let mut home = app(&deck);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     group.bench_function("draw Home 120x40", |b| {
@@ -157,7 +182,6 @@ fn bench_shape(c: &mut Criterion, label: &str, items: usize, topics: usize) {
             ExamSession::start(&deck, &ExamOptions::full_length(&deck, seed), now()).unwrap()
         })
     });
-    let shared = Setup::new(Arc::clone(&deck), Lang::En, now()).into_shared();
     group.bench_function("study session starts (all topics)", |b| {
         b.iter(|| shared.study_session(None, Mode::Scheduled, 0))
     });

@@ -266,6 +266,13 @@ impl Progress {
             .map(|(_, c)| c)
     }
 
+    /// The card a review, answer, reschedule or reset with event id `event` was about, if it was applied
+    /// (also once undone).
+    pub fn card_of_event(&self, event: &str) -> Option<&str> {
+        let position = (*self.seen.get(event)?)?;
+        self.cards.get(position).map(|(id, _)| id.as_str())
+    }
+
     /// A card's current state ([`CardState::NEW`] if the log never mentions it).
     pub fn state(&self, id: &str) -> CardState {
         self.card(id).map_or(CardState::NEW, |c| c.state)

@@ -245,13 +245,18 @@ pub fn predict(deck: &Deck, progress: &Progress, scheduler: &Scheduler, at: Time
     let calibration = Calibration::fit(progress, scheduler, at);
     let chances = chances_with(deck, progress, scheduler, at, calibration);
     let topics = deck.topics();
-    let pools: Vec<Vec<f64>> = (0..topics.len())
-        .map(|t| chances.iter().filter(|c| c.topic == t).map(|c| c.p).collect())
-        .collect();
+    // Each topic's chances and how many were seen, in one pass over the chances (a big deck has thousands
+    // of topics: a pass per topic would cost topics × scenarios).
+    let mut pools: Vec<Vec<f64>> = vec![Vec::new(); topics.len()];
+    let mut seen = vec![0usize; topics.len()];
+    for c in &chances {
+        pools[c.topic].push(c.p);
+        seen[c.topic] += usize::from(c.seen);
+    }
     let sizes: Vec<usize> = pools.iter().map(Vec::len).collect();
     let questions = ExamOptions::full_length(deck, 0).questions;
     let shares = apportion(&sizes, questions);
-    let seen_in = |t: usize| chances.iter().filter(|c| c.topic == t && c.seen).count();
+    let seen_in = |t: usize| seen[t];
     let measured = |t: usize| {
         let seen = seen_in(t);
         seen >= MIN_SEEN.min(sizes[t]).max(1) && seen * 5 >= sizes[t]

@@ -419,85 +419,94 @@ impl Validator<'_, '_> {
                     .map(|s| (s.id.as_str(), &s.prompt, s.related.as_slice())),
             )
             .collect();
-        // (fact, language, prompt) for every answer found in a prompt, in the order they are reported.
-        let mut found: Vec<(u32, u8, u32)> = Vec::new();
-        for (l, lang) in Lang::ALL.into_iter().enumerate() {
-            // Each distinct answer long enough to give away, and the facts that have it.
+        // Per language: each fact's distinct answer (if long enough to give away), and every (answer, prompt)
+        // found, sorted. Matches are kept per distinct answer, not per fact that has it: copies of one answer
+        // across a topic would otherwise multiply them (hundreds of MB on a big generated deck).
+        let mut answer_of: Vec<Vec<Option<u32>>> = Vec::new();
+        let mut hits: Vec<Vec<(u32, u32)>> = Vec::new();
+        for lang in Lang::ALL {
             let mut answers: Vec<String> = Vec::new();
-            let mut owners: Vec<Vec<u32>> = Vec::new();
-            let mut known: HashMap<String, usize> = HashMap::new();
-            for (i, fact) in facts.iter().enumerate() {
-                let answer = fact.answer.get(lang).trim().trim_end_matches('.').to_lowercase();
-                if unicode_width::UnicodeWidthStr::width(answer.as_str()) < 12
-                    || !answer.chars().any(char::is_alphabetic)
-                {
-                    continue;
-                }
-                let at = *known.entry(answer.clone()).or_insert_with(|| {
-                    answers.push(answer);
-                    owners.push(Vec::new());
-                    answers.len() - 1
-                });
-                owners[at].push(i as u32);
-            }
-            if answers.is_empty() {
-                continue;
-            }
+            let mut known: HashMap<String, u32> = HashMap::new();
+            let of: Vec<Option<u32>> = facts
+                .iter()
+                .map(|fact| {
+                    let answer = fact.answer.get(lang).trim().trim_end_matches('.').to_lowercase();
+                    if unicode_width::UnicodeWidthStr::width(answer.as_str()) < 12
+                        || !answer.chars().any(char::is_alphabetic)
+                    {
+                        return None;
+                    }
+                    let next = answers.len() as u32;
+                    Some(*known.entry(answer).or_insert_with_key(|answer| {
+                        answers.push(answer.clone());
+                        next
+                    }))
+                })
+                .collect();
+            let mut found: Vec<(u32, u32)> = Vec::new();
             // An NFA: a topic's prompts are scanned once, so a DFA would cost more to build than it saves.
             let finder = aho_corasick::AhoCorasick::builder()
                 .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .build(&answers);
-            let Ok(finder) = finder else {
-                continue;
-            };
-            for (p, (_, prompt, _)) in prompts.iter().enumerate() {
-                let haystack = prompt.get(lang).to_lowercase();
-                let mut here: Vec<usize> = finder
-                    .find_overlapping_iter(&haystack)
-                    .map(|m| m.pattern().as_usize())
-                    .collect();
-                here.sort_unstable();
-                here.dedup();
-                for answer in here {
-                    found.extend(owners[answer].iter().map(|&f| (f, l as u8, p as u32)));
+            if let Ok(finder) = finder
+                && !answers.is_empty()
+            {
+                for (p, (_, prompt, _)) in prompts.iter().enumerate() {
+                    let haystack = prompt.get(lang).to_lowercase();
+                    let mut here: Vec<u32> = finder
+                        .find_overlapping_iter(&haystack)
+                        .map(|m| m.pattern().as_usize() as u32)
+                        .collect();
+                    here.sort_unstable();
+                    here.dedup();
+                    found.extend(here.into_iter().map(|answer| (answer, p as u32)));
                 }
             }
+            found.sort_unstable();
+            answer_of.push(of);
+            hits.push(found);
         }
-        found.sort_unstable();
-        let mut at = 0;
-        while at < found.len() {
-            let fact_index = found[at].0;
-            let end = at + found[at..].partition_point(|h| h.0 == fact_index);
-            let fact = &facts[fact_index as usize];
-            let mut warned: Vec<&str> = Vec::new();
+        // Which prompts the fact being reported was already warned about (stamped with its index + 1).
+        let mut warned_for = vec![0u32; prompts.len()];
+        for (f, fact) in facts.iter().enumerate() {
+            let stamp = f as u32 + 1;
+            let mut shown = 0usize;
             let mut more = 0usize;
-            for &(_, l, p) in &found[at..end] {
-                let (other, _, other_related) = prompts[p as usize];
-                let related = fact.related.iter().any(|r| r == other) || other_related.contains(&fact.id);
-                if other == fact.id || related || warned.contains(&other) {
-                    continue;
-                }
-                warned.push(other);
-                if warned.len() > GIVE_AWAYS_SHOWN {
-                    more += 1;
-                    continue;
-                }
-                let Some(span) = self.ids.get(&fact.id).cloned() else {
+            for (l, lang) in Lang::ALL.into_iter().enumerate() {
+                let Some(answer) = answer_of[l][f] else {
                     continue;
                 };
-                let lang = Lang::ALL[usize::from(l)];
-                self.r
-                    .warning(
-                        &span,
-                        Rule::GivesAway,
-                        format!(
-                            "the answer of \"{}\" appears in the prompt of \"{other}\" ({lang}): studied first, it gives the answer away",
-                            fact.id
-                        ),
-                    )
-                    .hint(format!(
-                        "add related = [\"{other}\"] to one of the two, so they are never new cards on the same day"
-                    ));
+                let found = &hits[l];
+                let from = found.partition_point(|h| h.0 < answer);
+                let to = from + found[from..].partition_point(|h| h.0 == answer);
+                for &(_, p) in &found[from..to] {
+                    let (other, _, other_related) = prompts[p as usize];
+                    let related = fact.related.iter().any(|r| r == other) || other_related.contains(&fact.id);
+                    if other == fact.id || related || warned_for[p as usize] == stamp {
+                        continue;
+                    }
+                    warned_for[p as usize] = stamp;
+                    if shown == GIVE_AWAYS_SHOWN {
+                        more += 1;
+                        continue;
+                    }
+                    shown += 1;
+                    let Some(span) = self.ids.get(&fact.id).cloned() else {
+                        continue;
+                    };
+                    self.r
+                        .warning(
+                            &span,
+                            Rule::GivesAway,
+                            format!(
+                                "the answer of \"{}\" appears in the prompt of \"{other}\" ({lang}): studied first, it gives the answer away",
+                                fact.id
+                            ),
+                        )
+                        .hint(format!(
+                            "add related = [\"{other}\"] to one of the two, so they are never new cards on the same day"
+                        ));
+                }
             }
             if more > 0
                 && let Some(span) = self.ids.get(&fact.id).cloned()
@@ -513,7 +522,6 @@ impl Validator<'_, '_> {
                     )
                     .hint("an answer this common may be too general to ask; or list the items as related");
             }
-            at = end;
         }
     }
 

@@ -65,7 +65,13 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
         data_dir: cli.data_dir.clone(),
         lang: cli.lang.map(Into::into),
     };
-    let load = || deck::load(&location).with_context(|| format!("cannot load {}", location.describe()));
+    // Every command but `check` drops warnings (see `usable`), so the warning-only give-away search is skipped.
+    let quick = LoadOptions {
+        skip_give_aways: true,
+        ..LoadOptions::default()
+    };
+    let load =
+        || deck::load_with(&location, &quick).with_context(|| format!("cannot load {}", location.describe()));
     match cli.command {
         Some(Command::Check { strict, stale }) => {
             let freshness = match stale {
@@ -75,7 +81,10 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
                 }),
                 None => None,
             };
-            let options = LoadOptions { freshness };
+            let options = LoadOptions {
+                freshness,
+                ..LoadOptions::default()
+            };
             let loaded = deck::load_with(&location, &options)
                 .with_context(|| format!("cannot load {}", location.describe()))?;
             let ok = cli::check::run(leak(loaded), &location.describe(), strict, lang, out, err)?;

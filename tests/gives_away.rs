@@ -168,3 +168,35 @@ fn an_answer_in_many_prompts_lists_a_few_and_counts_the_rest() {
     assert_eq!(got.len(), GIVE_AWAYS_SHOWN + 1);
     assert!(got[GIVE_AWAYS_SHOWN].ends_with("also appears in the prompts of 4 more items"));
 }
+
+/// Commands that drop warnings load without the give-away search; the deck is the same.
+#[test]
+fn a_load_that_skips_give_aways_finds_none_and_builds_the_same_deck() {
+    let mut items = vec![Item {
+        fact: Some(0),
+        quoted: vec![],
+        related: vec![],
+        upper: false,
+    }];
+    items.extend((0..3).map(|_| Item {
+        fact: None,
+        quoted: vec![0],
+        related: vec![],
+        upper: true,
+    }));
+    let (text, expected) = topic(&items);
+    assert_eq!(warnings(text.clone()).len(), expected.len());
+    let files = [SourceFile {
+        path: "t.toml".into(),
+        text,
+    }];
+    let options = content::LoadOptions {
+        skip_give_aways: true,
+        ..content::LoadOptions::default()
+    };
+    let quick = content::load_with(&files, &options);
+    assert!(quick.diagnostics.is_empty(), "{:#?}", quick.diagnostics);
+    let full = content::load(&files);
+    assert_eq!(quick.deck.card_ids(), full.deck.card_ids());
+    assert!(!expected.is_empty());
+}

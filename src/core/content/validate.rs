@@ -24,19 +24,20 @@ use super::text::{Keywords, Lang, Text};
 /// Validates one parsed file. Returns the topic if its `[topic]` table is usable.
 ///
 /// `removed` names the values the schema walk already reported as wrongly typed (they are not reported
-/// again as missing); with `freshness`, items checked too long ago (or never) are reported as stale.
+/// again as missing); with `options.freshness`, items checked too long ago (or never) are reported as stale;
+/// with `options.skip_give_aways`, answers given away by other prompts are not looked for.
 pub fn validate_file(
     raw: RawFile,
     path: &str,
     removed: &Removed,
-    freshness: Option<Freshness>,
+    options: &super::LoadOptions,
     reporter: &mut Reporter<'_>,
 ) -> Option<Topic> {
     let mut v = Validator {
         r: reporter,
         ids: first_definitions(&raw),
         removed,
-        freshness,
+        freshness: options.freshness,
     };
     let Some(raw_topic) = raw.topic else {
         if !removed.contains_file_key("topic") {
@@ -52,7 +53,9 @@ pub fn validate_file(
     let facts = exact(raw.fact.into_iter().filter_map(|f| v.fact(f)));
     let compares = exact(raw.compare.into_iter().filter_map(|c| v.compare(c)));
     let scenarios = exact(raw.scenario.into_iter().filter_map(|s| v.scenario(s)));
-    v.give_aways(&facts, &scenarios);
+    if !options.skip_give_aways {
+        v.give_aways(&facts, &scenarios);
+    }
     let (id, title, summary, order) = header?;
     Some(Topic {
         id,

@@ -115,10 +115,13 @@ fn topic_text(source: &SourceTopic, t: usize, topics: usize, count: usize) -> St
         .filter_map(|item| item.get("id").and_then(Item::as_str).map(str::to_string))
         .collect();
     for item in arrays.iter_mut().flat_map(|a| a.iter_mut()) {
-        let empty = item.get_mut("related").and_then(Item::as_array_mut).map(|related| {
-            related.retain(|r| r.as_str().is_some_and(|r| ids.contains(r)));
-            related.is_empty()
-        });
+        let empty = item
+            .get_mut("related")
+            .and_then(Item::as_array_mut)
+            .map(|related| {
+                related.retain(|r| r.as_str().is_some_and(|r| ids.contains(r)));
+                related.is_empty()
+            });
         if empty == Some(true) {
             item.remove("related");
         }

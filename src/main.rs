@@ -65,7 +65,13 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
         data_dir: cli.data_dir.clone(),
         lang: cli.lang.map(Into::into),
     };
-    let load = || deck::load(&location).with_context(|| format!("cannot load {}", location.describe()));
+    // Every command but `check` drops warnings (see `usable`), so the warning-only give-away search is skipped.
+    let quick = LoadOptions {
+        skip_give_aways: true,
+        ..LoadOptions::default()
+    };
+    let load =
+        || deck::load_with(&location, &quick).with_context(|| format!("cannot load {}", location.describe()));
     match cli.command {
         Some(Command::Check { strict, stale }) => {
             let freshness = match stale {
@@ -75,7 +81,10 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
                 }),
                 None => None,
             };
-            let options = LoadOptions { freshness };
+            let options = LoadOptions {
+                freshness,
+                ..LoadOptions::default()
+            };
             let loaded = deck::load_with(&location, &options)
                 .with_context(|| format!("cannot load {}", location.describe()))?;
             let ok = cli::check::run(leak(loaded), &location.describe(), strict, lang, out, err)?;
@@ -112,11 +121,19 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Stats { format }) => {
-            let deck = leak(usable(load()?, &location, err)?);
-            let paths = Paths::resolve(cli.data_dir.clone())?;
-            let lang = cli.lang.map(Into::into);
             let (tz, now) = (TimeZone::system(), clock::now());
-            cli::stats::run(deck, &paths, tz, now, lang, format, out, err)?;
+            // The deck loads on its own thread while the log is read and replayed: neither needs the other,
+            // and replay's filing pass leaves a core free. A deck that cannot be used is still reported first.
+            let (deck, progress) = std::thread::scope(|scope| {
+                let deck = scope.spawn(load);
+                let progress = Paths::resolve(cli.data_dir.clone())
+                    .map_err(anyhow::Error::from)
+                    .and_then(|paths| Ok(cli::stats::load(&paths, tz)?));
+                (deck.join().expect("loading a deck never panics"), progress)
+            });
+            let deck = leak(usable(deck?, &location, err)?);
+            let lang = cli.lang.map(Into::into);
+            cli::stats::run(deck, progress?, now, lang, format, out, err)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export {

@@ -6,7 +6,7 @@ mod sandbox;
 use std::sync::Arc;
 
 use predicates::prelude::*;
-use recall::core::content::{self, Rule, SourceFile};
+use recall::core::content::{self, Rule, SourceFile, glossary_file};
 use recall::core::search::SearchIndex;
 use recall::io::deck::{self, DeckLocation};
 
@@ -82,6 +82,59 @@ fn every_problem_is_reported_with_its_position() {
     }
     assert_eq!(found.len(), expected.len(), "{found:?}");
     assert!(loaded.diagnostics.iter().all(|d| d.path == "deck/glossary.toml"));
+}
+
+/// A glossary of one term, `Lambda`, with `n` aliases `alias0`, `alias1`, … on line 3.
+fn with_aliases(n: usize) -> String {
+    let aliases: Vec<String> = (0..n).map(|i| format!("\"alias{i}\"")).collect();
+    format!(
+        "[[term]]\nterm = \"Lambda\"\naliases = [{}]\n",
+        aliases.join(", ")
+    )
+}
+
+#[test]
+fn a_term_has_a_bounded_number_of_aliases() {
+    let at_most = load(&with_aliases(glossary_file::MAX_ALIASES));
+    assert!(at_most.diagnostics.is_empty(), "{:?}", at_most.diagnostics);
+    assert_eq!(at_most.deck.glossary().terms().len(), 1);
+
+    // The hostile glossary of issue 23 had 100,000; one over the bound is refused the same way.
+    for n in [glossary_file::MAX_ALIASES + 1, 100_000] {
+        let loaded = load(&with_aliases(n));
+        let found: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| (d.path.as_str(), d.position.map(|p| (p.line, p.col)), d.rule))
+            .collect();
+        assert_eq!(
+            found,
+            [("deck/glossary.toml", Some((3, 11)), Rule::TooManyAliases)],
+            "{n} aliases"
+        );
+        assert!(loaded.diagnostics[0].message.contains(&format!("{n} aliases")));
+        assert!(loaded.deck.glossary().is_empty(), "the term is left out");
+    }
+}
+
+#[test]
+fn recall_check_refuses_a_term_with_too_many_aliases() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.toml"), TOPIC).unwrap();
+    std::fs::write(dir.path().join("glossary.toml"), with_aliases(1_000)).unwrap();
+    let file = dir.path().join("glossary.toml");
+    sandbox::recall()
+        .args(["check", "--content"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains(format!(
+                "{}:3:11: error: 1000 aliases; a term has at most 32",
+                file.display()
+            ))
+            .and(predicate::str::contains("[too-many-aliases]")),
+        );
 }
 
 #[test]

@@ -331,3 +331,37 @@ fn exams_are_replayed_with_latest_answers() {
     assert!(!exam.is_unfinished());
     assert_eq!(exam.finished.as_ref().map(|f| f.scaled), Some(550));
 }
+
+#[path = "../examples/gen_log.rs"]
+#[allow(dead_code)]
+mod gen_log;
+
+/// A long log (a simulated year of study over 1,500 cards, with undos and quiz answers, shuffled, some
+/// events twice) replays to what applying its events one at a time gives: replay files the records and folds
+/// the cards at the end, on several threads.
+#[test]
+fn a_long_log_replays_to_what_applying_each_event_gives() {
+    let mut events = gen_log::generate(30_000, 7);
+    let scheduler = gen_log::scheduler();
+    let mut copies: Vec<Event> = events.iter().step_by(97).cloned().collect();
+    events.append(&mut copies);
+    // Any order: a deterministic shuffle.
+    let n = events.len();
+    for i in 0..n {
+        events.swap(i, (i * 7919 + 13) % n);
+    }
+    let replayed = replay(events.clone(), &scheduler);
+    let mut sorted = events;
+    sorted.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+    let mut applied = Progress::new();
+    for event in sorted {
+        applied.apply(event, &scheduler);
+    }
+    assert!(
+        replayed.cards().count() > 1_000,
+        "enough cards for several threads"
+    );
+    assert!(replayed.cards().eq(applied.cards()));
+    assert_eq!(replayed.stats(), applied.stats());
+    assert!(replayed.stats().undone > 0 && replayed.stats().duplicates > 0);
+}

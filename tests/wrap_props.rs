@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 use ratatui::text::{Line, Span};
-use recall::ui::widgets::rich::wrap_lines;
+use recall::ui::widgets::rich::{wrap_lines, wrap_window};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -166,6 +166,33 @@ proptest! {
             at += shown.len();
         }
         prop_assert!(input[at..].chars().all(|c| c == ' '), "{:?} was lost", &input[at..]);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The first rows of a text, wrapped only as far as they go, are those of the whole text wrapped, and
+    /// they say whether they are all of them.
+    #[test]
+    fn a_window_is_the_start_of_the_whole_wrap(
+        bodies in proptest::collection::vec(text(), 1..4),
+        marker in marker(),
+        width in 1u16..=80,
+        rows in 0usize..12,
+    ) {
+        let lines: Vec<Line> = bodies
+            .iter()
+            .map(|b| match marker {
+                Some(m) => Line::from(vec![Span::raw(m), Span::raw(b.as_str())]),
+                None => Line::raw(b.as_str()),
+            })
+            .collect();
+        let whole: Vec<String> = wrap_lines(&lines, width).iter().map(row_text).collect();
+        let (window, complete) = wrap_window(&lines, width, rows);
+        let window: Vec<String> = window.iter().map(row_text).collect();
+        prop_assert_eq!(&window[..], &whole[..rows.min(whole.len())]);
+        prop_assert_eq!(complete, whole.len() <= rows);
     }
 }
 

@@ -107,6 +107,25 @@ fn topic_text(source: &SourceTopic, t: usize, topics: usize, count: usize) -> St
         let slot = KINDS.iter().position(|k| k == kind).expect("known kind");
         arrays[slot].push(item);
     }
+    // A copy's `related` ids name the same copy of its related items; one that this topic does not hold
+    // (a topic cut shorter than its source) is dropped, as `recall check` requires.
+    let ids: std::collections::HashSet<String> = arrays
+        .iter()
+        .flat_map(|a| a.iter())
+        .filter_map(|item| item.get("id").and_then(Item::as_str).map(str::to_string))
+        .collect();
+    for item in arrays.iter_mut().flat_map(|a| a.iter_mut()) {
+        let empty = item
+            .get_mut("related")
+            .and_then(Item::as_array_mut)
+            .map(|related| {
+                related.retain(|r| r.as_str().is_some_and(|r| ids.contains(r)));
+                related.is_empty()
+            });
+        if empty == Some(true) {
+            item.remove("related");
+        }
+    }
     for (kind, array) in KINDS.iter().zip(arrays) {
         if !array.is_empty() {
             doc[kind] = Item::ArrayOfTables(array);
@@ -135,6 +154,13 @@ fn copy_item(kind: &str, original: &Table, copy: usize, variant: usize) -> Table
     if copy > 0 {
         let id = item["id"].as_str().expect("item id").to_string();
         item["id"] = toml_edit::value(format!("{id}-c{copy}"));
+        if let Some(related) = item.get_mut("related").and_then(Item::as_array_mut) {
+            for r in related.iter_mut() {
+                if let Some(id) = r.as_str() {
+                    *r = format!("{id}-c{copy}").into();
+                }
+            }
+        }
     }
     if variant == 0 {
         return item;

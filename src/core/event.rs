@@ -40,6 +40,28 @@ impl Event {
 }
 
 impl Event {
+    /// Parses one log line. A review line (most of a log) is read field by field into its place; any other
+    /// line, or a review line that does not read that way, goes through the general path, whose result and
+    /// errors are the reference: the quick path only ever gives what the general one would.
+    pub fn from_json_line(line: &[u8]) -> serde_json::Result<Event> {
+        if let Ok(review) = serde_json::from_slice::<ReviewLine<'_>>(line)
+            && review.kind == "review"
+        {
+            return Ok(Event {
+                v: review.v,
+                id: review.id,
+                at: review.at,
+                kind: EventKind::Review {
+                    card: review.card,
+                    rating: review.rating,
+                    duration_ms: review.duration_ms,
+                    cram: review.cram,
+                },
+            });
+        }
+        serde_json::from_slice(line)
+    }
+
     /// Every id the event names: its own, and the cards, exam and undone event it refers to.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
         let referred: Vec<&str> = match &self.kind {
@@ -57,6 +79,24 @@ impl Event {
         };
         std::iter::once(self.id.as_str()).chain(referred)
     }
+}
+
+/// A review line's fields, flat: what [`Event::from_json_line`] reads a review from without serde's
+/// flattened, internally tagged path (which buffers every field of every line; it was a third of
+/// `recall stats` on 100,000 events).
+#[derive(Deserialize)]
+struct ReviewLine<'a> {
+    v: u32,
+    id: String,
+    at: Timestamp,
+    #[serde(rename = "type", borrow)]
+    kind: &'a str,
+    card: String,
+    rating: Rating,
+    #[serde(default)]
+    duration_ms: u64,
+    #[serde(default)]
+    cram: bool,
 }
 
 /// A flashcard grade, as in Anki: 1 Again, 2 Hard, 3 Good, 4 Easy.
@@ -212,4 +252,92 @@ pub enum EventKind {
         #[serde(default)]
         timed_out: bool,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A log line built from some of the fields a line can have, in any order, with values right or wrong,
+    /// maybe twice, maybe with fields of other kinds of event: the general path decides what it means.
+    fn line() -> impl Strategy<Value = String> {
+        let field = prop_oneof![
+            Just(r#""v":1"#.to_string()),
+            Just(r#""v":2"#.to_string()),
+            Just(r#""v":"1""#.to_string()),
+            Just(r#""id":"e-1""#.to_string()),
+            Just(r#""id":"e\u0031""#.to_string()),
+            Just(r#""at":"2026-11-26T12:00:00Z""#.to_string()),
+            Just(r#""at":"yesterday""#.to_string()),
+            Just(r#""type":"review""#.to_string()),
+            Just(r#""type":"revi\u0065w""#.to_string()),
+            Just(r#""type":"answer""#.to_string()),
+            Just(r#""type":"undo""#.to_string()),
+            Just(r#""card":"t/a""#.to_string()),
+            Just(r#""card":7"#.to_string()),
+            Just(r#""rating":"good""#.to_string()),
+            Just(r#""rating":"superb""#.to_string()),
+            Just(r#""duration_ms":8000"#.to_string()),
+            Just(r#""duration_ms":-1"#.to_string()),
+            Just(r#""cram":true"#.to_string()),
+            Just(r#""cram":null"#.to_string()),
+            Just(r#""correct":true"#.to_string()),
+            Just(r#""mode":"quiz""#.to_string()),
+            Just(r#""target":"e-0""#.to_string()),
+            Just(r#""extra":{"a":[1,2]}"#.to_string()),
+        ];
+        // Mostly a review line's own fields, some left out, others added; in any order.
+        let review = [
+            r#""v":1"#,
+            r#""id":"e-1""#,
+            r#""at":"2026-11-26T12:00:00Z""#,
+            r#""type":"review""#,
+            r#""card":"t/a""#,
+            r#""rating":"good""#,
+        ];
+        (
+            proptest::collection::vec(any::<bool>(), review.len()),
+            proptest::collection::vec(field, 0..6),
+        )
+            .prop_map(move |(keep, added)| {
+                review
+                    .iter()
+                    .zip(keep)
+                    .filter(|(_, keep)| *keep)
+                    .map(|(f, _)| f.to_string())
+                    .chain(added)
+                    .collect::<Vec<_>>()
+            })
+            .prop_shuffle()
+            .prop_map(|fields| format!("{{{}}}", fields.join(",")))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        /// The quick path for review lines gives exactly what the general path gives, or leaves the line to it.
+        #[test]
+        fn a_line_reads_as_the_general_path_reads_it(line in line()) {
+            let general = serde_json::from_slice::<Event>(line.as_bytes()).map_err(|e| e.to_string());
+            let read = Event::from_json_line(line.as_bytes()).map_err(|e| e.to_string());
+            prop_assert_eq!(read, general);
+        }
+    }
+
+    #[test]
+    fn a_plain_review_line_is_read() {
+        let line =
+            br#"{"v":1,"id":"e","at":"2026-11-26T12:00:00Z","type":"review","card":"t/a","rating":"good"}"#;
+        let event = Event::from_json_line(line).unwrap();
+        assert_eq!(event, serde_json::from_slice::<Event>(line).unwrap());
+        assert!(matches!(
+            event.kind,
+            EventKind::Review {
+                duration_ms: 0,
+                cram: false,
+                ..
+            }
+        ));
+    }
 }

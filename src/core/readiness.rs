@@ -27,7 +27,7 @@
 use jiff::Timestamp;
 use serde::Serialize;
 
-use crate::core::content::{Deck, Scenario, global_id};
+use crate::core::content::{Deck, Scenario};
 use crate::core::event::Rating;
 use crate::core::progress::Progress;
 use crate::core::quiz::apportion::apportion;
@@ -198,29 +198,54 @@ pub fn tomorrow(scheduler: &Scheduler, now: Timestamp) -> Timestamp {
 
 /// The chance of a right answer to every scenario of `deck` at `at`, in deck order.
 pub fn chances(deck: &Deck, progress: &Progress, scheduler: &Scheduler, at: Timestamp) -> Vec<Chance> {
-    chances_with(
-        deck,
-        progress,
-        scheduler,
-        at,
-        Calibration::fit(progress, scheduler, at),
-    )
+    let calibration = Calibration::fit(progress, scheduler, at);
+    chances_with(deck, progress, scheduler, at, calibration)
+        .into_iter()
+        .map(|c| Chance {
+            card: c.card.to_string(),
+            topic: c.topic,
+            p: c.p,
+            seen: c.seen,
+            missed_last: c.missed_last,
+        })
+        .collect()
 }
 
-fn chances_with(
-    deck: &Deck,
+/// A [`Chance`] whose card id is the deck's own (readiness is computed after every grade: no id is built).
+struct DeckChance<'d> {
+    card: &'d str,
+    topic: usize,
+    p: f64,
+    seen: bool,
+    missed_last: bool,
+}
+
+/// The global ids of topic `t`'s scenarios, in order, as the deck holds them (a topic's cards are its facts,
+/// then its scenarios).
+fn scenario_ids(deck: &Deck, t: usize) -> impl Iterator<Item = &str> {
+    let facts = deck.topics()[t].facts.len();
+    deck.card_ids()[deck.topic_cards(t)]
+        .iter()
+        .skip(facts)
+        .map(|(id, _)| &**id)
+}
+
+fn chances_with<'d>(
+    deck: &'d Deck,
     progress: &Progress,
     scheduler: &Scheduler,
     at: Timestamp,
     calibration: Calibration,
-) -> Vec<Chance> {
+) -> Vec<DeckChance<'d>> {
     let mut out = Vec::new();
     for (t, topic) in deck.topics().iter().enumerate() {
         let unseen = unseen_chance(deck, t, progress);
-        for s in topic.scenarios.iter().filter(|s| s.correct_count() > 0) {
-            let card = global_id(&topic.id, &s.id);
+        for (s, card) in topic.scenarios.iter().zip(scenario_ids(deck, t)) {
+            if s.correct_count() == 0 {
+                continue;
+            }
             let guess = guess_chance(s);
-            let (p, seen, missed_last) = match known(progress, scheduler, &card, at) {
+            let (p, seen, missed_last) = match known(progress, scheduler, card, at) {
                 Some(Known::Recall(r)) => {
                     let r = calibration.apply(r);
                     (r + (1.0 - r) * guess, true, false)
@@ -228,7 +253,7 @@ fn chances_with(
                 Some(Known::Missed) => (guess, true, true),
                 None => (unseen.max(guess), false, false),
             };
-            out.push(Chance {
+            out.push(DeckChance {
                 card,
                 topic: t,
                 p: p.clamp(0.0, 1.0),
@@ -245,13 +270,18 @@ pub fn predict(deck: &Deck, progress: &Progress, scheduler: &Scheduler, at: Time
     let calibration = Calibration::fit(progress, scheduler, at);
     let chances = chances_with(deck, progress, scheduler, at, calibration);
     let topics = deck.topics();
-    let pools: Vec<Vec<f64>> = (0..topics.len())
-        .map(|t| chances.iter().filter(|c| c.topic == t).map(|c| c.p).collect())
-        .collect();
+    // Each topic's chances and how many were seen, in one pass over the chances (a big deck has thousands
+    // of topics: a pass per topic would cost topics × scenarios).
+    let mut pools: Vec<Vec<f64>> = vec![Vec::new(); topics.len()];
+    let mut seen = vec![0usize; topics.len()];
+    for c in &chances {
+        pools[c.topic].push(c.p);
+        seen[c.topic] += usize::from(c.seen);
+    }
     let sizes: Vec<usize> = pools.iter().map(Vec::len).collect();
     let questions = ExamOptions::full_length(deck, 0).questions;
     let shares = apportion(&sizes, questions);
-    let seen_in = |t: usize| chances.iter().filter(|c| c.topic == t && c.seen).count();
+    let seen_in = |t: usize| seen[t];
     let measured = |t: usize| {
         let seen = seen_in(t);
         seen >= MIN_SEEN.min(sizes[t]).max(1) && seen * 5 >= sizes[t]
@@ -386,10 +416,13 @@ fn known(progress: &Progress, scheduler: &Scheduler, card: &str, at: Timestamp) 
 fn unseen_chance(deck: &Deck, t: usize, progress: &Progress) -> f64 {
     let topic = &deck.topics()[t];
     let (mut right, mut met, mut guess_sum, mut count) = (0.0, 0.0, 0.0, 0.0);
-    for s in topic.scenarios.iter().filter(|s| s.correct_count() > 0) {
+    for (s, card) in topic.scenarios.iter().zip(scenario_ids(deck, t)) {
+        if s.correct_count() == 0 {
+            continue;
+        }
         guess_sum += guess_chance(s);
         count += 1.0;
-        let Some(history) = progress.card(&global_id(&topic.id, &s.id)) else {
+        let Some(history) = progress.card(card) else {
             continue;
         };
         let first_review = history.reviews.first().map(|r| (r.at, r.rating != Rating::Again));

@@ -394,7 +394,7 @@ fn parse_lines(
             },
             detail,
         };
-        match serde_json::from_slice::<Event>(line) {
+        match Event::from_json_line(line) {
             Ok(event) if event.v > SCHEMA_VERSION => return Err(future(event.v)),
             Ok(event) => match unusable(&event) {
                 Some(why) => parsed.warnings.push(corrupt(why.to_string())),

@@ -141,8 +141,8 @@ impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let effects = self.handle(msg);
         self.sync_exam_clocks();
-        // Home's counts follow progress, but recomputing them per grade would slow study on a big deck:
-        // they are refreshed once, when Home is on top again.
+        // Home's counts follow progress: they are brought up to date once Home is on top again, counting
+        // again only the topics of the cards that changed.
         if self.shared.counts_stale && matches!(self.screen(), Screen::Home(_)) {
             self.shared.refresh_counts();
         }
@@ -183,6 +183,10 @@ impl App {
                 self.shared.search_ready = true;
                 Vec::new()
             }
+            Msg::QuizPool(pool) => {
+                self.shared.quiz_pool = Some(pool);
+                Vec::new()
+            }
             Msg::Tick(now) => {
                 self.shared.now = now;
                 self.shared.refresh_counts_on_new_day();
@@ -217,7 +221,7 @@ impl App {
             Msg::Saved(event, result) => {
                 if result.is_ok() {
                     self.shared.progress.apply(event.clone(), &self.shared.scheduler);
-                    self.shared.counts_stale = true;
+                    self.shared.note_change(&event);
                 } else if let Err(e) = &result {
                     // Never pretend an answer was saved.
                     self.notify(&Notice::NotSaved(e.clone()));

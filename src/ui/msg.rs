@@ -3,7 +3,10 @@
 
 use jiff::Timestamp;
 
+use std::sync::Arc;
+
 use crate::core::progress::Event;
+use crate::core::quiz::QuizPool;
 use crate::core::search::{Hit, SearchOptions};
 use crate::ui::text::{Notice, WriteFailure};
 
@@ -122,6 +125,8 @@ pub enum Msg {
     },
     /// The search index is built: searches can be answered.
     SearchReady,
+    /// The deck's quiz pool is built: quizzes open without reading the whole deck.
+    QuizPool(Arc<QuizPool>),
     /// The hits of the search request with this generation.
     SearchResults {
         /// The request's generation (see [`SearchRequest`]).

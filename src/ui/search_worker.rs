@@ -1,5 +1,5 @@
-//! The search worker: the one thread that builds the deck's search index and answers queries, so the
-//! interface never waits on either (issue 12).
+//! The search worker: the one thread that builds the deck's indexes (the quiz pool, then the search index)
+//! and answers queries, so the interface never waits on any of them (issues 12 and 23).
 //!
 //! It lives at the I/O edge: the effect runner owns it, hands it each [`Effect::Search`](super::app::Effect)
 //! request ([`SearchWorker::submit`]) and passes what it sends back ([`SearchWorker::poll`]) to `update` as
@@ -14,6 +14,7 @@ use std::thread::JoinHandle;
 
 use super::msg::{Msg, SearchRequest};
 use crate::core::content::Deck;
+use crate::core::quiz::QuizPool;
 use crate::core::search::SearchIndex;
 
 /// A running search worker.
@@ -91,6 +92,13 @@ impl Drop for SearchWorker {
 
 /// The worker thread's body.
 fn serve(deck: Arc<Deck>, inbox: &Receiver<SearchRequest>, outbox: &Sender<Msg>, latest: &AtomicU64) {
+    // The quiz pool first: it takes a fraction of the search index's time.
+    if outbox
+        .send(Msg::QuizPool(Arc::new(QuizPool::new(&deck))))
+        .is_err()
+    {
+        return;
+    }
     let index = SearchIndex::new(deck);
     crate::io::memory::release_free_memory();
     if outbox.send(Msg::SearchReady).is_err() {
@@ -156,6 +164,7 @@ mod tests {
         for (generation, query) in [(1, "lam"), (2, "lamb"), (3, "lambda")] {
             worker.submit(request(generation, query));
         }
+        assert!(matches!(next(&mut worker), Msg::QuizPool(_)));
         assert_eq!(next(&mut worker), Msg::SearchReady);
         let Msg::SearchResults { generation, hits } = next(&mut worker) else {
             panic!("results expected");

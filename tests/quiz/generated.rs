@@ -217,3 +217,131 @@ proptest! {
         }
     }
 }
+
+/// The distractor picks as the first version made them, building each pool in full: the group's facts of the
+/// same topic (but the fact itself), then of other topics, in deck order, each shuffled by Fisher–Yates steps
+/// only as far as looked at, skipping an answer that reads as the right one or one picked already.
+fn picks_by_full_pools(deck: &Deck, topic: usize, fact: usize, seed: u64) -> Option<Vec<String>> {
+    use rand::RngExt;
+    let t = &deck.topics()[topic];
+    let f = &t.facts[fact];
+    let group = f.group.as_deref()?;
+    let members: Vec<(usize, &recall::core::content::Fact)> = deck
+        .topics()
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| t.facts.iter().map(move |f| (i, f)))
+        .filter(|(_, m)| m.group.as_deref() == Some(group))
+        .collect();
+    let same = |a: &recall::core::content::Text, b: &recall::core::content::Text| {
+        Lang::ALL.iter().any(|&l| key(a, l) == key(b, l))
+    };
+    let id = format!("{}/{}#pick", t.id, f.id);
+    let mut rng = recall::core::quiz::seed::item_rng(seed, &format!("{id}/distractors"));
+    let mut picked: Vec<&recall::core::content::Fact> = Vec::new();
+    for same_topic in [true, false] {
+        let mut pool: Vec<_> = members
+            .iter()
+            .filter(|(mt, m)| (*mt == topic) == same_topic && !std::ptr::eq(*m, f))
+            .map(|(_, m)| *m)
+            .collect();
+        for i in 0..pool.len() {
+            if picked.len() == 3 {
+                break;
+            }
+            let j = rng.random_range(i..pool.len());
+            pool.swap(i, j);
+            let candidate = pool[i];
+            if !same(&candidate.answer, &f.answer)
+                && !picked.iter().any(|p| same(&p.answer, &candidate.answer))
+            {
+                picked.push(candidate);
+            }
+        }
+    }
+    (picked.len() >= 2).then(|| {
+        picked
+            .iter()
+            .map(|p| p.answer.get(Lang::En).to_string())
+            .collect()
+    })
+}
+
+/// Three topics sharing a group, with answers that repeat within and across topics (so picks get skipped).
+fn shared_group_deck() -> Deck {
+    let files = (0..3)
+        .map(|t| {
+            let mut text = topic(&format!("t{t}"), t);
+            for n in 0..30 {
+                let answer = format!("{} MB", (n * 7 + t as usize * 3) % 11);
+                text += &fact(&format!("f{n}"), &answer, Some("size"));
+            }
+            text += &fact("odd", "1 MB", Some("alone"));
+            // Answers that match in one language and not the other: "reads the same" links x0 to x1 (English)
+            // and x1 to x2 (Korean) without linking x0 to x2.
+            for n in 0..9 {
+                text += &format!(
+                    "[[fact]]\nid = \"x{n}\"\nprompt = \"Which {n}?\"\nanswer = {{ en = \"E{}\", ko = \"K{}\" }}\n\
+                     group = \"mixed\"\nsource = \"https://example.com/x\"\n\n",
+                    (n + t as usize) / 2 % 4,
+                    (n + 1 + t as usize) / 2 % 4,
+                );
+            }
+            (format!("t{t}.toml"), text)
+        })
+        .collect();
+    load(files)
+}
+
+/// Picks are made without building the pools, yet they are the picks the full pools gave, for every fact
+/// and seed: a quiz's seed gives the questions it always gave.
+#[test]
+fn picks_without_building_pools_are_the_picks_of_full_pools() {
+    for deck in [&shared_group_deck(), bundled()] {
+        for seed in 0..25 {
+            let generator = Generator::new(deck, seed);
+            for (t, topic) in deck.topics().iter().enumerate() {
+                for (f, fact) in topic.facts.iter().enumerate() {
+                    let id = format!("{}/{}#pick", topic.id, fact.id);
+                    let built = generator.question(&id);
+                    let mut expected = picks_by_full_pools(deck, t, f, seed);
+                    let mut got = built.as_ref().map(|q| answers(q, false));
+                    // The question shuffles its choices, so the picks are compared as sets.
+                    for picks in [&mut expected, &mut got].into_iter().flatten() {
+                        picks.sort();
+                    }
+                    assert_eq!(got, expected, "{id} under seed {seed}");
+                }
+            }
+        }
+    }
+}
+
+/// What the generator lists as available is exactly what it can build, in deck order: the draw picks from
+/// the list and builds only what it drew.
+#[test]
+fn available_sources_are_exactly_those_that_build() {
+    use recall::core::quiz::generate::Source;
+    for deck in [&shared_group_deck(), bundled()] {
+        for seed in 0..10 {
+            let generator = Generator::new(deck, seed);
+            let mut every = Vec::new();
+            for (t, topic) in deck.topics().iter().enumerate() {
+                for (c, compare) in topic.compares.iter().enumerate() {
+                    every.extend((0..compare.rows.len() + 1).map(|row| Source::CompareRow {
+                        topic: t,
+                        compare: c,
+                        row,
+                    }));
+                }
+                every.extend((0..topic.facts.len()).map(|fact| Source::Fact { topic: t, fact }));
+            }
+            let building: Vec<Source> = every
+                .into_iter()
+                .filter(|&s| generator.build(s).is_some())
+                .collect();
+            let topics: Vec<usize> = (0..deck.topics().len()).collect();
+            assert_eq!(generator.available(&topics), building, "seed {seed}");
+        }
+    }
+}

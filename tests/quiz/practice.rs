@@ -202,3 +202,53 @@ fn a_partial_choose_two_answer_is_wrong_and_too_many_is_refused() {
         "one of two right choices is wrong, as on the exam"
     );
 }
+
+/// A quiz is drawn from what its questions come from and only the drawn questions are built; the draw is
+/// the one made over every question built, as before, for every scope, count and seed.
+#[test]
+fn drawing_sources_gives_the_quiz_drawing_built_questions_gave() {
+    use recall::core::quiz::draw::{self, Either};
+    use recall::core::quiz::scope::Scope;
+    let deck = bundled();
+    let topics = std::iter::once(None).chain(deck.topics().iter().map(|t| Some(t.id.as_str())));
+    for topic in topics {
+        for seed in 0..30 {
+            for count in [1, 4, 10, 1_000] {
+                let scope = Scope::new(deck, topic).unwrap();
+                let scenarios: Vec<_> = scope.scenarios(deck, seed).into_iter().flatten().collect();
+                let before = draw::quiz(scenarios, scope.generated(deck, seed), count, seed);
+                let before: Vec<_> = before
+                    .questions
+                    .into_iter()
+                    .map(|q| match q {
+                        Either::Scenario(q) | Either::Generated(q) => q,
+                    })
+                    .collect();
+                let now = QuizSession::new(deck, &options(topic, count, seed)).unwrap();
+                assert_eq!(
+                    now.questions(),
+                    &before[..],
+                    "{topic:?}, {count} questions, seed {seed}"
+                );
+            }
+        }
+    }
+}
+
+/// A quiz drawn from a pool built once from the deck is the quiz drawn from the deck.
+#[test]
+fn a_pool_built_once_draws_the_same_quizzes() {
+    use recall::core::quiz::QuizPool;
+    let deck = bundled();
+    let pool = QuizPool::new(deck);
+    for seed in 0..40 {
+        for topic in [None, Some(deck.topics()[1].id.as_str())] {
+            let o = options(topic, 10, seed);
+            let pooled = QuizSession::with_pool(deck, &pool, &o).unwrap();
+            assert_eq!(
+                pooled.questions(),
+                QuizSession::new(deck, &o).unwrap().questions()
+            );
+        }
+    }
+}

@@ -71,6 +71,8 @@ pub enum Rule {
     Unreadable,
     /// A glossary spelling given twice (in one term or in two), or an alias that repeats its term.
     DuplicateAlias,
+    /// A glossary term with more aliases than [`super::glossary_file::MAX_ALIASES`].
+    TooManyAliases,
     /// A scenario whose right choice is much longer than every wrong one, so its length gives it away.
     AnswerCue,
     /// A `related` id that names no item of the topic (or the item itself).
@@ -104,6 +106,7 @@ impl Rule {
             Rule::TableBrackets => "table-brackets",
             Rule::Unreadable => "unreadable",
             Rule::DuplicateAlias => "duplicate-alias",
+            Rule::TooManyAliases => "too-many-aliases",
             Rule::AnswerCue => "answer-cue",
             Rule::UnknownRelated => "unknown-related",
             Rule::GivesAway => "gives-away",

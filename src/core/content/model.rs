@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use serde::Serialize;
 
 use super::glossary::Glossary;
@@ -16,8 +18,14 @@ use super::text::{Keywords, Text};
 #[derive(Debug, Clone, Default)]
 pub struct Deck {
     topics: Vec<Topic>,
-    index: HashMap<String, ItemRef>,
+    /// Global id → item, hashed with a fast fixed-seed hasher (ids are looked up per card by the counts).
+    index: HashMap<String, ItemRef, FixedState>,
     glossary: Glossary,
+    /// Every card (fact and scenario) in deck order: its global id, made once here, and where it lives.
+    /// A topic's cards are one run of it ([`Deck::topic_cards`]).
+    cards: Vec<(Box<str>, ItemRef)>,
+    /// Per topic, where its run of `cards` ends.
+    topic_ends: Vec<usize>,
 }
 
 /// One topic file.
@@ -270,16 +278,26 @@ impl Deck {
     /// Builds a deck from validated topics, sorting them by `order` then path and indexing every item.
     pub(super) fn new(mut topics: Vec<Topic>) -> Deck {
         topics.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.path.cmp(&b.path)));
-        let mut index = HashMap::new();
+        let mut index = HashMap::default();
+        let mut cards = Vec::new();
+        let mut topic_ends = Vec::with_capacity(topics.len());
         for (t, topic) in topics.iter().enumerate() {
             for (item_ref, item) in topic.items(t) {
-                index.insert(global_id(&topic.id, item.id()), item_ref);
+                let id = global_id(&topic.id, item.id());
+                if matches!(item_ref.kind, ItemKind::Fact | ItemKind::Scenario) {
+                    cards.push((id.clone().into_boxed_str(), item_ref));
+                }
+                index.insert(id, item_ref);
             }
+            topic_ends.push(cards.len());
         }
+        cards.shrink_to_fit();
         Deck {
             topics,
             index,
             glossary: Glossary::default(),
+            cards,
+            topic_ends,
         }
     }
 
@@ -336,9 +354,35 @@ impl Deck {
 
     /// Every studyable card (facts and scenarios) in deck order, with its global id.
     pub fn cards(&self) -> impl Iterator<Item = (String, ItemRef)> + '_ {
-        self.items()
-            .filter(|(_, item)| matches!(item.kind(), ItemKind::Fact | ItemKind::Scenario))
-            .map(|(r, item)| (global_id(&self.topics[r.topic].id, item.id()), r))
+        self.cards.iter().map(|(id, r)| (id.to_string(), *r))
+    }
+
+    /// Every card in deck order, with its global id as the deck holds it (nothing is built per call).
+    pub fn card_ids(&self) -> &[(Box<str>, ItemRef)] {
+        &self.cards
+    }
+
+    /// The position in [`Deck::card_ids`] of the card an [`ItemRef`] points at (`None` for an item that is
+    /// not a card). A topic's cards are its facts, then its scenarios.
+    pub fn card_position(&self, r: ItemRef) -> Option<usize> {
+        let topic = self.topics.get(r.topic)?;
+        let within = match r.kind {
+            ItemKind::Fact if r.index < topic.facts.len() => r.index,
+            ItemKind::Scenario if r.index < topic.scenarios.len() => topic.facts.len() + r.index,
+            _ => return None,
+        };
+        Some(self.topic_cards(r.topic).start + within)
+    }
+
+    /// The positions in [`Deck::card_ids`] of the cards of topic `topic` (index into [`Deck::topics`]).
+    pub fn topic_cards(&self, topic: usize) -> std::ops::Range<usize> {
+        let end = self.topic_ends.get(topic).copied().unwrap_or(0);
+        let start = topic
+            .checked_sub(1)
+            .and_then(|t| self.topic_ends.get(t))
+            .copied()
+            .unwrap_or(0);
+        start.min(end)..end
     }
 
     /// Total number of items.

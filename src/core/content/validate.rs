@@ -9,6 +9,9 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::cues;
+
+/// Gives-away warnings listed per fact; the rest are counted in one more warning.
+pub const GIVE_AWAYS_SHOWN: usize = 5;
 use super::diagnostic::{Reporter, Rule};
 use super::model::{Choice, Compare, CompareRow, Fact, Scenario, Section, Topic};
 use super::month::{Freshness, Staleness, YearMonth};
@@ -21,19 +24,20 @@ use super::text::{Keywords, Lang, Text};
 /// Validates one parsed file. Returns the topic if its `[topic]` table is usable.
 ///
 /// `removed` names the values the schema walk already reported as wrongly typed (they are not reported
-/// again as missing); with `freshness`, items checked too long ago (or never) are reported as stale.
+/// again as missing); with `options.freshness`, items checked too long ago (or never) are reported as stale;
+/// with `options.skip_give_aways`, answers given away by other prompts are not looked for.
 pub fn validate_file(
     raw: RawFile,
     path: &str,
     removed: &Removed,
-    freshness: Option<Freshness>,
+    options: &super::LoadOptions,
     reporter: &mut Reporter<'_>,
 ) -> Option<Topic> {
     let mut v = Validator {
         r: reporter,
         ids: first_definitions(&raw),
         removed,
-        freshness,
+        freshness: options.freshness,
     };
     let Some(raw_topic) = raw.topic else {
         if !removed.contains_file_key("topic") {
@@ -49,7 +53,9 @@ pub fn validate_file(
     let facts = exact(raw.fact.into_iter().filter_map(|f| v.fact(f)));
     let compares = exact(raw.compare.into_iter().filter_map(|c| v.compare(c)));
     let scenarios = exact(raw.scenario.into_iter().filter_map(|s| v.scenario(s)));
-    v.give_aways(&facts, &scenarios);
+    if !options.skip_give_aways {
+        v.give_aways(&facts, &scenarios);
+    }
     let (id, title, summary, order) = header?;
     Some(Topic {
         id,
@@ -402,6 +408,10 @@ impl Validator<'_, '_> {
 
     /// Warns when a fact's answer (12 columns or more) appears in another item's prompt and neither lists
     /// the other as `related`: studied first, that item gives the answer away.
+    ///
+    /// Every answer is looked for in every prompt at once (Aho–Corasick, per language), so a topic costs its
+    /// text and the matches, not facts × prompts (a topic of 50,000 facts took hours). A fact whose answer
+    /// turns up in many prompts gets [`GIVE_AWAYS_SHOWN`] warnings and one that says how many more there are.
     fn give_aways(&mut self, facts: &[Fact], scenarios: &[Scenario]) {
         let prompts: Vec<(&str, &Text, &[String])> = facts
             .iter()
@@ -412,25 +422,78 @@ impl Validator<'_, '_> {
                     .map(|s| (s.id.as_str(), &s.prompt, s.related.as_slice())),
             )
             .collect();
-        for fact in facts {
-            let mut warned: Vec<&str> = Vec::new();
-            for lang in Lang::ALL {
-                let answer = fact.answer.get(lang).trim().trim_end_matches('.').to_lowercase();
-                if unicode_width::UnicodeWidthStr::width(answer.as_str()) < 12
-                    || !answer.chars().any(char::is_alphabetic)
-                {
-                    continue;
-                }
-                for (other, prompt, other_related) in &prompts {
-                    let related = fact.related.iter().any(|r| r == other) || other_related.contains(&fact.id);
-                    if *other == fact.id
-                        || related
-                        || warned.contains(other)
-                        || !prompt.get(lang).to_lowercase().contains(&answer)
+        // Per language: each fact's distinct answer (if long enough to give away), and every (answer, prompt)
+        // found, sorted. Matches are kept per distinct answer, not per fact that has it: copies of one answer
+        // across a topic would otherwise multiply them (hundreds of MB on a big generated deck).
+        let mut answer_of: Vec<Vec<Option<u32>>> = Vec::new();
+        let mut hits: Vec<Vec<(u32, u32)>> = Vec::new();
+        for lang in Lang::ALL {
+            let mut answers: Vec<String> = Vec::new();
+            let mut known: HashMap<String, u32> = HashMap::new();
+            let of: Vec<Option<u32>> = facts
+                .iter()
+                .map(|fact| {
+                    let answer = fact.answer.get(lang).trim().trim_end_matches('.').to_lowercase();
+                    if unicode_width::UnicodeWidthStr::width(answer.as_str()) < 12
+                        || !answer.chars().any(char::is_alphabetic)
                     {
+                        return None;
+                    }
+                    let next = answers.len() as u32;
+                    Some(*known.entry(answer).or_insert_with_key(|answer| {
+                        answers.push(answer.clone());
+                        next
+                    }))
+                })
+                .collect();
+            let mut found: Vec<(u32, u32)> = Vec::new();
+            // An NFA: a topic's prompts are scanned once, so a DFA would cost more to build than it saves.
+            let finder = aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(&answers);
+            if let Ok(finder) = finder
+                && !answers.is_empty()
+            {
+                for (p, (_, prompt, _)) in prompts.iter().enumerate() {
+                    let haystack = prompt.get(lang).to_lowercase();
+                    let mut here: Vec<u32> = finder
+                        .find_overlapping_iter(&haystack)
+                        .map(|m| m.pattern().as_usize() as u32)
+                        .collect();
+                    here.sort_unstable();
+                    here.dedup();
+                    found.extend(here.into_iter().map(|answer| (answer, p as u32)));
+                }
+            }
+            found.sort_unstable();
+            answer_of.push(of);
+            hits.push(found);
+        }
+        // Which prompts the fact being reported was already warned about (stamped with its index + 1).
+        let mut warned_for = vec![0u32; prompts.len()];
+        for (f, fact) in facts.iter().enumerate() {
+            let stamp = f as u32 + 1;
+            let mut shown = 0usize;
+            let mut more = 0usize;
+            for (l, lang) in Lang::ALL.into_iter().enumerate() {
+                let Some(answer) = answer_of[l][f] else {
+                    continue;
+                };
+                let found = &hits[l];
+                let from = found.partition_point(|h| h.0 < answer);
+                let to = from + found[from..].partition_point(|h| h.0 == answer);
+                for &(_, p) in &found[from..to] {
+                    let (other, _, other_related) = prompts[p as usize];
+                    let related = fact.related.iter().any(|r| r == other) || other_related.contains(&fact.id);
+                    if other == fact.id || related || warned_for[p as usize] == stamp {
                         continue;
                     }
-                    warned.push(other);
+                    warned_for[p as usize] = stamp;
+                    if shown == GIVE_AWAYS_SHOWN {
+                        more += 1;
+                        continue;
+                    }
+                    shown += 1;
                     let Some(span) = self.ids.get(&fact.id).cloned() else {
                         continue;
                     };
@@ -447,6 +510,20 @@ impl Validator<'_, '_> {
                             "add related = [\"{other}\"] to one of the two, so they are never new cards on the same day"
                         ));
                 }
+            }
+            if more > 0
+                && let Some(span) = self.ids.get(&fact.id).cloned()
+            {
+                self.r
+                    .warning(
+                        &span,
+                        Rule::GivesAway,
+                        format!(
+                            "the answer of \"{}\" also appears in the prompts of {more} more items",
+                            fact.id
+                        ),
+                    )
+                    .hint("an answer this common may be too general to ask; or list the items as related");
             }
         }
     }

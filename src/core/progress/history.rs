@@ -81,51 +81,63 @@ pub struct CardProgress {
 }
 
 impl CardProgress {
-    /// Adds a review and updates the state.
-    pub(super) fn add_review(&mut self, card_id: &str, mut record: ReviewRecord, scheduler: &Scheduler) {
+    /// Adds a review and updates the state (only records it, without a scheduler: see [`Self::refold`]).
+    pub(super) fn add_review(
+        &mut self,
+        card_id: &str,
+        mut record: ReviewRecord,
+        scheduler: Option<&Scheduler>,
+    ) {
         if self.is_last(record.at, &record.id) {
-            record.before = self.state;
-            self.state = step_review(card_id, &self.state, &record, scheduler);
+            if let Some(scheduler) = scheduler {
+                record.before = self.state;
+                self.state = step_review(card_id, &self.state, &record, scheduler);
+            }
             self.reviews.push(record);
         } else {
             let at = self
                 .reviews
                 .partition_point(|r| (r.at, r.id.as_str()) < (record.at, record.id.as_str()));
             self.reviews.insert(at, record);
-            self.refold(card_id, scheduler);
+            self.refold_with(card_id, scheduler);
         }
     }
 
-    /// Adds an answer and updates the state.
-    pub(super) fn add_answer(&mut self, card_id: &str, record: AnswerRecord, scheduler: &Scheduler) {
+    /// Adds an answer and updates the state (only records it, without a scheduler).
+    pub(super) fn add_answer(&mut self, card_id: &str, record: AnswerRecord, scheduler: Option<&Scheduler>) {
         if self.is_last(record.at, &record.id) {
-            self.state = step_answer(&self.state, &record);
+            if scheduler.is_some() {
+                self.state = step_answer(&self.state, &record);
+            }
             self.answers.push(record);
         } else {
             let at = self
                 .answers
                 .partition_point(|a| (a.at, a.id.as_str()) < (record.at, record.id.as_str()));
             self.answers.insert(at, record);
-            self.refold(card_id, scheduler);
+            self.refold_with(card_id, scheduler);
         }
     }
 
-    /// Adds a reschedule or reset and updates the state.
-    pub(super) fn add_change(&mut self, card_id: &str, record: ChangeRecord, scheduler: &Scheduler) {
+    /// Adds a reschedule or reset and updates the state (only records it, without a scheduler).
+    pub(super) fn add_change(&mut self, card_id: &str, record: ChangeRecord, scheduler: Option<&Scheduler>) {
         if self.is_last(record.at, &record.id) {
-            self.state = step_change(&self.state, &record, scheduler);
+            if let Some(scheduler) = scheduler {
+                self.state = step_change(&self.state, &record, scheduler);
+            }
             self.changes.push(record);
         } else {
             let at = self
                 .changes
                 .partition_point(|c| (c.at, c.id.as_str()) < (record.at, record.id.as_str()));
             self.changes.insert(at, record);
-            self.refold(card_id, scheduler);
+            self.refold_with(card_id, scheduler);
         }
     }
 
-    /// Drops the review or answer with event id `id`, if present, and re-folds. Returns whether it was found.
-    pub(super) fn remove(&mut self, card_id: &str, id: &str, scheduler: &Scheduler) -> bool {
+    /// Drops the review or answer with event id `id`, if present, and re-folds (without a scheduler, only
+    /// drops it). Returns whether it was found.
+    pub(super) fn remove(&mut self, card_id: &str, id: &str, scheduler: Option<&Scheduler>) -> bool {
         let before = self.reviews.len() + self.answers.len();
         let changes = self.changes.len();
         self.reviews.retain(|r| r.id != id);
@@ -133,9 +145,15 @@ impl CardProgress {
         self.changes.retain(|c| c.id != id);
         let found = self.reviews.len() + self.answers.len() != before;
         if found || self.changes.len() != changes {
-            self.refold(card_id, scheduler);
+            self.refold_with(card_id, scheduler);
         }
         found
+    }
+
+    fn refold_with(&mut self, card_id: &str, scheduler: Option<&Scheduler>) {
+        if let Some(scheduler) = scheduler {
+            self.refold(card_id, scheduler);
+        }
     }
 
     /// Whether `(at, id)` sorts after every record held.
@@ -147,7 +165,7 @@ impl CardProgress {
     }
 
     /// Recomputes the state (and each review's `before`) from all records, in log order.
-    fn refold(&mut self, card_id: &str, scheduler: &Scheduler) {
+    pub(super) fn refold(&mut self, card_id: &str, scheduler: &Scheduler) {
         let mut state = CardState::NEW;
         let (mut r, mut a, mut c) = (0, 0, 0);
         loop {

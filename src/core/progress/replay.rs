@@ -32,6 +32,8 @@ pub struct Progress {
     /// Ids named by an undo before their event arrived.
     cancelled: HashSet<String, FixedState>,
     stats: ReplayStats,
+    /// While [`replay`] reads the log: records are only filed, and every card is folded once at the end.
+    filing: bool,
 }
 
 /// Counts of what replay did.
@@ -46,15 +48,48 @@ pub struct ReplayStats {
 }
 
 /// Replays `events` (in any order, possibly with duplicates) into [`Progress`].
+///
+/// The events are read in log order, filing each record under its card (duplicates and undos settled as
+/// [`Progress::apply`] settles them); then every card is folded once, from its records, the cards shared out
+/// over the cores (folding is FSRS arithmetic, most of a replay's time). The result is what applying the
+/// events one by one gives: a card's state is always the fold of its records in log order.
 pub fn replay(events: impl IntoIterator<Item = Event>, scheduler: &Scheduler) -> Progress {
     let mut events: Vec<Event> = events.into_iter().collect();
     events.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
     let mut progress = Progress::default();
     progress.seen.reserve(events.len());
+    progress.filing = true;
     for event in events {
         progress.apply(event, scheduler);
     }
+    progress.filing = false;
+    fold_all(&mut progress.cards, scheduler);
     progress
+}
+
+/// Cards per thread below which folding stays on one thread.
+const CARDS_PER_THREAD: usize = 512;
+
+/// Folds every card from its records, on as many threads as there are cores.
+fn fold_all(cards: &mut [(String, CardProgress)], scheduler: &Scheduler) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = cards.len().div_ceil(threads).max(CARDS_PER_THREAD);
+    let fold = |part: &mut [(String, CardProgress)]| {
+        for (id, card) in part {
+            card.refold(id, scheduler);
+        }
+    };
+    std::thread::scope(|scope| {
+        let mut parts = cards.chunks_mut(chunk);
+        let first = parts.next();
+        let helpers: Vec<_> = parts.map(|part| scope.spawn(move || fold(part))).collect();
+        if let Some(first) = first {
+            fold(first);
+        }
+        for helper in helpers {
+            helper.join().expect("folding a card never panics");
+        }
+    });
 }
 
 impl Progress {
@@ -82,6 +117,8 @@ impl Progress {
             self.seen.insert(event.id.clone(), None);
         }
         let Event { id, at, kind, .. } = event;
+        // While filing, records are not folded (see `replay`).
+        let fold = (!self.filing).then_some(scheduler);
         match kind {
             EventKind::Review {
                 card,
@@ -98,7 +135,7 @@ impl Progress {
                     before: CardState::NEW,
                 };
                 if let Some((card_id, c)) = self.card_for(card, &record.id) {
-                    c.add_review(card_id, record, scheduler);
+                    c.add_review(card_id, record, fold);
                 }
             }
             EventKind::Answer { card, correct, mode } => {
@@ -109,7 +146,7 @@ impl Progress {
                     mode,
                 };
                 if let Some((card_id, c)) = self.card_for(card, &record.id) {
-                    c.add_answer(card_id, record, scheduler);
+                    c.add_answer(card_id, record, fold);
                 }
             }
             EventKind::Reschedule { card, due, memory } => {
@@ -119,7 +156,7 @@ impl Progress {
                     change: Change::Reschedule { due, memory },
                 };
                 if let Some((card_id, c)) = self.card_for(card, &record.id) {
-                    c.add_change(card_id, record, scheduler);
+                    c.add_change(card_id, record, fold);
                 }
             }
             EventKind::Reset { card } => {
@@ -129,10 +166,10 @@ impl Progress {
                     change: Change::Reset,
                 };
                 if let Some((card_id, c)) = self.card_for(card, &record.id) {
-                    c.add_change(card_id, record, scheduler);
+                    c.add_change(card_id, record, fold);
                 }
             }
-            EventKind::Undo { target } => self.undo(target, scheduler),
+            EventKind::Undo { target } => self.undo(target, fold),
             EventKind::ExamStarted {
                 exam,
                 seed,
@@ -199,7 +236,7 @@ impl Progress {
         self.cards.get_mut(position).map(|(id, c)| (id.as_str(), c))
     }
 
-    fn undo(&mut self, target: String, scheduler: &Scheduler) {
+    fn undo(&mut self, target: String, scheduler: Option<&Scheduler>) {
         match self.seen.get(&target) {
             Some(Some(position)) => {
                 if let Some((card_id, card)) = self.cards.get_mut(*position)
@@ -227,6 +264,13 @@ impl Progress {
             .get(id)
             .and_then(|&p| self.cards.get(p))
             .map(|(_, c)| c)
+    }
+
+    /// The card a review, answer, reschedule or reset with event id `event` was about, if it was applied
+    /// (also once undone).
+    pub fn card_of_event(&self, event: &str) -> Option<&str> {
+        let position = (*self.seen.get(event)?)?;
+        self.cards.get(position).map(|(id, _)| id.as_str())
     }
 
     /// A card's current state ([`CardState::NEW`] if the log never mentions it).

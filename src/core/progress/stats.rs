@@ -285,12 +285,13 @@ fn topic_stats(deck: &Deck, progress: &Progress) -> Vec<TopicStats> {
             retention: TopicRetention::default(),
         })
         .collect();
-    for (id, at) in deck.cards() {
+    for (id, at) in deck.card_ids() {
         let Some(topic) = topics.get_mut(at.topic) else {
             continue;
         };
-        topic.cards.add(&progress.state(&id));
-        for review in progress.card(&id).map_or(&[][..], |c| &c.reviews) {
+        let card = progress.card(id);
+        topic.cards.add(&card.map_or(CardState::NEW, |c| c.state));
+        for review in card.map_or(&[][..], |c| &c.reviews) {
             topic.reviews += 1;
             topic.retention.add(review);
         }
@@ -325,8 +326,8 @@ fn sum_retention(a: TopicRetention, b: TopicRetention) -> TopicRetention {
 /// Seen deck cards due on each of the next [`FORECAST_DAYS`] days from `today` (overdue counts today).
 fn forecast(deck: &Deck, progress: &Progress, clock: &DayClock, today: i64) -> Vec<ForecastDay> {
     let mut due = [0usize; FORECAST_DAYS];
-    for (id, _) in deck.cards() {
-        let state = progress.state(&id);
+    for (id, _) in deck.card_ids() {
+        let state = progress.state(id);
         let Some(at) = state.due.filter(|_| !state.is_new()) else {
             continue;
         };

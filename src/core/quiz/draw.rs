@@ -22,17 +22,20 @@ use super::seed::draw_rng;
 /// Generated questions per quiz: `GENERATED_PER_QUIZ.0` in every `GENERATED_PER_QUIZ.1`.
 pub const GENERATED_PER_QUIZ: (usize, usize) = (1, 4);
 
-/// The questions of a session, and whether fewer exist than were asked for.
+/// The questions of a session (or what they are built from), and whether fewer exist than were asked for.
 #[derive(Debug, Clone)]
-pub struct Draw {
+pub struct Draw<Q = Question> {
     /// The questions, in session order.
-    pub questions: Vec<Question>,
+    pub questions: Vec<Q>,
     /// Set when `n` exceeded what exists.
     pub shortfall: Option<Shortfall>,
 }
 
 /// Draws `n` quiz questions from `scenarios` and `generated` under `seed` (see the module doc for the mix).
-pub fn quiz(mut scenarios: Vec<Question>, mut generated: Vec<Question>, n: usize, seed: u64) -> Draw {
+///
+/// The draw depends only on how many of each there are, so it can draw what questions are built from and
+/// build only the ones drawn.
+pub fn quiz<S, G>(mut scenarios: Vec<S>, mut generated: Vec<G>, n: usize, seed: u64) -> Draw<Either<S, G>> {
     let available = scenarios.len() + generated.len();
     let take = n.min(available);
     let share = take * GENERATED_PER_QUIZ.0 / GENERATED_PER_QUIZ.1;
@@ -44,20 +47,33 @@ pub fn quiz(mut scenarios: Vec<Question>, mut generated: Vec<Question>, n: usize
     generated.shuffle(&mut rng);
     scenarios.truncate(take - from_generated);
     generated.truncate(from_generated);
-    scenarios.append(&mut generated);
-    scenarios.shuffle(&mut rng);
+    let mut questions: Vec<Either<S, G>> = scenarios
+        .into_iter()
+        .map(Either::Scenario)
+        .chain(generated.into_iter().map(Either::Generated))
+        .collect();
+    questions.shuffle(&mut rng);
     Draw {
-        questions: scenarios,
+        questions,
         shortfall: shortfall(n, available),
     }
 }
 
+/// A drawn quiz question: a scenario or a generated one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Either<S, G> {
+    /// A hand-written scenario.
+    Scenario(S),
+    /// A generated question.
+    Generated(G),
+}
+
 /// Draws `n` questions under `seed`, each with probability growing with its weight (Efraimidis–Spirakis:
 /// the `n` largest keys `u^(1/w)`); questions of weight 0 come only when nothing else is left.
-pub fn weighted(questions: Vec<Question>, weight: impl Fn(&Question) -> f64, n: usize, seed: u64) -> Draw {
+pub fn weighted<Q>(questions: Vec<Q>, weight: impl Fn(&Q) -> f64, n: usize, seed: u64) -> Draw<Q> {
     let available = questions.len();
     let mut rng = draw_rng(seed);
-    let mut keyed: Vec<(f64, Question)> = questions
+    let mut keyed: Vec<(f64, Q)> = questions
         .into_iter()
         .map(|q| {
             let w = weight(&q);
@@ -71,7 +87,7 @@ pub fn weighted(questions: Vec<Question>, weight: impl Fn(&Question) -> f64, n: 
         })
         .collect();
     keyed.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut drawn: Vec<Question> = keyed.into_iter().take(n).map(|(_, q)| q).collect();
+    let mut drawn: Vec<Q> = keyed.into_iter().take(n).map(|(_, q)| q).collect();
     drawn.shuffle(&mut rng);
     Draw {
         questions: drawn,
@@ -80,7 +96,7 @@ pub fn weighted(questions: Vec<Question>, weight: impl Fn(&Question) -> f64, n: 
 }
 
 /// Draws `n` exam questions from per-topic pools under `seed`, in proportion to the pools' sizes.
-pub fn exam(per_topic: Vec<Vec<Question>>, n: usize, seed: u64) -> Draw {
+pub fn exam<Q>(per_topic: Vec<Vec<Q>>, n: usize, seed: u64) -> Draw<Q> {
     let sizes: Vec<usize> = per_topic.iter().map(Vec::len).collect();
     let shares = apportion(&sizes, n);
     let mut rng = draw_rng(seed);

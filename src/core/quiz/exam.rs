@@ -121,21 +121,27 @@ impl ExamSession {
         }
         let limit = exam_minutes(options.minutes)?;
         let scope = Scope::new(deck, options.topic.as_deref())?;
-        let pools = scope.scenarios(deck, options.seed);
+        let pools = scope.scenario_refs(deck);
         if pools.iter().all(Vec::is_empty) {
             return Err(QuizError::NoScenarios {
                 scope: scope.describe(),
             });
         }
+        // The scenarios are drawn by position and only the drawn ones become questions.
         let drawn = draw::exam(pools, options.questions, options.seed);
+        let questions: Vec<Question> = drawn
+            .questions
+            .iter()
+            .filter_map(|s| s.question(deck, options.seed))
+            .collect();
         let id = format!("exam-{}-{:x}", now.as_millisecond(), options.seed);
         let event = EventKind::ExamStarted {
             exam: id.clone(),
             seed: options.seed,
-            questions: drawn.questions.iter().map(|q| q.id.clone()).collect(),
+            questions: questions.iter().map(|q| q.id.clone()).collect(),
             time_limit_s: limit.as_secs(),
         };
-        let mut session = ExamSession::assemble(id, drawn.questions, ExamClock::start(limit, now));
+        let mut session = ExamSession::assemble(id, questions, ExamClock::start(limit, now));
         session.shortfall = drawn.shortfall;
         session.topic_order = scope.topic_ids(deck);
         Ok((session, event))

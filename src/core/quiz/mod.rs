@@ -33,6 +33,7 @@ pub mod timer;
 pub use error::{MAX_MINUTES, QuizError, Shortfall};
 pub use exam::{ExamOptions, ExamSession, QuestionStatus, ReviewLists};
 pub use exam_result::{ExamResult, QuestionReview};
+pub use generate::QuizPool;
 pub use grade::{Graded, ResponseError, Verdict, grade};
 pub use highlight::{Segment, highlight};
 pub use practice::{QuizAnswer, QuizOptions, QuizSession, QuizSummary, Score};

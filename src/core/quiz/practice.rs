@@ -5,14 +5,15 @@
 //! the returned [`EventKind::Answer`] (wrapped in an `Event` with its id and time), then calls
 //! [`QuizSession::advance`]. A question can be skipped by advancing without answering.
 
-use crate::core::content::Deck;
+use crate::core::content::{Deck, global_id};
 use crate::core::event::{AnswerMode, EventKind};
 
-use super::draw;
+use super::draw::{self, Either};
 use super::error::{QuizError, Shortfall};
+use super::generate::{Generator, QuizPool};
 use super::grade::{Graded, ResponseError, grade};
 use super::question::Question;
-use super::scope::Scope;
+use super::scope::{ScenarioRef, Scope};
 use super::score::{TopicScore, breakdown};
 
 /// What a quiz asks for (`recall quiz [--topic T] [-n N] [--seed S]`).
@@ -79,16 +80,23 @@ impl QuizSession {
     /// Draws a quiz from `deck` (see [`super::draw`] for the mix of scenarios and generated questions).
     /// Errors: zero questions, unknown topic, nothing to ask in scope.
     pub fn new(deck: &Deck, options: &QuizOptions) -> Result<QuizSession, QuizError> {
+        Self::draw(deck, &Generator::new(deck, options.seed), options)
+    }
+
+    /// [`QuizSession::new`] from a [`QuizPool`] built from `deck` once: the same quiz, without reading the
+    /// whole deck again (what the interface does, where a quiz must open within a frame).
+    pub fn with_pool(deck: &Deck, pool: &QuizPool, options: &QuizOptions) -> Result<QuizSession, QuizError> {
+        Self::draw(deck, &Generator::with_pool(deck, pool, options.seed), options)
+    }
+
+    fn draw(deck: &Deck, generator: &Generator<'_>, options: &QuizOptions) -> Result<QuizSession, QuizError> {
         if options.count == 0 {
             return Err(QuizError::ZeroQuestions);
         }
         let scope = Scope::new(deck, options.topic.as_deref())?;
-        let scenarios: Vec<Question> = scope
-            .scenarios(deck, options.seed)
-            .into_iter()
-            .flatten()
-            .collect();
-        let generated = scope.generated(deck, options.seed);
+        // What each question comes from is drawn, and only the questions drawn are built.
+        let scenarios: Vec<_> = scope.scenario_refs(deck).into_iter().flatten().collect();
+        let generated = generator.available(scope.topics());
         if scenarios.is_empty() && generated.is_empty() {
             return Err(QuizError::NoQuestions {
                 scope: scope.describe(),
@@ -96,16 +104,34 @@ impl QuizSession {
         }
         let generated_only = scenarios.is_empty();
         let drawn = draw::quiz(scenarios, generated, options.count, options.seed);
-        Ok(QuizSession::drawn(drawn, generated_only, scope.topic_ids(deck)))
+        let questions = drawn
+            .questions
+            .into_iter()
+            .filter_map(|source| match source {
+                Either::Scenario(s) => s.question(deck, options.seed),
+                Either::Generated(g) => generator.build(g),
+            })
+            .collect();
+        Ok(QuizSession::drawn(
+            questions,
+            drawn.shortfall,
+            generated_only,
+            scope.topic_ids(deck),
+        ))
     }
 
-    /// A session over the questions of `drawn`, nothing answered yet.
-    fn drawn(drawn: draw::Draw, generated_only: bool, topic_order: Vec<String>) -> QuizSession {
+    /// A session over `questions`, nothing answered yet.
+    fn drawn(
+        questions: Vec<Question>,
+        shortfall: Option<Shortfall>,
+        generated_only: bool,
+        topic_order: Vec<String>,
+    ) -> QuizSession {
         QuizSession {
-            results: vec![None; drawn.questions.len()],
-            questions: drawn.questions,
+            results: vec![None; questions.len()],
+            questions,
             current: 0,
-            shortfall: drawn.shortfall,
+            shortfall,
             generated_only,
             topic_order,
         }
@@ -122,18 +148,29 @@ impl QuizSession {
             return Err(QuizError::ZeroQuestions);
         }
         let scope = Scope::new(deck, options.topic.as_deref())?;
-        let scenarios: Vec<Question> = scope
-            .scenarios(deck, options.seed)
-            .into_iter()
-            .flatten()
-            .collect();
+        // Scenarios are drawn by position and only the drawn ones become questions.
+        let scenarios: Vec<ScenarioRef> = scope.scenario_refs(deck).into_iter().flatten().collect();
         if scenarios.is_empty() {
             return Err(QuizError::NoScenarios {
                 scope: scope.describe(),
             });
         }
-        let drawn = draw::weighted(scenarios, |q| weight(&q.card), options.count, options.seed);
-        Ok(QuizSession::drawn(drawn, false, scope.topic_ids(deck)))
+        let card = |s: &ScenarioRef| {
+            let topic = &deck.topics()[s.topic];
+            global_id(&topic.id, &topic.scenarios[s.scenario].id)
+        };
+        let drawn = draw::weighted(scenarios, |s| weight(&card(s)), options.count, options.seed);
+        let questions = drawn
+            .questions
+            .into_iter()
+            .filter_map(|s| s.question(deck, options.seed))
+            .collect();
+        Ok(QuizSession::drawn(
+            questions,
+            drawn.shortfall,
+            false,
+            scope.topic_ids(deck),
+        ))
     }
 
     /// Set when more questions were asked for than exist (the quiz uses them all).

@@ -6,6 +6,23 @@ use super::error::QuizError;
 use super::generate::Generator;
 use super::question::Question;
 
+/// A scenario of the deck, by position: index into [`Deck::topics`], then into the topic's scenarios.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScenarioRef {
+    /// The topic.
+    pub topic: usize,
+    /// The scenario within it.
+    pub scenario: usize,
+}
+
+impl ScenarioRef {
+    /// The scenario's question, choices shuffled under `seed` (`None` if it has no right choice).
+    pub fn question(self, deck: &Deck, seed: u64) -> Option<Question> {
+        let topic = deck.topics().get(self.topic)?;
+        Question::from_scenario(&topic.id, topic.scenarios.get(self.scenario)?, seed)
+    }
+}
+
 /// The topics a session draws from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scope {
@@ -49,14 +66,22 @@ impl Scope {
 
     /// The question of every scenario in scope, grouped by topic, in deck order, choices shuffled under `seed`.
     pub fn scenarios(&self, deck: &Deck, seed: u64) -> Vec<Vec<Question>> {
+        self.scenario_refs(deck)
+            .into_iter()
+            .map(|pool| pool.into_iter().filter_map(|s| s.question(deck, seed)).collect())
+            .collect()
+    }
+
+    /// Every scenario in scope that makes a question, grouped by topic, in deck order, without building the
+    /// questions: what a draw picks from (see [`ScenarioRef::question`]).
+    pub fn scenario_refs(&self, deck: &Deck) -> Vec<Vec<ScenarioRef>> {
         self.topics
             .iter()
-            .filter_map(|&t| deck.topics().get(t))
-            .map(|topic| {
-                topic
-                    .scenarios
-                    .iter()
-                    .filter_map(|s| Question::from_scenario(&topic.id, s, seed))
+            .filter_map(|&t| deck.topics().get(t).map(|topic| (t, topic)))
+            .map(|(t, topic)| {
+                (0..topic.scenarios.len())
+                    .filter(|&s| topic.scenarios[s].correct_count() > 0)
+                    .map(|scenario| ScenarioRef { topic: t, scenario })
                     .collect()
             })
             .collect()

@@ -7,6 +7,11 @@ use crate::core::content::Glossary;
 /// The most words a spelling may have and still be recognised in a query.
 pub const MAX_PHRASE_WORDS: usize = 5;
 
+/// The most glossary terms a word being typed is taken to begin ([`Aliases::extending`]). A short prefix
+/// can begin thousands of a big glossary's terms, each matched through all its spellings on every keystroke;
+/// a completion is a guess at what is being typed, and a few are enough.
+pub const MAX_EXTENDING: usize = 8;
+
 /// A term index into the glossary.
 pub type Concept = usize;
 
@@ -27,6 +32,7 @@ impl Aliases {
             let mut forms: Vec<Vec<String>> = Vec::new();
             for spelling in term.spellings() {
                 let form = words(spelling);
+                // A linear look-up: a checked term has at most MAX_ALIASES + 1 spellings.
                 if form.is_empty() || form.len() > MAX_PHRASE_WORDS || forms.contains(&form) {
                     continue;
                 }
@@ -49,17 +55,24 @@ impl Aliases {
             .map(|(_, c)| *c)
     }
 
-    /// The terms with a one-word spelling that starts with `prefix` and is longer.
+    /// The terms with a one-word spelling that starts with `prefix` and is longer: the first
+    /// [`MAX_EXTENDING`] in spelling order.
     pub fn extending(&self, prefix: &str) -> Vec<Concept> {
         let start = self.phrases.partition_point(|(p, _)| p.as_str() < prefix);
-        let mut found: Vec<Concept> = self.phrases[start..]
+        let mut found: Vec<Concept> = Vec::new();
+        let candidates = self.phrases[start..]
             .iter()
             .take_while(|(p, _)| p.starts_with(prefix))
-            .filter(|(p, _)| p.len() > prefix.len() && !p.contains(' '))
-            .map(|(_, c)| *c)
-            .collect();
+            .filter(|(p, _)| p.len() > prefix.len() && !p.contains(' '));
+        for &(_, concept) in candidates {
+            if !found.contains(&concept) {
+                found.push(concept);
+                if found.len() == MAX_EXTENDING {
+                    break;
+                }
+            }
+        }
         found.sort_unstable();
-        found.dedup();
         found
     }
 
@@ -101,5 +114,18 @@ mod tests {
         assert_eq!(a.extending("다이나모"), [1]);
         assert_eq!(a.extending("람다"), [0]);
         assert!(a.extending("dynamodb").is_empty(), "not longer");
+    }
+
+    #[test]
+    fn a_prefix_extends_to_a_few_terms_however_many_it_begins() {
+        let terms = (0..100)
+            .map(|i| GlossaryTerm {
+                term: format!("abc{i:03}"),
+                aliases: vec![format!("xyz{i:03}")],
+            })
+            .collect();
+        let a = Aliases::new(&Glossary::new(terms));
+        assert_eq!(a.extending("abc"), (0..MAX_EXTENDING).collect::<Vec<_>>());
+        assert_eq!(a.extending("abc09"), (90..98).collect::<Vec<_>>());
     }
 }

@@ -21,7 +21,7 @@ pub mod siblings;
 pub mod summary;
 
 pub use card::{CardState, Memory, Phase};
-pub use counts::{StudyCounts, counts, scope, topic_counts};
+pub use counts::{StudyCounts, Tally, counts, scope, topic_counts};
 pub use day::{DayClock, DayClockError, StudyDay};
 pub use history::{DayCounts, GradedReview, History};
 pub use interval::{WaitUnit, format_wait, wait_amount};

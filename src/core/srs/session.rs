@@ -12,6 +12,8 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use foldhash::fast::FixedState;
+
 use jiff::{SignedDuration, Timestamp};
 
 use super::card::CardState;
@@ -113,7 +115,10 @@ pub struct StudySession {
     day: StudyDay,
     limits: Limits,
     scope: Vec<String>,
-    states: HashMap<String, CardState>,
+    /// The state of every card of the scope that is not [`CardState::NEW`] (a card absent is new): the cards
+    /// the learner has seen, and those graded in the session. Most of a big deck is new, and a session over
+    /// all of it starts without a state per card.
+    states: HashMap<String, CardState, FixedState>,
     cursor: Cursor,
     current: Option<Current>,
     pending: Option<Pending>,
@@ -137,8 +142,13 @@ impl StudySession {
         now: Timestamp,
     ) -> StudySession {
         let day = scheduler.clock().study_day(now);
-        let states: HashMap<String, CardState> =
-            scope.iter().map(|id| (id.clone(), progress.state(id))).collect();
+        let states: HashMap<String, CardState, FixedState> = scope
+            .iter()
+            .filter_map(|id| {
+                let state = progress.state(id);
+                (state != CardState::NEW).then(|| (id.clone(), state))
+            })
+            .collect();
         let state = |id: &str| states.get(id).copied().unwrap_or_default();
         let done_today = progress.done_on(&day);
         let queue = Queue::build(&scope, state, &day, done_today, limits, siblings, mode, now);
@@ -305,7 +315,9 @@ impl StudySession {
             .values()
             .filter(|s| s.is_due_before(tomorrow.end))
             .count();
-        let unseen = self.states.values().filter(|s| s.is_new()).count();
+        // Every card of the scope (its ids are distinct) without a state here is new.
+        let seen = self.states.values().filter(|s| !s.is_new()).count();
+        let unseen = self.scope.len().saturating_sub(seen);
         let limit = usize::try_from(self.limits.new_per_day).unwrap_or(usize::MAX);
         let new_tomorrow = unseen.min(limit);
         let introduced = self.done.iter().filter(|d| d.before.is_new()).count();

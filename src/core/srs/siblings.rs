@@ -6,12 +6,15 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use crate::core::content::{Deck, global_id};
 
 /// Every card's related cards, by global id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Siblings {
-    of: HashMap<String, Vec<String>>,
+    /// Hashed with a fast fixed-seed hasher: a big deck's queue looks up every new card.
+    of: HashMap<String, Vec<String>, FixedState>,
 }
 
 impl Siblings {
@@ -46,6 +49,13 @@ impl Siblings {
     /// The cards related to `card` (none for most).
     pub fn of(&self, card: &str) -> &[String] {
         self.of.get(card).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every card that has siblings, with them (in no particular order).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.of
+            .iter()
+            .map(|(card, siblings)| (card.as_str(), siblings.as_slice()))
     }
 
     /// Whether no card has a sibling.

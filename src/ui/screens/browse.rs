@@ -13,7 +13,7 @@ use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::text;
 use crate::ui::widgets::scroll::{Extent, Scroll};
-use crate::ui::widgets::{compare_table, rich};
+use crate::ui::widgets::{compare_table, rich, window};
 
 /// The four views of a topic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -203,9 +203,15 @@ impl BrowseState {
         let lang = shared.lang;
         // Inside the borders and the `▶ ` selection mark; a row cut to fit says so with `…`.
         let row_width = area.width.saturating_sub(4);
-        let items: Vec<ListItem> = shared
-            .deck
-            .topics()
+        // Only the topics on screen are built (a topic is one row, two with its summary).
+        let topics = shared.deck.topics();
+        let shown = window::visible(
+            topics.len(),
+            self.topic_cursor,
+            usize::from(area.height.saturating_sub(2)),
+            |i| 1 + usize::from(topics[i].summary.is_some()),
+        );
+        let items: Vec<ListItem> = topics[shown.clone()]
             .iter()
             .map(|t| {
                 let mut lines = vec![Line::styled(t.title.get(lang).to_string(), shared.theme.text())];
@@ -231,7 +237,11 @@ impl BrowseState {
             )
             .highlight_style(shared.theme.selected())
             .highlight_symbol("▶ ");
-        let mut state = ListState::default().with_selected(Some(self.topic_cursor));
+        let selected = self
+            .topic_cursor
+            .min(shown.end.saturating_sub(1))
+            .saturating_sub(shown.start);
+        let mut state = ListState::default().with_selected((!shown.is_empty()).then_some(selected));
         frame.render_stateful_widget(list, area, &mut state);
     }
 
@@ -312,8 +322,13 @@ impl BrowseState {
         // cut to fit ends with `…`, so two long questions that start alike do not look the same.
         let room = table_area.width.saturating_sub(3);
         let (question_width, answer_width) = (room * 3 / 5, room - room * 3 / 5);
-        let rows: Vec<Row> = topic
-            .facts
+        // Only the facts on screen are built (inside the borders, below the header).
+        let shown = window::visible_rows(
+            topic.facts.len(),
+            cursor,
+            usize::from(table_area.height.saturating_sub(3)),
+        );
+        let rows: Vec<Row> = topic.facts[shown.clone()]
             .iter()
             .map(|f| {
                 Row::new(vec![
@@ -335,13 +350,16 @@ impl BrowseState {
             .block(self.boxed(String::new(), shared))
             .row_highlight_style(shared.theme.selected())
             .column_spacing(1);
-        let mut state = TableState::default().with_selected(Some(cursor));
+        let selected = cursor
+            .min(shown.end.saturating_sub(1))
+            .saturating_sub(shown.start);
+        let mut state = TableState::default().with_selected((!shown.is_empty()).then_some(selected));
         frame.render_stateful_widget(table, table_area, &mut state);
 
         let fact = &topic.facts[cursor];
         let mut lines = vec![
-            Line::styled(fact.prompt.get(lang).to_string(), shared.theme.title()),
-            Line::styled(fact.answer.get(lang).to_string(), shared.theme.good()),
+            Line::styled(fact.prompt.get(lang), shared.theme.title()),
+            Line::styled(fact.answer.get(lang), shared.theme.good()),
         ];
         if let Some(detail) = &fact.detail {
             lines.extend(rich::body_lines(detail.get(lang), shared.theme.text()));
@@ -353,7 +371,7 @@ impl BrowseState {
             };
             lines.push(Line::from(vec![
                 Span::styled(label, shared.theme.warn()),
-                Span::raw(correction.get(lang).to_string()),
+                Span::raw(correction.get(lang)),
             ]));
         }
         lines.push(rich::source_line(&fact.source, shared.theme.dim()));

@@ -27,7 +27,7 @@ use crate::ui::screens::Effect;
 use crate::ui::shared::readiness_day;
 use crate::ui::text;
 use crate::ui::widgets::fmt::{clock, percent};
-use crate::ui::widgets::rich;
+use crate::ui::widgets::{rich, window};
 
 /// Home screen state: which topic row is selected, and an interrupted exam to continue.
 #[derive(Default)]
@@ -154,11 +154,16 @@ impl HomeState {
             Layout::vertical([Constraint::Min(3), Constraint::Length(entry_height)]).areas(area);
         let (per_topic, all) = (&shared.counts.per_topic, &shared.counts.all);
         let inner_width = list_area.width.saturating_sub(5);
-        let items: Vec<ListItem> = shared
-            .deck
-            .topics()
+        // Only the rows on screen are built: a deck of 2,000 topics draws as fast as one of ten.
+        let topics = shared.deck.topics();
+        let shown = window::visible_rows(
+            topics.len().min(per_topic.len()),
+            self.cursor,
+            usize::from(list_area.height.saturating_sub(2)),
+        );
+        let items: Vec<ListItem> = topics[shown.clone()]
             .iter()
-            .zip(per_topic)
+            .zip(&per_topic[shown.clone()])
             .map(|(t, c)| {
                 let seen = c.cards - c.unseen;
                 let counts = match lang {
@@ -202,7 +207,11 @@ impl HomeState {
             )
             .highlight_style(theme.selected())
             .highlight_symbol("▶ ");
-        let mut state = ListState::default().with_selected(Some(self.cursor));
+        let selected = self
+            .cursor
+            .min(shown.end.saturating_sub(1))
+            .saturating_sub(shown.start);
+        let mut state = ListState::default().with_selected((!shown.is_empty()).then_some(selected));
         frame.render_stateful_widget(list, list_area, &mut state);
         if entry_height > 0 {
             let lines: Vec<Line> = entries
@@ -272,7 +281,12 @@ pub fn start_quiz(shared: &Shared, topic: Option<String>, count: usize) -> Outco
         count,
         seed: shared.seed,
     };
-    match QuizSession::new(&shared.deck, &options) {
+    // The deck's quiz pool, once the index worker has built it, saves reading the whole deck here.
+    let session = match &shared.quiz_pool {
+        Some(pool) => QuizSession::with_pool(&shared.deck, pool, &options),
+        None => QuizSession::new(&shared.deck, &options),
+    };
+    match session {
         Ok(session) => {
             let notice = session.shortfall().map(|s| text::of(shared.lang).shortfall(s));
             Outcome {

@@ -210,7 +210,7 @@ fn choice_keys(n: usize) -> String {
 }
 
 /// The missed questions of the finished quiz: each prompt, the right answers and the explanation.
-fn missed_lines(session: &QuizSession, shared: &Shared) -> Vec<Line<'static>> {
+fn missed_lines<'a>(session: &'a QuizSession, shared: &Shared) -> Vec<Line<'a>> {
     let (lang, theme) = (shared.lang, &shared.theme);
     let missed: Vec<usize> = (0..session.questions().len())
         .filter(|&i| session.result(i).is_some_and(|g| !g.correct))

@@ -11,14 +11,14 @@ use crate::ui::widgets::rich;
 
 /// Builds the lines of `question` with `chosen` picks; `graded` shows the verdicts and reasons;
 /// `highlight` marks the prompt's keywords.
-pub fn lines(
-    question: &Question,
+pub fn lines<'q>(
+    question: &'q Question,
     chosen: &[usize],
     graded: Option<&Graded>,
     highlight: bool,
     lang: Lang,
     theme: &Theme,
-) -> Vec<Line<'static>> {
+) -> Vec<Line<'q>> {
     let keywords: &[String] = if highlight {
         question.keywords.get(lang)
     } else {
@@ -53,7 +53,7 @@ pub fn lines(
         let pick = if picked { "[x]" } else { "[ ]" };
         lines.push(Line::from(vec![
             Span::styled(format!("{mark} {pick} {}. ", i + 1), style),
-            Span::styled(choice.text.get(lang).to_string(), style),
+            Span::styled(choice.text.get(lang), style),
         ]));
         // Reasons are indented under their choice's text (the marker above is 9 columns); wrapping keeps
         // the indent.

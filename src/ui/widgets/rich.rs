@@ -20,10 +20,10 @@ use crate::ui::widgets::scroll::{Extent, Scroll};
 
 /// A line where every case-insensitive occurrence of any `phrases` entry is styled `hl` (the segmenting
 /// is the core's, shared with quizzes, so browse and quiz highlight the same way).
-pub fn highlight_phrases(text: &str, phrases: &[String], base: Style, hl: Style) -> Line<'static> {
-    let spans: Vec<Span<'static>> = highlight(text, phrases)
+pub fn highlight_phrases<'a>(text: &'a str, phrases: &[String], base: Style, hl: Style) -> Line<'a> {
+    let spans: Vec<Span<'a>> = highlight(text, phrases)
         .into_iter()
-        .map(|seg| Span::styled(seg.text.to_string(), if seg.keyword { hl } else { base }))
+        .map(|seg| Span::styled(seg.text, if seg.keyword { hl } else { base }))
         .collect();
     Line::from(spans)
 }
@@ -62,14 +62,11 @@ fn spans_from_marks(text: &str, is_marked: impl Fn(usize) -> bool, base: Style, 
 
 /// Body text → lines: blank-line paragraphs stay separate; `- ` bullets and `1. ` numbered items start
 /// with a marker span, so their wrapped lines hang under the text (see [`wrap_lines`]).
-pub fn body_lines(body: &str, base: Style) -> Vec<Line<'static>> {
+pub fn body_lines(body: &str, base: Style) -> Vec<Line<'_>> {
     body.lines()
         .map(|line| match list_marker(line) {
-            Some((marker, rest)) => Line::from(vec![
-                Span::styled(marker, base),
-                Span::styled(rest.to_string(), base),
-            ]),
-            None => Line::styled(line.to_string(), base),
+            Some((marker, rest)) => Line::from(vec![Span::styled(marker, base), Span::styled(rest, base)]),
+            None => Line::styled(line, base),
         })
         .collect()
 }
@@ -138,52 +135,108 @@ mod tests {
 ///
 /// Widths are those of the grapheme clusters ratatui draws, so what fits here fits in the buffer.
 pub fn wrap_lines(lines: &[Line<'_>], width: u16) -> Vec<Line<'static>> {
-    lines.iter().flat_map(|line| wrap_line(line, width)).collect()
+    wrap_window(lines, width, usize::MAX).0
 }
 
-fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
-    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    if text.is_empty() {
-        return vec![Line::raw("").style(line.style)];
+/// The first `rows` rows of [`wrap_lines`], and whether they are all of them. Only as much of the text is
+/// wrapped as those rows take, so a view of a 25 MB text costs what it shows, not the text.
+pub fn wrap_window(lines: &[Line<'_>], width: u16, rows: usize) -> (Vec<Line<'static>>, bool) {
+    let mut out = Vec::new();
+    for line in lines {
+        if out.len() >= rows || !wrap_line(line, width, rows, &mut out) {
+            return (out, false);
+        }
     }
-    // Span boundaries as byte ranges of `text`.
+    (out, true)
+}
+
+/// Appends the rows of `line` to `out` until `out` holds `limit` rows; whether the line's rows all fit.
+fn wrap_line(line: &Line<'_>, width: u16, limit: usize, out: &mut Vec<Line<'static>>) -> bool {
+    if line.spans.iter().all(|s| s.content.is_empty()) {
+        out.push(Line::raw("").style(line.style));
+        return true;
+    }
+    // Span boundaries as byte ranges of the line's text (its spans one after the other).
     let mut bounds = Vec::with_capacity(line.spans.len());
     let mut at = 0;
     for span in &line.spans {
         let len = span.content.len();
-        bounds.push((at, at + len, span.style));
+        bounds.push((at, at + len, span));
         at += len;
     }
     let slice = |start: usize, end: usize| -> Vec<Span<'static>> {
         bounds
             .iter()
             .filter(|(s, e, _)| *e > start && *s < end)
-            .map(|(s, e, style)| Span::styled(text[(*s).max(start)..(*e).min(end)].to_string(), *style))
+            .map(|(s, e, span)| {
+                let part = &span.content[(*s).max(start) - s..(*e).min(end) - s];
+                Span::styled(part.to_string(), span.style)
+            })
             .collect()
     };
     let width = usize::from(width);
     let (mut prefix_end, mut indent) = {
-        let end = hanging_prefix(line, &text);
-        (end, display_width(&text[..end]))
+        let end = hanging_prefix(line);
+        (end, spans_width(line, end))
     };
     // A marker that would take half the width or more is not worth hanging under: wrap it as text.
     if indent * 2 >= width {
         (prefix_end, indent) = (0, 0);
     }
-    break_rows(&text[prefix_end..], (width - indent).max(1))
-        .into_iter()
-        .enumerate()
-        .map(|(i, row)| {
-            // The first row carries the prefix itself; later rows hang under the text after it.
-            let lead = match i {
-                0 => slice(0, prefix_end),
-                _ if indent > 0 => vec![Span::raw(" ".repeat(indent))],
-                _ => Vec::new(),
-            };
-            let body = slice(prefix_end + row.start, prefix_end + row.end);
-            Line::from(lead.into_iter().chain(body).collect::<Vec<_>>()).style(line.style)
-        })
-        .collect()
+    // The text after the prefix, borrowed when one span holds it (a long text is never copied whole).
+    let body = text_between(line, &bounds, prefix_end, at);
+    for (i, row) in Rows::new(&body, (width - indent).max(1)).enumerate() {
+        if out.len() >= limit {
+            return false;
+        }
+        // The first row carries the prefix itself; later rows hang under the text after it.
+        let lead = match i {
+            0 => slice(0, prefix_end),
+            _ if indent > 0 => vec![Span::raw(" ".repeat(indent))],
+            _ => Vec::new(),
+        };
+        let body = slice(prefix_end + row.start, prefix_end + row.end);
+        out.push(Line::from(lead.into_iter().chain(body).collect::<Vec<_>>()).style(line.style));
+    }
+    true
+}
+
+/// The line's text from byte `start` to `end`: borrowed from its span when one span holds it all.
+fn text_between<'a>(
+    line: &'a Line<'_>,
+    bounds: &[(usize, usize, &Span<'_>)],
+    start: usize,
+    end: usize,
+) -> std::borrow::Cow<'a, str> {
+    let inside = bounds.iter().position(|(s, e, _)| *s <= start && end <= *e);
+    match inside {
+        Some(i) => {
+            let s = bounds[i].0;
+            std::borrow::Cow::Borrowed(&line.spans[i].content[start - s..end - s])
+        }
+        None => {
+            let mut text = String::with_capacity(end - start);
+            for (s, e, span) in bounds.iter().filter(|(s, e, _)| *e > start && *s < end) {
+                text.push_str(&span.content[(*s).max(start) - s..(*e).min(end) - s]);
+            }
+            std::borrow::Cow::Owned(text)
+        }
+    }
+}
+
+/// The columns the first `end` bytes of the line take.
+fn spans_width(line: &Line<'_>, end: usize) -> usize {
+    let mut left = end;
+    let mut width = 0;
+    for span in &line.spans {
+        let take = left.min(span.content.len());
+        width += display_width(&span.content[..take]);
+        left -= take;
+        if left == 0 {
+            break;
+        }
+    }
+    width
 }
 
 /// Breaks `text` into rows of at most `width` columns, as byte ranges of `text` in order (at least one).
@@ -191,38 +244,100 @@ fn wrap_line(line: &Line<'_>, width: u16) -> Vec<Line<'static>> {
 /// of; spaces at the start stay on the first row, and those at the end on the last, when they fit. The
 /// rules are those of [`wrap_lines`].
 pub fn break_rows(text: &str, width: usize) -> Vec<Range<usize>> {
-    let mut rows = Vec::new();
-    // The row being filled and its width.
-    let (mut row, mut row_width) = (0..0, 0);
-    for (gap_start, word) in words(text) {
-        let word_width = display_width(&text[word.clone()]);
-        let gap = word.start - gap_start;
-        if row_width + gap + word_width <= width {
-            (row.end, row_width) = (word.end, row_width + gap + word_width);
-            continue;
-        }
-        // Only the very first row can be empty: when the text's leading spaces leave the first word no room.
-        if !row.is_empty() || gap > 0 {
-            rows.push(row);
-        }
-        if word_width <= width {
-            (row, row_width) = (word, word_width);
-            continue;
-        }
-        let mut pieces = cut_word(text, word, width);
-        (row, row_width) = pieces.pop().expect("a word has a piece");
-        rows.extend(pieces.into_iter().map(|(piece, _)| piece));
-    }
-    if row_width + (text.len() - row.end) <= width {
-        row.end = text.len();
-    }
-    rows.push(row);
-    rows
+    Rows::new(text, width).collect()
 }
 
-/// The words of `text` separated by runs of ASCII spaces: for each, where the spaces before it start, and
-/// the word. Trailing spaces belong to no word.
-fn words(text: &str) -> Vec<(usize, Range<usize>)> {
+/// The rows of [`break_rows`], one at a time: the text is read only as far as the rows taken.
+struct Rows<'t> {
+    text: &'t str,
+    width: usize,
+    /// Where the next word's leading spaces start.
+    at: usize,
+    /// The row being filled and its width.
+    row: Range<usize>,
+    row_width: usize,
+    /// A word wider than the row, being cut into pieces.
+    pieces: Option<Pieces<'t>>,
+    done: bool,
+}
+
+impl<'t> Rows<'t> {
+    fn new(text: &'t str, width: usize) -> Rows<'t> {
+        Rows {
+            text,
+            width,
+            at: 0,
+            row: 0..0,
+            row_width: 0,
+            pieces: None,
+            done: false,
+        }
+    }
+}
+
+impl Iterator for Rows<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        loop {
+            if let Some(pieces) = &mut self.pieces {
+                let (piece, piece_width, last) = pieces.next_piece();
+                if !last {
+                    return Some(piece);
+                }
+                // The last piece is a row that later words may join.
+                (self.row, self.row_width) = (piece, piece_width);
+                self.pieces = None;
+            }
+            if self.done {
+                return None;
+            }
+            let text = self.text;
+            let Some((gap_start, word)) = next_word(text, self.at) else {
+                self.done = true;
+                if self.row_width + (text.len() - self.row.end) <= self.width {
+                    self.row.end = text.len();
+                }
+                return Some(self.row.clone());
+            };
+            self.at = word.end;
+            let gap = word.start - gap_start;
+            let room = self.width.saturating_sub(self.row_width + gap);
+            if self.row_width + gap <= self.width
+                && let Some(word_width) = width_within(&text[word.clone()], room)
+            {
+                (self.row.end, self.row_width) = (word.end, self.row_width + gap + word_width);
+                continue;
+            }
+            // Only the very first row can be empty: when the text's leading spaces leave the first word no
+            // room.
+            let finished = (!self.row.is_empty() || gap > 0).then(|| self.row.clone());
+            match width_within(&text[word.clone()], self.width) {
+                Some(word_width) => (self.row, self.row_width) = (word, word_width),
+                None => self.pieces = Some(Pieces::new(text, word, self.width)),
+            }
+            if finished.is_some() {
+                return finished;
+            }
+        }
+    }
+}
+
+/// The width of `text` if it is at most `room` columns; measured only that far.
+fn width_within(text: &str, room: usize) -> Option<usize> {
+    let mut used = 0;
+    for cluster in text.graphemes(true) {
+        used += cluster_width(cluster);
+        if used > room {
+            return None;
+        }
+    }
+    Some(used)
+}
+
+/// The next word of `text` at or after byte `at` (words are separated by runs of ASCII spaces): where the
+/// spaces before it start, and the word. Trailing spaces belong to no word.
+fn next_word(text: &str, at: usize) -> Option<(usize, Range<usize>)> {
     let bytes = text.as_bytes();
     let skip = |mut i: usize, space: bool| {
         while i < bytes.len() && (bytes[i] == b' ') == space {
@@ -230,45 +345,66 @@ fn words(text: &str) -> Vec<(usize, Range<usize>)> {
         }
         i
     };
-    let mut words = Vec::new();
-    let mut at = 0;
-    loop {
-        let word_start = skip(at, true);
-        if word_start == bytes.len() {
-            return words;
-        }
-        let word_end = skip(word_start, false);
-        words.push((at, word_start..word_end));
-        at = word_end;
-    }
+    let word_start = skip(at, true);
+    (word_start < bytes.len()).then(|| (at, word_start..skip(word_start, false)))
 }
 
-/// Cuts the word at `word` (wider than `width`) into pieces that fill `width` columns, with their widths.
-/// A URL is cut just after a `/` (not between the two of `://`) where a piece can end there; anything else,
-/// and a URL with no such `/`, at the last grapheme cluster that fits.
-fn cut_word(text: &str, word: Range<usize>, width: usize) -> Vec<(Range<usize>, usize)> {
-    let is_url = text[word.clone()].contains("://");
-    let mut pieces = Vec::new();
-    let (mut start, mut filled) = (word.start, 0);
-    // The latest place a URL piece may end (after a `/`), and the piece's width up to there.
-    let mut after_slash: Option<(usize, usize)> = None;
-    let mut previous_was_slash = false;
-    for (offset, cluster) in text[word.clone()].grapheme_indices(true) {
-        let at = word.start + offset;
-        let cluster_width = cluster_width(cluster);
-        if is_url && previous_was_slash && cluster != "/" && at > start {
-            after_slash = Some((at, filled));
+/// A word wider than `width` cut into pieces that fill `width` columns. A URL is cut just after a `/` (not
+/// between the two of `://`) where a piece can end there; anything else, and a URL with no such `/`, at the
+/// last grapheme cluster that fits.
+struct Pieces<'t> {
+    word: Range<usize>,
+    width: usize,
+    is_url: bool,
+    clusters: unicode_segmentation::GraphemeIndices<'t>,
+    /// The piece being filled: where it starts and its width.
+    start: usize,
+    filled: usize,
+    /// The latest place a URL piece may end (after a `/`), and the piece's width up to there.
+    after_slash: Option<(usize, usize)>,
+    previous_was_slash: bool,
+    /// A cluster read but not yet placed (it did not fit the piece just ended).
+    held: Option<(usize, &'t str)>,
+}
+
+impl<'t> Pieces<'t> {
+    fn new(text: &'t str, word: Range<usize>, width: usize) -> Pieces<'t> {
+        Pieces {
+            is_url: text[word.clone()].contains("://"),
+            clusters: text[word.clone()].grapheme_indices(true),
+            start: word.start,
+            word,
+            width,
+            filled: 0,
+            after_slash: None,
+            previous_was_slash: false,
+            held: None,
         }
-        while filled + cluster_width > width && at > start {
-            let (end, end_width) = after_slash.take().unwrap_or((at, filled));
-            pieces.push((start..end, end_width));
-            (start, filled) = (end, filled - end_width);
-        }
-        filled += cluster_width;
-        previous_was_slash = cluster == "/";
     }
-    pieces.push((start..word.end, filled));
-    pieces
+
+    /// The next piece, its width, and whether it is the word's last.
+    fn next_piece(&mut self) -> (Range<usize>, usize, bool) {
+        while let Some((offset, cluster)) = self.held.take().or_else(|| self.clusters.next()) {
+            let at = self.word.start + offset;
+            let cluster_width = cluster_width(cluster);
+            if self.is_url && self.previous_was_slash && cluster != "/" && at > self.start {
+                self.after_slash = Some((at, self.filled));
+            }
+            if self.filled + cluster_width > self.width && at > self.start {
+                let (end, end_width) = self.after_slash.take().unwrap_or((at, self.filled));
+                let piece = self.start..end;
+                (self.start, self.filled) = (end, self.filled - end_width);
+                // The cluster is placed again, in the next piece (the slash mark is already taken).
+                self.held = Some((offset, cluster));
+                self.previous_was_slash = false;
+                self.after_slash = None;
+                return (piece, end_width, false);
+            }
+            self.filled += cluster_width;
+            self.previous_was_slash = cluster == "/";
+        }
+        (self.start..self.word.end, self.filled, true)
+    }
 }
 
 /// The columns a grapheme cluster takes in the buffer: ratatui's own measure; control characters, which
@@ -290,24 +426,32 @@ pub fn display_width(text: &str) -> usize {
 /// `✓ [x] 2. ` or help's `  Ctrl-W  ` (one that ends in a space and does not start with a letter), or else
 /// its leading spaces.
 /// Continuation lines are indented to the width of the prefix.
-fn hanging_prefix(line: &Line<'_>, text: &str) -> usize {
+fn hanging_prefix(line: &Line<'_>) -> usize {
     if let [first, _, ..] = &line.spans[..] {
         let s = first.content.as_ref();
-        let is_marker = display_width(s) <= 16
+        let is_marker = width_within(s, 16).is_some()
             && s.ends_with(' ')
             && s.trim().chars().next().is_some_and(|c| !c.is_alphabetic());
         if is_marker {
             return s.len();
         }
     }
-    text.len() - text.trim_start_matches(' ').len()
+    let mut spaces = 0;
+    for span in &line.spans {
+        let content = span.content.as_ref();
+        let leading = content.len() - content.trim_start_matches(' ').len();
+        spaces += leading;
+        if leading < content.len() {
+            break;
+        }
+    }
+    spaces
 }
 
 /// `line` cut to at most `width` columns; a line that had to be cut ends with `…`, so the reader knows.
 pub fn clip(line: Line<'static>, width: u16) -> Line<'static> {
     let width = usize::from(width);
-    let full: usize = line.spans.iter().map(|s| display_width(&s.content)).sum();
-    if full <= width {
+    if fits(line.spans.iter().map(|s| s.content.as_ref()), width) {
         return line;
     }
     let mut left = width.saturating_sub(1);
@@ -378,29 +522,60 @@ pub fn input_line(text: &str, caret: usize, width: usize, caret_style: Style) ->
     Line::from(spans)
 }
 
+/// Whether `parts`, one after the other, take at most `width` columns: measured only as far as `width`, so
+/// a line cut from a long text costs the width, not the text.
+fn fits<'a>(parts: impl IntoIterator<Item = &'a str>, width: usize) -> bool {
+    let mut used = 0;
+    for part in parts {
+        for cluster in part.graphemes(true) {
+            used += cluster_width(cluster);
+            if used > width {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 /// `text` cut to at most `width` columns, ending with `…` when it had to be cut.
 pub fn truncate(text: &str, width: usize) -> String {
-    let clipped = clip(
-        Line::raw(text.to_string()),
-        u16::try_from(width).unwrap_or(u16::MAX),
-    );
+    let width = u16::try_from(width).unwrap_or(u16::MAX);
+    if fits([text], usize::from(width)) {
+        return text.to_string();
+    }
+    // Only the text up to the first cluster past the width is copied and cut: the rest cannot show.
+    let mut end = 0;
+    let mut used = 0;
+    for (at, cluster) in text.grapheme_indices(true) {
+        used += cluster_width(cluster);
+        end = at + cluster.len();
+        if used > usize::from(width) {
+            break;
+        }
+    }
+    let clipped = clip(Line::raw(text[..end].to_string()), width);
     clipped.spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
 /// A source link: `↗ ` and the URL, which wraps under itself and never loses a character.
-pub fn source_line(url: &str, style: Style) -> Line<'static> {
-    Line::from(vec![
-        Span::styled("↗ ", style),
-        Span::styled(url.to_string(), style),
-    ])
+pub fn source_line(url: &str, style: Style) -> Line<'_> {
+    Line::from(vec![Span::styled("↗ ", style), Span::styled(url, style)])
 }
+
+/// Rows wrapped at once however little of a text is shown: every ordinary text fits, so its extent is
+/// exact; only a longer one (a 25 MB answer) is wrapped just as far as the view shows.
+const WRAPPED_AT_LEAST: usize = 1024;
 
 /// Renders lines in a bordered box, wrapped by display width and scrolled by `scroll` (clamped to the
 /// content), and records the text's extent in it; when more text follows below, the bottom border says so.
+///
+/// Only the rows down to the bottom of the view are wrapped (and at least [`WRAPPED_AT_LEAST`]): a redraw
+/// of a huge text on screen costs the rows shown, not the text. Past those rows the extent is not known,
+/// and the view lets ↓ and End go on (a later draw clamps them).
 pub fn scrolled(
     frame: &mut Frame,
     area: Rect,
-    lines: Vec<Line<'static>>,
+    lines: Vec<Line<'_>>,
     title: String,
     scroll: &Scroll,
     shared: &Shared,
@@ -411,25 +586,93 @@ pub fn scrolled(
         .border_style(shared.theme.border())
         .title(title);
     let inner = block.inner(area);
-    let lines = wrap_lines(&lines, inner.width);
-    let extent = Extent::of(lines.len() as u16, inner.height);
+    let needed = usize::from(scroll.offset()) + usize::from(inner.height) + 1;
+    let (mut rows, complete) = wrap_window(&lines, inner.width, needed.max(WRAPPED_AT_LEAST));
+    let extent = if complete {
+        Extent::of(u16::try_from(rows.len()).unwrap_or(u16::MAX), inner.height)
+    } else {
+        Extent {
+            max: u16::MAX,
+            view: inner.height,
+        }
+    };
     scroll.record(extent);
-    let max_scroll = extent.max;
-    let scroll = scroll.offset();
-    if scroll < max_scroll {
+    let offset = scroll.offset();
+    if offset < extent.max {
         let more = match shared.lang {
             Lang::En => " ↓ more ",
             Lang::Ko => " ↓ 더 있음 ",
         };
         block = block.title_bottom(Line::styled(more, shared.theme.key()).right_aligned());
     }
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);
+    rows.drain(..usize::from(offset).min(rows.len()));
+    frame.render_widget(Paragraph::new(rows).block(block), area);
 }
 
 #[cfg(test)]
 mod wrap_tests {
     use super::*;
+    use crate::ui::msg::Action;
     use unicode_width::UnicodeWidthStr;
+
+    /// A text of `bytes` bytes of words, with no line break.
+    fn long_text(bytes: usize) -> String {
+        "lambda function request table ".repeat(bytes / 30)
+    }
+
+    #[test]
+    fn rows_are_read_only_as_far_as_they_are_taken() {
+        let text = long_text(4_000_000);
+        let mut rows = Rows::new(&text, 40);
+        let first: Vec<Range<usize>> = rows.by_ref().take(10).collect();
+        assert_eq!(first.len(), 10);
+        assert!(
+            rows.at <= 11 * 40,
+            "read {} bytes for 10 rows of 40 columns",
+            rows.at
+        );
+        // A word longer than many rows is cut as far as its pieces are taken, too.
+        let word = "x".repeat(4_000_000);
+        let mut rows = Rows::new(&word, 40);
+        assert_eq!(rows.by_ref().take(3).count(), 3);
+        let pieces = rows.pieces.as_ref().expect("still cutting the word");
+        assert!(pieces.start <= 3 * 40, "cut {} bytes for 3 rows", pieces.start);
+    }
+
+    #[test]
+    fn a_huge_text_in_a_view_is_wrapped_as_far_as_the_view_and_scrolls_on() {
+        let deck = std::sync::Arc::new(crate::core::content::load(&crate::io::deck::bundled_files().0).deck);
+        let shared = crate::ui::shared::Setup::new(deck, Lang::En, jiff::Timestamp::UNIX_EPOCH).into_shared();
+        let text = long_text(25_000_000);
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(42, 12)).unwrap();
+        let mut scroll = Scroll::default();
+        let draw = |terminal: &mut ratatui::Terminal<_>, scroll: &Scroll| {
+            terminal
+                .draw(|f| {
+                    scrolled(
+                        f,
+                        f.area(),
+                        vec![Line::raw(text.as_str())],
+                        "t".into(),
+                        scroll,
+                        &shared,
+                    )
+                })
+                .unwrap();
+        };
+        draw(&mut terminal, &scroll);
+        let buffer = format!("{:?}", terminal.backend().buffer());
+        assert!(
+            buffer.contains("lambda function request table lambda"),
+            "{buffer}"
+        );
+        assert!(buffer.contains("↓ more"), "{buffer}");
+        // The end is not known, so the keys go on: a page down moves a page (less a row).
+        assert!(scroll.apply(Action::PageDown));
+        assert_eq!(scroll.offset(), 9);
+        draw(&mut terminal, &scroll);
+        assert_eq!(scroll.offset(), 9);
+    }
 
     fn rows(lines: &[Line<'_>], width: u16) -> Vec<String> {
         wrap_lines(lines, width)

@@ -16,16 +16,11 @@ use super::{all_distinct, per_lang};
 /// The question for row `row` of `compare` in topic `topic`, or `None` when the row cannot give a question
 /// with exactly one right answer.
 pub fn question(topic: &str, compare: &Compare, row: usize, seed: u64) -> Option<Question> {
+    if !options_askable(compare) || !row_askable(compare, row) {
+        return None;
+    }
     let r = compare.rows.get(row)?;
     let k = compare.options.len();
-    if k < 2 || r.values.len() != k {
-        return None;
-    }
-    if !all_distinct(&compare.options.iter().collect::<Vec<_>>())
-        || !all_distinct(&r.values.iter().collect::<Vec<_>>())
-    {
-        return None;
-    }
     let card = global_id(topic, &compare.id);
     let id = format!("{card}{}", compare_row_suffix(row));
     let target = item_rng(seed, &format!("{id}/target")).random_range(0..k);
@@ -77,6 +72,19 @@ pub fn question(topic: &str, compare: &Compare, row: usize, seed: u64) -> Option
         choose: 1,
         explanation,
         reference: compare.sources.first().cloned(),
+    })
+}
+
+/// Whether the table's options can be the choices of a question: at least two, all different.
+pub fn options_askable(compare: &Compare) -> bool {
+    compare.options.len() >= 2 && all_distinct(&compare.options.iter().collect::<Vec<_>>())
+}
+
+/// Whether row `row` can be asked (given [`options_askable`]): it exists, has a value per option, all
+/// different.
+pub fn row_askable(compare: &Compare, row: usize) -> bool {
+    compare.rows.get(row).is_some_and(|r| {
+        r.values.len() == compare.options.len() && all_distinct(&r.values.iter().collect::<Vec<_>>())
     })
 }
 

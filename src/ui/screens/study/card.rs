@@ -10,7 +10,7 @@ use crate::ui::screens::Shared;
 use crate::ui::widgets::{question_view, rich};
 
 /// The lines of the card on screen.
-pub(super) fn lines(state: &StudyState, current: &Current, shared: &Shared) -> Vec<Line<'static>> {
+pub(super) fn lines<'a>(state: &'a StudyState, current: &Current, shared: &'a Shared) -> Vec<Line<'a>> {
     let lang = shared.lang;
     let theme = &shared.theme;
     let mut lines = Vec::new();
@@ -44,10 +44,10 @@ pub(super) fn lines(state: &StudyState, current: &Current, shared: &Shared) -> V
             ));
         }
         (Item::Fact(f), None) => {
-            lines.push(Line::styled(f.prompt.get(lang).to_string(), theme.title()));
+            lines.push(Line::styled(f.prompt.get(lang), theme.title()));
             if current.revealed {
                 lines.push(Line::raw(""));
-                lines.push(Line::styled(f.answer.get(lang).to_string(), theme.good()));
+                lines.push(Line::styled(f.answer.get(lang), theme.good()));
                 if let Some(detail) = &f.detail {
                     lines.push(Line::raw(""));
                     lines.extend(rich::body_lines(detail.get(lang), theme.text()));
@@ -59,13 +59,13 @@ pub(super) fn lines(state: &StudyState, current: &Current, shared: &Shared) -> V
                     };
                     lines.push(Line::from(vec![
                         Span::styled(label, theme.warn()),
-                        Span::raw(correction.get(lang).to_string()),
+                        Span::raw(correction.get(lang)),
                     ]));
                 }
                 lines.push(rich::source_line(&f.source, theme.dim()));
             }
         }
-        (other, None) => lines.push(Line::raw(other.headline().get(lang).to_string())),
+        (other, None) => lines.push(Line::raw(other.headline().get(lang))),
     }
     lines
 }

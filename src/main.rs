@@ -47,7 +47,7 @@ fn main() -> ExitCode {
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let lang = cli::message_language(lang_flag, data_dir);
-            let prefix = recall::ui::text::of(lang).error_prefix();
+            let prefix = recall::text::of(lang).error_prefix();
             let _ = writeln!(err, "recall: {prefix}: {}", cli::say_error(&e, lang));
             let _ = err.flush();
             ExitCode::FAILURE
@@ -102,7 +102,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
                 Format::Text => cli::search::write_text(&results, lang, out)?,
             }
             if results.is_empty() && format == Format::Text {
-                writeln!(err, "recall: {}", recall::ui::text::of(lang).no_match(&query))?;
+                writeln!(err, "recall: {}", recall::text::of(lang).no_match(&query))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -127,7 +127,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
         }) => {
             if what != WhatArg::Cards && format != ExportFormatArg::Csv {
                 // A usage error (exit 2, as clap's own), said in the learner's language.
-                let words = recall::ui::text::of(cli::message_language(cli_opts.lang, cli.data_dir.clone()));
+                let words = recall::text::of(cli::message_language(cli_opts.lang, cli.data_dir.clone()));
                 writeln!(err, "recall: {}: {}", words.error_prefix(), words.csv_only())?;
                 return Ok(ExitCode::from(2));
             }

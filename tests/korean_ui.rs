@@ -20,10 +20,10 @@ use recall::core::quiz::{ExamOptions, ExamSession, QuizError, ResponseError, Sho
 use recall::core::search::{Field, searchable_texts};
 use recall::core::srs::{Limits, SessionError};
 use recall::io::deck::bundled_files;
+use recall::text::{self, CheckCounts, Notice, WriteFailure, WriteProblem};
 use recall::ui::app::{App, Effect};
 use recall::ui::msg::{Action, Msg};
 use recall::ui::shared::Setup;
-use recall::ui::text::{self, CheckCounts, Notice, WriteFailure, WriteProblem};
 use recall::ui::theme::Theme;
 use recall::ui::view::view;
 use screen::{assert_borders_intact, text_of};

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use crate::core::content::{Lang, Loaded};
 use crate::core::untrusted::one_line;
-use crate::ui::text::{self, CheckCounts};
+use crate::text::{self, CheckCounts};
 
 /// Prints every diagnostic to `err` and a one-line summary in `lang` to `out`; returns whether the deck passes.
 pub fn run(

@@ -29,8 +29,8 @@ use crate::core::srs::OptimizeError;
 use crate::io::deck::DeckSourceError;
 use crate::io::export::WriteError;
 use crate::io::progress::LoadedProgress;
+use crate::text;
 use crate::ui::key_overrides;
-use crate::ui::text;
 use crate::ui::theme::THEME_NAMES;
 
 /// The `[keys]` action names, listed once.

@@ -13,7 +13,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use super::output::Safe;
 use crate::core::content::Lang;
 use crate::core::untrusted::for_terminal;
-use crate::ui::text::{self, Usage};
+use crate::text::{self, Usage};
 
 /// The usage error in `error`, if it is one the catalogue can say.
 pub fn usage_of(error: &clap::Error) -> Option<Usage> {

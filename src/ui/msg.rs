@@ -5,7 +5,7 @@ use jiff::Timestamp;
 
 use crate::core::progress::Event;
 use crate::core::search::{Hit, SearchOptions};
-use crate::ui::text::{Notice, WriteFailure};
+use crate::text::{Notice, WriteFailure};
 
 /// A user intention, independent of the key that expresses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

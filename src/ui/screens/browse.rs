@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Row
 use super::{Outcome, Shared};
 use crate::core::content::{ItemKind, ItemRef, Lang, Topic};
 use crate::core::quiz::Question;
+use crate::text;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
-use crate::ui::text;
 use crate::ui::widgets::scroll::{Extent, Scroll};
 use crate::ui::widgets::{compare_table, rich};
 

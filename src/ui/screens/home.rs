@@ -21,11 +21,11 @@ use crate::core::progress::{EventKind, Stats};
 use crate::core::quiz::{ExamOptions, ExamSession, QuizError, QuizOptions, QuizSession};
 use crate::core::readiness;
 use crate::core::srs::Mode;
+use crate::text;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
 use crate::ui::shared::readiness_day;
-use crate::ui::text;
 use crate::ui::widgets::fmt::{clock, percent};
 use crate::ui::widgets::rich;
 

@@ -14,9 +14,9 @@ use super::browse::BrowseState;
 use super::{Outcome, Screen, Shared};
 use crate::core::content::Lang;
 use crate::core::search::{Hit, SearchOptions};
+use crate::text;
 use crate::ui::msg::{Action, Msg, SearchRequest};
 use crate::ui::screens::Effect;
-use crate::ui::text;
 use crate::ui::widgets::rich;
 
 /// How many results a query shows.

@@ -418,7 +418,7 @@ pub fn topics_height(ctx: &Ctx, width: u16) -> u16 {
 /// each topic's.
 fn readiness_lines(ctx: &Ctx) -> Vec<Line<'static>> {
     let r = ctx.readiness;
-    let t = crate::ui::text::of(ctx.lang).readiness();
+    let t = crate::text::of(ctx.lang).readiness();
     let headline = match r.overall {
         Some(p) => Line::styled(
             (t.overall)(p.scaled, p.low, p.high, of_fraction(p.pass_chance)),
@@ -459,7 +459,7 @@ fn readiness_lines(ctx: &Ctx) -> Vec<Line<'static>> {
 
 /// Exam readiness for tomorrow: overall and per topic.
 pub fn readiness(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let title = format!(" {} ", crate::ui::text::of(ctx.lang).readiness().title);
+    let title = format!(" {} ", crate::text::of(ctx.lang).readiness().title);
     ctx.text_panel(area, buf, title, &readiness_lines(ctx));
 }
 

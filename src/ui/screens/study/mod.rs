@@ -22,10 +22,10 @@ use crate::core::content::{Deck, Item, Lang};
 use crate::core::progress::Rating;
 use crate::core::quiz::{Graded, Question, QuizError, grade};
 use crate::core::srs::{Mode, StudySession};
+use crate::text;
 use crate::ui::keymap::{Context, key_name};
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
-use crate::ui::text;
 use crate::ui::widgets::rich::{self, scrolled};
 use crate::ui::widgets::scroll::Scroll;
 

@@ -11,8 +11,8 @@ use super::{MORE_NEW, StudyState};
 use crate::core::content::Lang;
 use crate::core::percent::percent;
 use crate::core::srs::{Mode, NextDue, SessionSummary};
+use crate::text;
 use crate::ui::screens::Shared;
-use crate::ui::text;
 use crate::ui::widgets::fmt::clock;
 use crate::ui::widgets::rich::scrolled;
 

@@ -1,5 +1,8 @@
-//! The interface's own words, one catalogue per language: `en` and `ko` each implement [`Catalog`],
-//! and [`of`] picks one for a [`Lang`].
+//! recall's own words, one catalogue per language: `en` and `ko` each implement [`Catalog`], and [`of`]
+//! picks one for a [`Lang`].
+//!
+//! It sits below both `cli` and `ui` (not inside `ui`): the headless commands print from the same
+//! catalogue as the screens, and a command-line tool has no business depending on the interface layer.
 //!
 //! Why a trait and not a message-file crate (fluent, gettext): every message is a method with typed
 //! arguments, so a third language is one more file implementing [`Catalog`], and the compiler lists every

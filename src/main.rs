@@ -82,7 +82,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         Some(Command::List { topic, format }) => {
-            let deck = usable(load()?, &location, err)?;
+            let deck = usable(load()?, &location, lang, err)?;
             if let Some(t) = &topic {
                 require_topic(&deck, t)?;
             }
@@ -94,7 +94,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Search { query, format, limit }) => {
-            let deck = usable(load()?, &location, err)?;
+            let deck = usable(load()?, &location, lang, err)?;
             let query = query.join(" ");
             let results = cli::search::results(std::sync::Arc::new(deck), &query, lang, limit);
             match format {
@@ -112,7 +112,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Stats { format }) => {
-            let deck = leak(usable(load()?, &location, err)?);
+            let deck = leak(usable(load()?, &location, lang, err)?);
             let paths = Paths::resolve(cli.data_dir.clone())?;
             let lang = cli.lang.map(Into::into);
             let (tz, now) = (TimeZone::system(), clock::now());
@@ -131,7 +131,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
                 writeln!(err, "recall: {}: {}", words.error_prefix(), words.csv_only())?;
                 return Ok(ExitCode::from(2));
             }
-            let deck = usable(load()?, &location, err)?;
+            let deck = usable(load()?, &location, lang, err)?;
             let paths = Paths::resolve(cli.data_dir.clone())?;
             let request = cli::export::ExportRequest {
                 format: format.into(),
@@ -165,7 +165,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Topics { format }) => {
-            let deck = usable(load()?, &location, err)?;
+            let deck = usable(load()?, &location, lang, err)?;
             print_topics(&deck, lang, format, out)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -224,7 +224,8 @@ fn interactive(
     start: Start,
     err: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    let deck = usable(loaded, location, err)?;
+    let lang = cli::message_language(opts.lang, opts.data_dir.clone());
+    let deck = usable(loaded, location, lang, err)?;
     let ended = cli::interactive::run(deck, opts.data_dir.clone(), opts.lang, start)?;
     Ok(ExitCode::from(ended.exit_status()))
 }
@@ -253,13 +254,14 @@ fn leak<T>(value: T) -> &'static T {
 }
 
 /// The deck if it has no errors; otherwise prints the diagnostics and fails.
-fn usable(loaded: Loaded, location: &DeckLocation, err: &mut impl Write) -> anyhow::Result<Deck> {
+fn usable(loaded: Loaded, location: &DeckLocation, lang: Lang, err: &mut impl Write) -> anyhow::Result<Deck> {
     match loaded.into_deck(false) {
         Ok((deck, _warnings)) => Ok(deck),
         Err(e) => {
             let recall::core::content::DeckError::Invalid { diagnostics } = &e;
+            let words = recall::text::of(lang);
             for d in diagnostics {
-                writeln!(err, "{d}")?;
+                writeln!(err, "{}", words.diagnostic(d))?;
             }
             Err(e).with_context(|| format!("cannot use {}", location.describe()))
         }

@@ -1,4 +1,5 @@
-//! `recall check`: validate a deck like a compiler, every problem at once.
+//! `recall check`: validate a deck like a compiler, every problem at once, in the learner's language
+//! (`--lang`): a Korean deck author reads Korean diagnostics, with the same `path:line:col:` and `[rule]`.
 
 use std::io::Write;
 
@@ -15,17 +16,19 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<bool> {
+    let words = text::of(lang);
     for d in &loaded.diagnostics {
-        writeln!(err, "{d}")?;
+        writeln!(err, "{}", words.diagnostic(d))?;
     }
     let (errors, warnings) = loaded.counts();
     let failed = errors > 0 || (strict && warnings > 0);
     if strict && warnings > 0 {
         // The diagnostics above say "warning:"; say why they fail the check anyway.
-        let noun = if warnings == 1 { "warning" } else { "warnings" };
         writeln!(
             err,
-            "error: {warnings} {noun}, and --strict treats warnings as errors"
+            "{}: {}",
+            words.severity(crate::core::content::Severity::Error),
+            words.strict_failed(warnings)
         )?;
     }
     let deck = &loaded.deck;
@@ -39,7 +42,7 @@ pub fn run(
     writeln!(
         out,
         "{}",
-        text::of(lang).check_summary(!failed, &one_line(deck_name), counts)
+        words.check_summary(!failed, &one_line(deck_name), counts)
     )?;
     Ok(!failed)
 }

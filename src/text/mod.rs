@@ -14,6 +14,7 @@
 //! tests), status-line notices from the effect runner, and the headless commands' text output.
 //! Screens still hold their own layout strings next to the code that lays them out.
 
+pub mod commands;
 mod en;
 mod ko;
 
@@ -28,6 +29,7 @@ use crate::core::srs::SessionError;
 use crate::io::deck::DeckSourceError;
 use crate::io::log::LogWarning;
 
+pub use commands::{CommandWords, DataFailure, ImportFailure};
 pub use en::En;
 pub use ko::Ko;
 
@@ -40,7 +42,7 @@ pub fn of(lang: Lang) -> &'static dyn Catalog {
 }
 
 /// Every message the interface and the headless commands print, in one language.
-pub trait Catalog: Sync {
+pub trait Catalog: CommandWords + Sync {
     // ---- Terms: one word per concept, used by every screen and command.
 
     /// An item kind as a learner calls it (tabs, search results, `recall topics`).

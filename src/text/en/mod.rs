@@ -1,5 +1,7 @@
 //! English: the words the interface had before the catalogue, unchanged (the snapshots pin them).
 
+mod commands;
+
 use std::path::Path;
 
 use jiff::SignedDuration;

@@ -6,6 +6,8 @@
 //! 소요 시간 (time spent); 합격선 (pass mark). A reason comes before a path, so a narrow status line
 //! keeps the reason.
 
+mod commands;
+
 use std::path::Path;
 
 use jiff::SignedDuration;

@@ -264,6 +264,39 @@ pub enum Usage {
         /// The option.
         arg: String,
     },
+    /// An argument nothing takes (`recall stats extra`).
+    Unexpected {
+        /// What was typed.
+        value: String,
+    },
+    /// An option given twice (`-n 5 -n 6`).
+    Repeated {
+        /// The option.
+        arg: String,
+    },
+    /// Two options that cannot go together.
+    Conflict {
+        /// The option.
+        arg: String,
+        /// The option(s) it conflicts with.
+        others: Vec<String>,
+    },
+    /// More values than an option takes.
+    TooManyValues {
+        /// The option.
+        arg: String,
+        /// The extra value.
+        value: String,
+    },
+    /// A command that needs a subcommand got none (`recall import`).
+    MissingCommand {
+        /// The command.
+        name: String,
+        /// Its subcommands.
+        commands: Vec<String>,
+    },
+    /// An argument that is not UTF-8 text.
+    NotText,
 }
 
 /// Why a file could not be written, in words each language can say; `detail` is the system's own

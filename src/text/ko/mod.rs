@@ -251,15 +251,28 @@ impl Catalog for Ko {
                     allowed.join(", ")
                 )
             }
-            Usage::Malformed { arg, value } => format!("{arg}에 맞지 않는 형식의 값입니다: '{value}'"),
+            Usage::Malformed { arg, value } => format!("{arg}의 값 형식이 올바르지 않습니다: '{value}'"),
             Usage::UnknownCommand { name, suggestion } => {
-                format!("없는 명령입니다: '{name}'{}", similar("명령", suggestion))
+                format!("알 수 없는 명령입니다: '{name}'{}", similar("명령", suggestion))
             }
             Usage::UnknownOption { name, suggestion } => {
-                format!("없는 옵션입니다: '{name}'{}", similar("옵션", suggestion))
+                format!("알 수 없는 옵션입니다: '{name}'{}", similar("옵션", suggestion))
             }
-            Usage::Missing { args } => format!("꼭 필요한 인자가 빠졌습니다: {}", args.join(", ")),
-            Usage::NoValue { arg } => format!("{arg}에는 값이 필요합니다"),
+            Usage::Missing { args } => format!("필수 인자가 없습니다: {}", args.join(", ")),
+            Usage::Unexpected { value } => format!("필요 없는 인자입니다: '{value}'"),
+            Usage::Repeated { arg } => format!("{arg}은(는) 한 번만 쓸 수 있습니다."),
+            Usage::Conflict { arg, others } => {
+                format!("{arg}은(는) {}와(과) 함께 쓸 수 없습니다.", others.join(", "))
+            }
+            Usage::TooManyValues { arg, value } => {
+                format!("{arg}에 값이 너무 많습니다: '{value}'")
+            }
+            Usage::MissingCommand { name, commands } => format!(
+                "'{name}' 다음에 명령이 필요합니다 (가능한 명령: {})",
+                commands.join(", ")
+            ),
+            Usage::NotText => "UTF-8 텍스트가 아닌 인자가 있습니다.".to_string(),
+            Usage::NoValue { arg } => format!("{arg}에는 값이 필요합니다."),
         })
     }
 

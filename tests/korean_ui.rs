@@ -477,3 +477,310 @@ fn the_check_finds_english_words_and_allows_names_keys_and_paths() {
         &allowed,
     );
 }
+
+/// Runs the binary headless in `dir` with `--lang ko`, its data, home and XDG folders all inside `dir`;
+/// returns stdout and stderr together.
+fn recall_ko(dir: &std::path::Path, args: &[&str]) -> String {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_recall"))
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_DATA_HOME", dir.join("xdg-data"))
+        .env("XDG_CONFIG_HOME", dir.join("xdg-config"))
+        .env("XDG_STATE_HOME", dir.join("xdg-state"))
+        .env_remove("RECALL_DATA_DIR")
+        .env_remove("RECALL_CONTENT")
+        .args(["--lang", "ko", "--data-dir"])
+        .arg(dir.join("data"))
+        .args(args)
+        .output()
+        .unwrap();
+    let mut said = String::from_utf8(output.stdout).unwrap();
+    said.push_str(&String::from_utf8(output.stderr).unwrap());
+    said
+}
+
+/// English that must not reach a Korean learner: phrases the commands said before they were Korean.
+const ENGLISH_PHRASES: &[&str] = &[
+    "error:",
+    "warning:",
+    "hint:",
+    "cannot ",
+    "invalid",
+    "unknown",
+    "must be",
+    "expected",
+    "Wrote",
+    "skipped",
+    "dropped",
+    "no notes",
+    "field(s)",
+    "is not",
+    "argument",
+    "cannot be used",
+    "not supported",
+    "out of range",
+    "older than",
+    "treats warnings",
+    "directory",
+    "studying",
+    "schema version",
+];
+
+/// Korean, and none of the English phrases.
+fn assert_said_in_korean(what: &str, said: &str) {
+    assert!(
+        said.chars().any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c)),
+        "{what}: no Hangul in {said:?}"
+    );
+    for phrase in ENGLISH_PHRASES {
+        assert!(!said.contains(phrase), "{what}: English {phrase:?} in {said}");
+    }
+}
+
+#[test]
+fn recall_import_anki_speaks_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).unwrap();
+    write("one.txt", b"front only\n");
+    write("empty.txt", b"");
+    write("bin.txt", b"a\0b\tc\n");
+    write("sep.txt", b"#separator:Slash\na/b\n");
+    write("media.txt", b"q [sound:a.mp3]\tanswer\n\tno front\n");
+    write("pkg.apkg", b"PK\x03\x04 not really a zip");
+    let cases: &[(&str, &[&str], &str)] = &[
+        (
+            "one field",
+            &["import", "anki", "one.txt"],
+            "1번째 줄: 필드가 1개뿐입니다",
+        ),
+        (
+            "no notes",
+            &["import", "anki", "empty.txt"],
+            "가져올 노트가 없습니다",
+        ),
+        ("binary", &["import", "anki", "bin.txt"], "텍스트 파일이 아닙니다"),
+        (
+            "separator",
+            &["import", "anki", "sep.txt"],
+            "알 수 없는 구분자입니다",
+        ),
+        (
+            "no file",
+            &["import", "anki", "nofile.txt"],
+            "파일이 없습니다 — nofile.txt",
+        ),
+        (
+            "not a package",
+            &["import", "anki", "pkg.apkg"],
+            "Anki 패키지가 아닙니다",
+        ),
+        (
+            "bad source",
+            &["import", "anki", "media.txt", "--source", "notaurl"],
+            "올바른 주소가 아닙니다",
+        ),
+        (
+            "imported",
+            &["import", "anki", "media.txt"],
+            "저장했습니다: media.toml (주제 `media`, 요점 1개)",
+        ),
+        ("exists", &["import", "anki", "media.txt"], "파일이 이미 있습니다"),
+    ];
+    for (what, args, expected) in cases {
+        let said = recall_ko(dir.path(), args);
+        assert!(said.contains(expected), "{what}: {said}");
+        assert_said_in_korean(what, &said);
+    }
+    // The warnings of the successful import, with the Korean prefix.
+    std::fs::remove_file(dir.path().join("media.toml")).unwrap();
+    let said = recall_ko(dir.path(), &["import", "anki", "media.txt"]);
+    assert!(said.contains("recall: 경고: 미디어 참조 1개"), "{said}");
+    assert!(
+        said.contains("recall: 경고: 앞면이나 뒷면이 비어 있는 노트 1개"),
+        "{said}"
+    );
+}
+
+#[test]
+fn config_toml_errors_are_korean_with_korean_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let cases = [
+        (
+            "new_per_day = \"lots\"",
+            "정수를 써야 하는 자리에 문자열 \"lots\"",
+        ),
+        (
+            "desired_retention = 1.5",
+            "desired_retention은 0.7–0.99 사이여야 합니다(입력값 1.5)",
+        ),
+        ("theme = \"dark\"", "알 수 없는 테마입니다: `dark`"),
+        ("languag = \"ko\"", "알 수 없는 설정입니다: `languag`"),
+        (
+            "day_starts_at = 25",
+            "day_starts_at은(는) 0–23 사이의 정수여야 합니다(입력값 25)",
+        ),
+        ("language = \"kr\"", "알 수 없는 언어입니다: `kr`"),
+        (
+            "[keys]\nfoo = \"x\"",
+            "[keys]에 알 수 없는 동작이 있습니다: `foo`",
+        ),
+        (
+            "[keys]\nundo = \"alt+u\"",
+            "alt+와 shift+ 조합은 지원하지 않습니다",
+        ),
+        ("[keys]\nundo = \"x\"\nflag = \"x\"", "이미 `undo`의 키입니다"),
+        (
+            "fsrs_parameters = [1.0, 2.0]",
+            "FSRS 매개변수가 올바르지 않습니다(값 2개)",
+        ),
+        ("theme = ", "값이 비어 있거나 따옴표로 감싸지 않았습니다"),
+    ];
+    for (config, expected) in cases {
+        std::fs::write(data.join("config.toml"), config).unwrap();
+        let said = recall_ko(dir.path(), &["stats"]);
+        assert!(said.contains(expected), "{config}: {said}");
+        assert!(said.contains("config.toml:"), "the position stays: {said}");
+        assert_said_in_korean(config, &said);
+    }
+    std::fs::write(data.join("config.toml"), b"theme = \"\xff\"").unwrap();
+    assert_said_in_korean("not UTF-8", &recall_ko(dir.path(), &["stats"]));
+}
+
+#[test]
+fn recall_check_diagnostics_are_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("deck");
+    std::fs::create_dir(&deck).unwrap();
+    std::fs::write(
+        deck.join("t.toml"),
+        r#"[topic]
+id = "t"
+title = "T"
+colour = "red"
+
+[[fact]]
+id = "a"
+prompt = "What?"
+answer = "This."
+source = "https://example.com/"
+
+[[fact]]
+id = "a"
+prompt = ""
+answer = "That."
+source = "notaurl"
+"#,
+    )
+    .unwrap();
+    let content = deck.to_str().unwrap();
+    let said = recall_ko(dir.path(), &["--content", content, "check"]);
+    for expected in [
+        "t.toml:4:1: 오류: 알 수 없는 필드입니다: `colour`",
+        "[unknown-field]",
+        "중복된 id입니다: `a`",
+        "텍스트가 비어 있습니다",
+        "올바르지 않은 출처 URL입니다",
+        "= 도움말: ",
+        "실패 — ",
+    ] {
+        assert!(said.contains(expected), "{expected}: {said}");
+    }
+    // The rule names in brackets are identifiers, not English prose.
+    assert_said_in_korean("check", &prose_of(&said));
+    // A deck with errors, used by another command, lists them in Korean too.
+    let said = recall_ko(dir.path(), &["--content", content, "list"]);
+    assert!(said.contains("덱에 오류가 4개 있습니다"), "{said}");
+    assert_said_in_korean("list", &prose_of(&said));
+
+    // --strict on the stale warning: the warning, its hint and the strict line, all Korean.
+    let said = recall_ko(dir.path(), &["check", "--strict", "--stale", "0"]);
+    assert!(
+        said.contains(": 경고: ") && said.contains("--strict에서는 경고도 오류로"),
+        "{said}"
+    );
+    assert_said_in_korean("strict", &prose_of(&said));
+}
+
+/// `said` without the `[rule]` names.
+fn prose_of(said: &str) -> String {
+    said.lines()
+        .map(|l| l.split(" [").next().unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn clap_s_usage_errors_are_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["quiz", "-n", "5", "-n", "6"],
+            "--questions <COUNT>은(는) 한 번만 쓸 수 있습니다.",
+        ),
+        (&["stats", "extra"], "필요 없는 인자입니다: 'extra'"),
+        (
+            &["stuyd"],
+            "알 수 없는 명령입니다: 'stuyd' (비슷한 명령: 'study')",
+        ),
+        (&["--bogus"], "알 수 없는 옵션입니다: '--bogus'"),
+        (&["search"], "필수 인자가 없습니다: <QUERY>"),
+        (
+            &["quiz", "-n", "abc"],
+            "--questions <COUNT>의 값 형식이 올바르지 않습니다: 'abc'",
+        ),
+        (
+            &["list", "--format", "xml"],
+            "--format <FORMAT>에 쓸 수 없는 값입니다: 'xml'",
+        ),
+        (&["quiz", "--topic"], "--topic <TOPIC>에는 값이 필요합니다."),
+    ];
+    for (args, expected) in cases {
+        let said = recall_ko(dir.path(), args);
+        assert!(said.contains(expected), "{args:?}: {said}");
+        assert_said_in_korean(&format!("{args:?}"), &said);
+    }
+    // What was typed is still shown escaped, never raw.
+    let said = recall_ko(dir.path(), &["stats", "\u{1b}]0;x\u{7}"]);
+    assert!(said.contains("\\u{1b}") && !said.contains('\u{1b}'), "{said:?}");
+}
+
+#[test]
+fn export_and_data_folder_errors_are_korean() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("nonexistent/dir/x.csv");
+    let said = recall_ko(
+        dir.path(),
+        &["export", "--format", "csv", "-o", out.to_str().unwrap()],
+    );
+    assert!(said.contains("폴더가 없어 저장할 수 없습니다 — "), "{said}");
+    assert_said_in_korean("export", &said);
+
+    // A data folder that is a file.
+    let file = dir.path().join("afile");
+    std::fs::write(&file, "").unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_recall"))
+        .env("HOME", dir.path())
+        .env("XDG_STATE_HOME", dir.path().join("xdg-state"))
+        .args(["--lang", "ko", "--data-dir"])
+        .arg(&file)
+        .arg("stats")
+        .output()
+        .unwrap();
+    let said = String::from_utf8(output.stderr).unwrap();
+    assert!(said.contains("데이터 폴더 경로가 폴더가 아님"), "{said}");
+    assert_said_in_korean("not a folder", &said);
+
+    // A log line from a newer recall.
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(
+        data.join("events-zz.jsonl"),
+        r#"{"v":99,"id":"x","at":"2026-01-01T00:00:00Z","kind":"future"}"#.to_string() + "\n",
+    )
+    .unwrap();
+    let said = recall_ko(dir.path(), &["stats"]);
+    assert!(said.contains("스키마 버전 99로 기록되었지만"), "{said}");
+    assert_said_in_korean("future schema", &said);
+}

@@ -280,11 +280,12 @@ impl BrowseState {
         }
     }
 
-    fn boxed(&self, title: String, shared: &Shared) -> Block<'static> {
+    /// A bordered box `width` columns wide, its title cut with `…` if it does not fit.
+    fn boxed(&self, title: String, width: u16, shared: &Shared) -> Block<'static> {
         Block::default()
             .borders(Borders::ALL)
             .border_style(shared.theme.border())
-            .title(title)
+            .title(rich::box_title(title, width))
     }
 
     fn render_section(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
@@ -332,7 +333,7 @@ impl BrowseState {
         ];
         let table = Table::new(rows, widths)
             .header(Row::new(header).style(shared.theme.title()))
-            .block(self.boxed(String::new(), shared))
+            .block(self.boxed(String::new(), u16::MAX, shared))
             .row_highlight_style(shared.theme.selected())
             .column_spacing(1);
         let mut state = TableState::default().with_selected(Some(cursor));
@@ -370,6 +371,7 @@ impl BrowseState {
                 cursor + 1,
                 topic.compares.len()
             ),
+            area.width,
             shared,
         );
         let inner = block.inner(area);

@@ -302,7 +302,7 @@ impl ExamState {
                  stops while recall is closed.\n\ny or q: quit    Esc: back to the exam"
             ),
             Lang::Ko => format!(
-                "recall을 종료할까요?\n\n모의고사는 {left} 남은 상태로 보관되며, 홈에서 c로 이어서 풀 수 \
+                "recall을 종료하시겠습니까?\n\n모의고사는 {left} 남은 상태로 보관되며, 홈에서 c로 이어서 풀 수 \
                  있습니다. recall이 닫혀 있는 동안에는 시간이 흐르지 않습니다.\n\ny 또는 q: 종료    Esc: 모의고사로 돌아가기"
             ),
         };
@@ -396,7 +396,7 @@ impl ExamState {
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(theme.border())
-                    .title(title),
+                    .title(rich::box_title(title, area.width)),
             )
             .highlight_style(theme.selected());
         let mut state = ListState::default().with_selected(Some(cursor));
@@ -436,7 +436,9 @@ impl ExamState {
                 clock(self.session.remaining(shared.now))
             ),
             Lang::Ko => format!(
-                "지금 제출하시겠습니까?\n\n응답 {}문제 · 미응답 {}문제 · 검토 표시 {}문제 · 남은 시간 {}\n\nEnter: 제출    Esc: 계속 풀기",
+                // No-break spaces keep each label with its count when a narrow box wraps the line.
+                "지금 제출하시겠습니까?\n\n응답\u{a0}{}문제 · 미응답\u{a0}{}문제 · 검토\u{a0}표시\u{a0}{}문제 · \
+                 남은\u{a0}시간\u{a0}{}\n\nEnter: 제출    Esc: 계속 풀기",
                 lists.answered.len(),
                 lists.unanswered.len(),
                 lists.flagged.len(),

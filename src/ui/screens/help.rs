@@ -42,7 +42,7 @@ impl HelpState {
                 let keys = b.keys_text(self.context, &shared.keys)?;
                 Some(Line::from(vec![
                     Span::styled(format!("{keys:>12}  "), shared.theme.key()),
-                    Span::raw(b.label(shared.lang)),
+                    Span::raw(b.help_label(shared.lang)),
                 ]))
             })
             .collect()
@@ -64,7 +64,7 @@ impl HelpState {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(shared.theme.title())
-            .title(title);
+            .title(rich::box_title(title, popup.width));
         // Clear one column more on each side: a wide (Korean) character straddling the popup's edge would
         // otherwise be drawn over its border.
         let halo = Rect {

@@ -188,7 +188,7 @@ impl HomeState {
                 all.new
             ),
             Lang::Ko => format!(
-                " 주제 — 오늘 복습 예정 {} · 새 카드 {} (한도는 모든 주제 공통) ",
+                " 주제 — 오늘 복습 예정 {} · 새 카드 {} (일일 한도 공통) ",
                 all.due + all.learning,
                 all.new
             ),
@@ -198,7 +198,7 @@ impl HomeState {
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(theme.border())
-                    .title(heading),
+                    .title(rich::box_title(heading, list_area.width)),
             )
             .highlight_style(theme.selected())
             .highlight_symbol("▶ ");
@@ -221,7 +221,7 @@ impl HomeState {
             let block = Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.border())
-                .title(title);
+                .title(rich::box_title(title, entry_area.width));
             frame.render_widget(Paragraph::new(lines).block(block), entry_area);
         }
     }
@@ -403,9 +403,12 @@ fn exam_prompt(lang: Lang, resumable: Option<&ExamSession>, shared: &Shared) -> 
             ("Esc", "cancel".into()),
         ],
         Lang::Ko => vec![
-            ("", "아직 끝나지 않은 모의고사가 있습니다. 어떻게 할까요?".into()),
+            (
+                "",
+                "아직 끝나지 않은 모의고사가 있습니다. 어떻게 하시겠습니까?".into(),
+            ),
             ("c", format!("이어서 풀기 ({left} 남음)")),
-            ("d", "버리고 (중단으로 기록) 새 모의고사 시작".into()),
+            ("d", "이 모의고사는 포기하고 새로 시작 (포기로 기록됨)".into()),
             ("Esc", "취소".into()),
         ],
     }

@@ -181,7 +181,7 @@ impl SearchState {
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(theme.border())
-                    .title(title),
+                    .title(rich::box_title(title, results_area.width)),
             )
             .highlight_style(theme.selected())
             .highlight_symbol("▶ ");
@@ -197,9 +197,7 @@ impl SearchState {
             (false, _, _, _) if en => " indexing… ".to_string(),
             (false, _, _, _) => " 색인 중… ".to_string(),
             (true, false, _, _) if en => " Type to search every note, fact, table and scenario ".to_string(),
-            (true, false, _, _) => {
-                " 검색어를 입력하면 모든 노트·요점·비교표·시나리오에서 찾습니다 ".to_string()
-            }
+            (true, false, _, _) => " 노트·요점·비교표·시나리오 전체에서 찾습니다 ".to_string(),
             (true, true, true, _) if en => " searching… ".to_string(),
             (true, true, true, _) => " 검색 중… ".to_string(),
             (true, true, false, 0) if en => " no match ".to_string(),

@@ -303,6 +303,12 @@ fn hanging_prefix(line: &Line<'_>, text: &str) -> usize {
     text.len() - text.trim_start_matches(' ').len()
 }
 
+/// A box title for a box `box_width` columns wide: cut with `…` to fit between its corners, never mid-word
+/// without a sign (ratatui would cut it silently).
+pub fn box_title(text: impl Into<String>, box_width: u16) -> Line<'static> {
+    clip(Line::raw(text.into()), box_width.saturating_sub(2))
+}
+
 /// `line` cut to at most `width` columns; a line that had to be cut ends with `…`, so the reader knows.
 pub fn clip(line: Line<'static>, width: u16) -> Line<'static> {
     let width = usize::from(width);

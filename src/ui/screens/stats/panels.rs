@@ -94,10 +94,14 @@ pub fn heatmap(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     .render(inner, buf);
 }
 
-/// `91% (120)`, or a dash without reviews.
-fn rate(r: &Retention) -> String {
+/// `91% (120)` (`91% (120회)`: Korean counts with a unit), or a dash without reviews.
+fn rate(r: &Retention, lang: Lang) -> String {
+    let unit = match lang {
+        Lang::En => "",
+        Lang::Ko => "회",
+    };
     match r.rate {
-        Some(_) => format!("{}% ({})", percent(r.passed, r.reviews), r.reviews),
+        Some(_) => format!("{}% ({}{unit})", percent(r.passed, r.reviews), r.reviews),
         None => "—".to_string(),
     }
 }
@@ -106,7 +110,10 @@ fn rate(r: &Retention) -> String {
 pub fn summary(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let s = ctx.stats;
     let (h, m) = hours_minutes(s.time_studied_ms);
-    let (young, mature) = (rate(&s.retention.young), rate(&s.retention.mature));
+    let (young, mature) = (
+        rate(&s.retention.young, ctx.lang),
+        rate(&s.retention.mature, ctx.lang),
+    );
     let rows: Vec<(&str, String)> = match ctx.lang {
         Lang::En => vec![
             (
@@ -137,7 +144,7 @@ pub fn summary(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
                     format!("{h}시간 {m}분")
                 },
             ),
-            ("유지율", format!("성숙한 카드 {mature}")),
+            ("기억률", format!("성숙 카드 {mature}")),
             ("", format!("어린 카드 {young}")),
         ],
     };
@@ -326,7 +333,7 @@ fn exam_bars(ctx: &Ctx, inner: Rect, buf: &mut Buffer) {
             let verdict = if e.passed { verdicts.0 } else { verdicts.1 };
             Line::from(vec![
                 Span::styled(
-                    format!("{:02}-{:02} {:>5} ", e.date.month(), e.date.day(), e.scaled),
+                    format!("{} {:>5} ", exam_day(e.date, ctx.lang), e.scaled),
                     ctx.theme.text(),
                 ),
                 Span::styled(before.to_string(), style),
@@ -339,7 +346,7 @@ fn exam_bars(ctx: &Ctx, inner: Rect, buf: &mut Buffer) {
     lines.push(Line::raw(""));
     let legend = match ctx.lang {
         Lang::En => format!("┃ pass mark {} · scale 100–1000", s.pass_mark),
-        Lang::Ko => format!("┃ 합격선 {} · 척도 100–1000", s.pass_mark),
+        Lang::Ko => format!("┃ 합격선 {} · 점수 범위 100–1000", s.pass_mark),
     };
     lines.push(Line::styled(legend, ctx.theme.dim()));
     let lines: Vec<Line> = wrap_lines(&lines, inner.width)
@@ -354,12 +361,14 @@ pub fn topics(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let (block, inner) = ctx.block(area, format!(" {} ", ctx.t("Topics", "주제")));
     block.render(area, buf);
     let wide = inner.width >= 52;
+    // Korean names the stages as nouns (어린 카드, 성숙 카드, as Anki ko does), so its columns are wider.
+    let ko = ctx.lang == Lang::Ko;
     let headers: [(&str, &str, usize); 5] = [
         ("New", "새 카드", 8),
         ("Learning", "학습 중", 9),
-        ("Young", "어린", 6),
-        ("Mature", "성숙한", 7),
-        ("Retention", "유지율", 11),
+        ("Young", "어린 카드", if ko { 10 } else { 6 }),
+        ("Mature", "성숙 카드", if ko { 10 } else { 7 }),
+        ("Retention", "기억률", if ko { 12 } else { 11 }),
     ];
     let shown: Vec<usize> = if wide { vec![0, 1, 2, 3, 4] } else { vec![0, 3, 4] };
     let fixed: usize = shown.iter().map(|&i| headers[i].2).sum();
@@ -377,14 +386,14 @@ pub fn topics(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ctx.theme.dim(),
     )];
     for (t, topic) in ctx.stats.topics.iter().zip(ctx.deck.topics()) {
-        let values = table_values(t.cards, &t.retention.mature);
+        let values = table_values(t.cards, &t.retention.mature, ctx.lang);
         lines.push(row(topic.title.get(ctx.lang), values, ctx.theme.text()));
     }
-    let total = table_values(ctx.stats.cards, &ctx.stats.retention.mature);
+    let total = table_values(ctx.stats.cards, &ctx.stats.retention.mature, ctx.lang);
     lines.push(row(ctx.t("All", "전체"), total, ctx.theme.title()));
     let note = ctx.t(
         "Retention: reviews of mature cards (interval ≥ 21 days) not graded Again",
-        "유지율: 성숙한 카드(간격 21일 이상) 복습 중 '다시'를 누르지 않은 비율",
+        "기억률: 성숙 카드(간격 21일 이상) 복습 중 '다시'를 누르지 않은 비율",
     );
     lines.extend(wrap_lines(
         &[Line::styled(note.to_string(), ctx.theme.dim())],
@@ -394,13 +403,13 @@ pub fn topics(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 }
 
 /// One table row's cells: the four stage counts and the true retention.
-fn table_values(c: CardCounts, mature: &Retention) -> [String; 5] {
+fn table_values(c: CardCounts, mature: &Retention, lang: Lang) -> [String; 5] {
     [
         c.new.to_string(),
         c.learning.to_string(),
         c.young.to_string(),
         c.mature.to_string(),
-        rate(mature),
+        rate(mature, lang),
     ]
 }
 
@@ -408,7 +417,7 @@ fn table_values(c: CardCounts, mature: &Retention) -> [String; 5] {
 pub fn topics_height(ctx: &Ctx, width: u16) -> u16 {
     let note = ctx.t(
         "Retention: reviews of mature cards (interval ≥ 21 days) not graded Again",
-        "유지율: 성숙한 카드(간격 21일 이상) 복습 중 '다시'를 누르지 않은 비율",
+        "기억률: 성숙 카드(간격 21일 이상) 복습 중 '다시'를 누르지 않은 비율",
     );
     let note_lines = wrap_lines(&[Line::raw(note)], width.saturating_sub(2)).len();
     (ctx.stats.topics.len() + 2 + note_lines + 2) as u16
@@ -475,5 +484,13 @@ fn days(n: u32) -> String {
         "1 day".to_string()
     } else {
         format!("{n} days")
+    }
+}
+
+/// An exam's day as each language writes a short date: `12-07`, and `12/7` in Korean (as the line chart).
+pub fn exam_day(date: jiff::civil::Date, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{:02}-{:02}", date.month(), date.day()),
+        Lang::Ko => format!("{:>5}", format!("{}/{}", date.month(), date.day())),
     }
 }

@@ -171,7 +171,8 @@ impl StudyState {
             let (choose, keys) = (question.choose, choice_keys(question.choices.len()));
             return Outcome::status(match lang {
                 Lang::En => format!("Pick {choose} with {keys} first, then Enter."),
-                Lang::Ko => format!("먼저 {keys}로 {choose}개를 고른 뒤 Enter를 누르세요."),
+                Lang::Ko if choose == 1 => "먼저 답을 고르세요.".to_string(),
+                Lang::Ko => format!("먼저 답을 {choose}개 고르세요."),
             });
         }
         let chosen: Vec<usize> = self.picked.iter().copied().collect();
@@ -244,12 +245,15 @@ impl StudyState {
             ),
         };
         scrolled(frame, card_area, lines, title, &self.scroll, shared);
-        frame.render_widget(Paragraph::new(self.buttons(shared)), buttons_area);
+        frame.render_widget(
+            Paragraph::new(self.buttons(shared, buttons_area.width)),
+            buttons_area,
+        );
     }
 
     /// The line under the card: what to press now, or the four grades with their intervals, the suggested
-    /// one marked.
-    fn buttons(&self, shared: &Shared) -> Line<'static> {
+    /// one marked, in `width` columns.
+    fn buttons(&self, shared: &Shared, width: u16) -> Line<'static> {
         let theme = &shared.theme;
         let lang = shared.lang;
         let key = |action, default: &str| {
@@ -262,7 +266,7 @@ impl StudyState {
             Context::Study => {
                 let hint = match lang {
                     Lang::En => format!("{}: show answer", key(Action::Reveal, "Space")),
-                    Lang::Ko => format!("{}: 답 보기", key(Action::Reveal, "Space")),
+                    Lang::Ko => format!("{}: 정답 보기", key(Action::Reveal, "Space")),
                 };
                 return Line::from(Span::styled(hint, theme.key()));
             }
@@ -270,7 +274,7 @@ impl StudyState {
                 let keys = choice_keys(self.question.as_ref().map_or(0, |q| q.choices.len()));
                 let hint = match lang {
                     Lang::En => format!("choose with {keys}, then Enter to answer"),
-                    Lang::Ko => format!("{keys}로 고르고 Enter로 답하세요"),
+                    Lang::Ko => format!("{}로 고른 뒤 Enter를 눌러 답하세요.", korean_keys(&keys)),
                 };
                 return Line::from(Span::styled(hint, theme.key()));
             }
@@ -282,22 +286,35 @@ impl StudyState {
         };
         let previews = self.session.previews(shared.now);
         let suggested = self.suggested().number() as usize - 1;
-        let mut spans = Vec::new();
-        for (i, name) in names.iter().enumerate() {
-            let wait = previews
-                .as_ref()
-                .map(|p| format!(" {}", text::of(lang).wait(p[i].wait)))
-                .unwrap_or_default();
-            let mark = if i == suggested { "▸" } else { " " };
-            spans.push(Span::styled(format!("{mark}{} ", i + 1), theme.key()));
-            let style = if i == suggested {
-                theme.title()
-            } else {
-                theme.text()
-            };
-            spans.push(Span::styled(format!("{name}{wait}  "), style));
-        }
-        rich::clip(Line::from(spans), 200)
+        // Narrow first the gaps, then drop intervals from the last button back: a clipped `1.3개월` reads
+        // `1.3개` ("1.3 items"), so an interval is shown whole or not at all.
+        let line = |gap: &str, waits: usize| {
+            let mut spans = Vec::new();
+            for (i, name) in names.iter().enumerate() {
+                let wait = previews
+                    .as_ref()
+                    .filter(|_| i < waits)
+                    .map(|p| format!(" {}", text::of(lang).wait(p[i].wait)))
+                    .unwrap_or_default();
+                let mark = if i == suggested { "▸" } else { " " };
+                spans.push(Span::styled(format!("{mark}{} ", i + 1), theme.key()));
+                let style = if i == suggested {
+                    theme.title()
+                } else {
+                    theme.text()
+                };
+                let gap = if i + 1 < names.len() { gap } else { "" };
+                spans.push(Span::styled(format!("{name}{wait}{gap}"), style));
+            }
+            Line::from(spans)
+        };
+        let fits = |l: &Line| l.width() <= usize::from(width);
+        let options = [("  ", 4), (" ", 4), (" ", 3), (" ", 2), (" ", 1), (" ", 0)];
+        options
+            .iter()
+            .map(|&(gap, waits)| line(gap, waits))
+            .find(fits)
+            .unwrap_or_else(|| rich::clip(line(" ", 0), width))
     }
 
     /// Whether this session is a cram session.
@@ -313,13 +330,22 @@ fn choice_keys(n: usize) -> String {
     format!("1–{last} / a–{letter}")
 }
 
+/// `1–4 / a–d` as Korean says it: 번호(1–4)나 글자(a–d).
+fn korean_keys(keys: &str) -> String {
+    match keys.split_once(" / ") {
+        Some((digits, letters)) => format!("번호({digits})나 글자({letters})"),
+        None => keys.to_string(),
+    }
+}
+
 /// A new session of the same scope in place of the finished one.
 fn replace(shared: &Shared, topic: Option<String>, mode: Mode, extra_new: u32) -> Outcome {
     let session = shared.study_session(topic.as_deref(), mode, extra_new);
     if session.is_finished() {
-        return Outcome::status(match shared.lang {
-            Lang::En => "Nothing left to study in this scope.",
-            Lang::Ko => "이 범위에는 더 학습할 카드가 없습니다.",
+        return Outcome::status(match (shared.lang, &topic) {
+            (Lang::En, _) => "Nothing left to study in this scope.",
+            (Lang::Ko, Some(_)) => "이 주제에는 오늘 더 학습할 카드가 없습니다.",
+            (Lang::Ko, None) => "오늘 더 학습할 카드가 없습니다.",
         });
     }
     let mut state = StudyState::new(session, topic, &shared.deck);

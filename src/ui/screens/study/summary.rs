@@ -25,9 +25,12 @@ pub(super) fn render(state: &StudyState, frame: &mut Frame, area: Rect, shared: 
         scheduled: state.session.mode() == Mode::Scheduled,
     };
     let lines = lines(&s, shared.now, next, shared);
-    let title = match shared.lang {
-        Lang::En => " Session finished ",
-        Lang::Ko => " 학습 완료 ",
+    // Nothing answered: the session did not "finish" anything, it had nothing to show.
+    let title = match (shared.lang, s.reviews) {
+        (Lang::En, 0) => " Study ",
+        (Lang::Ko, 0) => " 학습 ",
+        (Lang::En, _) => " Session finished ",
+        (Lang::Ko, _) => " 학습 완료 ",
     };
     scrolled(frame, area, lines, title.to_string(), &state.scroll, shared);
 }
@@ -60,8 +63,24 @@ fn lines(s: &SessionSummary, now: Timestamp, next: Next, shared: &Shared) -> Vec
     let [again, hard, good, easy] = s.by_rating;
     let wait = s.next_due.map(|due| next_wait(due, now, lang));
     let key = |k: &str| Span::styled(format!("{k:>5}  "), theme.key());
-    let mut lines = match lang {
-        Lang::En => vec![
+    let mut lines = match (lang, s.reviews) {
+        (Lang::En, 0) => vec![
+            Line::styled("Nothing to study now.", theme.title()),
+            Line::raw(""),
+            Line::raw(format!(
+                "Tomorrow: {} due · {} new",
+                s.due_tomorrow, s.new_tomorrow
+            )),
+        ],
+        (Lang::Ko, 0) => vec![
+            Line::styled("지금 학습할 카드가 없습니다.", theme.title()),
+            Line::raw(""),
+            Line::raw(format!(
+                "내일: 복습할 카드 {}장 · 새 카드 {}장",
+                s.due_tomorrow, s.new_tomorrow
+            )),
+        ],
+        (Lang::En, _) => vec![
             Line::styled("Nothing more is due now.", theme.title()),
             Line::raw(""),
             Line::raw(format!(
@@ -85,7 +104,7 @@ fn lines(s: &SessionSummary, now: Timestamp, next: Next, shared: &Shared) -> Vec
                 s.due_tomorrow, s.new_tomorrow
             )),
         ],
-        Lang::Ko => vec![
+        (Lang::Ko, _) => vec![
             Line::styled("지금 복습할 카드가 더 없습니다.", theme.title()),
             Line::raw(""),
             Line::raw(format!(

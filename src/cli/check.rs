@@ -24,12 +24,13 @@ pub fn run(
     let failed = errors > 0 || (strict && warnings > 0);
     if strict && warnings > 0 {
         // The diagnostics above say "warning:"; say why they fail the check anyway.
-        writeln!(
-            err,
-            "{}: {}",
-            words.severity(crate::core::content::Severity::Error),
-            words.strict_failed(warnings)
-        )?;
+        if let Some(line) = words.strict_failed(warnings) {
+            writeln!(
+                err,
+                "{}: {line}",
+                words.severity(crate::core::content::Severity::Error)
+            )?;
+        }
     }
     let deck = &loaded.deck;
     let counts = CheckCounts {

@@ -120,8 +120,9 @@ pub trait CommandWords {
     fn diagnostic(&self, diagnostic: &Diagnostic) -> String;
     /// What a diagnostic's level is called.
     fn severity(&self, severity: Severity) -> &'static str;
-    /// `recall check --strict` fails on warnings.
-    fn strict_failed(&self, warnings: usize) -> String;
+    /// `recall check --strict` fails on warnings: the line under the diagnostics, or `None` where the
+    /// summary line already says it (Korean: `실패 — … 경고 3개 (엄격 모드)`).
+    fn strict_failed(&self, warnings: usize) -> Option<String>;
 
     /// A data-folder, log or output failure.
     fn data_failure(&self, failure: &DataFailure<'_>) -> String;

@@ -237,8 +237,9 @@ impl CommandWords for Ko {
         }
     }
 
-    fn strict_failed(&self, warnings: usize) -> String {
-        format!("경고 {warnings}개: --strict에서는 경고도 오류로 처리합니다.")
+    fn strict_failed(&self, _warnings: usize) -> Option<String> {
+        // The summary right below says it: `실패 — …, 경고 3개 (엄격 모드)`; a second line would repeat it.
+        None
     }
 
     fn data_failure(&self, failure: &DataFailure<'_>) -> String {

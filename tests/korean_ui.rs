@@ -3,6 +3,7 @@
 //! AWS names (or other words the deck's Korean text itself uses), key names, commands or paths.
 
 mod fixture_log;
+mod sandbox;
 mod screen;
 
 use std::collections::BTreeSet;
@@ -478,17 +479,12 @@ fn the_check_finds_english_words_and_allows_names_keys_and_paths() {
     );
 }
 
-/// Runs the binary headless in `dir` with `--lang ko`, its data, home and XDG folders all inside `dir`;
+/// Runs the binary headless in `dir` with `--lang ko`, its data, home and XDG folders all inside `dir`
+/// (through `tests/sandbox`);
 /// returns stdout and stderr together.
 fn recall_ko(dir: &std::path::Path, args: &[&str]) -> String {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_recall"))
+    let output = sandbox::recall_with_home(&dir.join("home"))
         .current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", dir.join("xdg-data"))
-        .env("XDG_CONFIG_HOME", dir.join("xdg-config"))
-        .env("XDG_STATE_HOME", dir.join("xdg-state"))
-        .env_remove("RECALL_DATA_DIR")
-        .env_remove("RECALL_CONTENT")
         .args(["--lang", "ko", "--data-dir"])
         .arg(dir.join("data"))
         .args(args)
@@ -696,7 +692,10 @@ source = "notaurl"
 
     // --strict on the stale warning: the warning, its hint and the strict line, all Korean.
     let said = recall_ko(dir.path(), &["check", "--strict", "--stale", "0"]);
-    assert!(said.contains(": 경고: ") && said.contains("(엄격 모드)"), "{said}");
+    assert!(
+        said.contains(": 경고: ") && said.contains("(엄격 모드)"),
+        "{said}"
+    );
     assert!(!said.contains("오류: 경고"), "the summary says it once: {said}");
     assert_said_in_korean("strict", &prose_of(&said));
 }
@@ -758,9 +757,7 @@ fn export_and_data_folder_errors_are_korean() {
     // A data folder that is a file.
     let file = dir.path().join("afile");
     std::fs::write(&file, "").unwrap();
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_recall"))
-        .env("HOME", dir.path())
-        .env("XDG_STATE_HOME", dir.path().join("xdg-state"))
+    let output = sandbox::recall_with_home(&dir.path().join("home"))
         .args(["--lang", "ko", "--data-dir"])
         .arg(&file)
         .arg("stats")

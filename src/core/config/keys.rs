@@ -196,7 +196,7 @@ impl fmt::Display for KeySpec {
 mod tests {
     use super::*;
 
-    fn key(s: &str) -> Result<KeySpec, String> {
+    fn key(s: &str) -> Result<KeySpec, KeyError> {
         s.parse()
     }
 

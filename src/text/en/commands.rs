@@ -98,7 +98,9 @@ impl CommandWords for En {
 
     fn strict_failed(&self, warnings: usize) -> Option<String> {
         let noun = if warnings == 1 { "warning" } else { "warnings" };
-        Some(format!("{warnings} {noun}, and --strict treats warnings as errors"))
+        Some(format!(
+            "{warnings} {noun}, and --strict treats warnings as errors"
+        ))
     }
 
     fn data_failure(&self, failure: &DataFailure<'_>) -> String {

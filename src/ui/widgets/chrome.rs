@@ -102,10 +102,11 @@ pub fn render_frame(
     body
 }
 
-/// The key hints that fit in `width`, in table order. The screen's own keys (an exam's choose, flag,
-/// submit…) take the room first: a footer without `S submit` hides how to finish the exam, and Korean
-/// labels are wider, so a narrow Korean footer meets this first. Help comes next, so every screen that has
-/// the room says how to learn its keys; the keys that work everywhere (language, back, quit) drop first.
+/// The key hints that fit in `width`, in table order. Help is kept first, so every screen says how to learn
+/// its keys — except in an exam, whose own keys (choose, flag, review, submit) come first: a footer without
+/// `S submit` hides how to finish, and Korean labels are wider, so a narrow Korean exam met this first.
+/// Then the screen's own keys take the room, and the keys that work everywhere (language, back, quit) drop
+/// first when the footer is narrow.
 fn hint_line(footer: Footer, shared: &Shared, width: u16) -> Line<'static> {
     let (lang, theme, overrides) = (shared.lang, &shared.theme, &shared.keys);
     let hints = keymap::hints(footer.context, lang, overrides, footer.choices);
@@ -113,7 +114,12 @@ fn hint_line(footer: Footer, shared: &Shared, width: u16) -> Line<'static> {
     let piece_width = |h: &Hint| h.keys.width() + h.label.width() + 3;
     let mut room = usize::from(width);
     let mut shown = vec![false; hints.len()];
-    let passes: [&dyn Fn(&Hint) -> bool; 3] = [&|h: &Hint| h.own, &is_help, &|_: &Hint| true];
+    let is_own = |h: &Hint| h.own;
+    let passes: [&dyn Fn(&Hint) -> bool; 3] = if footer.context == Context::Exam {
+        [&is_own, &is_help, &|_: &Hint| true]
+    } else {
+        [&is_help, &is_own, &|_: &Hint| true]
+    };
     for pass in passes {
         for (i, hint) in hints.iter().enumerate() {
             if !shown[i] && pass(hint) && piece_width(hint) <= room {

@@ -368,7 +368,7 @@ pub fn topics(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         ("Learning", "학습 중", 9),
         ("Young", "어린 카드", if ko { 10 } else { 6 }),
         ("Mature", "성숙 카드", if ko { 10 } else { 7 }),
-        ("Retention", "기억률", if ko { 12 } else { 11 }),
+        ("Retention", "기억률", if ko { 13 } else { 11 }),
     ];
     let shown: Vec<usize> = if wide { vec![0, 1, 2, 3, 4] } else { vec![0, 3, 4] };
     let fixed: usize = shown.iter().map(|&i| headers[i].2).sum();

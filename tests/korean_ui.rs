@@ -779,3 +779,138 @@ fn export_and_data_folder_errors_are_korean() {
     assert!(said.contains("스키마 버전 99로 기록되었지만"), "{said}");
     assert_said_in_korean("future schema", &said);
 }
+
+/// The screen after `actions`, in Korean at `w`×`h`.
+fn screen_after(actions: &[Action], limits: Limits, w: u16, h: u16) -> String {
+    let mut app = app(bundled(), limits);
+    for a in actions {
+        app.update(Msg::Action(*a));
+    }
+    render(&app, w, h)
+}
+
+#[test]
+fn one_korean_term_per_concept_on_the_screens() {
+    use Action::*;
+    let limits = Limits::default();
+    // K82: "show answer" is 정답 보기 everywhere (Anki ko), never the bare 답 보기.
+    let study = screen_after(&[Study], limits, 80, 24);
+    assert!(study.contains("Space: 정답 보기"), "{study}");
+    assert!(!study.replace("정답 보기", "").contains("답 보기"), "{study}");
+    // K81, K98: help has the room the footer lacks.
+    let help = screen_after(&[Study, Reveal, Help], limits, 80, 40);
+    assert!(help.contains("추천대로 평가 (▸)"), "{help}");
+    let help = screen_after(&[Exam, Help], limits, 80, 40);
+    assert!(help.contains("검토 목록"), "{help}");
+    // K86: confirmations in ‑시겠습니까.
+    let quit = screen_after(&[Exam, Quit], limits, 80, 24);
+    assert!(quit.contains("recall을 종료하시겠습니까?"), "{quit}");
+    // K83: 기억률 on the stats screen, never 유지율.
+    let stats = screen_after(&[Stats], limits, 80, 24);
+    assert!(!stats.contains("유지율") && !stats.contains("성숙한"), "{stats}");
+}
+
+#[test]
+fn a_discarded_exam_is_called_given_up_not_interrupted() {
+    let deck = bundled();
+    let options = ExamOptions {
+        questions: 5,
+        minutes: 10,
+        topic: None,
+        seed: 7,
+    };
+    let (exam, _) = ExamSession::start(&deck, &options, now()).unwrap();
+    let mut app = app(Arc::clone(&deck), Limits::default());
+    app.set_resumable(Some(exam));
+    app.update(Msg::Action(Action::Exam));
+    let screen = render(&app, 80, 24);
+    // K86, K87: 중단 names the exam that can be continued; throwing it away is 포기.
+    assert!(screen.contains("어떻게 하시겠습니까?"), "{screen}");
+    assert!(
+        screen.contains("이 모의고사는 포기하고 새로 시작 (포기로 기록됨)"),
+        "{screen}"
+    );
+    assert!(!screen.contains("버리고"), "{screen}");
+}
+
+#[test]
+fn a_study_session_with_nothing_to_study_does_not_say_finished() {
+    // K09: nothing due and no new card allowed: nothing was studied, so nothing "finished".
+    let none = Limits {
+        new_per_day: 0,
+        reviews_per_day: 0,
+    };
+    let screen = screen_after(&[Action::Study], none, 80, 24);
+    assert!(screen.contains("┌ 학습 ─"), "{screen}");
+    assert!(screen.contains("지금 학습할 카드가 없습니다."), "{screen}");
+    for wrong in [
+        "학습 완료",
+        "더 없습니다",
+        "카드 0장 · 복습 0회",
+        "다시 0 · 어려움 0",
+    ] {
+        assert!(!screen.contains(wrong), "{wrong}: {screen}");
+    }
+}
+
+#[test]
+fn the_korean_exam_footer_keeps_submit_at_60_columns() {
+    // K91: the exam's own keys come before help, so the way to finish is always on screen.
+    let screen = screen_after(&[Action::Exam], Limits::default(), 60, 15);
+    let footer = screen.lines().last().unwrap();
+    for key in ["1-", "f 검토 표시", "r 목록", "S 제출"] {
+        assert!(footer.contains(key), "{key}: {footer:?}");
+    }
+}
+
+#[test]
+fn cut_box_titles_end_with_an_ellipsis() {
+    // K90: a box title that does not fit ends in `…` instead of stopping mid-word.
+    let screen = screen_after(&[], Limits::default(), 44, 15);
+    let title = screen
+        .lines()
+        .find(|l| l.contains("┌ 주제"))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(title.trim_end().ends_with("…┐"), "{title}");
+    // At 60 columns the shorter wording fits whole (K90's proposal).
+    let screen = screen_after(&[], Limits::default(), 60, 15);
+    assert!(screen.contains("(일일 한도 공통)"), "{screen}");
+    let search = screen_after(&[Action::Search], Limits::default(), 60, 15);
+    assert!(
+        search.contains("노트·요점·비교표·시나리오 전체에서 찾습니다"),
+        "{search}"
+    );
+}
+
+#[test]
+fn the_grade_line_never_cuts_an_interval() {
+    // K89: at any width an interval is shown whole (`1.3개월`) or not at all, never `1.3개`.
+    let units = ["미만", "분", "시간", "일", "개월", "년"];
+    for w in [40u16, 44, 48, 52, 56, 60, 80] {
+        let screen = screen_after(&[Action::Study, Action::Reveal], Limits::default(), w, 15);
+        let line = screen
+            .lines()
+            .find(|l| l.contains("1 다시"))
+            .unwrap_or_else(|| panic!("{w}: {screen}"));
+        assert!(!line.contains('…'), "{w}: {line:?}");
+        // What follows a grade's name is its interval, whole, or the next grade's key.
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        for pair in tokens.windows(2) {
+            if ["다시", "어려움", "알맞음", "쉬움"].contains(&pair[0]) {
+                let next = pair[1].trim_start_matches('▸');
+                let is_key = next.len() == 1 && next.chars().all(|c| c.is_ascii_digit());
+                let unit = next.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+                assert!(
+                    is_key || (next != unit && units.contains(&unit)),
+                    "{w}: a cut interval {next:?} in {line:?}"
+                );
+            }
+        }
+        let last = tokens.last().copied().unwrap_or_default();
+        let unit = last.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        assert!(
+            last == "쉬움" || (last != unit && units.contains(&unit)),
+            "{w}: ends {last:?}: {line:?}"
+        );
+    }
+}

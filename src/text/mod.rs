@@ -12,11 +12,12 @@
 //! The catalogue holds the terms the app uses for one concept everywhere (item kinds, search fields,
 //! intervals), the messages built from core's typed errors (core's `Display` stays English, for logs and
 //! tests), status-line notices from the effect runner, and the headless commands' text output.
-//! Screens still hold their own layout strings next to the code that lays them out.
+//! The screens' own sentences are in [`screens`], one struct per screen (the ones moved so far).
 
 pub mod commands;
 mod en;
 mod ko;
+pub mod screens;
 
 use std::path::{Path, PathBuf};
 
@@ -105,6 +106,8 @@ pub trait Catalog: CommandWords + Sync {
     fn stats(&self) -> &'static StatsText;
     /// Exam readiness (Home, Stats, `recall stats`, the weak-spot quiz).
     fn readiness(&self) -> &'static ReadinessText;
+    /// The exam screen's words.
+    fn exam(&self) -> &'static screens::ExamText;
 }
 
 /// What `recall check` counted.

@@ -1,6 +1,7 @@
 //! English: the words the interface had before the catalogue, unchanged (the snapshots pin them).
 
 mod commands;
+mod screens;
 
 use std::path::Path;
 
@@ -196,6 +197,10 @@ impl Catalog for En {
 
     fn stats(&self) -> &'static StatsText {
         &STATS
+    }
+
+    fn exam(&self) -> &'static crate::text::screens::ExamText {
+        &screens::EXAM
     }
 
     fn readiness(&self) -> &'static ReadinessText {

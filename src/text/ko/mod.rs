@@ -8,6 +8,7 @@
 //! keeps the reason.
 
 mod commands;
+mod screens;
 
 use std::path::Path;
 
@@ -322,6 +323,10 @@ impl Catalog for Ko {
 
     fn stats(&self) -> &'static StatsText {
         &STATS
+    }
+
+    fn exam(&self) -> &'static crate::text::screens::ExamText {
+        &screens::EXAM
     }
 
     fn readiness(&self) -> &'static ReadinessText {

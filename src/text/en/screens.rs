@@ -1,0 +1,40 @@
+//! English words of the screens (see `crate::text::screens`).
+
+use crate::text::screens::ExamText;
+
+/// The exam screen.
+pub static EXAM: ExamText = ExamText {
+    title: "Exam",
+    quit_question: |left| {
+        format!(
+            "Quit recall?\n\nThe exam is kept with {left} left; continue it from home with c. Its clock \
+             stops while recall is closed.\n\ny or q: quit    Esc: back to the exam"
+        )
+    },
+    header: |n, total, left, answered, flagged| {
+        format!(" {n}/{total} · ⏱ {left} left · {answered} answered · {flagged} flagged ")
+    },
+    flagged: "⚑ flagged for review",
+    states: ["answered  ", "incomplete", "unanswered"],
+    review_title: " Review — Enter: go to question · S: submit · Esc: back ",
+    review_rows: |at, total, first, last| {
+        format!(" {at}/{total} · rows {first}–{last} · PgUp PgDn Home End ")
+    },
+    confirm: |answered, unanswered, flagged, left| {
+        format!(
+            "Submit the exam now?\n\n{answered} answered, {unanswered} unanswered, {flagged} flagged. {left} \
+             left.\n\nEnter: submit    Esc: keep working"
+        )
+    },
+    result_question: |n, total| format!("── Question {n}/{total} (←/→) ──"),
+    result_title: " Exam result ",
+    verdicts: ["PASS", "FAIL"],
+    pass_mark: |mark| format!("  (pass mark {mark})"),
+    scale_note: "The scaled score is a linear approximation of AWS's scaling: 100 + 900 × right/total.",
+    result_counts: |right, total, used, limit, timed_out| {
+        format!(
+            "{right} of {total} right · time used {used} of {limit}{}",
+            if timed_out { " (time ran out)" } else { "" }
+        )
+    },
+};

@@ -1,0 +1,39 @@
+//! Korean words of the screens (see `crate::text::screens`).
+
+use crate::text::screens::ExamText;
+
+/// The exam screen.
+pub static EXAM: ExamText = ExamText {
+    title: "모의고사",
+    quit_question: |left| {
+        format!(
+            "recall을 종료하시겠습니까?\n\n모의고사는 {left} 남은 상태로 보관되며, 홈에서 c로 이어서 풀 수 \
+             있습니다. recall이 닫혀 있는 동안에는 시간이 흐르지 않습니다.\n\ny 또는 q: 종료    Esc: 모의고사로 돌아가기"
+        )
+    },
+    header: |n, total, left, answered, flagged| {
+        format!(" {n}/{total} · ⏱ 남은 시간 {left} · 응답 {answered} · 검토 표시 {flagged} ")
+    },
+    flagged: "⚑ 검토 표시됨",
+    states: ["응답      ", "일부 응답 ", "미응답    "],
+    review_title: " 검토 — Enter: 문제로 이동 · S: 제출 · Esc: 뒤로 ",
+    review_rows: |at, total, first, last| format!(" {at}/{total} · {first}–{last}행 · PgUp PgDn Home End "),
+    // No-break spaces keep each label with its count when a narrow box wraps the line (K99).
+    confirm: |answered, unanswered, flagged, left| {
+        format!(
+            "지금 제출하시겠습니까?\n\n응답\u{a0}{answered}문제 · 미응답\u{a0}{unanswered}문제 · \
+             검토\u{a0}표시\u{a0}{flagged}문제 · 남은\u{a0}시간\u{a0}{left}\n\nEnter: 제출    Esc: 계속 풀기"
+        )
+    },
+    result_question: |n, total| format!("── 문제 {n}/{total} (←/→) ──"),
+    result_title: " 모의고사 결과 ",
+    verdicts: ["합격", "불합격"],
+    pass_mark: |mark| format!("  (합격선 {mark})"),
+    scale_note: "환산 점수는 AWS 채점 방식을 선형으로 근사한 값입니다(100 + 900 × 정답 수 ÷ 전체 문제 수).",
+    result_counts: |right, total, used, limit, timed_out| {
+        format!(
+            "{total}문제 중 {right}문제 정답 · 소요 시간 {used} / {limit}{}",
+            if timed_out { " (시간 종료)" } else { "" }
+        )
+    },
+};

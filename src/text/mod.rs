@@ -108,6 +108,8 @@ pub trait Catalog: CommandWords + Sync {
     fn readiness(&self) -> &'static ReadinessText;
     /// The exam screen's words.
     fn exam(&self) -> &'static screens::ExamText;
+    /// The home screen's words.
+    fn home(&self) -> &'static screens::HomeText;
 }
 
 /// What `recall check` counted.

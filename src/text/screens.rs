@@ -38,3 +38,30 @@ pub struct ExamText {
     /// Right, total, time used, time limit, whether time ran out.
     pub result_counts: fn(usize, usize, &str, &str, bool) -> String,
 }
+
+/// The home screen (`crate::ui::screens::home`).
+#[derive(Debug)]
+pub struct HomeText {
+    /// The title bar.
+    pub title: &'static str,
+    /// A topic row's counts: due, new (padded to 3 and 2 columns).
+    pub row: fn(usize, usize) -> String,
+    /// The topic list's title: due today, new today.
+    pub heading: fn(usize, usize) -> String,
+    /// The Start box's title.
+    pub start: &'static str,
+    /// `s`: the selected topic, due, new.
+    pub study: fn(&str, usize, usize) -> String,
+    /// `a`: due, new over all topics.
+    pub study_all: fn(usize, usize) -> String,
+    /// `z`: the selected topic.
+    pub quiz: fn(&str) -> String,
+    /// `e`: questions, minutes.
+    pub exam: fn(usize, u64) -> String,
+    /// `Enter`.
+    pub browse: &'static str,
+    /// `c`: an interrupted exam, with the time left.
+    pub resume: fn(&str) -> String,
+    /// The question about an open exam, and its three answers: continue (time left), discard, cancel.
+    pub open_exam: (&'static str, fn(&str) -> String, &'static str, &'static str),
+}

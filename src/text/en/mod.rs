@@ -203,6 +203,10 @@ impl Catalog for En {
         &screens::EXAM
     }
 
+    fn home(&self) -> &'static crate::text::screens::HomeText {
+        &screens::HOME
+    }
+
     fn readiness(&self) -> &'static ReadinessText {
         &READINESS
     }

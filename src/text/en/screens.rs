@@ -1,6 +1,6 @@
 //! English words of the screens (see `crate::text::screens`).
 
-use crate::text::screens::ExamText;
+use crate::text::screens::{ExamText, HomeText};
 
 /// The exam screen.
 pub static EXAM: ExamText = ExamText {
@@ -37,4 +37,24 @@ pub static EXAM: ExamText = ExamText {
             if timed_out { " (time ran out)" } else { "" }
         )
     },
+};
+
+/// The home screen.
+pub static HOME: HomeText = HomeText {
+    title: "Home",
+    row: |due, new| format!("due {due:>3} · new {new:>2} · "),
+    heading: |due, new| format!(" Topics — today: {due} due, {new} new (limits shared by all topics) "),
+    start: " Start ",
+    study: |topic, due, new| format!("study {topic}: {due} due, {new} new"),
+    study_all: |due, new| format!("study all topics: {due} due, {new} new"),
+    quiz: |topic| format!("quiz {topic} (10 questions) · Z all topics"),
+    exam: |questions, minutes| format!("mock exam ({questions} questions, {minutes} minutes)"),
+    browse: "browse the selected topic · b all topics · / search",
+    resume: |left| format!("continue the interrupted exam ({left} left)"),
+    open_exam: (
+        "An exam is still open. What should happen to it?",
+        |left| format!("continue it ({left} left)"),
+        "discard it (recorded as abandoned) and start a new exam",
+        "cancel",
+    ),
 };

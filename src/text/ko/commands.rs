@@ -571,7 +571,7 @@ fn diagnostic_words(d: &Diagnostic) -> (String, Option<String>) {
 /// The three kinds of stale warning, read from core's message (months as `YYYY-MM`).
 fn stale(english: &str, hint: &str) -> (String, Option<String>) {
     let months: Vec<&str> = english
-        .split(|c: char| c == ' ' || c == ',' || c == ':')
+        .split([' ', ',', ':'])
         .filter(|w| w.len() == 7 && w.as_bytes()[4] == b'-' && w[..4].chars().all(|c| c.is_ascii_digit()))
         .collect();
     let number_after = |word: &str| {

@@ -329,6 +329,10 @@ impl Catalog for Ko {
         &screens::EXAM
     }
 
+    fn home(&self) -> &'static crate::text::screens::HomeText {
+        &screens::HOME
+    }
+
     fn readiness(&self) -> &'static ReadinessText {
         &READINESS
     }

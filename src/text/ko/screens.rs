@@ -1,6 +1,6 @@
 //! Korean words of the screens (see `crate::text::screens`).
 
-use crate::text::screens::ExamText;
+use crate::text::screens::{ExamText, HomeText};
 
 /// The exam screen.
 pub static EXAM: ExamText = ExamText {
@@ -36,4 +36,25 @@ pub static EXAM: ExamText = ExamText {
             if timed_out { " (시간 종료)" } else { "" }
         )
     },
+};
+
+/// The home screen.
+pub static HOME: HomeText = HomeText {
+    title: "홈",
+    row: |due, new| format!("복습 {due:>3} · 새 {new:>2} · "),
+    heading: |due, new| format!(" 주제 — 오늘 복습 예정 {due} · 새 카드 {new} (일일 한도 공통) "),
+    start: " 시작 ",
+    study: |topic, due, new| format!("{topic} 학습: 복습 예정 {due} · 새 카드 {new}"),
+    study_all: |due, new| format!("전체 주제 학습: 복습 예정 {due} · 새 카드 {new}"),
+    quiz: |topic| format!("{topic} 퀴즈 (10문제) · Z 전체 주제"),
+    exam: |questions, minutes| format!("모의고사 ({questions}문제, {minutes}분)"),
+    browse: "선택한 주제 둘러보기 · b 모든 주제 · / 검색",
+    resume: |left| format!("중단된 모의고사 이어서 풀기 ({left} 남음)"),
+    // 중단 names the exam that can be continued; throwing it away is 포기 (K87).
+    open_exam: (
+        "아직 끝나지 않은 모의고사가 있습니다. 어떻게 하시겠습니까?",
+        |left| format!("이어서 풀기 ({left} 남음)"),
+        "이 모의고사는 포기하고 새로 시작 (포기로 기록됨)",
+        "취소",
+    ),
 };

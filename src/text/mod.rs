@@ -110,6 +110,8 @@ pub trait Catalog: CommandWords + Sync {
     fn exam(&self) -> &'static screens::ExamText;
     /// The home screen's words.
     fn home(&self) -> &'static screens::HomeText;
+    /// The study screen's words.
+    fn study(&self) -> &'static screens::StudyText;
 }
 
 /// What `recall check` counted.

@@ -65,3 +65,26 @@ pub struct HomeText {
     /// The question about an open exam, and its three answers: continue (time left), discard, cancel.
     pub open_exam: (&'static str, fn(&str) -> String, &'static str, &'static str),
 }
+
+/// The study screen's card (`crate::ui::screens::study`).
+#[derive(Debug)]
+pub struct StudyText {
+    /// The title bar, and in cram mode.
+    pub title: [&'static str; 2],
+    /// The card box's title: due, learning, new left.
+    pub remaining: fn(usize, usize, usize) -> String,
+    /// A scenario card answered with too few picks: how many it needs, the keys (`1–4 / a–d`).
+    pub pick_first: fn(usize, &str) -> String,
+    /// The line under a card before its answer shows, with the reveal key.
+    pub reveal: fn(&str) -> String,
+    /// The line under a scenario card: the keys (`1–4 / a–d`).
+    pub choose: fn(&str) -> String,
+    /// The four grades (Anki's names).
+    pub grades: [&'static str; 4],
+    /// Nothing left after `c` or `n`, for one topic and for all.
+    pub nothing_left: [&'static str; 2],
+    /// The label of a fact's correction.
+    pub correction: &'static str,
+    /// A card's phase: new, learning, review, relearning.
+    pub phases: [&'static str; 4],
+}

@@ -207,6 +207,10 @@ impl Catalog for En {
         &screens::HOME
     }
 
+    fn study(&self) -> &'static crate::text::screens::StudyText {
+        &screens::STUDY
+    }
+
     fn readiness(&self) -> &'static ReadinessText {
         &READINESS
     }

@@ -1,6 +1,6 @@
 //! English words of the screens (see `crate::text::screens`).
 
-use crate::text::screens::{ExamText, HomeText};
+use crate::text::screens::{ExamText, HomeText, StudyText};
 
 /// The exam screen.
 pub static EXAM: ExamText = ExamText {
@@ -57,4 +57,20 @@ pub static HOME: HomeText = HomeText {
         "discard it (recorded as abandoned) and start a new exam",
         "cancel",
     ),
+};
+
+/// The study screen.
+pub static STUDY: StudyText = StudyText {
+    title: ["Study", "Study (cram: schedule unchanged)"],
+    remaining: |due, learning, new| format!(" due {due} · learning {learning} · new {new} "),
+    pick_first: |choose, keys| format!("Pick {choose} with {keys} first, then Enter."),
+    reveal: |key| format!("{key}: show answer"),
+    choose: |keys| format!("choose with {keys}, then Enter to answer"),
+    grades: ["Again", "Hard", "Good", "Easy"],
+    nothing_left: [
+        "Nothing left to study in this scope.",
+        "Nothing left to study in this scope.",
+    ],
+    correction: "Correction: ",
+    phases: ["new card", "learning", "review", "relearning"],
 };

@@ -333,6 +333,10 @@ impl Catalog for Ko {
         &screens::HOME
     }
 
+    fn study(&self) -> &'static crate::text::screens::StudyText {
+        &screens::STUDY
+    }
+
     fn readiness(&self) -> &'static ReadinessText {
         &READINESS
     }

@@ -1,6 +1,6 @@
 //! Korean words of the screens (see `crate::text::screens`).
 
-use crate::text::screens::{ExamText, HomeText};
+use crate::text::screens::{ExamText, HomeText, StudyText};
 
 /// The exam screen.
 pub static EXAM: ExamText = ExamText {
@@ -57,4 +57,32 @@ pub static HOME: HomeText = HomeText {
         "이 모의고사는 포기하고 새로 시작 (포기로 기록됨)",
         "취소",
     ),
+};
+
+/// `1–4 / a–d` as Korean says it: 번호(1–4)나 글자(a–d).
+fn korean_keys(keys: &str) -> String {
+    match keys.split_once(" / ") {
+        Some((digits, letters)) => format!("번호({digits})나 글자({letters})"),
+        None => keys.to_string(),
+    }
+}
+
+/// The study screen: the quiz's wording for choosing (K79), 정답 보기 as Anki ko says it (K82).
+pub static STUDY: StudyText = StudyText {
+    title: ["학습", "학습 (벼락치기: 일정 변경 없음)"],
+    remaining: |due, learning, new| format!(" 복습 {due} · 학습 중 {learning} · 새 카드 {new} "),
+    pick_first: |choose, _| match choose {
+        1 => "먼저 답을 고르세요.".to_string(),
+        n => format!("먼저 답을 {n}개 고르세요."),
+    },
+    reveal: |key| format!("{key}: 정답 보기"),
+    choose: |keys| format!("{}로 고른 뒤 Enter를 눌러 답하세요.", korean_keys(keys)),
+    grades: ["다시", "어려움", "알맞음", "쉬움"],
+    // Not the code's "scope" (범위): a topic, or everything (K88).
+    nothing_left: [
+        "이 주제에는 오늘 더 학습할 카드가 없습니다.",
+        "오늘 더 학습할 카드가 없습니다.",
+    ],
+    correction: "정정: ",
+    phases: ["새 카드", "학습 중", "복습", "재학습"],
 };

@@ -52,12 +52,7 @@ pub struct StudyState {
 
 /// The title bar text.
 pub fn title(lang: Lang, cram: bool) -> &'static str {
-    match (lang, cram) {
-        (Lang::En, false) => "Study",
-        (Lang::En, true) => "Study (cram: schedule unchanged)",
-        (Lang::Ko, false) => "학습",
-        (Lang::Ko, true) => "학습 (벼락치기: 일정 변경 없음)",
-    }
+    text::of(lang).study().title[usize::from(cram)]
 }
 
 impl StudyState {
@@ -169,11 +164,7 @@ impl StudyState {
         };
         if self.picked.len() < question.choose {
             let (choose, keys) = (question.choose, choice_keys(question.choices.len()));
-            return Outcome::status(match lang {
-                Lang::En => format!("Pick {choose} with {keys} first, then Enter."),
-                Lang::Ko if choose == 1 => "먼저 답을 고르세요.".to_string(),
-                Lang::Ko => format!("먼저 답을 {choose}개 고르세요."),
-            });
+            return Outcome::status((text::of(lang).study().pick_first)(choose, &keys));
         }
         let chosen: Vec<usize> = self.picked.iter().copied().collect();
         match grade(question, &chosen) {
@@ -234,16 +225,7 @@ impl StudyState {
             Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
         let lines = card::lines(self, current, shared);
         let remaining = self.session.remaining();
-        let title = match lang {
-            Lang::En => format!(
-                " due {} · learning {} · new {} ",
-                remaining.due, remaining.learning, remaining.new
-            ),
-            Lang::Ko => format!(
-                " 복습 {} · 학습 중 {} · 새 카드 {} ",
-                remaining.due, remaining.learning, remaining.new
-            ),
-        };
+        let title = (text::of(lang).study().remaining)(remaining.due, remaining.learning, remaining.new);
         scrolled(frame, card_area, lines, title, &self.scroll, shared);
         frame.render_widget(
             Paragraph::new(self.buttons(shared, buttons_area.width)),
@@ -264,26 +246,17 @@ impl StudyState {
         };
         match self.context() {
             Context::Study => {
-                let hint = match lang {
-                    Lang::En => format!("{}: show answer", key(Action::Reveal, "Space")),
-                    Lang::Ko => format!("{}: 정답 보기", key(Action::Reveal, "Space")),
-                };
+                let hint = (text::of(lang).study().reveal)(&key(Action::Reveal, "Space"));
                 return Line::from(Span::styled(hint, theme.key()));
             }
             Context::StudyChoose => {
                 let keys = choice_keys(self.question.as_ref().map_or(0, |q| q.choices.len()));
-                let hint = match lang {
-                    Lang::En => format!("choose with {keys}, then Enter to answer"),
-                    Lang::Ko => format!("{}로 고른 뒤 Enter를 눌러 답하세요.", korean_keys(&keys)),
-                };
+                let hint = (text::of(lang).study().choose)(&keys);
                 return Line::from(Span::styled(hint, theme.key()));
             }
             _ => {}
         }
-        let names = match lang {
-            Lang::En => ["Again", "Hard", "Good", "Easy"],
-            Lang::Ko => ["다시", "어려움", "알맞음", "쉬움"],
-        };
+        let names = text::of(lang).study().grades;
         let previews = self.session.previews(shared.now);
         let suggested = self.suggested().number() as usize - 1;
         // Narrow first the gaps, then drop intervals from the last button back: a clipped `1.3개월` reads
@@ -330,23 +303,12 @@ fn choice_keys(n: usize) -> String {
     format!("1–{last} / a–{letter}")
 }
 
-/// `1–4 / a–d` as Korean says it: 번호(1–4)나 글자(a–d).
-fn korean_keys(keys: &str) -> String {
-    match keys.split_once(" / ") {
-        Some((digits, letters)) => format!("번호({digits})나 글자({letters})"),
-        None => keys.to_string(),
-    }
-}
-
 /// A new session of the same scope in place of the finished one.
 fn replace(shared: &Shared, topic: Option<String>, mode: Mode, extra_new: u32) -> Outcome {
     let session = shared.study_session(topic.as_deref(), mode, extra_new);
     if session.is_finished() {
-        return Outcome::status(match (shared.lang, &topic) {
-            (Lang::En, _) => "Nothing left to study in this scope.",
-            (Lang::Ko, Some(_)) => "이 주제에는 오늘 더 학습할 카드가 없습니다.",
-            (Lang::Ko, None) => "오늘 더 학습할 카드가 없습니다.",
-        });
+        let [one_topic, all] = text::of(shared.lang).study().nothing_left;
+        return Outcome::status(if topic.is_some() { one_topic } else { all });
     }
     let mut state = StudyState::new(session, topic, &shared.deck);
     state.extra_new = extra_new;

@@ -112,6 +112,8 @@ pub trait Catalog: CommandWords + Sync {
     fn home(&self) -> &'static screens::HomeText;
     /// The study screen's words.
     fn study(&self) -> &'static screens::StudyText;
+    /// The study summary's words.
+    fn summary(&self) -> &'static screens::SummaryText;
 }
 
 /// What `recall check` counted.

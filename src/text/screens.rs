@@ -88,3 +88,40 @@ pub struct StudyText {
     /// A card's phase: new, learning, review, relearning.
     pub phases: [&'static str; 4],
 }
+
+/// The end of a study session (`crate::ui::screens::study::summary`).
+#[derive(Debug)]
+pub struct SummaryText {
+    /// The box title when nothing was studied, and after a session.
+    pub titles: [&'static str; 2],
+    /// The headline when nothing was studied, and after a session.
+    pub headlines: [&'static str; 2],
+    /// Cards, reviews, time spent.
+    pub counts: fn(usize, usize, &str) -> String,
+    /// Again, hard, good, easy.
+    pub by_grade: fn(usize, usize, usize, usize) -> String,
+    /// Retention in percent, answers not Again, answers.
+    pub retention: fn(usize, usize, usize) -> String,
+    /// When the next card is due.
+    pub next_due: fn(&str) -> String,
+    /// No studied card is scheduled yet.
+    pub none_scheduled: &'static str,
+    /// Tomorrow: due, new.
+    pub tomorrow: fn(usize, usize) -> String,
+    /// Every card of this topic, of all topics.
+    pub scopes: [&'static str; 2],
+    /// Cram keeps the schedule.
+    pub cram_note: &'static str,
+    /// `c`: cram the cards just studied (count, note).
+    pub cram_these: fn(usize, &str) -> String,
+    /// `c`/`C`: cram the scope (scope, note).
+    pub cram_scope: fn(&str, &str) -> String,
+    /// `n`: more new cards today (count).
+    pub more_new: fn(u32) -> String,
+    /// `Esc`.
+    pub back: &'static str,
+    /// The daily limit is used up: limit, cards waiting, how many `n` adds.
+    pub over_limit: fn(u32, usize, u32) -> String,
+    /// New cards held back by a related card studied today.
+    pub held_back: fn(usize) -> String,
+}

@@ -211,6 +211,10 @@ impl Catalog for En {
         &screens::STUDY
     }
 
+    fn summary(&self) -> &'static crate::text::screens::SummaryText {
+        &screens::SUMMARY
+    }
+
     fn readiness(&self) -> &'static ReadinessText {
         &READINESS
     }

@@ -1,6 +1,6 @@
 //! English words of the screens (see `crate::text::screens`).
 
-use crate::text::screens::{ExamText, HomeText, StudyText};
+use crate::text::screens::{ExamText, HomeText, StudyText, SummaryText};
 
 /// The exam screen.
 pub static EXAM: ExamText = ExamText {
@@ -73,4 +73,28 @@ pub static STUDY: StudyText = StudyText {
     ],
     correction: "Correction: ",
     phases: ["new card", "learning", "review", "relearning"],
+};
+
+/// The end of a study session.
+pub static SUMMARY: SummaryText = SummaryText {
+    titles: [" Study ", " Session finished "],
+    headlines: ["Nothing to study now.", "Nothing more is due now."],
+    counts: |cards, reviews, time| format!("Cards: {cards} · reviews: {reviews} · time: {time}"),
+    by_grade: |again, hard, good, easy| format!("Again {again} · Hard {hard} · Good {good} · Easy {easy}"),
+    retention: |pct, correct, reviews| {
+        format!("Retention this session: {pct}% ({correct} of {reviews} not Again)")
+    },
+    next_due: |wait| format!("Next card due in {wait}."),
+    none_scheduled: "No studied card is scheduled yet.",
+    tomorrow: |due, new| format!("Tomorrow: {due} due · {new} new"),
+    scopes: ["every card of this topic", "every card of all topics"],
+    cram_note: "(schedule unchanged)",
+    cram_these: |n, note| format!("cram these {n} card(s) again {note}"),
+    cram_scope: |scope, note| format!("cram {scope} {note}"),
+    more_new: |n| format!("study {n} more new cards today"),
+    back: "back to home",
+    over_limit: |limit, waiting, more| {
+        format!("Today's limit of {limit} new cards is used up: {waiting} more wait (n adds {more} today).")
+    },
+    held_back: |n| format!("{n} new card(s) wait for another day: a related card was studied today."),
 };

@@ -337,6 +337,10 @@ impl Catalog for Ko {
         &screens::STUDY
     }
 
+    fn summary(&self) -> &'static crate::text::screens::SummaryText {
+        &screens::SUMMARY
+    }
+
     fn readiness(&self) -> &'static ReadinessText {
         &READINESS
     }

@@ -1,6 +1,6 @@
 //! Korean words of the screens (see `crate::text::screens`).
 
-use crate::text::screens::{ExamText, HomeText, StudyText};
+use crate::text::screens::{ExamText, HomeText, StudyText, SummaryText};
 
 /// The exam screen.
 pub static EXAM: ExamText = ExamText {
@@ -85,4 +85,30 @@ pub static STUDY: StudyText = StudyText {
     ],
     correction: "정정: ",
     phases: ["새 카드", "학습 중", "복습", "재학습"],
+};
+
+/// The end of a study session; with nothing studied it says so, not "finished" (K09).
+pub static SUMMARY: SummaryText = SummaryText {
+    titles: [" 학습 ", " 학습 완료 "],
+    headlines: ["지금 학습할 카드가 없습니다.", "지금 복습할 카드가 더 없습니다."],
+    counts: |cards, reviews, time| format!("카드 {cards}장 · 복습 {reviews}회 · 소요 시간 {time}"),
+    by_grade: |again, hard, good, easy| format!("다시 {again} · 어려움 {hard} · 알맞음 {good} · 쉬움 {easy}"),
+    retention: |pct, correct, reviews| {
+        format!("이번 학습의 기억률: {pct}% (복습 {reviews}회 중 '다시'를 누르지 않은 응답 {correct}회)")
+    },
+    next_due: |wait| format!("다음 카드는 {wait} 후에 복습합니다."),
+    none_scheduled: "아직 예정된 카드가 없습니다.",
+    tomorrow: |due, new| format!("내일: 복습할 카드 {due}장 · 새 카드 {new}장"),
+    scopes: ["이 주제의 모든 카드", "전체 주제의 모든 카드"],
+    cram_note: "(일정 변경 없음)",
+    cram_these: |n, note| format!("방금 학습한 카드 {n}장 다시 벼락치기 {note}"),
+    cram_scope: |scope, note| format!("{scope} 벼락치기 {note}"),
+    more_new: |n| format!("오늘 새 카드 {n}장 더 학습"),
+    back: "홈으로",
+    over_limit: |limit, waiting, more| {
+        format!(
+            "오늘의 새 카드 한도 {limit}장을 다 썼습니다. 새 카드 {waiting}장이 남아 있습니다(n으로 오늘 {more}장 추가)."
+        )
+    },
+    held_back: |n| format!("새 카드 {n}장은 관련 카드를 오늘 학습했으므로 다른 날 나옵니다."),
 };

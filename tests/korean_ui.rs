@@ -914,3 +914,71 @@ fn the_grade_line_never_cuts_an_interval() {
         );
     }
 }
+
+#[test]
+fn study_and_quiz_word_choosing_the_same_way() {
+    // K79: the study's scenario cards had their own formula wording; both now say what the quiz says.
+    let ko = text::of(Lang::Ko);
+    let (study, quiz) = (ko.study(), ko.quiz());
+    assert_eq!((study.pick_first)(1, "1–4 / a–d"), "먼저 답을 고르세요.");
+    assert_eq!((study.pick_first)(3, "1–5 / a–e"), "먼저 답을 3개 고르세요.");
+    assert_eq!(
+        (study.choose)("1–4 / a–d"),
+        "번호(1–4)나 글자(a–d)로 고른 뒤 Enter를 눌러 답하세요."
+    );
+    assert_eq!(
+        (quiz.pick_first)(2, "1–4 / a–d"),
+        (study.pick_first)(2, "1–4 / a–d")
+    );
+    assert_eq!((quiz.choose)("1–4 / a–d"), (study.choose)("1–4 / a–d"));
+    // K80: a rating is 평가, as on the key label; 채점 is the exam's word.
+    assert_eq!(
+        ko.session_error(&SessionError::NothingToUndo),
+        "실행 취소할 평가가 없습니다."
+    );
+    assert_eq!(
+        ko.session_error(&SessionError::NotRevealed),
+        "평가하기 전에 정답을 먼저 확인하세요."
+    );
+}
+
+#[test]
+fn headless_korean_wording_of_the_second_review() {
+    let ko = text::of(Lang::Ko);
+    // K92: 문제 is a question everywhere else; a deck has 오류.
+    assert_eq!(
+        ko.deck_invalid(3),
+        "덱에 오류가 3개 있습니다. 자세한 내용은 `recall check`로 확인하세요."
+    );
+    // K95: 최적화, as Anki ko says it.
+    let optimized = ko.optimized(1068, 220, &PathBuf::from("/d/config.toml"));
+    assert!(
+        optimized.starts_with("복습 1068회(카드 220장)로 FSRS 매개변수를 최적화했습니다."),
+        "{optimized}"
+    );
+    assert!(
+        ko.too_few_reviews(0, 64)
+            .starts_with("FSRS 매개변수를 최적화하기에는 복습 기록이 부족합니다")
+    );
+    // K96: one colon, not two.
+    let counts = CheckCounts {
+        topics: 8,
+        items: 418,
+        errors: 0,
+        warnings: 0,
+        strict: false,
+    };
+    assert_eq!(
+        ko.check_summary(true, "the bundled deck", counts),
+        "통과 — 내장 덱: 주제 8개, 항목 418개, 오류 0개, 경고 0개"
+    );
+    // K94: full sentences end with a period.
+    assert!(ko.csv_only().ends_with('.'));
+    // K97: written register, and what to do.
+    let locked = ko.notice(&Notice::StudyLocked { holder: Some(32576) });
+    assert!(
+        locked.contains("그 recall에서 학습을 마치거나 종료한 뒤 다시 시도하세요."),
+        "{locked}"
+    );
+    assert!(!locked.contains("그쪽"), "{locked}");
+}

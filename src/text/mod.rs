@@ -114,6 +114,8 @@ pub trait Catalog: CommandWords + Sync {
     fn study(&self) -> &'static screens::StudyText;
     /// The study summary's words.
     fn summary(&self) -> &'static screens::SummaryText;
+    /// The quiz screen's words.
+    fn quiz(&self) -> &'static screens::QuizText;
 }
 
 /// What `recall check` counted.

@@ -125,3 +125,22 @@ pub struct SummaryText {
     /// New cards held back by a related card studied today.
     pub held_back: fn(usize) -> String,
 }
+
+/// The quiz screen (`crate::ui::screens::quiz`).
+#[derive(Debug)]
+pub struct QuizText {
+    /// The title bar.
+    pub title: &'static str,
+    /// Answered with too few picks: how many it needs, the keys (`1–4 / a–d`).
+    pub pick_first: fn(usize, &str) -> String,
+    /// The line under an unanswered question: the keys.
+    pub choose: fn(&str) -> String,
+    /// The box title: question number, questions, right, answered.
+    pub question_title: fn(usize, usize, usize, usize) -> String,
+    /// The box title at the end.
+    pub finished_title: &'static str,
+    /// The heading of the missed questions: how many.
+    pub missed: fn(usize) -> String,
+    /// The score: right, total, percent, skipped.
+    pub score: fn(usize, usize, usize, usize) -> String,
+}

@@ -215,6 +215,10 @@ impl Catalog for En {
         &screens::SUMMARY
     }
 
+    fn quiz(&self) -> &'static crate::text::screens::QuizText {
+        &screens::QUIZ
+    }
+
     fn readiness(&self) -> &'static ReadinessText {
         &READINESS
     }

@@ -1,6 +1,6 @@
 //! English words of the screens (see `crate::text::screens`).
 
-use crate::text::screens::{ExamText, HomeText, StudyText, SummaryText};
+use crate::text::screens::{ExamText, HomeText, QuizText, StudyText, SummaryText};
 
 /// The exam screen.
 pub static EXAM: ExamText = ExamText {
@@ -97,4 +97,15 @@ pub static SUMMARY: SummaryText = SummaryText {
         format!("Today's limit of {limit} new cards is used up: {waiting} more wait (n adds {more} today).")
     },
     held_back: |n| format!("{n} new card(s) wait for another day: a related card was studied today."),
+};
+
+/// The quiz screen.
+pub static QUIZ: QuizText = QuizText {
+    title: "Quiz",
+    pick_first: |choose, keys| format!("Pick {choose} with {keys} first."),
+    choose: |keys| format!("Pick with {keys}, then Enter to answer."),
+    question_title: |n, total, right, answered| format!(" Question {n}/{total} · score {right}/{answered} "),
+    finished_title: " Quiz finished — Enter or Esc to leave ",
+    missed: |n| format!("Missed ({n}):"),
+    score: |right, total, pct, skipped| format!("{right} of {total} right ({pct}%), {skipped} skipped"),
 };

@@ -341,6 +341,10 @@ impl Catalog for Ko {
         &screens::SUMMARY
     }
 
+    fn quiz(&self) -> &'static crate::text::screens::QuizText {
+        &screens::QUIZ
+    }
+
     fn readiness(&self) -> &'static ReadinessText {
         &READINESS
     }

@@ -1,6 +1,6 @@
 //! Korean words of the screens (see `crate::text::screens`).
 
-use crate::text::screens::{ExamText, HomeText, StudyText, SummaryText};
+use crate::text::screens::{ExamText, HomeText, QuizText, StudyText, SummaryText};
 
 /// The exam screen.
 pub static EXAM: ExamText = ExamText {
@@ -111,4 +111,17 @@ pub static SUMMARY: SummaryText = SummaryText {
         )
     },
     held_back: |n| format!("새 카드 {n}장은 관련 카드를 오늘 학습했으므로 다른 날 나옵니다."),
+};
+
+/// The quiz screen: choosing is worded as in study (K79).
+pub static QUIZ: QuizText = QuizText {
+    title: "퀴즈",
+    pick_first: STUDY.pick_first,
+    choose: STUDY.choose,
+    question_title: |n, total, right, answered| format!(" 문제 {n}/{total} · 정답 {right}/{answered} "),
+    finished_title: " 퀴즈 완료 — Enter 또는 Esc로 나가기 ",
+    missed: |n| format!("틀린 문제 ({n}개):"),
+    score: |right, total, pct, skipped| {
+        format!("{total}문제 중 {right}문제 정답({pct}%) · 건너뛴 문제 {skipped}개")
+    },
 };

@@ -116,6 +116,12 @@ pub trait Catalog: CommandWords + Sync {
     fn summary(&self) -> &'static screens::SummaryText;
     /// The quiz screen's words.
     fn quiz(&self) -> &'static screens::QuizText;
+    /// The browse screen's words.
+    fn browse(&self) -> &'static screens::BrowseText;
+    /// The search screen's words.
+    fn search(&self) -> &'static screens::SearchText;
+    /// The shared widgets' words.
+    fn common(&self) -> &'static screens::CommonText;
 }
 
 /// What `recall check` counted.

@@ -144,3 +144,56 @@ pub struct QuizText {
     /// The score: right, total, percent, skipped.
     pub score: fn(usize, usize, usize, usize) -> String,
 }
+
+/// The browse screen (`crate::ui::screens::browse`).
+#[derive(Debug)]
+pub struct BrowseText {
+    /// The title bar (the topic's title follows it).
+    pub title: &'static str,
+    /// An empty tab: notes, facts, comparisons, scenarios.
+    pub empty: [&'static str; 4],
+    /// The fact table's headers: question, answer.
+    pub headers: [&'static str; 2],
+    /// The label of a fact's correction.
+    pub correction: &'static str,
+    /// More below, on a box's bottom border.
+    pub more: &'static str,
+    /// How to see a scenario's answer.
+    pub reveal: &'static str,
+    /// A scenario with several right choices: how many.
+    pub choose: fn(usize) -> String,
+}
+
+/// The search screen (`crate::ui::screens::search`).
+#[derive(Debug)]
+pub struct SearchText {
+    /// The title bar.
+    pub title: &'static str,
+    /// The query box's title.
+    pub prompt: &'static str,
+    /// The results box: indexing, nothing typed, searching, no match.
+    pub states: [&'static str; 4],
+    /// The results box: a count, and a count at the cap (there may be more).
+    pub results: [fn(usize) -> String; 2],
+}
+
+/// Words of the widgets every screen shares (`crate::ui::widgets`).
+#[derive(Debug)]
+pub struct CommonText {
+    /// The help overlay's title.
+    pub help_title: &'static str,
+    /// More below, on a scrolled box's bottom border.
+    pub more: &'static str,
+    /// The window is too small: needed width, height, current width, height.
+    pub too_small: fn(u16, u16, u16, u16) -> String,
+    /// The language tag in the title bar.
+    pub lang_tag: &'static str,
+    /// A question with several right choices: how many.
+    pub choose_note: fn(usize) -> String,
+    /// A graded question: right, not answered, wrong.
+    pub verdicts: [&'static str; 3],
+    /// A month on the heatmap (1–12).
+    pub month: fn(i8) -> String,
+    /// The heatmap's weekday labels: Monday, Wednesday, Friday.
+    pub weekdays: [&'static str; 3],
+}

@@ -219,6 +219,18 @@ impl Catalog for En {
         &screens::QUIZ
     }
 
+    fn browse(&self) -> &'static crate::text::screens::BrowseText {
+        &screens::BROWSE
+    }
+
+    fn search(&self) -> &'static crate::text::screens::SearchText {
+        &screens::SEARCH
+    }
+
+    fn common(&self) -> &'static crate::text::screens::CommonText {
+        &screens::COMMON
+    }
+
     fn readiness(&self) -> &'static ReadinessText {
         &READINESS
     }

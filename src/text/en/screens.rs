@@ -1,6 +1,8 @@
 //! English words of the screens (see `crate::text::screens`).
 
-use crate::text::screens::{ExamText, HomeText, QuizText, StudyText, SummaryText};
+use crate::text::screens::{
+    BrowseText, CommonText, ExamText, HomeText, QuizText, SearchText, StudyText, SummaryText,
+};
 
 /// The exam screen.
 pub static EXAM: ExamText = ExamText {
@@ -108,4 +110,45 @@ pub static QUIZ: QuizText = QuizText {
     finished_title: " Quiz finished — Enter or Esc to leave ",
     missed: |n| format!("Missed ({n}):"),
     score: |right, total, pct, skipped| format!("{right} of {total} right ({pct}%), {skipped} skipped"),
+};
+
+/// The browse screen.
+pub static BROWSE: BrowseText = BrowseText {
+    title: "Browse",
+    empty: ["Nothing here in this topic."; 4],
+    headers: ["Question", "Answer"],
+    correction: "Correction: ",
+    more: " ↓ more (PgDn) ",
+    reveal: "Press a to show the answer.",
+    choose: |n| format!(" · choose {n}"),
+};
+
+/// The search screen.
+pub static SEARCH: SearchText = SearchText {
+    title: "Search",
+    prompt: " Search (words, both languages; Hangul initials: ㅅㅂㄹㅅ → 서버리스) ",
+    states: [
+        " indexing… ",
+        " Type to search every note, fact, table and scenario ",
+        " searching… ",
+        " no match ",
+    ],
+    results: [|n| format!(" {n} results "), |n| format!(" {n}+ results ")],
+};
+
+/// The shared widgets.
+pub static COMMON: CommonText = CommonText {
+    help_title: " Keys (Esc closes) ",
+    more: " ↓ more ",
+    too_small: |w, h, now_w, now_h| format!("make the window larger (needs {w}×{h}, now {now_w}×{now_h})"),
+    lang_tag: "EN",
+    choose_note: |n| format!("(Choose {n}.)"),
+    verdicts: ["Correct.", "Not answered.", "Wrong."],
+    month: |m| {
+        const NAMES: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        NAMES[usize::try_from(m - 1).unwrap_or(0).min(11)].to_string()
+    },
+    weekdays: ["Mon", "Wed", "Fri"],
 };

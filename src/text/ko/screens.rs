@@ -1,6 +1,8 @@
 //! Korean words of the screens (see `crate::text::screens`).
 
-use crate::text::screens::{ExamText, HomeText, QuizText, StudyText, SummaryText};
+use crate::text::screens::{
+    BrowseText, CommonText, ExamText, HomeText, QuizText, SearchText, StudyText, SummaryText,
+};
 
 /// The exam screen.
 pub static EXAM: ExamText = ExamText {
@@ -124,4 +126,45 @@ pub static QUIZ: QuizText = QuizText {
     score: |right, total, pct, skipped| {
         format!("{total}문제 중 {right}문제 정답({pct}%) · 건너뛴 문제 {skipped}개")
     },
+};
+
+/// The browse screen.
+pub static BROWSE: BrowseText = BrowseText {
+    title: "둘러보기",
+    empty: [
+        "이 주제에는 노트가 없습니다.",
+        "이 주제에는 요점이 없습니다.",
+        "이 주제에는 비교표가 없습니다.",
+        "이 주제에는 시나리오가 없습니다.",
+    ],
+    headers: ["질문", "답"],
+    correction: "정정: ",
+    more: " ↓ 더 있음 (PgDn) ",
+    reveal: "정답을 보려면 a 키를 누르세요.",
+    choose: |n| format!(" · 정답 {n}개"),
+};
+
+/// The search screen; the empty box says what search covers, short enough for 60 columns (K90).
+pub static SEARCH: SearchText = SearchText {
+    title: "검색",
+    prompt: " 검색 (한·영 단어 검색, 초성 가능: ㅅㅂㄹㅅ → 서버리스) ",
+    states: [
+        " 색인 중… ",
+        " 노트·요점·비교표·시나리오 전체에서 찾습니다 ",
+        " 검색 중… ",
+        " 일치하는 항목 없음 ",
+    ],
+    results: [|n| format!(" 결과 {n}개 "), |n| format!(" 결과 {n}개 이상 ")],
+};
+
+/// The shared widgets.
+pub static COMMON: CommonText = CommonText {
+    help_title: " 단축키 (Esc: 닫기) ",
+    more: " ↓ 더 있음 ",
+    too_small: |w, h, now_w, now_h| format!("창을 더 크게 해 주세요 (최소 {w}×{h}, 현재 {now_w}×{now_h})"),
+    lang_tag: "한국어",
+    choose_note: |n| format!("(답 {n}개를 고르세요.)"),
+    verdicts: ["정답입니다.", "답하지 않았습니다.", "오답입니다."],
+    month: |m| format!("{m}월"),
+    weekdays: ["월", "수", "금"],
 };

@@ -108,10 +108,7 @@ impl BrowseState {
 
     /// The title bar text.
     pub fn title(&self, shared: &Shared) -> String {
-        let base = match shared.lang {
-            Lang::En => "Browse",
-            Lang::Ko => "둘러보기",
-        };
+        let base = text::of(shared.lang).browse().title;
         match self.topic.and_then(|t| shared.deck.topics().get(t)) {
             Some(topic) => format!("{base} › {}", topic.title.get(shared.lang)),
             None => base.to_string(),
@@ -262,13 +259,7 @@ impl BrowseState {
         frame.render_widget(tabs, tabs_area);
         let cursor = self.cursor[self.tab.index()];
         if Self::items_in_tab(topic, self.tab) == 0 {
-            let empty = match (lang, self.tab) {
-                (Lang::En, _) => "Nothing here in this topic.",
-                (Lang::Ko, Tab::Notes) => "이 주제에는 노트가 없습니다.",
-                (Lang::Ko, Tab::Facts) => "이 주제에는 요점이 없습니다.",
-                (Lang::Ko, Tab::Compare) => "이 주제에는 비교표가 없습니다.",
-                (Lang::Ko, Tab::Scenarios) => "이 주제에는 시나리오가 없습니다.",
-            };
+            let empty = text::of(lang).browse().empty[self.tab.index()];
             frame.render_widget(Paragraph::new(empty).style(shared.theme.dim()), body);
             return;
         }
@@ -323,10 +314,7 @@ impl BrowseState {
                 ])
             })
             .collect();
-        let header = match lang {
-            Lang::En => ["Question", "Answer"],
-            Lang::Ko => ["질문", "답"],
-        };
+        let header = text::of(lang).browse().headers;
         let widths = [
             Constraint::Length(question_width),
             Constraint::Length(answer_width),
@@ -348,10 +336,7 @@ impl BrowseState {
             lines.extend(rich::body_lines(detail.get(lang), shared.theme.text()));
         }
         if let Some(correction) = &fact.correction {
-            let label = match lang {
-                Lang::En => "Correction: ",
-                Lang::Ko => "정정: ",
-            };
+            let label = text::of(lang).browse().correction;
             lines.push(Line::from(vec![
                 Span::styled(label, shared.theme.warn()),
                 Span::raw(correction.get(lang).to_string()),
@@ -402,10 +387,7 @@ impl BrowseState {
         let sources_scroll = offset.saturating_sub(last_skip * 2).min(sources_overflow);
         let table_lines = lines_from(skipped);
         if table_lines + sources.len() - sources_scroll > view {
-            let more = match shared.lang {
-                Lang::En => " ↓ more (PgDn) ",
-                Lang::Ko => " ↓ 더 있음 (PgDn) ",
-            };
+            let more = text::of(shared.lang).browse().more;
             block = block.title_bottom(Line::styled(more, shared.theme.key()).right_aligned());
         }
         frame.render_widget(block, area);
@@ -470,16 +452,12 @@ impl BrowseState {
             lines.extend(rich::body_lines(scenario.explanation.get(lang), theme.text()));
             lines.push(rich::source_line(&scenario.source, theme.dim()));
         } else {
-            let hint = match lang {
-                Lang::En => "Press a to show the answer.",
-                Lang::Ko => "정답을 보려면 a 키를 누르세요.",
-            };
+            let hint = text::of(lang).browse().reveal;
             lines.push(Line::styled(hint, theme.dim()));
         }
-        let choose = match (scenario.correct_count(), lang) {
-            (1, _) => String::new(),
-            (n, Lang::En) => format!(" · choose {n}"),
-            (n, Lang::Ko) => format!(" · 정답 {n}개"),
+        let choose = match scenario.correct_count() {
+            1 => String::new(),
+            n => (text::of(lang).browse().choose)(n),
         };
         let title = format!(" {}/{}{choose} ", cursor + 1, topic.scenarios.len());
         rich::scrolled(frame, area, lines, title, &self.scroll, shared);

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Shared;
-use crate::core::content::Lang;
+use crate::text;
 use crate::ui::keymap::{self, Context};
 use crate::ui::msg::Action;
 use crate::ui::widgets::rich;
@@ -55,10 +55,7 @@ impl HelpState {
         let lines = rich::wrap_lines(&self.lines(shared), width.saturating_sub(2));
         let height = area.height.min(lines.len() as u16 + 2);
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
-        let title = match shared.lang {
-            Lang::En => " Keys (Esc closes) ",
-            Lang::Ko => " 단축키 (Esc: 닫기) ",
-        };
+        let title = text::of(shared.lang).common().help_title;
         let view = height.saturating_sub(2);
         self.scroll.record(Extent::of(lines.len() as u16, view));
         let block = Block::default()

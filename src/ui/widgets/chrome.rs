@@ -26,16 +26,7 @@ pub fn too_small(area: Rect) -> bool {
 /// Draws the notice shown instead of the interface when the terminal is too small (works down to 1×1).
 pub fn render_too_small(frame: &mut Frame, lang: Lang) {
     let area = frame.area();
-    let message = match lang {
-        Lang::En => format!(
-            "make the window larger (needs {MIN_WIDTH}×{MIN_HEIGHT}, now {}×{})",
-            area.width, area.height
-        ),
-        Lang::Ko => format!(
-            "창을 더 크게 해 주세요 (최소 {MIN_WIDTH}×{MIN_HEIGHT}, 현재 {}×{})",
-            area.width, area.height
-        ),
-    };
+    let message = (crate::text::of(lang).common().too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
     // Wrapped and clipped by display width here: at 1 or 2 columns a Korean character may not fit at all.
     let lines: Vec<Line> = rich::wrap_lines(&[Line::raw(message)], area.width)
         .into_iter()
@@ -80,10 +71,7 @@ pub fn render_frame(
         Constraint::Length(hint_height),
     ])
     .areas(frame.area());
-    let lang_tag = match lang {
-        Lang::En => "EN",
-        Lang::Ko => "한국어",
-    };
+    let lang_tag = crate::text::of(lang).common().lang_tag;
     let (name, bar, tag) = (" recall ", "│ ", format!("  [{lang_tag}]"));
     // A long breadcrumb (a topic title in Korean at 40 columns) is cut with `…`; the language tag stays.
     let room = usize::from(frame.area().width)

@@ -13,7 +13,6 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::core::content::Lang;
 use crate::core::quiz::highlight;
 use crate::ui::screens::Shared;
 use crate::ui::widgets::scroll::{Extent, Scroll};
@@ -423,10 +422,7 @@ pub fn scrolled(
     let max_scroll = extent.max;
     let scroll = scroll.offset();
     if scroll < max_scroll {
-        let more = match shared.lang {
-            Lang::En => " ↓ more ",
-            Lang::Ko => " ↓ 더 있음 ",
-        };
+        let more = crate::text::of(shared.lang).common().more;
         block = block.title_bottom(Line::styled(more, shared.theme.key()).right_aligned());
     }
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), area);

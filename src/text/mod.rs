@@ -122,6 +122,8 @@ pub trait Catalog: CommandWords + Sync {
     fn search(&self) -> &'static screens::SearchText;
     /// The shared widgets' words.
     fn common(&self) -> &'static screens::CommonText;
+    /// The stats screen's words.
+    fn stats_screen(&self) -> &'static screens::StatsScreenText;
 }
 
 /// What `recall check` counted.

@@ -197,3 +197,73 @@ pub struct CommonText {
     /// The heatmap's weekday labels: Monday, Wednesday, Friday.
     pub weekdays: [&'static str; 3],
 }
+
+/// What the stats screen's summary panel shows, for [`StatsScreenText::summary_rows`].
+#[derive(Debug, Clone, Copy)]
+pub struct SummaryFigures<'a> {
+    /// Current streak, in days.
+    pub streak: u32,
+    /// Longest streak, in days.
+    pub longest: u32,
+    /// Reviews today.
+    pub today: usize,
+    /// Reviews in all.
+    pub reviews: usize,
+    /// Days studied.
+    pub days: usize,
+    /// Time studied: hours and minutes.
+    pub hours: u64,
+    /// Minutes past the hour.
+    pub minutes: u64,
+    /// Mature and young retention, already formatted.
+    pub mature: &'a str,
+    /// Young retention.
+    pub young: &'a str,
+}
+
+/// The stats screen (`crate::ui::screens::stats`).
+#[derive(Debug)]
+pub struct StatsScreenText {
+    /// The title bar.
+    pub title: &'static str,
+    /// Where the view is: arrow, first row, last row, rows.
+    pub scroll: fn(&str, u16, u16, u16) -> String,
+    /// No history yet: the headline and what will appear.
+    pub empty: [&'static str; 2],
+    /// No history yet: the deck's cards and topics.
+    pub empty_deck: fn(usize, usize) -> String,
+    /// The heatmap's title.
+    pub heatmap: &'static str,
+    /// The summary panel's title.
+    pub summary: &'static str,
+    /// The summary panel's rows: label and value.
+    pub summary_rows: fn(&SummaryFigures<'_>) -> Vec<(&'static str, String)>,
+    /// After a review count in a retention cell (`91% (120회)`).
+    pub reviews_unit: &'static str,
+    /// The forecast's title: days, due in them, due today.
+    pub forecast: fn(usize, usize, usize) -> String,
+    /// Nothing due in the forecast.
+    pub nothing_due: &'static str,
+    /// The forecast's first axis label.
+    pub today: &'static str,
+    /// The exam panel's title: the pass mark.
+    pub exams: fn(u32) -> String,
+    /// No exams yet.
+    pub no_exams: &'static str,
+    /// Pass, fail.
+    pub verdicts: [&'static str; 2],
+    /// After the title: the last score and its verdict.
+    pub last: fn(u32, &str) -> String,
+    /// An exam's date on the chart: month, day.
+    pub chart_day: fn(i8, i8) -> String,
+    /// An exam's date before its bar (five columns): month, day.
+    pub bar_day: fn(i8, i8) -> String,
+    /// The bars' legend: the pass mark.
+    pub legend: fn(u32) -> String,
+    /// The topic table's title, its first header and its total row.
+    pub topics: [&'static str; 3],
+    /// The topic table's other headers with their widths: new, learning, young, mature, retention.
+    pub headers: [(&'static str, usize); 5],
+    /// What retention counts.
+    pub note: &'static str,
+}

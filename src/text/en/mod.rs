@@ -231,6 +231,10 @@ impl Catalog for En {
         &screens::COMMON
     }
 
+    fn stats_screen(&self) -> &'static crate::text::screens::StatsScreenText {
+        &screens::STATS_SCREEN
+    }
+
     fn readiness(&self) -> &'static ReadinessText {
         &READINESS
     }

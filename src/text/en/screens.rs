@@ -1,7 +1,7 @@
 //! English words of the screens (see `crate::text::screens`).
 
 use crate::text::screens::{
-    BrowseText, CommonText, ExamText, HomeText, QuizText, SearchText, StudyText, SummaryText,
+    BrowseText, CommonText, ExamText, HomeText, QuizText, SearchText, StatsScreenText, StudyText, SummaryText,
 };
 
 /// The exam screen.
@@ -151,4 +151,60 @@ pub static COMMON: CommonText = CommonText {
         NAMES[usize::try_from(m - 1).unwrap_or(0).min(11)].to_string()
     },
     weekdays: ["Mon", "Wed", "Fri"],
+};
+
+/// "1 day", "3 days".
+fn days(n: u32) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// The stats screen.
+pub static STATS_SCREEN: StatsScreenText = StatsScreenText {
+    title: "Stats",
+    scroll: |arrow, from, to, height| format!(" {arrow} {from}–{to}/{height} · ↑↓ PgUp PgDn scroll"),
+    empty: [
+        "No reviews yet — press s on home to study.",
+        "After your first reviews this screen shows reviews per day, the cards due in the next 30 days, your \
+         streak and time studied, retention per topic, and your mock exam scores (press e on home to sit an \
+         exam).",
+    ],
+    empty_deck: |cards, topics| format!("Deck: {cards} cards in {topics} topics, all new."),
+    heatmap: "Reviews per day",
+    summary: "Summary",
+    // Reviews take two rows, like retention: a four-digit total on one row would wrap in the 32-column panel.
+    summary_rows: |f| {
+        vec![
+            ("Streak", format!("{} · best {}", days(f.streak), f.longest)),
+            ("Reviews", format!("{} today", f.today)),
+            ("", format!("{} in all", f.reviews)),
+            ("Days", format!("{} studied", f.days)),
+            ("Time", format!("{}h {:02}m", f.hours, f.minutes)),
+            ("Retention", format!("mature {}", f.mature)),
+            ("", format!("young {}", f.young)),
+        ]
+    },
+    reviews_unit: "",
+    forecast: |days, total, today| format!(" Due in the next {days} days: {total} · today {today} "),
+    nothing_due: "Nothing due.",
+    today: "today",
+    exams: |pass| format!(" Mock exams (pass {pass}) "),
+    no_exams: "No mock exams yet — press e on home to sit one.",
+    verdicts: ["pass", "fail"],
+    last: |score, verdict| format!("· last {score} {verdict} "),
+    chart_day: |month, day| format!("{month:02}-{day:02}"),
+    bar_day: |month, day| format!("{month:02}-{day:02}"),
+    legend: |pass| format!("┃ pass mark {pass} · scale 100–1000"),
+    topics: ["Topics", "Topic", "All"],
+    headers: [
+        ("New", 8),
+        ("Learning", 9),
+        ("Young", 6),
+        ("Mature", 7),
+        ("Retention", 11),
+    ],
+    note: "Retention: reviews of mature cards (interval ≥ 21 days) not graded Again",
 };

@@ -357,6 +357,10 @@ impl Catalog for Ko {
         &screens::COMMON
     }
 
+    fn stats_screen(&self) -> &'static crate::text::screens::StatsScreenText {
+        &screens::STATS_SCREEN
+    }
+
     fn readiness(&self) -> &'static ReadinessText {
         &READINESS
     }

@@ -1,7 +1,7 @@
 //! Korean words of the screens (see `crate::text::screens`).
 
 use crate::text::screens::{
-    BrowseText, CommonText, ExamText, HomeText, QuizText, SearchText, StudyText, SummaryText,
+    BrowseText, CommonText, ExamText, HomeText, QuizText, SearchText, StatsScreenText, StudyText, SummaryText,
 };
 
 /// The exam screen.
@@ -167,4 +167,58 @@ pub static COMMON: CommonText = CommonText {
     verdicts: ["정답입니다.", "답하지 않았습니다.", "오답입니다."],
     month: |m| format!("{m}월"),
     weekdays: ["월", "수", "금"],
+};
+
+/// The stats screen: 기억률 and 성숙 카드 as Anki ko says them (K83, K84), counts with their unit (K85),
+/// dates as `11/6` (K53).
+pub static STATS_SCREEN: StatsScreenText = StatsScreenText {
+    title: "통계",
+    scroll: |arrow, from, to, height| format!(" {arrow} {from}–{to}/{height} · ↑↓ PgUp PgDn 스크롤"),
+    empty: [
+        "아직 복습 기록이 없습니다. 홈에서 s를 눌러 학습을 시작하세요.",
+        "첫 복습을 마치면 이 화면에 일별 복습, 앞으로 30일 동안 복습할 카드, 연속 학습일과 학습 시간, \
+         주제별 기억률, 모의고사 점수가 표시됩니다. 모의고사는 홈에서 e를 눌러 응시할 수 있습니다.",
+    ],
+    empty_deck: |cards, topics| format!("덱: 주제 {topics}개, 카드 {cards}장 (모두 새 카드)"),
+    heatmap: "일별 복습",
+    summary: "요약",
+    summary_rows: |f| {
+        vec![
+            ("연속 학습", format!("{}일 · 최고 {}일", f.streak, f.longest)),
+            ("복습", format!("오늘 {}회", f.today)),
+            ("", format!("총 {}회", f.reviews)),
+            ("학습한 날", format!("{}일", f.days)),
+            (
+                "학습 시간",
+                if f.hours == 0 {
+                    format!("{}분", f.minutes)
+                } else {
+                    format!("{}시간 {}분", f.hours, f.minutes)
+                },
+            ),
+            ("기억률", format!("성숙 카드 {}", f.mature)),
+            ("", format!("어린 카드 {}", f.young)),
+        ]
+    },
+    reviews_unit: "회",
+    forecast: |days, total, today| format!(" 앞으로 {days}일간 복습 예정 {total}장 · 오늘 {today}장 "),
+    nothing_due: "예정된 복습이 없습니다.",
+    today: "오늘",
+    exams: |pass| format!(" 모의고사 (합격선 {pass}) "),
+    no_exams: "아직 모의고사 기록이 없습니다. 홈에서 e를 눌러 응시하세요.",
+    verdicts: ["합격", "불합격"],
+    last: |score, verdict| format!("· 최근 {score}점 {verdict} "),
+    chart_day: |month, day| format!("{month}/{day}"),
+    bar_day: |month, day| format!("{:>5}", format!("{month}/{day}")),
+    legend: |pass| format!("┃ 합격선 {pass} · 점수 범위 100–1000"),
+    topics: ["주제", "주제", "전체"],
+    // The stages as nouns (어린 카드, 성숙 카드) make the Korean columns wider.
+    headers: [
+        ("새 카드", 8),
+        ("학습 중", 9),
+        ("어린 카드", 10),
+        ("성숙 카드", 10),
+        ("기억률", 13),
+    ],
+    note: "기억률: 성숙 카드(간격 21일 이상) 복습 중 '다시'를 누르지 않은 비율",
 };

@@ -12,7 +12,7 @@
 //! The catalogue holds the terms the app uses for one concept everywhere (item kinds, search fields,
 //! intervals), the messages built from core's typed errors (core's `Display` stays English, for logs and
 //! tests), status-line notices from the effect runner, and the headless commands' text output.
-//! The screens' own sentences are in [`screens`], one struct per screen (the ones moved so far).
+//! The screens' own sentences are in [`screens`], one struct per screen.
 
 pub mod commands;
 mod en;

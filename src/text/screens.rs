@@ -3,8 +3,8 @@
 //! the layout: which line goes where, its style and its width.
 //!
 //! Fields are plain words or functions of the numbers a sentence carries (a counter or particle sits in a
-//! different place in each language). A screen not listed here still holds its words next to its layout
-//! (see the issue note); those are the ones to move next.
+//! different place in each language). The key labels are the one exception: they stay in the keymap's
+//! table (`crate::ui::keymap::bindings`) as `(en, ko)` pairs, next to the keys they name.
 
 /// The exam screen (`crate::ui::screens::exam`).
 #[derive(Debug)]

@@ -17,9 +17,12 @@
 //! `io::progress::load` → `Progress` → `core::progress::Stats::compute` (the stats screen, `recall stats`)
 //! or `core::progress::export` (bytes) → `io::export::write` (stdout, or a file replaced atomically).
 //!
+//! - [`text`] is the message catalogue, one file per language: every word `cli` and `ui` show a learner.
+//!
 //! `main.rs` parses arguments with clap and dispatches to a headless command or the interface.
 
 pub mod cli;
 pub mod core;
 pub mod io;
+pub mod text;
 pub mod ui;

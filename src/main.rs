@@ -47,7 +47,7 @@ fn main() -> ExitCode {
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let lang = cli::message_language(lang_flag, data_dir);
-            let prefix = recall::ui::text::of(lang).error_prefix();
+            let prefix = recall::text::of(lang).error_prefix();
             let _ = writeln!(err, "recall: {prefix}: {}", cli::say_error(&e, lang));
             let _ = err.flush();
             ExitCode::FAILURE
@@ -91,7 +91,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
         Some(Command::List { topic, format }) => {
-            let deck = usable(load()?, &location, err)?;
+            let deck = usable(load()?, &location, lang, err)?;
             if let Some(t) = &topic {
                 require_topic(&deck, t)?;
             }
@@ -103,7 +103,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Search { query, format, limit }) => {
-            let deck = usable(load()?, &location, err)?;
+            let deck = usable(load()?, &location, lang, err)?;
             let query = query.join(" ");
             let results = cli::search::results(std::sync::Arc::new(deck), &query, lang, limit);
             match format {
@@ -111,7 +111,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
                 Format::Text => cli::search::write_text(&results, lang, out)?,
             }
             if results.is_empty() && format == Format::Text {
-                writeln!(err, "recall: {}", recall::ui::text::of(lang).no_match(&query))?;
+                writeln!(err, "recall: {}", recall::text::of(lang).no_match(&query))?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -131,7 +131,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
                     .and_then(|paths| Ok(cli::stats::load(&paths, tz)?));
                 (deck.join().expect("loading a deck never panics"), progress)
             });
-            let deck = leak(usable(deck?, &location, err)?);
+            let deck = leak(usable(deck?, &location, lang, err)?);
             let lang = cli.lang.map(Into::into);
             cli::stats::run(deck, progress?, now, lang, format, out, err)?;
             Ok(ExitCode::SUCCESS)
@@ -144,11 +144,11 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
         }) => {
             if what != WhatArg::Cards && format != ExportFormatArg::Csv {
                 // A usage error (exit 2, as clap's own), said in the learner's language.
-                let words = recall::ui::text::of(cli::message_language(cli_opts.lang, cli.data_dir.clone()));
+                let words = recall::text::of(cli::message_language(cli_opts.lang, cli.data_dir.clone()));
                 writeln!(err, "recall: {}: {}", words.error_prefix(), words.csv_only())?;
                 return Ok(ExitCode::from(2));
             }
-            let deck = usable(load()?, &location, err)?;
+            let deck = usable(load()?, &location, lang, err)?;
             let paths = Paths::resolve(cli.data_dir.clone())?;
             let request = cli::export::ExportRequest {
                 format: format.into(),
@@ -182,7 +182,7 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Topics { format }) => {
-            let deck = usable(load()?, &location, err)?;
+            let deck = usable(load()?, &location, lang, err)?;
             print_topics(&deck, lang, format, out)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -241,7 +241,8 @@ fn interactive(
     start: Start,
     err: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
-    let deck = usable(loaded, location, err)?;
+    let lang = cli::message_language(opts.lang, opts.data_dir.clone());
+    let deck = usable(loaded, location, lang, err)?;
     let ended = cli::interactive::run(deck, opts.data_dir.clone(), opts.lang, start)?;
     Ok(ExitCode::from(ended.exit_status()))
 }
@@ -270,13 +271,14 @@ fn leak<T>(value: T) -> &'static T {
 }
 
 /// The deck if it has no errors; otherwise prints the diagnostics and fails.
-fn usable(loaded: Loaded, location: &DeckLocation, err: &mut impl Write) -> anyhow::Result<Deck> {
+fn usable(loaded: Loaded, location: &DeckLocation, lang: Lang, err: &mut impl Write) -> anyhow::Result<Deck> {
     match loaded.into_deck(false) {
         Ok((deck, _warnings)) => Ok(deck),
         Err(e) => {
             let recall::core::content::DeckError::Invalid { diagnostics } = &e;
+            let words = recall::text::of(lang);
             for d in diagnostics {
-                writeln!(err, "{d}")?;
+                writeln!(err, "{}", words.diagnostic(d))?;
             }
             Err(e).with_context(|| format!("cannot use {}", location.describe()))
         }

@@ -467,7 +467,7 @@ fn a_huge_topic_file_is_refused_unread_and_the_others_are_checked() {
         .stderr(predicate::str::contains(
             "split the topic into several topic files",
         ))
-        .stdout(predicate::str::contains("1 topics"));
+        .stdout(predicate::str::contains("1 topic,"));
 }
 
 #[test]
@@ -507,7 +507,7 @@ fn a_newline_in_a_file_name_or_a_quoted_key_cannot_forge_a_diagnostic_line() {
     let dir = tempfile::tempdir().unwrap();
     let deck = dir
         .path()
-        .join("deck\nok: deck: 9 topics, 99 items; 0 error(s), 0 warning(s)");
+        .join("deck\nok: deck: 9 topics, 99 items; 0 errors, 0 warnings");
     std::fs::create_dir(&deck).unwrap();
     let name = "a.toml:1:1: error: forged [x]\nok: everything is fine\nb.toml";
     let text = "[topic]\nid = \"x\"\ntitle = \"X\"\n[[fact]]\nid = \"a\"\nprompt = \"p\"\nanswer = \"a\"\n\

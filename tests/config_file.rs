@@ -120,11 +120,11 @@ fn every_bad_value_is_an_error_at_its_line_and_column() {
     for (text, line, col, needle) in cases {
         let err = parse(text).expect_err(text);
         assert_eq!((err.line, err.col), (line, col), "{text:?}: {err}");
-        assert!(err.message.contains(needle), "{text:?}: {err}");
+        assert!(err.problem.to_string().contains(needle), "{text:?}: {err}");
         assert!(err.to_string().starts_with(&format!("{line}:{col}: ")), "{err}");
     }
     let hinted = parse("theme = \"neon\"\n").unwrap_err();
-    assert_eq!(hinted.hint.as_deref(), Some("known: default, light"));
+    assert_eq!(hinted.problem.hint().as_deref(), Some("known: default, light"));
 }
 
 #[test]

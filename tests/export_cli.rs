@@ -175,7 +175,8 @@ fn stats_in_korean_are_labelled_in_korean_and_aligned_by_display_width() {
     for label in [
         "학습 시간",
         "연속 학습",
-        "유지율",
+        "기억률",
+        "성숙 카드",
         "주제",
         "앞으로",
         "일별 복습",
@@ -183,6 +184,10 @@ fn stats_in_korean_are_labelled_in_korean_and_aligned_by_display_width() {
         "합격",
     ] {
         assert!(text.contains(label), "{label} missing:\n{text}");
+    }
+    // One term per concept, as Anki ko says them (K83, K84).
+    for old in ["유지율", "성숙한"] {
+        assert!(!text.contains(old), "{old} is the old term:\n{text}");
     }
     for english in [
         "Reviews",

@@ -137,7 +137,7 @@ fn a_deck_that_cannot_be_used_is_explained_in_the_configured_language() {
             vec![
                 (missing.clone(), "recall: 오류: 덱 폴더가 없습니다 — "),
                 (empty.path().into(), "폴더에 주제 파일(*.toml)이 없습니다 — "),
-                (broken.path().into(), "recall: 오류: 덱에 문제가 1개 있습니다."),
+                (broken.path().into(), "recall: 오류: 덱에 오류가 1개 있습니다."),
             ]
         } else {
             vec![
@@ -191,11 +191,11 @@ fn a_mistyped_command_line_is_explained_in_korean_and_still_exits_two() {
         ),
         (
             &["stuyd"],
-            "recall: 오류: 없는 명령입니다: 'stuyd' (비슷한 명령: 'study')",
+            "recall: 오류: 알 수 없는 명령입니다: 'stuyd' (비슷한 명령: 'study')",
         ),
         (
             &["quiz", "-n", "abc"],
-            "--questions <COUNT>에 맞지 않는 형식의 값입니다: 'abc'",
+            "--questions <COUNT>의 값 형식이 올바르지 않습니다: 'abc'",
         ),
         (&["list", "--topic"], "--topic <TOPIC>에는 값이 필요합니다"),
     ];
@@ -223,7 +223,7 @@ fn a_mistyped_command_line_is_explained_in_korean_and_still_exits_two() {
         .arg("stuyd")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("없는 명령입니다: 'stuyd'"));
+        .stderr(predicate::str::contains("알 수 없는 명령입니다: 'stuyd'"));
     recall(data.path())
         .args(["--lang", "ko", "--help"])
         .assert()

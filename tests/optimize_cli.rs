@@ -31,7 +31,7 @@ fn too_few_reviews_are_refused_with_the_counts() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "recall: 오류: 매개변수를 맞추기에 복습이 부족합니다",
+            "recall: 오류: FSRS 매개변수를 최적화하기에는 복습 기록이 부족합니다",
         ))
         .stderr(predicate::str::contains("필요 64회"));
     assert!(

@@ -12,11 +12,11 @@ use ratatui::backend::TestBackend;
 use recall::core::content::{self, Deck, Item, Lang};
 use recall::core::srs::Limits;
 use recall::io::deck::bundled_files;
+use recall::text::{Notice, WriteFailure, WriteProblem};
 use recall::ui::app::{App, Effect};
 use recall::ui::keymap::Context;
 use recall::ui::msg::{Action, Msg};
 use recall::ui::shared::Setup;
-use recall::ui::text::{Notice, WriteFailure, WriteProblem};
 use recall::ui::view::view;
 use screen::{assert_borders_intact, text_of};
 
@@ -213,7 +213,7 @@ fn a_long_status_message_wraps_instead_of_being_cut() {
     for lang in Lang::ALL {
         let mut app = app(lang);
         app.notify(&notice);
-        let message = recall::ui::text::of(lang).notice(&notice);
+        let message = recall::text::of(lang).notice(&notice);
         let message = message.as_str();
         for (width, height) in [(60u16, 15u16), (80, 24)] {
             let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();

@@ -304,7 +304,11 @@ fn one_or_two_exams_read_as_bars_against_the_pass_mark() {
                 assert_borders_intact(&buffer);
                 let text = text_of(&buffer);
                 for e in &stats.exams {
-                    let date = format!("{:02}-{:02}", e.date.month(), e.date.day());
+                    // Korean writes a short date as the line chart does, `11/6` (K53).
+                    let date = match lang {
+                        Lang::En => format!("{:02}-{:02}", e.date.month(), e.date.day()),
+                        Lang::Ko => format!("{}/{}", e.date.month(), e.date.day()),
+                    };
                     let verdict = match (e.passed, lang) {
                         (true, Lang::En) => "pass",
                         (false, Lang::En) => "fail",
@@ -348,12 +352,11 @@ fn the_readiness_panel_shows_the_prediction_and_every_topic() {
             Lang::Ko => ("모의고사 준비도 (내일 시험을 본다면)", "점 ("),
         };
         assert!(text.contains(title), "{text}");
+        // A long title ends in `…` in the panel's name column (and in the Korean topic table, whose stage
+        // columns are wider), so its beginning is what both show.
         for topic in deck.topics() {
-            assert!(
-                text.contains(topic.title.get(lang)),
-                "{} is listed:\n{text}",
-                topic.id
-            );
+            let start: String = topic.title.get(lang).chars().take(16).collect();
+            assert!(text.contains(&start), "{} is listed:\n{text}", topic.id);
         }
         match prediction.overall {
             Some(p) => assert!(text.contains(&format!("{}", p.scaled)), "{text}"),

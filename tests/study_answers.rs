@@ -20,13 +20,13 @@ use recall::core::progress::{Event, EventKind, Rating};
 use recall::io::deck::{DeckLocation, load};
 use recall::io::device::DeviceId;
 use recall::io::log::{self, EventLog, LogError};
+use recall::text::{WriteFailure, WriteProblem};
 use recall::ui::app::{App, Effect};
 use recall::ui::keymap::{self, Context, Key};
 use recall::ui::msg::{Action, Msg};
 use recall::ui::screens::Screen;
 use recall::ui::screens::study::StudyState;
 use recall::ui::shared::Setup;
-use recall::ui::text::{WriteFailure, WriteProblem};
 use recall::ui::view::view;
 
 fn fixed_now() -> jiff::Timestamp {

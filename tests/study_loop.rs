@@ -16,12 +16,12 @@ use recall::core::content::{self, Deck, Item, Lang, Scenario};
 use recall::core::progress::{Event, EventKind, Rating, export::anki};
 use recall::core::quiz::Question;
 use recall::io::deck::{DeckLocation, bundled_files, load};
+use recall::text::{Notice, WriteFailure, WriteProblem};
 use recall::ui::app::{App, Effect};
 use recall::ui::keymap::{self, Context};
 use recall::ui::msg::Msg;
 use recall::ui::screens::Screen;
 use recall::ui::shared::Setup;
-use recall::ui::text::{Notice, WriteFailure, WriteProblem};
 use recall::ui::view::view;
 
 fn fixed_now() -> jiff::Timestamp {

@@ -353,7 +353,7 @@ fn an_exam_left_with_escape_can_be_continued_from_home() {
 
 #[test]
 fn the_two_exported_files_are_listed_together_and_a_key_starts_afresh() {
-    use recall::ui::text::Notice;
+    use recall::text::Notice;
     use std::path::PathBuf;
     let mut app = App::new(Setup::new(deck(), Lang::Ko, fixed_now()));
     let exported = |name: &str| Msg::Notice(Notice::Exported(vec![PathBuf::from("/d/exports").join(name)]));

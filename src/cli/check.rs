@@ -1,10 +1,11 @@
-//! `recall check`: validate a deck like a compiler, every problem at once.
+//! `recall check`: validate a deck like a compiler, every problem at once, in the learner's language
+//! (`--lang`): a Korean deck author reads Korean diagnostics, with the same `path:line:col:` and `[rule]`.
 
 use std::io::Write;
 
 use crate::core::content::{Lang, Loaded};
 use crate::core::untrusted::one_line;
-use crate::ui::text::{self, CheckCounts};
+use crate::text::{self, CheckCounts};
 
 /// Prints every diagnostic to `err` and a one-line summary in `lang` to `out`; returns whether the deck passes.
 pub fn run(
@@ -15,18 +16,21 @@ pub fn run(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> std::io::Result<bool> {
+    let words = text::of(lang);
     for d in &loaded.diagnostics {
-        writeln!(err, "{d}")?;
+        writeln!(err, "{}", words.diagnostic(d))?;
     }
     let (errors, warnings) = loaded.counts();
     let failed = errors > 0 || (strict && warnings > 0);
     if strict && warnings > 0 {
         // The diagnostics above say "warning:"; say why they fail the check anyway.
-        let noun = if warnings == 1 { "warning" } else { "warnings" };
-        writeln!(
-            err,
-            "error: {warnings} {noun}, and --strict treats warnings as errors"
-        )?;
+        if let Some(line) = words.strict_failed(warnings) {
+            writeln!(
+                err,
+                "{}: {line}",
+                words.severity(crate::core::content::Severity::Error)
+            )?;
+        }
     }
     let deck = &loaded.deck;
     let counts = CheckCounts {
@@ -39,7 +43,7 @@ pub fn run(
     writeln!(
         out,
         "{}",
-        text::of(lang).check_summary(!failed, &one_line(deck_name), counts)
+        words.check_summary(!failed, &one_line(deck_name), counts)
     )?;
     Ok(!failed)
 }

@@ -99,7 +99,7 @@ pub fn run(
     };
     writer::write(&destination, &bytes, request.force, out)?;
     if let Destination::File(path) = &destination {
-        writeln!(out, "{}", crate::ui::text::of(lang).wrote(path))?;
+        writeln!(out, "{}", crate::text::of(lang).wrote(path))?;
     }
     Ok(())
 }

@@ -19,7 +19,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use jiff::tz::TimeZone;
 
-use crate::core::anki::{self, AnkiError, PackageOptions, PackageReport, TopicOptions, TopicText};
+use crate::core::anki::{
+    self, AnkiError, ImportWarning, PackageOptions, PackageReport, TopicOptions, TopicText,
+};
 use crate::core::content::{self, Lang, Severity, SourceFile};
 use crate::core::event::{Event, EventKind};
 use crate::core::progress::export::fnv1a64;
@@ -29,6 +31,7 @@ use crate::io::export::{self as writer, Destination, WriteError};
 use crate::io::log::{EventLog, LogError};
 use crate::io::paths::Paths;
 use crate::io::progress::{self, LoadError};
+use crate::text::{self, ImportFailure};
 
 /// The largest text export read: Anki text exports of big collections are a few MB.
 pub const MAX_BYTES: u64 = 32_000_000;
@@ -152,16 +155,9 @@ pub fn run(
         source,
     })?;
     let plan = plan(request, &topics)?;
-    for warning in report.warnings() {
-        writeln!(err, "recall: warning: {warning}")?;
-    }
+    warn(&report.warnings(), request.lang, err)?;
     write_topics(&plan, request.force, out)?;
-    let words = Words::of(request.lang);
-    match &plan {
-        Plan::Stdout(_) => {}
-        Plan::File(path, topic) => writeln!(out, "{}", words.wrote_file(path, &topic.id, topic.facts))?,
-        Plan::Folder(dir, topics) => writeln!(out, "{}", words.wrote_folder(dir, topics))?,
-    }
+    say_written(&plan, request.lang, out)?;
     Ok(())
 }
 
@@ -192,13 +188,13 @@ fn import_package(
     }
     let plan = plan(request, &imported.topics)?;
     let (new_events, already) = new_events(imported.events, &loaded.events);
-    let words = Words::of(request.lang);
-    for warning in imported.report.text.warnings() {
-        writeln!(err, "recall: warning: {warning}")?;
-    }
-    for warning in package_warnings(&imported.report, &loaded.config, request.lang) {
-        writeln!(err, "recall: warning: {warning}")?;
-    }
+    let words = text::of(request.lang);
+    warn(&imported.report.text.warnings(), request.lang, err)?;
+    warn(
+        &package_warnings(&imported.report, &loaded.config),
+        request.lang,
+        err,
+    )?;
     write_topics(&plan, request.force, out)?;
     let log = EventLog::new(&paths.data_dir, import_device());
     log.append_all(&new_events)?;
@@ -206,15 +202,11 @@ fn import_package(
         .iter()
         .filter(|e| matches!(e.kind, EventKind::Review { .. }))
         .count();
-    match &plan {
-        Plan::Stdout(_) => {}
-        Plan::File(path, topic) => writeln!(out, "{}", words.wrote_file(path, &topic.id, topic.facts))?,
-        Plan::Folder(dir, topics) => writeln!(out, "{}", words.wrote_folder(dir, topics))?,
-    }
+    say_written(&plan, request.lang, out)?;
     writeln!(
         out,
         "{}",
-        words.history(
+        words.import_history(
             reviews,
             new_events.len() - reviews,
             already,
@@ -223,9 +215,61 @@ fn import_package(
         )
     )?;
     if let Plan::Folder(dir, _) = &plan {
-        writeln!(out, "{}", words.study_hint(dir))?;
+        writeln!(out, "{}", words.import_study_hint(dir))?;
     }
     Ok(())
+}
+
+/// Prints `warnings` on `err` in `lang`, one `recall: warning: …` line each.
+fn warn(warnings: &[ImportWarning], lang: Lang, err: &mut impl Write) -> std::io::Result<()> {
+    let words = text::of(lang);
+    for warning in warnings {
+        writeln!(
+            err,
+            "recall: {}: {}",
+            words.warning_prefix(),
+            words.import_warning(warning)
+        )?;
+    }
+    Ok(())
+}
+
+/// The summary of the topic files written (none for standard output, which carries the file itself).
+fn say_written(plan: &Plan, lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
+    let words = text::of(lang);
+    match plan {
+        Plan::Stdout(_) => Ok(()),
+        Plan::File(path, topic) => writeln!(out, "{}", words.import_wrote_file(path, &topic.id, topic.facts)),
+        Plan::Folder(dir, topics) => {
+            let counts: Vec<(String, usize)> = topics.iter().map(|t| (t.id.clone(), t.facts)).collect();
+            writeln!(out, "{}", words.import_wrote_folder(dir, &counts))
+        }
+    }
+}
+
+impl ImportError {
+    /// What the catalogue says for this failure, if it is the import's own (a wrapped load, write or log
+    /// error is said where those are).
+    pub fn failure(&self) -> Option<ImportFailure<'_>> {
+        Some(match self {
+            ImportError::Read { path, source } => ImportFailure::Read { path, error: source },
+            ImportError::TooLarge { path, size } => ImportFailure::TooLarge {
+                path,
+                mb: size / 1_000_000,
+                max_mb: MAX_BYTES / 1_000_000,
+            },
+            ImportError::Anki { path, source } => ImportFailure::Anki { path, error: source },
+            ImportError::Package(e) => ImportFailure::Package(e),
+            ImportError::NoCards { path } => ImportFailure::NoCards { path },
+            ImportError::BadSource(source) => ImportFailure::BadSource(source),
+            ImportError::SeveralToStdout(n) => ImportFailure::SeveralToStdout(*n),
+            ImportError::Interrupted { written, total } => ImportFailure::Interrupted {
+                written: *written,
+                total: *total,
+            },
+            _ => return None,
+        })
+    }
 }
 
 /// Where the topics go.
@@ -371,17 +415,16 @@ fn new_events(events: Vec<Event>, existing: &[Event]) -> (Vec<Event>, usize) {
 }
 
 /// Warnings about what a package import leaves out or schedules differently.
-fn package_warnings(report: &PackageReport, config: &crate::core::config::Config, lang: Lang) -> Vec<String> {
-    let words = Words::of(lang);
+fn package_warnings(report: &PackageReport, config: &crate::core::config::Config) -> Vec<ImportWarning> {
     let mut out = Vec::new();
     if report.media_files > 0 {
-        out.push(words.media_files(report.media_files));
+        out.push(ImportWarning::MediaFiles(report.media_files));
     }
     if report.suspended > 0 {
-        out.push(words.suspended(report.suspended));
+        out.push(ImportWarning::Suspended(report.suspended));
     }
     if report.reviews_dropped > 0 {
-        out.push(words.reviews_dropped(report.reviews_dropped));
+        out.push(ImportWarning::ReviewsDropped(report.reviews_dropped));
     }
     let params = config.fsrs_parameters.clone().unwrap_or_default();
     for preset in &report.presets {
@@ -389,113 +432,25 @@ fn package_warnings(report: &PackageReport, config: &crate::core::config::Config
             && (preset.desired_retention - config.desired_retention).abs() > 0.001;
         let params_differ = !preset.params.is_empty() && preset.params != params;
         if retention_differs || params_differ {
-            out.push(words.preset_differs(preset, retention_differs, params_differ));
+            out.push(preset_differs(preset, retention_differs, params_differ));
         }
     }
     out
 }
 
-/// The summary lines, in English or Korean.
-struct Words(Lang);
-
-impl Words {
-    fn of(lang: Lang) -> Words {
-        Words(lang)
+/// The settings to copy from an Anki options preset whose FSRS settings differ from recall's.
+fn preset_differs(preset: &anki::collection::DeckConfig, retention: bool, params: bool) -> ImportWarning {
+    let mut what = Vec::new();
+    if retention {
+        what.push(format!("desired_retention = {}", preset.desired_retention));
     }
-
-    fn wrote_file(&self, path: &Path, topic: &str, facts: usize) -> String {
-        match self.0 {
-            Lang::Ko => format!(
-                "{}을(를) 썼습니다 (토픽 `{topic}`, 사실 {facts}개).",
-                path.display()
-            ),
-            Lang::En => format!("Wrote {} (topic `{topic}`, {facts} facts).", path.display()),
-        }
+    if params {
+        let values: Vec<String> = preset.params.iter().map(|p| format!("{p}")).collect();
+        what.push(format!("fsrs_parameters = [{}]", values.join(", ")));
     }
-
-    fn wrote_folder(&self, dir: &Path, topics: &[TopicText]) -> String {
-        let facts: usize = topics.iter().map(|t| t.facts).sum();
-        let list: Vec<String> = topics.iter().map(|t| format!("{} ({})", t.id, t.facts)).collect();
-        match self.0 {
-            Lang::Ko => format!(
-                "{}에 토픽 파일 {}개를 썼습니다 (사실 {facts}개): {}.",
-                dir.display(),
-                topics.len(),
-                list.join(", ")
-            ),
-            Lang::En => format!(
-                "Wrote {} topic file(s) to {} ({facts} facts): {}.",
-                topics.len(),
-                dir.display(),
-                list.join(", ")
-            ),
-        }
-    }
-
-    fn history(&self, reviews: usize, changes: usize, already: usize, log: &Path, cards: usize) -> String {
-        match self.0 {
-            Lang::Ko => format!(
-                "복습 기록 {reviews}건과 일정 변경 {changes}건을 {}에 더했습니다 (카드 {cards}장; 이미 있던 {already}건은 건너뜀).",
-                log.display()
-            ),
-            Lang::En => format!(
-                "Added {reviews} review(s) and {changes} schedule change(s) of {cards} card(s) to {} \
-                 ({already} already there, skipped).",
-                log.display()
-            ),
-        }
-    }
-
-    fn study_hint(&self, dir: &Path) -> String {
-        match self.0 {
-            Lang::Ko => format!("공부하려면: recall --content {} study", dir.display()),
-            Lang::En => format!("Study them with: recall --content {} study", dir.display()),
-        }
-    }
-
-    fn media_files(&self, n: usize) -> String {
-        match self.0 {
-            Lang::Ko => format!("미디어 파일 {n}개는 가져오지 않았습니다: recall은 텍스트만 보여 줍니다"),
-            Lang::En => format!("left out {n} media file(s): recall shows text only"),
-        }
-    }
-
-    fn suspended(&self, n: usize) -> String {
-        match self.0 {
-            Lang::Ko => format!("보류된 카드 {n}장은 recall에 보류 기능이 없어 일반 카드로 들어옵니다"),
-            Lang::En => format!("{n} suspended card(s) come in as active cards: recall has no suspension"),
-        }
-    }
-
-    fn reviews_dropped(&self, n: usize) -> String {
-        match self.0 {
-            Lang::Ko => format!("가져오지 않은 카드의 복습 기록 {n}건은 건너뛰었습니다"),
-            Lang::En => format!("skipped {n} review log entr(ies) of cards that were not imported"),
-        }
-    }
-
-    fn preset_differs(&self, preset: &anki::collection::DeckConfig, retention: bool, params: bool) -> String {
-        let mut what = Vec::new();
-        if retention {
-            what.push(format!("desired_retention = {}", preset.desired_retention));
-        }
-        if params {
-            let values: Vec<String> = preset.params.iter().map(|p| format!("{p}")).collect();
-            what.push(format!("fsrs_parameters = [{}]", values.join(", ")));
-        }
-        match self.0 {
-            Lang::Ko => format!(
-                "Anki 옵션 \"{}\"의 FSRS 설정이 recall과 다릅니다; Anki와 같은 일정을 원하면 config.toml에 {}",
-                preset.name,
-                what.join(", ")
-            ),
-            Lang::En => format!(
-                "Anki's options preset \"{}\" schedules with other FSRS settings than recall; to keep Anki's \
-                 schedule, set in config.toml: {}",
-                preset.name,
-                what.join(", ")
-            ),
-        }
+    ImportWarning::PresetDiffers {
+        name: preset.name.clone(),
+        settings: what.join(", "),
     }
 }
 

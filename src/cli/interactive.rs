@@ -21,6 +21,7 @@ use crate::io::export as export_file;
 use crate::io::log::{self, EventLog};
 use crate::io::paths::Paths;
 use crate::io::study_lock::{self, StudyLock, StudyLockError};
+use crate::text::{self, Notice, WriteFailure, WriteProblem};
 use crate::ui::app::{App, Effect};
 use crate::ui::key_overrides::Overrides;
 use crate::ui::msg::Msg;
@@ -32,7 +33,6 @@ use crate::ui::screens::study::StudyState;
 use crate::ui::search_worker::SearchWorker;
 use crate::ui::shared::Setup;
 use crate::ui::terminal::{self, EffectRunner, Ended};
-use crate::ui::text::{self, Notice, WriteFailure, WriteProblem};
 use crate::ui::theme::Theme;
 
 /// Which screen the interface opens on.

@@ -186,7 +186,7 @@ pub fn write_json(items: &[ListedItem], out: &mut impl Write) -> std::io::Result
 
 /// Prints items as readable text to `out`, kinds and labels in `lang` (ids stay as they are).
 pub fn write_text(items: &[ListedItem], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
-    let words = crate::ui::text::of(lang);
+    let words = crate::text::of(lang);
     let [q, a, source] = words.list_labels();
     for item in items {
         let kind = match &item.body {
@@ -259,7 +259,7 @@ pub fn listed_topics(deck: &Deck, lang: Lang) -> Vec<ListedTopic> {
 /// Prints topics as text: one line each, the counts named in `lang`.
 pub fn write_topics_text(topics: &[ListedTopic], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
     for t in topics {
-        let counts = crate::ui::text::of(lang).topic_counts(t.sections, t.facts, t.compares, t.scenarios);
+        let counts = crate::text::of(lang).topic_counts(t.sections, t.facts, t.compares, t.scenarios);
         writeln!(out, "{:<20} {}  {counts}", t.id, t.title)?;
     }
     Ok(())

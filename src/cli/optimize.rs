@@ -10,7 +10,7 @@ use crate::core::srs::{OptimizeError, fit, training_set};
 use crate::io::config::{self as config_file, ConfigFileError};
 use crate::io::paths::Paths;
 use crate::io::progress::{self, LoadError};
-use crate::ui::text;
+use crate::text;
 
 /// Why `recall optimize` did not store parameters.
 #[derive(Debug, thiserror::Error)]

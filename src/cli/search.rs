@@ -73,7 +73,7 @@ pub fn write_json(results: &[SearchResult], out: &mut impl Write) -> std::io::Re
 
 /// Prints results as text: a header line, the snippet, and carets under the matched chars.
 pub fn write_text(results: &[SearchResult], lang: Lang, out: &mut impl Write) -> std::io::Result<()> {
-    let words = crate::ui::text::of(lang);
+    let words = crate::text::of(lang);
     for r in results {
         let (kind, field) = (words.kind(r.item_kind), words.field(r.item_field));
         writeln!(out, "{} [{kind}: {field}, {}]", r.id, r.lang)?;

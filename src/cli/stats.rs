@@ -15,7 +15,7 @@ use crate::core::readiness::{self, Readiness};
 use crate::core::untrusted::to_json_pretty;
 use crate::io::paths::Paths;
 use crate::io::progress::{self, LoadError, LoadedProgress};
-use crate::ui::text::{self, StatsText};
+use crate::text::{self, StatsText};
 use crate::ui::widgets::rich::truncate;
 use unicode_width::UnicodeWidthStr;
 

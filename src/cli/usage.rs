@@ -13,7 +13,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use super::output::Safe;
 use crate::core::content::Lang;
 use crate::core::untrusted::for_terminal;
-use crate::ui::text::{self, Usage};
+use crate::text::{self, Usage};
 
 /// The usage error in `error`, if it is one the catalogue can say.
 pub fn usage_of(error: &clap::Error) -> Option<Usage> {
@@ -46,13 +46,39 @@ pub fn usage_of(error: &clap::Error) -> Option<Usage> {
             name: text(ContextKind::InvalidSubcommand)?,
             suggestion: first(ContextKind::SuggestedSubcommand),
         },
-        ErrorKind::UnknownArgument => Usage::UnknownOption {
-            name: text(ContextKind::InvalidArg)?,
-            suggestion: first(ContextKind::SuggestedArg),
+        // clap says "unexpected argument" for both; only a dash makes it an option.
+        ErrorKind::UnknownArgument => match text(ContextKind::InvalidArg)? {
+            name if name.starts_with('-') => Usage::UnknownOption {
+                name,
+                suggestion: first(ContextKind::SuggestedArg),
+            },
+            value => Usage::Unexpected { value },
         },
         ErrorKind::MissingRequiredArgument => Usage::Missing {
             args: texts(ContextKind::InvalidArg),
         },
+        ErrorKind::ArgumentConflict => {
+            let arg = text(ContextKind::InvalidArg)?;
+            let others = texts(ContextKind::PriorArg);
+            if others.is_empty() || others == [arg.clone()] {
+                Usage::Repeated { arg }
+            } else {
+                Usage::Conflict { arg, others }
+            }
+        }
+        ErrorKind::TooManyValues => Usage::TooManyValues {
+            arg: text(ContextKind::InvalidArg)?,
+            value: text(ContextKind::InvalidValue)?,
+        },
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            if error.get(ContextKind::InvalidSubcommand).is_some() =>
+        {
+            Usage::MissingCommand {
+                name: text(ContextKind::InvalidSubcommand)?,
+                commands: texts(ContextKind::ValidSubcommand),
+            }
+        }
+        ErrorKind::InvalidUtf8 => Usage::NotText,
         _ => return None,
     })
 }

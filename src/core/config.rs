@@ -7,6 +7,7 @@
 
 pub mod edit;
 pub mod keys;
+pub mod problem;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -19,6 +20,7 @@ use crate::core::content::Lang;
 use crate::core::content::diagnostic::LineIndex;
 use crate::core::srs::{DayClock, Limits, RETENTION_RANGE, Scheduler, SchedulerError};
 pub use keys::{KeyCode, KeySpec};
+pub use problem::ConfigProblem;
 
 /// The settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,16 +103,14 @@ pub struct ConfigError {
     pub line: usize,
     /// Column in characters (1-based).
     pub col: usize,
-    /// What is wrong.
-    pub message: String,
-    /// How to fix it.
-    pub hint: Option<String>,
+    /// What is wrong (with how to fix it).
+    pub problem: ConfigProblem,
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.line, self.col, self.message)?;
-        if let Some(hint) = &self.hint {
+        write!(f, "{}:{}: {}", self.line, self.col, self.problem)?;
+        if let Some(hint) = self.problem.hint() {
             write!(f, "\n  = hint: {hint}")?;
         }
         Ok(())
@@ -144,58 +144,58 @@ impl Config {
         let check = Checker {
             index: LineIndex::new(text),
         };
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let hint = "see the comments in the default file (delete config.toml to get it back)";
-            check.error(e.span().unwrap_or(0..0), e.message().trim(), hint)
-        })?;
+        let raw: RawConfig = toml::from_str(text)
+            .map_err(|e| check.error(e.span().unwrap_or(0..0), ConfigProblem::from_toml(e.message())))?;
         let mut config = Config::default();
         if let Some(v) = raw.desired_retention {
             config.desired_retention = check.retention(v)?;
         }
         if let Some(v) = raw.new_per_day {
-            config.new_per_day = check.count(v, "new_per_day", 9_999, "")?;
+            config.new_per_day = check.count(v, "new_per_day", 9_999)?;
         }
         if let Some(v) = raw.reviews_per_day {
-            config.reviews_per_day = check.count(v, "reviews_per_day", 99_999, "")?;
+            config.reviews_per_day = check.count(v, "reviews_per_day", 99_999)?;
         }
         if let Some(v) = raw.day_starts_at {
-            let hint = "4 starts the day at 4 am, so late-night study counts for the day before";
-            config.day_starts_at = u8::try_from(check.count(v, "day_starts_at", 23, hint)?).unwrap_or(4);
+            config.day_starts_at = u8::try_from(check.count(v, "day_starts_at", 23)?).unwrap_or(4);
         }
         if let Some(v) = raw.language {
-            config.language = Lang::from_code(v.get_ref()).ok_or_else(|| {
-                check.error(
-                    v.span(),
-                    &format!("unknown language `{}`", v.get_ref()),
-                    "use \"en\" or \"ko\"",
-                )
-            })?;
+            config.language = Lang::from_code(v.get_ref())
+                .ok_or_else(|| check.error(v.span(), ConfigProblem::UnknownLanguage(v.get_ref().clone())))?;
         }
         if let Some(v) = raw.theme {
-            config.theme = check.name(v, schema.themes, "theme")?;
+            config.theme = check.name(v, schema.themes, |name, known| ConfigProblem::UnknownTheme {
+                name,
+                known,
+            })?;
         }
         // In file order, so a key given twice is reported where it is given the second time.
         let mut bindings: Vec<_> = raw.keys.into_iter().collect();
         bindings.sort_by_key(|(_, key)| key.span().start);
         let mut bound: Vec<(KeySpec, String, Range<usize>)> = Vec::new();
         for (action, key) in bindings {
-            let action = check.name(action, schema.actions, "[keys] action")?;
+            let action = check.name(action, schema.actions, |name, known| {
+                ConfigProblem::UnknownAction { name, known }
+            })?;
+            let bad_key = |error| ConfigProblem::BadKey {
+                key: key.get_ref().clone(),
+                error,
+            };
             let spec = key
                 .get_ref()
                 .parse::<KeySpec>()
-                .map_err(|m| check.error(key.span(), &m, keys::KEY_SYNTAX))?;
+                .map_err(|e| check.error(key.span(), bad_key(e)))?;
             if let Some(why) = spec.unsupported() {
-                let message = format!("`{}`: {why}", key.get_ref());
-                return Err(check.error(key.span(), &message, keys::KEY_SYNTAX));
+                return Err(check.error(key.span(), bad_key(why)));
             }
             if let Some((_, first, at)) = bound.iter().find(|(b, _, _)| b.same_key(&spec)) {
-                let line = check.index.position(at.start).line;
-                let message = format!(
-                    "`{}` is already the key of `{first}` (line {line}); one key cannot do two things",
-                    key.get_ref()
-                );
-                let hint = format!("give `{action}` another key, or remove one of the two lines");
-                return Err(check.error(key.span(), &message, &hint));
+                let problem = ConfigProblem::KeyTaken {
+                    key: key.get_ref().clone(),
+                    first: first.clone(),
+                    line: check.index.position(at.start).line,
+                    action: action.clone(),
+                };
+                return Err(check.error(key.span(), problem));
             }
             bound.push((spec, action.clone(), key.span()));
             config.keys.insert(action, spec);
@@ -204,13 +204,7 @@ impl Config {
             config.highlight_keywords = [KeywordHighlights::AfterAnswer, KeywordHighlights::Always]
                 .into_iter()
                 .find(|h| h.name() == v.get_ref())
-                .ok_or_else(|| {
-                    check.error(
-                        v.span(),
-                        &format!("unknown highlight_keywords `{}`", v.get_ref()),
-                        "use \"after-answer\" or \"always\"",
-                    )
-                })?;
+                .ok_or_else(|| check.error(v.span(), ConfigProblem::UnknownHighlight(v.get_ref().clone())))?;
         }
         if let Some(v) = raw.fsrs_parameters {
             config.fsrs_parameters = check.parameters(v, config.desired_retention)?;
@@ -244,13 +238,12 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn error(&self, span: Range<usize>, message: &str, hint: &str) -> ConfigError {
+    fn error(&self, span: Range<usize>, problem: ConfigProblem) -> ConfigError {
         let at = self.index.position(span.start);
         ConfigError {
             line: at.line,
             col: at.col,
-            message: message.to_string(),
-            hint: (!hint.is_empty()).then(|| hint.to_string()),
+            problem,
         }
     }
 
@@ -259,28 +252,28 @@ impl Checker<'_> {
         if RETENTION_RANGE.contains(&r) {
             return Ok(r);
         }
-        let message = format!("desired_retention {} is out of range 0.7..=0.99", v.get_ref());
-        Err(self.error(
-            v.span(),
-            &message,
-            "0.9 is a good start; higher means more reviews",
-        ))
+        Err(self.error(v.span(), ConfigProblem::Retention(v.get_ref().to_string())))
     }
 
-    fn count(&self, v: Spanned<i64>, name: &str, max: u32, hint: &str) -> Result<u32, ConfigError> {
-        let n = *v.get_ref();
-        u32::try_from(n).ok().filter(|n| *n <= max).ok_or_else(|| {
-            let message = format!("{name} must be a whole number from 0 to {max}, not {n}");
-            self.error(v.span(), &message, hint)
-        })
+    fn count(&self, v: Spanned<i64>, name: &'static str, max: u32) -> Result<u32, ConfigError> {
+        let value = *v.get_ref();
+        u32::try_from(value)
+            .ok()
+            .filter(|n| *n <= max)
+            .ok_or_else(|| self.error(v.span(), ConfigProblem::Count { name, max, value }))
     }
 
     /// A name from `allowed` (any name if `None`).
-    fn name(&self, v: Spanned<String>, allowed: Option<&[&str]>, what: &str) -> Result<String, ConfigError> {
+    fn name(
+        &self,
+        v: Spanned<String>,
+        allowed: Option<&[&str]>,
+        unknown: impl FnOnce(String, Vec<String>) -> ConfigProblem,
+    ) -> Result<String, ConfigError> {
         match allowed {
             Some(list) if !list.contains(&v.get_ref().as_str()) => {
-                let message = format!("unknown {what} `{}`", v.get_ref());
-                Err(self.error(v.span(), &message, &format!("known: {}", list.join(", "))))
+                let known = list.iter().map(|s| s.to_string()).collect();
+                Err(self.error(v.span(), unknown(v.get_ref().clone(), known)))
             }
             _ => Ok(v.into_inner()),
         }
@@ -289,9 +282,14 @@ impl Checker<'_> {
     /// Parameters FSRS accepts (an empty list means the defaults).
     fn parameters(&self, v: Spanned<Vec<f64>>, retention: f32) -> Result<Option<Vec<f32>>, ConfigError> {
         let params: Vec<f32> = v.get_ref().iter().map(|p| *p as f32).collect();
-        let hint = "run `recall optimize` again, or delete the line to use the defaults";
-        Scheduler::new(&params, retention, DayClock::utc_midnight())
-            .map_err(|e| self.error(v.span(), &e.to_string(), hint))?;
+        Scheduler::new(&params, retention, DayClock::utc_midnight()).map_err(|e| {
+            let reason = match e {
+                SchedulerError::Parameters { reason, .. } => reason,
+                other => other.to_string(),
+            };
+            let count = params.len();
+            self.error(v.span(), ConfigProblem::Parameters { count, reason })
+        })?;
         Ok((!params.is_empty()).then_some(params))
     }
 }

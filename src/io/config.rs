@@ -6,7 +6,7 @@
 use super::atomic;
 use std::path::{Path, PathBuf};
 
-use crate::core::config::{Config, ConfigError, ConfigSchema, default_text, edit};
+use crate::core::config::{Config, ConfigError, ConfigProblem, ConfigSchema, default_text, edit};
 use crate::core::content::Lang;
 use crate::core::content::diagnostic::LineIndex;
 
@@ -95,8 +95,7 @@ fn read_text(path: &Path) -> Result<Option<String>, ConfigFileError> {
             source: ConfigError {
                 line: at.line,
                 col: at.col,
-                message: "the file is not valid UTF-8 text".to_string(),
-                hint: Some("save config.toml as UTF-8".to_string()),
+                problem: ConfigProblem::NotUtf8,
             },
         }
     })

@@ -11,8 +11,8 @@ pub use super::screens::Effect;
 use super::screens::study::StudyState;
 use super::screens::{Nav, Outcome, Screen, Shared, help::HelpState, home::HomeState};
 use super::shared::Setup;
-use super::text::{self, Notice};
 use crate::core::content::Lang;
+use crate::text::{self, Notice};
 
 /// The whole interface state.
 pub struct App {

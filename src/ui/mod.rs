@@ -12,7 +12,6 @@ pub mod screens;
 pub mod search_worker;
 pub mod shared;
 pub mod terminal;
-pub mod text;
 pub mod theme;
 pub mod view;
 pub mod widgets;

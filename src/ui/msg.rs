@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::core::progress::Event;
 use crate::core::quiz::QuizPool;
 use crate::core::search::{Hit, SearchOptions};
-use crate::ui::text::{Notice, WriteFailure};
+use crate::text::{Notice, WriteFailure};
 
 /// A user intention, independent of the key that expresses it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -24,7 +24,7 @@ pub mod text_file;
 pub mod topic;
 
 pub use package::{PackageImport, PackageOptions, PackageReport};
-pub use topic::{FactSource, Report, TopicOptions, TopicText};
+pub use topic::{FactSource, ImportWarning, Report, TopicOptions, TopicText};
 
 /// Why a file cannot be imported. Line numbers are 1-based lines of the file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -43,12 +43,12 @@ pub enum AnkiError {
         offset: usize,
     },
     /// A header line with a value recall cannot use.
-    #[error("line {line}: {message}")]
+    #[error("line {line}: {problem}")]
     BadHeader {
         /// The header's line.
         line: u64,
         /// What is wrong.
-        message: String,
+        problem: HeaderProblem,
     },
     /// A note line lacks a column the header names, or has fewer than two fields.
     #[error(
@@ -60,7 +60,7 @@ pub enum AnkiError {
         /// How many fields the line has.
         found: usize,
         /// Which column is missing.
-        needed: String,
+        needed: Needed,
     },
     /// Broken quoting the CSV reader cannot get past.
     #[error("line {line}: {message}")]
@@ -76,6 +76,38 @@ pub enum AnkiError {
     /// recall's FSRS parameters cannot estimate memory states (a bad `fsrs_parameters` setting).
     #[error("recall's FSRS parameters are not usable: {0}")]
     Parameters(String),
+}
+
+/// What is wrong with a `#key:value` header line; typed so that each language can say it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HeaderProblem {
+    /// `#separator:` names no separator Anki writes.
+    #[error("unknown separator \"{}\"; Anki writes Tab, Comma, Semicolon, Space, Pipe or Colon", .0.escape_debug())]
+    Separator(String),
+    /// `#… column:` is not a column number from 1.
+    #[error("`#{key}` needs a column number from 1, not \"{}\"", value.escape_debug())]
+    Column {
+        /// The header key (`deck column`).
+        key: String,
+        /// What it says.
+        value: String,
+    },
+}
+
+/// What a note line lacks.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Needed {
+    /// The header names a column (`#tags`, `#guid`…) the line does not reach.
+    #[error("the {name} column is column {column}")]
+    Column {
+        /// The column's header name (`#tags`).
+        name: &'static str,
+        /// Its 1-based number.
+        column: usize,
+    },
+    /// Fewer than two fields.
+    #[error("a note needs a front and a back field")]
+    FrontAndBack,
 }
 
 /// Converts the bytes of an Anki text export into topic files (one per deck), with what was dropped.

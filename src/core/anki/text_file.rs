@@ -9,7 +9,7 @@
 //! After the header lines, a line starting with `#` is a comment only if it has no separator: a note whose
 //! front starts with `#` ("#1 cause of …") is a note.
 
-use super::AnkiError;
+use super::{AnkiError, HeaderProblem, Needed};
 
 /// The settings the header lines give.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,10 +96,7 @@ fn read_header(text: &str) -> Result<(Header, bool), AnkiError> {
             "separator" => {
                 header.separator = separator(value).ok_or_else(|| AnkiError::BadHeader {
                     line: line_no,
-                    message: format!(
-                        "unknown separator \"{}\"; Anki writes Tab, Comma, Semicolon, Space, Pipe or Colon",
-                        value.escape_debug()
-                    ),
+                    problem: HeaderProblem::Separator(value.to_string()),
                 })?;
                 explicit = true;
             }
@@ -161,10 +158,10 @@ fn column(key: &str, value: &str, line: u64) -> Result<usize, AnkiError> {
         Ok(n) if n >= 1 => Ok(n - 1),
         _ => Err(AnkiError::BadHeader {
             line,
-            message: format!(
-                "`#{key}` needs a column number from 1, not \"{}\"",
-                value.escape_debug()
-            ),
+            problem: HeaderProblem::Column {
+                key: key.trim().to_string(),
+                value: value.to_string(),
+            },
         }),
     }
 }
@@ -214,14 +211,14 @@ fn read_notes(text: &str, header: &Header) -> Result<Vec<RawNote>, AnkiError> {
 /// Splits one record into fields, tags and GUID; fails if a column the header names is missing or the
 /// note has fewer than two fields.
 fn note(record: &csv::StringRecord, line: u64, header: &Header) -> Result<RawNote, AnkiError> {
-    let cell = |column: Option<usize>, name: &str| -> Result<Option<String>, AnkiError> {
+    let cell = |column: Option<usize>, name: &'static str| -> Result<Option<String>, AnkiError> {
         let Some(c) = column else { return Ok(None) };
         match record.get(c) {
             Some(value) => Ok(Some(value.to_string())),
             None => Err(AnkiError::MissingColumn {
                 line,
                 found: record.len(),
-                needed: format!("the {name} column is column {}", c + 1),
+                needed: Needed::Column { name, column: c + 1 },
             }),
         }
     };
@@ -252,7 +249,7 @@ fn note(record: &csv::StringRecord, line: u64, header: &Header) -> Result<RawNot
         return Err(AnkiError::MissingColumn {
             line,
             found: record.len(),
-            needed: "a note needs a front and a back field".to_string(),
+            needed: Needed::FrontAndBack,
         });
     }
     let mut tags = header.tags.clone();

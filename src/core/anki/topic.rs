@@ -61,41 +61,64 @@ pub struct Report {
 }
 
 impl Report {
-    /// One line per thing worth a warning.
-    pub fn warnings(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        if self.dropped.media > 0 {
-            out.push(format!(
-                "dropped {} media reference(s) ([sound:…], <img>): recall shows text only",
-                self.dropped.media
-            ));
-        }
-        if self.dropped.characters > 0 {
-            out.push(format!(
-                "removed {} control or bidi character(s) that deck text may not hold",
-                self.dropped.characters
-            ));
-        }
-        if self.empty > 0 {
-            out.push(format!(
-                "skipped {} note(s) with an empty front or back",
-                self.empty
-            ));
-        }
-        if self.duplicates > 0 {
-            out.push(format!(
-                "skipped {} note(s) repeating an earlier note's GUID (or front, without GUIDs)",
-                self.duplicates
-            ));
-        }
-        if self.image_occlusion > 0 {
-            out.push(format!(
-                "skipped {} image occlusion card(s): they are pictures",
-                self.image_occlusion
-            ));
-        }
-        out
+    /// One warning per thing worth one, in file order of importance.
+    pub fn warnings(&self) -> Vec<ImportWarning> {
+        [
+            (
+                self.dropped.media,
+                ImportWarning::Media as fn(usize) -> ImportWarning,
+            ),
+            (self.dropped.characters, ImportWarning::Characters),
+            (self.empty, ImportWarning::Empty),
+            (self.duplicates, ImportWarning::Duplicates),
+            (self.image_occlusion, ImportWarning::ImageOcclusion),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, warning)| warning(n))
+        .collect()
     }
+}
+
+/// Something an import left out or changed, as a typed value each language says in its own words
+/// (`crate::text`); `Display` is the English, for logs and tests.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ImportWarning {
+    /// Media references (`[sound:…]`, `<img>`) removed from the text.
+    #[error("dropped {0} media reference(s) ([sound:…], <img>): recall shows text only")]
+    Media(usize),
+    /// Control or bidi characters removed.
+    #[error("removed {0} control or bidi character(s) that deck text may not hold")]
+    Characters(usize),
+    /// Notes with an empty front or back.
+    #[error("skipped {0} note(s) with an empty front or back")]
+    Empty(usize),
+    /// Notes repeating an earlier note.
+    #[error("skipped {0} note(s) repeating an earlier note's GUID (or front, without GUIDs)")]
+    Duplicates(usize),
+    /// Image occlusion cards.
+    #[error("skipped {0} image occlusion card(s): they are pictures")]
+    ImageOcclusion(usize),
+    /// Media files in a package.
+    #[error("left out {0} media file(s): recall shows text only")]
+    MediaFiles(usize),
+    /// Suspended cards, which come in active.
+    #[error("{0} suspended card(s) come in as active cards: recall has no suspension")]
+    Suspended(usize),
+    /// Review log entries of cards not imported.
+    #[error("skipped {0} review log entr(ies) of cards that were not imported")]
+    ReviewsDropped(usize),
+    /// An Anki options preset schedules with other FSRS settings than recall's.
+    #[error(
+        "Anki's options preset \"{name}\" schedules with other FSRS settings than recall; to keep Anki's \
+         schedule, set in config.toml: {settings}"
+    )]
+    PresetDiffers {
+        /// The preset's name.
+        name: String,
+        /// The settings to copy (`desired_retention = 0.85, fsrs_parameters = […]`).
+        settings: String,
+    },
 }
 
 /// One topic file.

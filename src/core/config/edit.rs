@@ -4,7 +4,7 @@
 
 use toml_edit::{Array, DocumentMut, Item, value};
 
-use super::ConfigError;
+use super::{ConfigError, ConfigProblem};
 use crate::core::content::Lang;
 use crate::core::content::diagnostic::LineIndex;
 
@@ -28,8 +28,7 @@ fn set(text: &str, key: &str, item: Item) -> Result<String, ConfigError> {
         ConfigError {
             line: at.line,
             col: at.col,
-            message: e.message().trim().to_string(),
-            hint: Some("fix the file (or delete it to get the defaults back), then try again".to_string()),
+            problem: ConfigProblem::NotEditable(e.message().trim().to_string()),
         }
     })?;
     match doc.get_mut(key) {

@@ -105,21 +105,38 @@ impl KeySpec {
 
     /// Why the interface cannot bind this key, if it cannot: terminals do not report alt+ and shift+
     /// combinations reliably, and ctrl+ only combines with a character.
-    pub fn unsupported(&self) -> Option<&'static str> {
+    pub fn unsupported(&self) -> Option<KeyError> {
         if self.alt || self.shift {
-            return Some("alt+ and shift+ combinations are not supported; use a plain key or ctrl+");
+            return Some(KeyError::AltShift);
         }
         if self.ctrl && !matches!(self.code, KeyCode::Char(_)) {
-            return Some("ctrl+ combines only with a character (ctrl+q); use the named key alone");
+            return Some(KeyError::CtrlNamed);
         }
         None
     }
 }
 
-impl FromStr for KeySpec {
-    type Err = String;
+/// Why a `[keys]` value is not a key the interface can bind; typed so that each language can say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    /// `ctrl+ctrl+q`.
+    #[error("repeats a modifier")]
+    RepeatedModifier,
+    /// Not a character or a key name.
+    #[error("is not a key")]
+    NotAKey,
+    /// alt+ or shift+, which terminals do not report reliably.
+    #[error("alt+ and shift+ combinations are not supported; use a plain key or ctrl+")]
+    AltShift,
+    /// ctrl+ with a named key.
+    #[error("ctrl+ combines only with a character (ctrl+q); use the named key alone")]
+    CtrlNamed,
+}
 
-    fn from_str(s: &str) -> Result<KeySpec, String> {
+impl FromStr for KeySpec {
+    type Err = KeyError;
+
+    fn from_str(s: &str) -> Result<KeySpec, KeyError> {
         let mut spec = KeySpec::plain(KeyCode::Esc);
         let mut rest = s;
         loop {
@@ -134,12 +151,12 @@ impl FromStr for KeySpec {
                 break;
             };
             if *flag {
-                return Err(format!("`{s}` repeats a modifier"));
+                return Err(KeyError::RepeatedModifier);
             }
             *flag = true;
             rest = &rest[lower.find('+').map_or(0, |i| i + 1)..];
         }
-        spec.code = parse_code(rest).ok_or_else(|| format!("`{s}` is not a key"))?;
+        spec.code = parse_code(rest).ok_or(KeyError::NotAKey)?;
         Ok(spec)
     }
 }
@@ -179,7 +196,7 @@ impl fmt::Display for KeySpec {
 mod tests {
     use super::*;
 
-    fn key(s: &str) -> Result<KeySpec, String> {
+    fn key(s: &str) -> Result<KeySpec, KeyError> {
         s.parse()
     }
 

@@ -294,7 +294,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Discard,
         scope: Scope::Only(&[C::ExamPrompt]),
         hint: true,
-        label: ("discard it, start a new exam", "버리고 새 모의고사 시작"),
+        label: ("discard it, start a new exam", "포기하고 새 모의고사 시작"),
     },
     Binding {
         keys: &[Char('b')],
@@ -308,7 +308,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Reveal,
         scope: Scope::Only(&[C::Study]),
         hint: true,
-        label: ("show answer", "답 보기"),
+        label: ("show answer", "정답 보기"),
     },
     Binding {
         keys: &[Code(KeyCode::Enter), Char(' ')],
@@ -322,7 +322,7 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::Submit,
         scope: Scope::Only(&[C::StudyGrade]),
         hint: true,
-        label: ("grade ▸ (suggested)", "▸ 추천 평가"),
+        label: ("grade ▸ (suggested)", "▸ 추천대로"),
     },
     Binding {
         keys: &[Char('a')],

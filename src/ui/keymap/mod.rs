@@ -102,6 +102,16 @@ impl Binding {
         }
     }
 
+    /// The label in the help overlay, which has room for the words a narrow footer leaves out (Korean
+    /// `목록` in the exam footer is `검토 목록` in help; `▸ 추천대로` is `추천대로 평가 (▸)`).
+    pub fn help_label(&self, lang: Lang) -> &'static str {
+        match (lang, self.label.1) {
+            (Lang::Ko, "목록") => "검토 목록",
+            (Lang::Ko, "▸ 추천대로") => "추천대로 평가 (▸)",
+            _ => self.label(lang),
+        }
+    }
+
     /// The keys that trigger it in `ctx`, as text (`↑/k`, `1-6`, or the override's key); `None` when no key
     /// does there: in text entry a plain character is typed, so `q`, `L` or `?` are not keys there.
     pub fn keys_text(&self, ctx: Context, overrides: &Overrides) -> Option<String> {

@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Row
 use super::{Outcome, Shared};
 use crate::core::content::{ItemKind, ItemRef, Lang, Topic};
 use crate::core::quiz::Question;
+use crate::text;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
-use crate::ui::text;
 use crate::ui::widgets::scroll::{Extent, Scroll};
 use crate::ui::widgets::{compare_table, rich, window};
 
@@ -108,10 +108,7 @@ impl BrowseState {
 
     /// The title bar text.
     pub fn title(&self, shared: &Shared) -> String {
-        let base = match shared.lang {
-            Lang::En => "Browse",
-            Lang::Ko => "둘러보기",
-        };
+        let base = text::of(shared.lang).browse().title;
         match self.topic.and_then(|t| shared.deck.topics().get(t)) {
             Some(topic) => format!("{base} › {}", topic.title.get(shared.lang)),
             None => base.to_string(),
@@ -272,13 +269,7 @@ impl BrowseState {
         frame.render_widget(tabs, tabs_area);
         let cursor = self.cursor[self.tab.index()];
         if Self::items_in_tab(topic, self.tab) == 0 {
-            let empty = match (lang, self.tab) {
-                (Lang::En, _) => "Nothing here in this topic.",
-                (Lang::Ko, Tab::Notes) => "이 주제에는 노트가 없습니다.",
-                (Lang::Ko, Tab::Facts) => "이 주제에는 요점이 없습니다.",
-                (Lang::Ko, Tab::Compare) => "이 주제에는 비교표가 없습니다.",
-                (Lang::Ko, Tab::Scenarios) => "이 주제에는 시나리오가 없습니다.",
-            };
+            let empty = text::of(lang).browse().empty[self.tab.index()];
             frame.render_widget(Paragraph::new(empty).style(shared.theme.dim()), body);
             return;
         }
@@ -290,11 +281,12 @@ impl BrowseState {
         }
     }
 
-    fn boxed(&self, title: String, shared: &Shared) -> Block<'static> {
+    /// A bordered box `width` columns wide, its title cut with `…` if it does not fit.
+    fn boxed(&self, title: String, width: u16, shared: &Shared) -> Block<'static> {
         Block::default()
             .borders(Borders::ALL)
             .border_style(shared.theme.border())
-            .title(title)
+            .title(rich::box_title(title, width))
     }
 
     fn render_section(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
@@ -337,17 +329,14 @@ impl BrowseState {
                 ])
             })
             .collect();
-        let header = match lang {
-            Lang::En => ["Question", "Answer"],
-            Lang::Ko => ["질문", "답"],
-        };
+        let header = text::of(lang).browse().headers;
         let widths = [
             Constraint::Length(question_width),
             Constraint::Length(answer_width),
         ];
         let table = Table::new(rows, widths)
             .header(Row::new(header).style(shared.theme.title()))
-            .block(self.boxed(String::new(), shared))
+            .block(self.boxed(String::new(), u16::MAX, shared))
             .row_highlight_style(shared.theme.selected())
             .column_spacing(1);
         let selected = cursor
@@ -365,10 +354,7 @@ impl BrowseState {
             lines.extend(rich::body_lines(detail.get(lang), shared.theme.text()));
         }
         if let Some(correction) = &fact.correction {
-            let label = match lang {
-                Lang::En => "Correction: ",
-                Lang::Ko => "정정: ",
-            };
+            let label = text::of(lang).browse().correction;
             lines.push(Line::from(vec![
                 Span::styled(label, shared.theme.warn()),
                 Span::raw(correction.get(lang)),
@@ -388,6 +374,7 @@ impl BrowseState {
                 cursor + 1,
                 topic.compares.len()
             ),
+            area.width,
             shared,
         );
         let inner = block.inner(area);
@@ -418,10 +405,7 @@ impl BrowseState {
         let sources_scroll = offset.saturating_sub(last_skip * 2).min(sources_overflow);
         let table_lines = lines_from(skipped);
         if table_lines + sources.len() - sources_scroll > view {
-            let more = match shared.lang {
-                Lang::En => " ↓ more (PgDn) ",
-                Lang::Ko => " ↓ 더 있음 (PgDn) ",
-            };
+            let more = text::of(shared.lang).browse().more;
             block = block.title_bottom(Line::styled(more, shared.theme.key()).right_aligned());
         }
         frame.render_widget(block, area);
@@ -486,16 +470,12 @@ impl BrowseState {
             lines.extend(rich::body_lines(scenario.explanation.get(lang), theme.text()));
             lines.push(rich::source_line(&scenario.source, theme.dim()));
         } else {
-            let hint = match lang {
-                Lang::En => "Press a to show the answer.",
-                Lang::Ko => "정답을 보려면 a 키를 누르세요.",
-            };
+            let hint = text::of(lang).browse().reveal;
             lines.push(Line::styled(hint, theme.dim()));
         }
-        let choose = match (scenario.correct_count(), lang) {
-            (1, _) => String::new(),
-            (n, Lang::En) => format!(" · choose {n}"),
-            (n, Lang::Ko) => format!(" · 정답 {n}개"),
+        let choose = match scenario.correct_count() {
+            1 => String::new(),
+            n => (text::of(lang).browse().choose)(n),
         };
         let title = format!(" {}/{}{choose} ", cursor + 1, topic.scenarios.len());
         rich::scrolled(frame, area, lines, title, &self.scroll, shared);

@@ -13,10 +13,10 @@ use super::{Outcome, Shared};
 use crate::core::content::Lang;
 use crate::core::progress::EventKind;
 use crate::core::quiz::{ExamResult, ExamSession, PASS_MARK, QuestionStatus, QuizError};
+use crate::text;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
-use crate::ui::text;
 use crate::ui::widgets::fmt::{clock, percent};
 use crate::ui::widgets::question_view;
 use crate::ui::widgets::rich::{self, scrolled};
@@ -61,10 +61,7 @@ pub const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs
 
 /// The title bar text.
 pub fn title(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Exam",
-        Lang::Ko => "모의고사",
-    }
+    text::of(lang).exam().title
 }
 
 fn recorded(shared: &Shared, kinds: Vec<EventKind>) -> Outcome {
@@ -296,16 +293,7 @@ impl ExamState {
 
     fn render_quit_question(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
         let left = clock(self.session.remaining(shared.now));
-        let text = match shared.lang {
-            Lang::En => format!(
-                "Quit recall?\n\nThe exam is kept with {left} left; continue it from home with c. Its clock \
-                 stops while recall is closed.\n\ny or q: quit    Esc: back to the exam"
-            ),
-            Lang::Ko => format!(
-                "recall을 종료할까요?\n\n모의고사는 {left} 남은 상태로 보관되며, 홈에서 c로 이어서 풀 수 \
-                 있습니다. recall이 닫혀 있는 동안에는 시간이 흐르지 않습니다.\n\ny 또는 q: 종료    Esc: 모의고사로 돌아가기"
-            ),
-        };
+        let text = (text::of(shared.lang).exam().quit_question)(&left);
         let width = area.width.min(60);
         let height = area.height.min(9);
         let popup = Rect {
@@ -328,18 +316,7 @@ impl ExamState {
         let total = self.session.questions().len();
         let left = clock(self.session.remaining(shared.now));
         let lists = self.session.review();
-        match shared.lang {
-            Lang::En => format!(
-                " {n}/{total} · ⏱ {left} left · {} answered · {} flagged ",
-                lists.answered.len(),
-                lists.flagged.len()
-            ),
-            Lang::Ko => format!(
-                " {n}/{total} · ⏱ 남은 시간 {left} · 응답 {} · 검토 표시 {} ",
-                lists.answered.len(),
-                lists.flagged.len()
-            ),
-        }
+        (text::of(shared.lang).exam().header)(n, total, &left, lists.answered.len(), lists.flagged.len())
     }
 
     fn render_question(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
@@ -354,10 +331,7 @@ impl ExamState {
             &shared.theme,
         );
         if self.session.is_flagged(i) {
-            let flag = match shared.lang {
-                Lang::En => "⚑ flagged for review",
-                Lang::Ko => "⚑ 검토 표시됨",
-            };
+            let flag = text::of(shared.lang).exam().flagged;
             lines.insert(0, Line::styled(flag, shared.theme.warn()));
         }
         scrolled(frame, area, lines, self.header(shared), &self.scroll, shared);
@@ -367,15 +341,13 @@ impl ExamState {
         let lang = shared.lang;
         let theme = &shared.theme;
         let row_width = area.width.saturating_sub(2);
+        let states = text::of(lang).exam().states;
         let items: Vec<ListItem> = (0..self.session.questions().len())
             .map(|i| {
-                let (status, style) = match (self.session.status(i), lang) {
-                    (QuestionStatus::Answered, Lang::En) => ("answered  ", theme.good()),
-                    (QuestionStatus::Answered, Lang::Ko) => ("응답      ", theme.good()),
-                    (QuestionStatus::Incomplete, Lang::En) => ("incomplete", theme.warn()),
-                    (QuestionStatus::Incomplete, Lang::Ko) => ("일부 응답 ", theme.warn()),
-                    (QuestionStatus::Unanswered, Lang::En) => ("unanswered", theme.bad()),
-                    (QuestionStatus::Unanswered, Lang::Ko) => ("미응답    ", theme.bad()),
+                let (status, style) = match self.session.status(i) {
+                    QuestionStatus::Answered => (states[0], theme.good()),
+                    QuestionStatus::Incomplete => (states[1], theme.warn()),
+                    QuestionStatus::Unanswered => (states[2], theme.bad()),
                 };
                 // The flag has its own column, so prompts stay aligned whether flagged or not.
                 let flag = if self.session.is_flagged(i) { " ⚑" } else { "  " };
@@ -387,16 +359,13 @@ impl ExamState {
                 ListItem::new(rich::clip(row, row_width))
             })
             .collect();
-        let title = match lang {
-            Lang::En => " Review — Enter: go to question · S: submit · Esc: back ".to_string(),
-            Lang::Ko => " 검토 — Enter: 문제로 이동 · S: 제출 · Esc: 뒤로 ".to_string(),
-        };
+        let title = text::of(lang).exam().review_title;
         let list = List::new(items)
             .block(
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(theme.border())
-                    .title(title),
+                    .title(rich::box_title(title, area.width)),
             )
             .highlight_style(theme.selected());
         let mut state = ListState::default().with_selected(Some(cursor));
@@ -408,10 +377,10 @@ impl ExamState {
         let first = state.offset().min(total);
         let shown = (first + usize::from(rows)).min(total);
         let at = cursor + 1;
-        let marker = match (lang, shown - first < total) {
-            (Lang::En, true) => format!(" {at}/{total} · rows {}–{shown} · PgUp PgDn Home End ", first + 1),
-            (Lang::Ko, true) => format!(" {at}/{total} · {}–{shown}행 · PgUp PgDn Home End ", first + 1),
-            (_, false) => format!(" {at}/{total} "),
+        let marker = if shown - first < total {
+            (text::of(lang).exam().review_rows)(at, total, first + 1, shown)
+        } else {
+            format!(" {at}/{total} ")
         };
         if area.height >= 2 && area.width >= 4 {
             let border = Rect {
@@ -427,22 +396,12 @@ impl ExamState {
 
     fn render_confirm(&self, frame: &mut Frame, area: Rect, shared: &Shared) {
         let lists = self.session.review();
-        let text = match shared.lang {
-            Lang::En => format!(
-                "Submit the exam now?\n\n{} answered, {} unanswered, {} flagged. {} left.\n\nEnter: submit    Esc: keep working",
-                lists.answered.len(),
-                lists.unanswered.len(),
-                lists.flagged.len(),
-                clock(self.session.remaining(shared.now))
-            ),
-            Lang::Ko => format!(
-                "지금 제출하시겠습니까?\n\n응답 {}문제 · 미응답 {}문제 · 검토 표시 {}문제 · 남은 시간 {}\n\nEnter: 제출    Esc: 계속 풀기",
-                lists.answered.len(),
-                lists.unanswered.len(),
-                lists.flagged.len(),
-                clock(self.session.remaining(shared.now))
-            ),
-        };
+        let text = (text::of(shared.lang).exam().confirm)(
+            lists.answered.len(),
+            lists.unanswered.len(),
+            lists.flagged.len(),
+            &clock(self.session.remaining(shared.now)),
+        );
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(shared.theme.warn());
@@ -459,10 +418,7 @@ impl ExamState {
             .min(self.session.questions().len().saturating_sub(1));
         if let (Some(question), Some(review)) = (self.session.questions().get(i), result.review.get(i)) {
             lines.push(Line::raw(""));
-            let head = match shared.lang {
-                Lang::En => format!("── Question {}/{} (←/→) ──", i + 1, result.total),
-                Lang::Ko => format!("── 문제 {}/{} (←/→) ──", i + 1, result.total),
-            };
+            let head = (text::of(shared.lang).exam().result_question)(i + 1, result.total);
             lines.push(Line::styled(head, shared.theme.title()));
             lines.extend(question_view::lines(
                 question,
@@ -473,10 +429,7 @@ impl ExamState {
                 &shared.theme,
             ));
         }
-        let title = match shared.lang {
-            Lang::En => " Exam result ",
-            Lang::Ko => " 모의고사 결과 ",
-        };
+        let title = text::of(shared.lang).exam().result_title;
         scrolled(frame, area, lines, title.to_string(), &self.scroll, shared);
     }
 }
@@ -484,53 +437,25 @@ impl ExamState {
 fn result_lines(result: &ExamResult, shared: &Shared) -> Vec<Line<'static>> {
     let lang = shared.lang;
     let theme = &shared.theme;
-    let verdict = match (result.passed, lang) {
-        (true, Lang::En) => Span::styled("PASS", theme.good()),
-        (false, Lang::En) => Span::styled("FAIL", theme.bad()),
-        (true, Lang::Ko) => Span::styled("합격", theme.good()),
-        (false, Lang::Ko) => Span::styled("불합격", theme.bad()),
+    let words = text::of(lang).exam();
+    let verdict = match result.passed {
+        true => Span::styled(words.verdicts[0], theme.good()),
+        false => Span::styled(words.verdicts[1], theme.bad()),
     };
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{} / 1000  ", result.scaled), theme.title()),
             verdict,
-            Span::styled(
-                match lang {
-                    Lang::En => format!("  (pass mark {PASS_MARK})"),
-                    Lang::Ko => format!("  (합격선 {PASS_MARK})"),
-                },
-                theme.dim(),
-            ),
+            Span::styled((words.pass_mark)(PASS_MARK), theme.dim()),
         ]),
-        Line::styled(
-            match lang {
-                Lang::En => {
-                    "The scaled score is a linear approximation of AWS's scaling: 100 + 900 × right/total."
-                }
-                Lang::Ko => {
-                    "환산 점수는 AWS 채점 방식을 선형으로 근사한 값입니다(100 + 900 × 정답 수 ÷ 전체 문제 수)."
-                }
-            },
-            theme.dim(),
-        ),
-        Line::raw(match lang {
-            Lang::En => format!(
-                "{} of {} right · time used {} of {}{}",
-                result.correct,
-                result.total,
-                clock(result.used),
-                clock(result.time_limit),
-                if result.timed_out { " (time ran out)" } else { "" }
-            ),
-            Lang::Ko => format!(
-                "{}문제 중 {}문제 정답 · 소요 시간 {} / {}{}",
-                result.total,
-                result.correct,
-                clock(result.used),
-                clock(result.time_limit),
-                if result.timed_out { " (시간 종료)" } else { "" }
-            ),
-        }),
+        Line::styled(words.scale_note, theme.dim()),
+        Line::raw((words.result_counts)(
+            result.correct,
+            result.total,
+            &clock(result.used),
+            &clock(result.time_limit),
+            result.timed_out,
+        )),
         Line::raw(""),
     ];
     for t in &result.topics {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Shared;
-use crate::core::content::Lang;
+use crate::text;
 use crate::ui::keymap::{self, Context};
 use crate::ui::msg::Action;
 use crate::ui::widgets::rich;
@@ -42,7 +42,7 @@ impl HelpState {
                 let keys = b.keys_text(self.context, &shared.keys)?;
                 Some(Line::from(vec![
                     Span::styled(format!("{keys:>12}  "), shared.theme.key()),
-                    Span::raw(b.label(shared.lang)),
+                    Span::raw(b.help_label(shared.lang)),
                 ]))
             })
             .collect()
@@ -55,16 +55,13 @@ impl HelpState {
         let lines = rich::wrap_lines(&self.lines(shared), width.saturating_sub(2));
         let height = area.height.min(lines.len() as u16 + 2);
         let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
-        let title = match shared.lang {
-            Lang::En => " Keys (Esc closes) ",
-            Lang::Ko => " 단축키 (Esc: 닫기) ",
-        };
+        let title = text::of(shared.lang).common().help_title;
         let view = height.saturating_sub(2);
         self.scroll.record(Extent::of(lines.len() as u16, view));
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(shared.theme.title())
-            .title(title);
+            .title(rich::box_title(title, popup.width));
         // Clear one column more on each side: a wide (Korean) character straddling the popup's edge would
         // otherwise be drawn over its border.
         let halo = Rect {

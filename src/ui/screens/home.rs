@@ -21,11 +21,11 @@ use crate::core::progress::{EventKind, Stats};
 use crate::core::quiz::{ExamOptions, ExamSession, QuizError, QuizOptions, QuizSession};
 use crate::core::readiness;
 use crate::core::srs::Mode;
+use crate::text;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
 use crate::ui::shared::readiness_day;
-use crate::ui::text;
 use crate::ui::widgets::fmt::{clock, percent};
 use crate::ui::widgets::{rich, window};
 
@@ -42,10 +42,7 @@ pub struct HomeState {
 
 /// The title bar text.
 pub fn title(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Home",
-        Lang::Ko => "홈",
-    }
+    text::of(lang).home().title
 }
 
 impl HomeState {
@@ -166,10 +163,7 @@ impl HomeState {
             .zip(&per_topic[shown.clone()])
             .map(|(t, c)| {
                 let seen = c.cards - c.unseen;
-                let counts = match lang {
-                    Lang::En => format!("due {:>3} · new {:>2} · ", c.due + c.learning, c.new),
-                    Lang::Ko => format!("복습 {:>3} · 새 {:>2} · ", c.due + c.learning, c.new),
-                };
+                let counts = (text::of(lang).home().row)(c.due + c.learning, c.new);
                 let bar = progress_bar(seen, c.cards, if inner_width >= 70 { 10 } else { 5 });
                 let right_width = (counts.width() + bar.width() + 6) as u16;
                 let title_width = inner_width.saturating_sub(right_width).max(8);
@@ -186,24 +180,13 @@ impl HomeState {
                 ListItem::new(rich::clip(Line::from(spans), inner_width))
             })
             .collect();
-        let heading = match lang {
-            Lang::En => format!(
-                " Topics — today: {} due, {} new (limits shared by all topics) ",
-                all.due + all.learning,
-                all.new
-            ),
-            Lang::Ko => format!(
-                " 주제 — 오늘 복습 예정 {} · 새 카드 {} (한도는 모든 주제 공통) ",
-                all.due + all.learning,
-                all.new
-            ),
-        };
+        let heading = (text::of(lang).home().heading)(all.due + all.learning, all.new);
         let list = List::new(items)
             .block(
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(theme.border())
-                    .title(heading),
+                    .title(rich::box_title(heading, list_area.width)),
             )
             .highlight_style(theme.selected())
             .highlight_symbol("▶ ");
@@ -223,14 +206,11 @@ impl HomeState {
                     ])
                 })
                 .collect();
-            let title = match lang {
-                Lang::En => " Start ",
-                Lang::Ko => " 시작 ",
-            };
+            let title = text::of(lang).home().start;
             let block = Block::default()
                 .borders(Borders::ALL)
                 .border_style(theme.border())
-                .title(title);
+                .title(rich::box_title(title, entry_area.width));
             frame.render_widget(Paragraph::new(lines).block(block), entry_area);
         }
     }
@@ -325,70 +305,18 @@ fn entry_points(
     let mine = counts.per_topic.get(cursor).cloned().unwrap_or_default();
     let all = &counts.all;
     let exam = ExamOptions::full_length(&shared.deck, 0);
-    let mut entries: Vec<(&'static str, String)> = match lang {
-        Lang::En => vec![
-            (
-                "s",
-                format!(
-                    "study {selected}: {} due, {} new",
-                    mine.due + mine.learning,
-                    mine.new
-                ),
-            ),
-            (
-                "a",
-                format!(
-                    "study all topics: {} due, {} new",
-                    all.due + all.learning,
-                    all.new
-                ),
-            ),
-            ("z", format!("quiz {selected} (10 questions) · Z all topics")),
-            (
-                "e",
-                format!(
-                    "mock exam ({} questions, {} minutes)",
-                    exam.questions, exam.minutes
-                ),
-            ),
-            (
-                "Enter",
-                "browse the selected topic · b all topics · / search".into(),
-            ),
-        ],
-        Lang::Ko => vec![
-            (
-                "s",
-                format!(
-                    "{selected} 학습: 복습 예정 {} · 새 카드 {}",
-                    mine.due + mine.learning,
-                    mine.new
-                ),
-            ),
-            (
-                "a",
-                format!(
-                    "전체 주제 학습: 복습 예정 {} · 새 카드 {}",
-                    all.due + all.learning,
-                    all.new
-                ),
-            ),
-            ("z", format!("{selected} 퀴즈 (10문제) · Z 전체 주제")),
-            (
-                "e",
-                format!("모의고사 ({}문제, {}분)", exam.questions, exam.minutes),
-            ),
-            ("Enter", "선택한 주제 둘러보기 · b 모든 주제 · / 검색".into()),
-        ],
-    };
+    let words = text::of(lang).home();
+    let mut entries: Vec<(&'static str, String)> = vec![
+        ("s", (words.study)(&selected, mine.due + mine.learning, mine.new)),
+        ("a", (words.study_all)(all.due + all.learning, all.new)),
+        ("z", (words.quiz)(&selected)),
+        ("e", (words.exam)(exam.questions, exam.minutes)),
+        ("Enter", words.browse.into()),
+    ];
     entries.insert(3, ("w", readiness_entry(lang, shared)));
     if let Some(exam) = resumable {
         let left = clock(exam.remaining(shared.now));
-        let label = match lang {
-            Lang::En => format!("continue the interrupted exam ({left} left)"),
-            Lang::Ko => format!("중단된 모의고사 이어서 풀기 ({left} 남음)"),
-        };
-        entries.insert(0, ("c", label));
+        entries.insert(0, ("c", (words.resume)(&left)));
     }
     entries
 }
@@ -406,21 +334,11 @@ fn readiness_entry(lang: Lang, shared: &Shared) -> String {
 /// The Start box while asking what to do with an interrupted exam.
 fn exam_prompt(lang: Lang, resumable: Option<&ExamSession>, shared: &Shared) -> Vec<(&'static str, String)> {
     let left = resumable.map_or_else(String::new, |e| clock(e.remaining(shared.now)));
-    match lang {
-        Lang::En => vec![
-            ("", "An exam is still open. What should happen to it?".into()),
-            ("c", format!("continue it ({left} left)")),
-            (
-                "d",
-                "discard it (recorded as abandoned) and start a new exam".into(),
-            ),
-            ("Esc", "cancel".into()),
-        ],
-        Lang::Ko => vec![
-            ("", "아직 끝나지 않은 모의고사가 있습니다. 어떻게 할까요?".into()),
-            ("c", format!("이어서 풀기 ({left} 남음)")),
-            ("d", "버리고 (중단으로 기록) 새 모의고사 시작".into()),
-            ("Esc", "취소".into()),
-        ],
-    }
+    let (question, resume, discard, cancel) = text::of(lang).home().open_exam;
+    vec![
+        ("", question.into()),
+        ("c", resume(&left)),
+        ("d", discard.into()),
+        ("Esc", cancel.into()),
+    ]
 }

@@ -13,11 +13,11 @@ use super::{Outcome, Shared};
 use crate::core::content::Lang;
 use crate::core::quiz::{QuizSession, QuizSummary};
 use crate::core::readiness::{self, Prediction};
+use crate::text;
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
 use crate::ui::shared::readiness_day;
-use crate::ui::text;
 use crate::ui::widgets::fmt::percent;
 use crate::ui::widgets::question_view;
 use crate::ui::widgets::rich::scrolled;
@@ -43,10 +43,7 @@ pub struct QuizState {
 
 /// The title bar text.
 pub fn title(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Quiz",
-        Lang::Ko => "퀴즈",
-    }
+    text::of(lang).quiz().title
 }
 
 impl QuizState {
@@ -124,11 +121,7 @@ impl QuizState {
             .map_or((1, 1), |q| (q.choose, q.choices.len()));
         if self.picked.len() < choose {
             let keys = choice_keys(choices);
-            return Outcome::status(match lang {
-                Lang::En => format!("Pick {choose} with {keys} first."),
-                Lang::Ko if choose == 1 => format!("먼저 {keys}로 답을 고르세요."),
-                Lang::Ko => format!("먼저 {keys}로 답을 {choose}개 고르세요."),
-            });
+            return Outcome::status((text::of(lang).quiz().pick_first)(choose, &keys));
         }
         let chosen: Vec<usize> = self.picked.iter().copied().collect();
         match self.session.answer(&chosen) {
@@ -155,10 +148,7 @@ impl QuizState {
                 lines.insert(1, Line::styled(moved, theme.title()));
             }
             lines.extend(missed_lines(&self.session, shared));
-            let title = match lang {
-                Lang::En => " Quiz finished — Enter or Esc to leave ".to_string(),
-                Lang::Ko => " 퀴즈 완료 — Enter 또는 Esc로 나가기 ".to_string(),
-            };
+            let title = text::of(lang).quiz().finished_title.to_string();
             scrolled(frame, area, lines, title, &self.scroll, shared);
             return;
         }
@@ -176,28 +166,15 @@ impl QuizState {
         if !self.answered {
             lines.push(Line::raw(""));
             let keys = choice_keys(question.choices.len());
-            let hint = match lang {
-                Lang::En => format!("Pick with {keys}, then Enter to answer."),
-                Lang::Ko => format!("{keys}로 고른 뒤 Enter를 눌러 답하세요."),
-            };
+            let hint = (text::of(lang).quiz().choose)(&keys);
             lines.push(Line::styled(hint, theme.dim()));
         }
-        let title = match lang {
-            Lang::En => format!(
-                " Question {}/{} · score {}/{} ",
-                self.session.position() + 1,
-                score.total,
-                score.correct,
-                score.answered
-            ),
-            Lang::Ko => format!(
-                " 문제 {}/{} · 정답 {}/{} ",
-                self.session.position() + 1,
-                score.total,
-                score.correct,
-                score.answered
-            ),
-        };
+        let title = (text::of(lang).quiz().question_title)(
+            self.session.position() + 1,
+            score.total,
+            score.correct,
+            score.answered,
+        );
         scrolled(frame, area, lines, title, &self.scroll, shared);
     }
 }
@@ -220,13 +197,7 @@ fn missed_lines<'a>(session: &'a QuizSession, shared: &Shared) -> Vec<Line<'a>> 
     }
     let mut lines = vec![
         Line::raw(""),
-        Line::styled(
-            match lang {
-                Lang::En => format!("Missed ({}):", missed.len()),
-                Lang::Ko => format!("틀린 문제 ({}개):", missed.len()),
-            },
-            theme.title(),
-        ),
+        Line::styled((text::of(lang).quiz().missed)(missed.len()), theme.title()),
     ];
     for i in missed {
         let q = &session.questions()[i];
@@ -251,22 +222,10 @@ fn summary_lines(summary: &QuizSummary, shared: &Shared) -> Vec<Line<'static>> {
     let theme = &shared.theme;
     let s = summary.score;
     let pct = percent(s.correct, s.total);
-    let mut lines = vec![match lang {
-        Lang::En => Line::styled(
-            format!(
-                "{} of {} right ({pct}%), {} skipped",
-                s.correct, s.total, summary.skipped
-            ),
-            theme.title(),
-        ),
-        Lang::Ko => Line::styled(
-            format!(
-                "{}문제 중 {}문제 정답({pct}%) · 건너뛴 문제 {}개",
-                s.total, s.correct, summary.skipped
-            ),
-            theme.title(),
-        ),
-    }];
+    let mut lines = vec![Line::styled(
+        (text::of(lang).quiz().score)(s.correct, s.total, pct, summary.skipped),
+        theme.title(),
+    )];
     lines.push(Line::raw(""));
     for t in &summary.topics {
         let name = shared

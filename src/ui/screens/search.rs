@@ -14,9 +14,9 @@ use super::browse::BrowseState;
 use super::{Outcome, Screen, Shared};
 use crate::core::content::Lang;
 use crate::core::search::{Hit, SearchOptions};
+use crate::text;
 use crate::ui::msg::{Action, Msg, SearchRequest};
 use crate::ui::screens::Effect;
-use crate::ui::text;
 use crate::ui::widgets::rich;
 
 /// How many results a query shows.
@@ -41,10 +41,7 @@ pub struct SearchState {
 
 /// The title bar text.
 pub fn title(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Search",
-        Lang::Ko => "검색",
-    }
+    text::of(lang).search().title
 }
 
 impl SearchState {
@@ -140,10 +137,7 @@ impl SearchState {
         let lang = shared.lang;
         let [input_area, results_area] =
             Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(area);
-        let prompt = match lang {
-            Lang::En => " Search (words, both languages; Hangul initials: ㅅㅂㄹㅅ → 서버리스) ",
-            Lang::Ko => " 검색 (한·영 단어 검색, 초성 가능: ㅅㅂㄹㅅ → 서버리스) ",
-        };
+        let prompt = text::of(lang).search().prompt;
         let query = self.query_line(input_area.width.saturating_sub(2), theme.key());
         let input = Paragraph::new(query).block(
             Block::default()
@@ -181,7 +175,7 @@ impl SearchState {
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(theme.border())
-                    .title(title),
+                    .title(rich::box_title(title, results_area.width)),
             )
             .highlight_style(theme.selected())
             .highlight_symbol("▶ ");
@@ -192,23 +186,16 @@ impl SearchState {
     /// What the results box says: a hint, indexing, searching, no match, or how many results.
     fn results_title(&self, lang: Lang, ready: bool) -> String {
         let typed = !self.query.trim().is_empty();
-        let en = lang == Lang::En;
+        let words = text::of(lang).search();
+        let [indexing, empty, searching, no_match] = words.states;
         match (ready, typed, self.waiting.is_some(), self.hits.len()) {
-            (false, _, _, _) if en => " indexing… ".to_string(),
-            (false, _, _, _) => " 색인 중… ".to_string(),
-            (true, false, _, _) if en => " Type to search every note, fact, table and scenario ".to_string(),
-            (true, false, _, _) => {
-                " 검색어를 입력하면 모든 노트·요점·비교표·시나리오에서 찾습니다 ".to_string()
-            }
-            (true, true, true, _) if en => " searching… ".to_string(),
-            (true, true, true, _) => " 검색 중… ".to_string(),
-            (true, true, false, 0) if en => " no match ".to_string(),
-            (true, true, false, 0) => " 일치하는 항목 없음 ".to_string(),
+            (false, _, _, _) => indexing.to_string(),
+            (true, false, _, _) => empty.to_string(),
+            (true, true, true, _) => searching.to_string(),
+            (true, true, false, 0) => no_match.to_string(),
             // At the cap there may be more than shown.
-            (true, true, false, n) if en && n >= LIMIT => format!(" {n}+ results "),
-            (true, true, false, n) if en => format!(" {n} results "),
-            (true, true, false, n) if n >= LIMIT => format!(" 결과 {n}개 이상 "),
-            (true, true, false, n) => format!(" 결과 {n}개 "),
+            (true, true, false, n) if n >= LIMIT => (words.results[1])(n),
+            (true, true, false, n) => (words.results[0])(n),
         }
     }
 }

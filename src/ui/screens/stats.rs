@@ -20,11 +20,11 @@ use crate::core::content::Lang;
 use crate::core::progress::Stats;
 use crate::core::progress::export::{ExportFormat, ExportInput, ExportWhat, export};
 use crate::core::readiness::Readiness;
+use crate::text::{self, Notice};
 use crate::ui::keymap::Context;
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
 use crate::ui::screens::{Outcome, Shared};
-use crate::ui::text::{self, Notice};
 use crate::ui::widgets::rich::clip;
 use crate::ui::widgets::scroll::{Extent, Scroll};
 use panels::Ctx;
@@ -49,10 +49,7 @@ pub struct StatsState {
 
 /// The title bar text.
 pub fn title(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "Stats",
-        Lang::Ko => "통계",
-    }
+    crate::text::of(lang).stats_screen().title
 }
 
 /// Which panel goes where.
@@ -205,10 +202,7 @@ fn position_line(ctx: &Ctx, scroll: u16, view: u16, height: u16) -> Line<'static
         (true, false) => "↑",
     };
     let (from, to) = (scroll + 1, (scroll + view).min(height));
-    let text = match ctx.lang {
-        Lang::En => format!(" {arrow} {from}–{to}/{height} · ↑↓ PgUp PgDn scroll"),
-        Lang::Ko => format!(" {arrow} {from}–{to}/{height} · ↑↓ PgUp PgDn 스크롤"),
-    };
+    let text = (crate::text::of(ctx.lang).stats_screen().scroll)(arrow, from, to, height);
     Line::styled(text, ctx.theme.dim())
 }
 
@@ -216,38 +210,14 @@ fn position_line(ctx: &Ctx, scroll: u16, view: u16, height: u16) -> Line<'static
 fn empty_state(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let cards = ctx.stats.cards.total();
     let topics = ctx.stats.topics.len();
-    let lines: Vec<Line> = match ctx.lang {
-        Lang::En => vec![
-            Line::styled("No reviews yet — press s on home to study.", ctx.theme.title()),
-            Line::raw(""),
-            Line::raw(
-                "After your first reviews this screen shows reviews per day, the cards due in the next 30 \
-                 days, your streak and time studied, retention per topic, and your mock exam scores \
-                 (press e on home to sit an exam).",
-            ),
-            Line::raw(""),
-            Line::styled(
-                format!("Deck: {cards} cards in {topics} topics, all new."),
-                ctx.theme.dim(),
-            ),
-        ],
-        Lang::Ko => vec![
-            Line::styled(
-                "아직 복습 기록이 없습니다. 홈에서 s를 눌러 학습을 시작하세요.",
-                ctx.theme.title(),
-            ),
-            Line::raw(""),
-            Line::raw(
-                "첫 복습을 마치면 이 화면에 일별 복습, 앞으로 30일 동안 복습할 카드, 연속 학습일과 학습 시간, \
-                 주제별 유지율, 모의고사 점수가 표시됩니다. 모의고사는 홈에서 e를 눌러 응시할 수 있습니다.",
-            ),
-            Line::raw(""),
-            Line::styled(
-                format!("덱: 주제 {topics}개, 카드 {cards}장 (모두 새 카드)"),
-                ctx.theme.dim(),
-            ),
-        ],
-    };
+    let words = crate::text::of(ctx.lang).stats_screen();
+    let lines: Vec<Line> = vec![
+        Line::styled(words.empty[0], ctx.theme.title()),
+        Line::raw(""),
+        Line::raw(words.empty[1]),
+        Line::raw(""),
+        Line::styled((words.empty_deck)(cards, topics), ctx.theme.dim()),
+    ];
     ctx.text_panel(area, buf, format!(" {} ", title(ctx.lang)), &lines);
 }
 

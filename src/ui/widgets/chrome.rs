@@ -26,16 +26,7 @@ pub fn too_small(area: Rect) -> bool {
 /// Draws the notice shown instead of the interface when the terminal is too small (works down to 1×1).
 pub fn render_too_small(frame: &mut Frame, lang: Lang) {
     let area = frame.area();
-    let message = match lang {
-        Lang::En => format!(
-            "make the window larger (needs {MIN_WIDTH}×{MIN_HEIGHT}, now {}×{})",
-            area.width, area.height
-        ),
-        Lang::Ko => format!(
-            "창을 더 크게 해 주세요 (최소 {MIN_WIDTH}×{MIN_HEIGHT}, 현재 {}×{})",
-            area.width, area.height
-        ),
-    };
+    let message = (crate::text::of(lang).common().too_small)(MIN_WIDTH, MIN_HEIGHT, area.width, area.height);
     // Wrapped and clipped by display width here: at 1 or 2 columns a Korean character may not fit at all.
     let lines: Vec<Line> = rich::wrap_lines(&[Line::raw(message)], area.width)
         .into_iter()
@@ -80,10 +71,7 @@ pub fn render_frame(
         Constraint::Length(hint_height),
     ])
     .areas(frame.area());
-    let lang_tag = match lang {
-        Lang::En => "EN",
-        Lang::Ko => "한국어",
-    };
+    let lang_tag = crate::text::of(lang).common().lang_tag;
     let (name, bar, tag) = (" recall ", "│ ", format!("  [{lang_tag}]"));
     // A long breadcrumb (a topic title in Korean at 40 columns) is cut with `…`; the language tag stays.
     let room = usize::from(frame.area().width)
@@ -102,9 +90,11 @@ pub fn render_frame(
     body
 }
 
-/// The key hints that fit in `width`, in table order. Help is always kept, so every screen says how to
-/// learn its keys; then the screen's own keys (an exam's choose, flag, submit…) take the room first, and the
-/// keys that work everywhere (language, back, quit) drop first when the footer is narrow.
+/// The key hints that fit in `width`, in table order. Help is kept first, so every screen says how to learn
+/// its keys — except in an exam, whose own keys (choose, flag, review, submit) come first: a footer without
+/// `S submit` hides how to finish, and Korean labels are wider, so a narrow Korean exam met this first.
+/// Then the screen's own keys take the room, and the keys that work everywhere (language, back, quit) drop
+/// first when the footer is narrow.
 fn hint_line(footer: Footer, shared: &Shared, width: u16) -> Line<'static> {
     let (lang, theme, overrides) = (shared.lang, &shared.theme, &shared.keys);
     let hints = keymap::hints(footer.context, lang, overrides, footer.choices);
@@ -112,7 +102,12 @@ fn hint_line(footer: Footer, shared: &Shared, width: u16) -> Line<'static> {
     let piece_width = |h: &Hint| h.keys.width() + h.label.width() + 3;
     let mut room = usize::from(width);
     let mut shown = vec![false; hints.len()];
-    let passes: [&dyn Fn(&Hint) -> bool; 3] = [&is_help, &|h: &Hint| h.own, &|_: &Hint| true];
+    let is_own = |h: &Hint| h.own;
+    let passes: [&dyn Fn(&Hint) -> bool; 3] = if footer.context == Context::Exam {
+        [&is_own, &is_help, &|_: &Hint| true]
+    } else {
+        [&is_help, &is_own, &|_: &Hint| true]
+    };
     for pass in passes {
         for (i, hint) in hints.iter().enumerate() {
             if !shown[i] && pass(hint) && piece_width(hint) <= room {

@@ -55,23 +55,15 @@ fn add_days(date: Date, days: i64) -> Option<Date> {
 }
 
 fn month_name(month: i8, lang: Lang) -> String {
-    const EN: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    match lang {
-        Lang::En => EN[usize::try_from(month - 1).unwrap_or(0).min(11)].to_string(),
-        Lang::Ko => format!("{month}월"),
-    }
+    (crate::text::of(lang).common().month)(month)
 }
 
 fn weekday_label(row: usize, lang: Lang) -> &'static str {
-    match (row, lang) {
-        (0, Lang::En) => "Mon",
-        (2, Lang::En) => "Wed",
-        (4, Lang::En) => "Fri",
-        (0, Lang::Ko) => "월",
-        (2, Lang::Ko) => "수",
-        (4, Lang::Ko) => "금",
+    let [mon, wed, fri] = crate::text::of(lang).common().weekdays;
+    match row {
+        0 => mon,
+        2 => wed,
+        4 => fri,
         _ => "",
     }
 }

@@ -32,10 +32,7 @@ pub fn lines<'q>(
     )];
     let prompt = question.prompt.get(lang).to_lowercase();
     if question.choose > 1 && !prompt.contains("choose") && !prompt.contains("선택") {
-        let note = match lang {
-            Lang::En => format!("(Choose {}.)", question.choose),
-            Lang::Ko => format!("(답 {}개를 고르세요.)", question.choose),
-        };
+        let note = (crate::text::of(lang).common().choose_note)(question.choose);
         lines.push(Line::styled(note, theme.warn()));
     }
     lines.push(Line::raw(""));
@@ -63,13 +60,11 @@ pub fn lines<'q>(
     }
     if let Some(graded) = graded {
         lines.push(Line::raw(""));
-        let verdict = match (graded.correct, graded.chosen.is_empty(), lang) {
-            (true, _, Lang::En) => Span::styled("Correct.", theme.good()),
-            (true, _, Lang::Ko) => Span::styled("정답입니다.", theme.good()),
-            (false, true, Lang::En) => Span::styled("Not answered.", theme.bad()),
-            (false, true, Lang::Ko) => Span::styled("답하지 않았습니다.", theme.bad()),
-            (false, false, Lang::En) => Span::styled("Wrong.", theme.bad()),
-            (false, false, Lang::Ko) => Span::styled("오답입니다.", theme.bad()),
+        let [right, unanswered, wrong] = crate::text::of(lang).common().verdicts;
+        let verdict = match (graded.correct, graded.chosen.is_empty()) {
+            (true, _) => Span::styled(right, theme.good()),
+            (false, true) => Span::styled(unanswered, theme.bad()),
+            (false, false) => Span::styled(wrong, theme.bad()),
         };
         lines.push(Line::from(verdict));
         lines.extend(rich::body_lines(question.explanation.get(lang), theme.text()));

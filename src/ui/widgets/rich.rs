@@ -13,7 +13,6 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::core::content::Lang;
 use crate::core::quiz::highlight;
 use crate::ui::screens::Shared;
 use crate::ui::widgets::scroll::{Extent, Scroll};
@@ -448,6 +447,12 @@ fn hanging_prefix(line: &Line<'_>) -> usize {
     spaces
 }
 
+/// A box title for a box `box_width` columns wide: cut with `…` to fit between its corners, never mid-word
+/// without a sign (ratatui would cut it silently).
+pub fn box_title(text: impl Into<String>, box_width: u16) -> Line<'static> {
+    clip(Line::raw(text.into()), box_width.saturating_sub(2))
+}
+
 /// `line` cut to at most `width` columns; a line that had to be cut ends with `…`, so the reader knows.
 pub fn clip(line: Line<'static>, width: u16) -> Line<'static> {
     let width = usize::from(width);
@@ -599,10 +604,7 @@ pub fn scrolled(
     scroll.record(extent);
     let offset = scroll.offset();
     if offset < extent.max {
-        let more = match shared.lang {
-            Lang::En => " ↓ more ",
-            Lang::Ko => " ↓ 더 있음 ",
-        };
+        let more = crate::text::of(shared.lang).common().more;
         block = block.title_bottom(Line::styled(more, shared.theme.key()).right_aligned());
     }
     rows.drain(..usize::from(offset).min(rows.len()));
@@ -642,7 +644,9 @@ mod wrap_tests {
     #[test]
     fn a_huge_text_in_a_view_is_wrapped_as_far_as_the_view_and_scrolls_on() {
         let deck = std::sync::Arc::new(crate::core::content::load(&crate::io::deck::bundled_files().0).deck);
-        let shared = crate::ui::shared::Setup::new(deck, Lang::En, jiff::Timestamp::UNIX_EPOCH).into_shared();
+        let shared =
+            crate::ui::shared::Setup::new(deck, crate::core::content::Lang::En, jiff::Timestamp::UNIX_EPOCH)
+                .into_shared();
         let text = long_text(25_000_000);
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(42, 12)).unwrap();
         let mut scroll = Scroll::default();

@@ -19,6 +19,7 @@ use crate::core::percent::percent;
 use crate::core::progress::Stats;
 use crate::core::progress::stats::{CardCounts, ExamPoint, Retention, hours_minutes};
 use crate::core::readiness::Readiness;
+use crate::text::screens::{StatsScreenText, SummaryFigures};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::heatmap::Heatmap;
 use crate::ui::widgets::rich::{clip, truncate, wrap_lines};
@@ -38,12 +39,9 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// The English or the Korean text.
-    pub fn t<'s>(&self, en: &'s str, ko: &'s str) -> &'s str {
-        match self.lang {
-            Lang::En => en,
-            Lang::Ko => ko,
-        }
+    /// The screen's words in the interface language.
+    fn words(&self) -> &'static StatsScreenText {
+        crate::text::of(self.lang).stats_screen()
     }
 
     /// A bordered block titled `title` (clipped to fit), and the area inside it.
@@ -81,7 +79,7 @@ fn cell(text: &str, width: usize, right: bool) -> String {
 
 /// The reviews-per-day heatmap.
 pub fn heatmap(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let title = format!(" {}  ·░▒▓█ ", ctx.t("Reviews per day", "일별 복습"));
+    let title = format!(" {}  ·░▒▓█ ", ctx.words().heatmap);
     let (block, inner) = ctx.block(area, title);
     block.render(area, buf);
     let counts: HashMap<_, _> = ctx.stats.heatmap.iter().map(|d| (d.date, d.reviews)).collect();
@@ -94,10 +92,11 @@ pub fn heatmap(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     .render(inner, buf);
 }
 
-/// `91% (120)`, or a dash without reviews.
-fn rate(r: &Retention) -> String {
+/// `91% (120)` (`91% (120회)`: Korean counts with a unit), or a dash without reviews.
+fn rate(r: &Retention, lang: Lang) -> String {
+    let unit = crate::text::of(lang).stats_screen().reviews_unit;
     match r.rate {
-        Some(_) => format!("{}% ({})", percent(r.passed, r.reviews), r.reviews),
+        Some(_) => format!("{}% ({}{unit})", percent(r.passed, r.reviews), r.reviews),
         None => "—".to_string(),
     }
 }
@@ -106,41 +105,21 @@ fn rate(r: &Retention) -> String {
 pub fn summary(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let s = ctx.stats;
     let (h, m) = hours_minutes(s.time_studied_ms);
-    let (young, mature) = (rate(&s.retention.young), rate(&s.retention.mature));
-    let rows: Vec<(&str, String)> = match ctx.lang {
-        Lang::En => vec![
-            (
-                "Streak",
-                format!("{} · best {}", days(s.streak.current), s.streak.longest),
-            ),
-            // Two rows, like retention: a four-digit total on one row would wrap in the 32-column panel.
-            ("Reviews", format!("{} today", s.reviews_today)),
-            ("", format!("{} in all", s.reviews)),
-            ("Days", format!("{} studied", s.study_days())),
-            ("Time", format!("{h}h {m:02}m")),
-            ("Retention", format!("mature {mature}")),
-            ("", format!("young {young}")),
-        ],
-        Lang::Ko => vec![
-            (
-                "연속 학습",
-                format!("{}일 · 최고 {}일", s.streak.current, s.streak.longest),
-            ),
-            ("복습", format!("오늘 {}회", s.reviews_today)),
-            ("", format!("총 {}회", s.reviews)),
-            ("학습한 날", format!("{}일", s.study_days())),
-            (
-                "학습 시간",
-                if h == 0 {
-                    format!("{m}분")
-                } else {
-                    format!("{h}시간 {m}분")
-                },
-            ),
-            ("유지율", format!("성숙한 카드 {mature}")),
-            ("", format!("어린 카드 {young}")),
-        ],
-    };
+    let (young, mature) = (
+        rate(&s.retention.young, ctx.lang),
+        rate(&s.retention.mature, ctx.lang),
+    );
+    let rows = (ctx.words().summary_rows)(&SummaryFigures {
+        streak: s.streak.current,
+        longest: s.streak.longest,
+        today: s.reviews_today,
+        reviews: s.reviews,
+        days: s.study_days(),
+        hours: h,
+        minutes: m,
+        mature: &mature,
+        young: &young,
+    });
     let label_width = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(0) + 2;
     let lines: Vec<Line> = rows
         .into_iter()
@@ -151,7 +130,7 @@ pub fn summary(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
             ])
         })
         .collect();
-    ctx.text_panel(area, buf, format!(" {} ", ctx.t("Summary", "요약")), &lines);
+    ctx.text_panel(area, buf, format!(" {} ", ctx.words().summary), &lines);
 }
 
 /// Cards due per day for the next 30 days, today on the left.
@@ -159,17 +138,11 @@ pub fn forecast(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let days = &ctx.stats.forecast;
     let total: usize = days.iter().map(|d| d.due).sum();
     let today = days.first().map_or(0, |d| d.due);
-    let title = match ctx.lang {
-        Lang::En => format!(" Due in the next {} days: {total} · today {today} ", days.len()),
-        Lang::Ko => format!(" 앞으로 {}일간 복습 예정 {total}장 · 오늘 {today}장 ", days.len()),
-    };
+    let title = (ctx.words().forecast)(days.len(), total, today);
     let (block, inner) = ctx.block(area, title);
     block.render(area, buf);
     if total == 0 {
-        let line = Line::styled(
-            ctx.t("Nothing due.", "예정된 복습이 없습니다.").to_string(),
-            ctx.theme.dim(),
-        );
+        let line = Line::styled(ctx.words().nothing_due.to_string(), ctx.theme.dim());
         Paragraph::new(clip(line, inner.width)).render(inner, buf);
         return;
     }
@@ -194,7 +167,7 @@ pub fn forecast(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let mut cursor = 0usize;
     for offset in (0..days.len()).step_by(7) {
         let label = if offset == 0 {
-            ctx.t("today", "오늘").to_string()
+            ctx.words().today.to_string()
         } else {
             format!("+{offset}")
         };
@@ -212,27 +185,14 @@ pub fn forecast(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 /// Scaled scores of submitted exams, with the pass line.
 pub fn exams(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
     let s = ctx.stats;
-    let mut title = match ctx.lang {
-        Lang::En => format!(" Mock exams (pass {}) ", s.pass_mark),
-        Lang::Ko => format!(" 모의고사 (합격선 {}) ", s.pass_mark),
-    };
+    let words = ctx.words();
+    let mut title = (words.exams)(s.pass_mark);
     let Some(last) = s.exams.last() else {
-        let line = Line::raw(ctx.t(
-            "No mock exams yet — press e on home to sit one.",
-            "아직 모의고사 기록이 없습니다. 홈에서 e를 눌러 응시하세요.",
-        ));
+        let line = Line::raw(words.no_exams);
         return ctx.text_panel(area, buf, title, &[line]);
     };
-    let verdict = match (last.passed, ctx.lang) {
-        (true, Lang::En) => "pass",
-        (false, Lang::En) => "fail",
-        (true, Lang::Ko) => "합격",
-        (false, Lang::Ko) => "불합격",
-    };
-    title.push_str(&match ctx.lang {
-        Lang::En => format!("· last {} {verdict} ", last.scaled),
-        Lang::Ko => format!("· 최근 {}점 {verdict} ", last.scaled),
-    });
+    let verdict = words.verdicts[usize::from(!last.passed)];
+    title.push_str(&(words.last)(last.scaled, verdict));
     let (block, inner) = ctx.block(area, title);
     block.render(area, buf);
     if s.exams.len() < FEW_EXAMS {
@@ -252,9 +212,8 @@ pub fn exams(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
         GraphType::Scatter
     };
     let date_label = |e: Option<&ExamPoint>| {
-        e.map_or(String::new(), |e| match ctx.lang {
-            Lang::En => format!("{:02}-{:02}", e.date.month(), e.date.day()),
-            Lang::Ko => format!("{}/{}", e.date.month(), e.date.day()),
+        e.map_or(String::new(), |e| {
+            (ctx.words().chart_day)(e.date.month(), e.date.day())
         })
     };
     let chart = Chart::new(vec![
@@ -292,7 +251,8 @@ const FEW_EXAMS: usize = 3;
 /// across it (`┃`), green when passed and red when not; a legend names the mark.
 fn exam_bars(ctx: &Ctx, inner: Rect, buf: &mut Buffer) {
     let s = ctx.stats;
-    let verdicts = (ctx.t("pass", "합격"), ctx.t("fail", "불합격"));
+    let [pass, fail] = ctx.words().verdicts;
+    let verdicts = (pass, fail);
     let verdict_width = verdicts.0.width().max(verdicts.1.width());
     // "11-06   723 " before the bar, " fail" after it.
     let track = usize::from(inner.width)
@@ -326,7 +286,11 @@ fn exam_bars(ctx: &Ctx, inner: Rect, buf: &mut Buffer) {
             let verdict = if e.passed { verdicts.0 } else { verdicts.1 };
             Line::from(vec![
                 Span::styled(
-                    format!("{:02}-{:02} {:>5} ", e.date.month(), e.date.day(), e.scaled),
+                    format!(
+                        "{} {:>5} ",
+                        (ctx.words().bar_day)(e.date.month(), e.date.day()),
+                        e.scaled
+                    ),
                     ctx.theme.text(),
                 ),
                 Span::styled(before.to_string(), style),
@@ -337,10 +301,7 @@ fn exam_bars(ctx: &Ctx, inner: Rect, buf: &mut Buffer) {
         })
         .collect();
     lines.push(Line::raw(""));
-    let legend = match ctx.lang {
-        Lang::En => format!("┃ pass mark {} · scale 100–1000", s.pass_mark),
-        Lang::Ko => format!("┃ 합격선 {} · 척도 100–1000", s.pass_mark),
-    };
+    let legend = (ctx.words().legend)(s.pass_mark);
     lines.push(Line::styled(legend, ctx.theme.dim()));
     let lines: Vec<Line> = wrap_lines(&lines, inner.width)
         .into_iter()
@@ -351,41 +312,35 @@ fn exam_bars(ctx: &Ctx, inner: Rect, buf: &mut Buffer) {
 
 /// Card counts and true retention per topic, with a total row.
 pub fn topics(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let (block, inner) = ctx.block(area, format!(" {} ", ctx.t("Topics", "주제")));
+    let words = ctx.words();
+    let [panel_title, topic_header, all] = words.topics;
+    let (block, inner) = ctx.block(area, format!(" {panel_title} "));
     block.render(area, buf);
     let wide = inner.width >= 52;
-    let headers: [(&str, &str, usize); 5] = [
-        ("New", "새 카드", 8),
-        ("Learning", "학습 중", 9),
-        ("Young", "어린", 6),
-        ("Mature", "성숙한", 7),
-        ("Retention", "유지율", 11),
-    ];
+    // Each language gives its headers' widths: Korean names the stages as nouns (어린 카드, 성숙 카드).
+    let headers = words.headers;
     let shown: Vec<usize> = if wide { vec![0, 1, 2, 3, 4] } else { vec![0, 3, 4] };
-    let fixed: usize = shown.iter().map(|&i| headers[i].2).sum();
+    let fixed: usize = shown.iter().map(|&i| headers[i].1).sum();
     let title_width = usize::from(inner.width).saturating_sub(fixed).max(1);
     let row = |title: &str, values: [String; 5], style: Style| {
         let mut text = cell(title, title_width, false);
         for &i in &shown {
-            text.push_str(&cell(&values[i], headers[i].2, true));
+            text.push_str(&cell(&values[i], headers[i].1, true));
         }
         clip(Line::styled(text, style), inner.width)
     };
     let mut lines = vec![row(
-        ctx.t("Topic", "주제"),
-        headers.map(|(en, ko, _)| ctx.t(en, ko).to_string()),
+        topic_header,
+        headers.map(|(name, _)| name.to_string()),
         ctx.theme.dim(),
     )];
     for (t, topic) in ctx.stats.topics.iter().zip(ctx.deck.topics()) {
-        let values = table_values(t.cards, &t.retention.mature);
+        let values = table_values(t.cards, &t.retention.mature, ctx.lang);
         lines.push(row(topic.title.get(ctx.lang), values, ctx.theme.text()));
     }
-    let total = table_values(ctx.stats.cards, &ctx.stats.retention.mature);
-    lines.push(row(ctx.t("All", "전체"), total, ctx.theme.title()));
-    let note = ctx.t(
-        "Retention: reviews of mature cards (interval ≥ 21 days) not graded Again",
-        "유지율: 성숙한 카드(간격 21일 이상) 복습 중 '다시'를 누르지 않은 비율",
-    );
+    let total = table_values(ctx.stats.cards, &ctx.stats.retention.mature, ctx.lang);
+    lines.push(row(all, total, ctx.theme.title()));
+    let note = words.note;
     lines.extend(wrap_lines(
         &[Line::styled(note.to_string(), ctx.theme.dim())],
         inner.width,
@@ -394,22 +349,19 @@ pub fn topics(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 }
 
 /// One table row's cells: the four stage counts and the true retention.
-fn table_values(c: CardCounts, mature: &Retention) -> [String; 5] {
+fn table_values(c: CardCounts, mature: &Retention, lang: Lang) -> [String; 5] {
     [
         c.new.to_string(),
         c.learning.to_string(),
         c.young.to_string(),
         c.mature.to_string(),
-        rate(mature),
+        rate(mature, lang),
     ]
 }
 
 /// Rows the topic panel needs at `width` (borders included).
 pub fn topics_height(ctx: &Ctx, width: u16) -> u16 {
-    let note = ctx.t(
-        "Retention: reviews of mature cards (interval ≥ 21 days) not graded Again",
-        "유지율: 성숙한 카드(간격 21일 이상) 복습 중 '다시'를 누르지 않은 비율",
-    );
+    let note = ctx.words().note;
     let note_lines = wrap_lines(&[Line::raw(note)], width.saturating_sub(2)).len();
     (ctx.stats.topics.len() + 2 + note_lines + 2) as u16
 }
@@ -418,7 +370,7 @@ pub fn topics_height(ctx: &Ctx, width: u16) -> u16 {
 /// each topic's.
 fn readiness_lines(ctx: &Ctx) -> Vec<Line<'static>> {
     let r = ctx.readiness;
-    let t = crate::ui::text::of(ctx.lang).readiness();
+    let t = crate::text::of(ctx.lang).readiness();
     let headline = match r.overall {
         Some(p) => Line::styled(
             (t.overall)(p.scaled, p.low, p.high, of_fraction(p.pass_chance)),
@@ -459,7 +411,7 @@ fn readiness_lines(ctx: &Ctx) -> Vec<Line<'static>> {
 
 /// Exam readiness for tomorrow: overall and per topic.
 pub fn readiness(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
-    let title = format!(" {} ", crate::ui::text::of(ctx.lang).readiness().title);
+    let title = format!(" {} ", crate::text::of(ctx.lang).readiness().title);
     ctx.text_panel(area, buf, title, &readiness_lines(ctx));
 }
 
@@ -467,13 +419,4 @@ pub fn readiness(ctx: &Ctx, area: Rect, buf: &mut Buffer) {
 pub fn readiness_height(ctx: &Ctx, width: u16) -> u16 {
     let lines = readiness_lines(ctx);
     (wrap_lines(&lines, width.saturating_sub(2)).len() + 2) as u16
-}
-
-/// "1 day", "3 days".
-fn days(n: u32) -> String {
-    if n == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{n} days")
-    }
 }

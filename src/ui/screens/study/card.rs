@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use super::StudyState;
 use crate::core::content::{Item, Lang};
 use crate::core::srs::{Current, Phase};
+use crate::text;
 use crate::ui::screens::Shared;
 use crate::ui::widgets::{question_view, rich};
 
@@ -53,10 +54,7 @@ pub(super) fn lines<'a>(state: &'a StudyState, current: &Current, shared: &'a Sh
                     lines.extend(rich::body_lines(detail.get(lang), theme.text()));
                 }
                 if let Some(correction) = &f.correction {
-                    let label = match lang {
-                        Lang::En => "Correction: ",
-                        Lang::Ko => "정정: ",
-                    };
+                    let label = text::of(lang).study().correction;
                     lines.push(Line::from(vec![
                         Span::styled(label, theme.warn()),
                         Span::raw(correction.get(lang)),
@@ -72,14 +70,11 @@ pub(super) fn lines<'a>(state: &'a StudyState, current: &Current, shared: &'a Sh
 
 /// The card's phase in the interface language.
 fn phase_label(phase: Phase, lang: Lang) -> &'static str {
-    match (lang, phase) {
-        (Lang::En, Phase::New) => "new card",
-        (Lang::En, Phase::Learning) => "learning",
-        (Lang::En, Phase::Review) => "review",
-        (Lang::En, Phase::Relearning) => "relearning",
-        (Lang::Ko, Phase::New) => "새 카드",
-        (Lang::Ko, Phase::Learning) => "학습 중",
-        (Lang::Ko, Phase::Review) => "복습",
-        (Lang::Ko, Phase::Relearning) => "재학습",
+    let [new, learning, review, relearning] = text::of(lang).study().phases;
+    match phase {
+        Phase::New => new,
+        Phase::Learning => learning,
+        Phase::Review => review,
+        Phase::Relearning => relearning,
     }
 }

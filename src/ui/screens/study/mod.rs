@@ -22,10 +22,10 @@ use crate::core::content::{Deck, Item, Lang};
 use crate::core::progress::Rating;
 use crate::core::quiz::{Graded, Question, QuizError, grade};
 use crate::core::srs::{Mode, StudySession};
+use crate::text;
 use crate::ui::keymap::{Context, key_name};
 use crate::ui::msg::{Action, Msg};
 use crate::ui::screens::Effect;
-use crate::ui::text;
 use crate::ui::widgets::rich::{self, scrolled};
 use crate::ui::widgets::scroll::Scroll;
 
@@ -52,12 +52,7 @@ pub struct StudyState {
 
 /// The title bar text.
 pub fn title(lang: Lang, cram: bool) -> &'static str {
-    match (lang, cram) {
-        (Lang::En, false) => "Study",
-        (Lang::En, true) => "Study (cram: schedule unchanged)",
-        (Lang::Ko, false) => "학습",
-        (Lang::Ko, true) => "학습 (벼락치기: 일정 변경 없음)",
-    }
+    text::of(lang).study().title[usize::from(cram)]
 }
 
 impl StudyState {
@@ -169,10 +164,7 @@ impl StudyState {
         };
         if self.picked.len() < question.choose {
             let (choose, keys) = (question.choose, choice_keys(question.choices.len()));
-            return Outcome::status(match lang {
-                Lang::En => format!("Pick {choose} with {keys} first, then Enter."),
-                Lang::Ko => format!("먼저 {keys}로 {choose}개를 고른 뒤 Enter를 누르세요."),
-            });
+            return Outcome::status((text::of(lang).study().pick_first)(choose, &keys));
         }
         let chosen: Vec<usize> = self.picked.iter().copied().collect();
         match grade(question, &chosen) {
@@ -233,23 +225,17 @@ impl StudyState {
             Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
         let lines = card::lines(self, current, shared);
         let remaining = self.session.remaining();
-        let title = match lang {
-            Lang::En => format!(
-                " due {} · learning {} · new {} ",
-                remaining.due, remaining.learning, remaining.new
-            ),
-            Lang::Ko => format!(
-                " 복습 {} · 학습 중 {} · 새 카드 {} ",
-                remaining.due, remaining.learning, remaining.new
-            ),
-        };
+        let title = (text::of(lang).study().remaining)(remaining.due, remaining.learning, remaining.new);
         scrolled(frame, card_area, lines, title, &self.scroll, shared);
-        frame.render_widget(Paragraph::new(self.buttons(shared)), buttons_area);
+        frame.render_widget(
+            Paragraph::new(self.buttons(shared, buttons_area.width)),
+            buttons_area,
+        );
     }
 
     /// The line under the card: what to press now, or the four grades with their intervals, the suggested
-    /// one marked.
-    fn buttons(&self, shared: &Shared) -> Line<'static> {
+    /// one marked, in `width` columns.
+    fn buttons(&self, shared: &Shared, width: u16) -> Line<'static> {
         let theme = &shared.theme;
         let lang = shared.lang;
         let key = |action, default: &str| {
@@ -260,44 +246,48 @@ impl StudyState {
         };
         match self.context() {
             Context::Study => {
-                let hint = match lang {
-                    Lang::En => format!("{}: show answer", key(Action::Reveal, "Space")),
-                    Lang::Ko => format!("{}: 답 보기", key(Action::Reveal, "Space")),
-                };
+                let hint = (text::of(lang).study().reveal)(&key(Action::Reveal, "Space"));
                 return Line::from(Span::styled(hint, theme.key()));
             }
             Context::StudyChoose => {
                 let keys = choice_keys(self.question.as_ref().map_or(0, |q| q.choices.len()));
-                let hint = match lang {
-                    Lang::En => format!("choose with {keys}, then Enter to answer"),
-                    Lang::Ko => format!("{keys}로 고르고 Enter로 답하세요"),
-                };
+                let hint = (text::of(lang).study().choose)(&keys);
                 return Line::from(Span::styled(hint, theme.key()));
             }
             _ => {}
         }
-        let names = match lang {
-            Lang::En => ["Again", "Hard", "Good", "Easy"],
-            Lang::Ko => ["다시", "어려움", "알맞음", "쉬움"],
-        };
+        let names = text::of(lang).study().grades;
         let previews = self.session.previews(shared.now);
         let suggested = self.suggested().number() as usize - 1;
-        let mut spans = Vec::new();
-        for (i, name) in names.iter().enumerate() {
-            let wait = previews
-                .as_ref()
-                .map(|p| format!(" {}", text::of(lang).wait(p[i].wait)))
-                .unwrap_or_default();
-            let mark = if i == suggested { "▸" } else { " " };
-            spans.push(Span::styled(format!("{mark}{} ", i + 1), theme.key()));
-            let style = if i == suggested {
-                theme.title()
-            } else {
-                theme.text()
-            };
-            spans.push(Span::styled(format!("{name}{wait}  "), style));
-        }
-        rich::clip(Line::from(spans), 200)
+        // Narrow first the gaps, then drop intervals from the last button back: a clipped `1.3개월` reads
+        // `1.3개` ("1.3 items"), so an interval is shown whole or not at all.
+        let line = |gap: &str, waits: usize| {
+            let mut spans = Vec::new();
+            for (i, name) in names.iter().enumerate() {
+                let wait = previews
+                    .as_ref()
+                    .filter(|_| i < waits)
+                    .map(|p| format!(" {}", text::of(lang).wait(p[i].wait)))
+                    .unwrap_or_default();
+                let mark = if i == suggested { "▸" } else { " " };
+                spans.push(Span::styled(format!("{mark}{} ", i + 1), theme.key()));
+                let style = if i == suggested {
+                    theme.title()
+                } else {
+                    theme.text()
+                };
+                let gap = if i + 1 < names.len() { gap } else { "" };
+                spans.push(Span::styled(format!("{name}{wait}{gap}"), style));
+            }
+            Line::from(spans)
+        };
+        let fits = |l: &Line| l.width() <= usize::from(width);
+        let options = [("  ", 4), (" ", 4), (" ", 3), (" ", 2), (" ", 1), (" ", 0)];
+        options
+            .iter()
+            .map(|&(gap, waits)| line(gap, waits))
+            .find(fits)
+            .unwrap_or_else(|| rich::clip(line(" ", 0), width))
     }
 
     /// Whether this session is a cram session.
@@ -317,10 +307,8 @@ fn choice_keys(n: usize) -> String {
 fn replace(shared: &Shared, topic: Option<String>, mode: Mode, extra_new: u32) -> Outcome {
     let session = shared.study_session(topic.as_deref(), mode, extra_new);
     if session.is_finished() {
-        return Outcome::status(match shared.lang {
-            Lang::En => "Nothing left to study in this scope.",
-            Lang::Ko => "이 범위에는 더 학습할 카드가 없습니다.",
-        });
+        let [one_topic, all] = text::of(shared.lang).study().nothing_left;
+        return Outcome::status(if topic.is_some() { one_topic } else { all });
     }
     let mut state = StudyState::new(session, topic, &shared.deck);
     state.extra_new = extra_new;

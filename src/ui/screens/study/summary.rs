@@ -11,8 +11,8 @@ use super::{MORE_NEW, StudyState};
 use crate::core::content::Lang;
 use crate::core::percent::percent;
 use crate::core::srs::{Mode, NextDue, SessionSummary};
+use crate::text;
 use crate::ui::screens::Shared;
-use crate::ui::text;
 use crate::ui::widgets::fmt::clock;
 use crate::ui::widgets::rich::scrolled;
 
@@ -25,10 +25,8 @@ pub(super) fn render(state: &StudyState, frame: &mut Frame, area: Rect, shared: 
         scheduled: state.session.mode() == Mode::Scheduled,
     };
     let lines = lines(&s, shared.now, next, shared);
-    let title = match shared.lang {
-        Lang::En => " Session finished ",
-        Lang::Ko => " 학습 완료 ",
-    };
+    // Nothing answered: the session did not "finish" anything, it had nothing to show (K09).
+    let title = text::of(shared.lang).summary().titles[usize::from(s.reviews > 0)];
     scrolled(frame, area, lines, title.to_string(), &state.scroll, shared);
 }
 
@@ -60,94 +58,48 @@ fn lines(s: &SessionSummary, now: Timestamp, next: Next, shared: &Shared) -> Vec
     let [again, hard, good, easy] = s.by_rating;
     let wait = s.next_due.map(|due| next_wait(due, now, lang));
     let key = |k: &str| Span::styled(format!("{k:>5}  "), theme.key());
-    let mut lines = match lang {
-        Lang::En => vec![
-            Line::styled("Nothing more is due now.", theme.title()),
+    let words = text::of(lang).summary();
+    let tomorrow = Line::raw((words.tomorrow)(s.due_tomorrow, s.new_tomorrow));
+    let mut lines = if s.reviews == 0 {
+        vec![
+            Line::styled(words.headlines[0], theme.title()),
             Line::raw(""),
-            Line::raw(format!(
-                "Cards: {} · reviews: {} · time: {time}",
-                s.cards, s.reviews
-            )),
-            Line::raw(format!("Again {again} · Hard {hard} · Good {good} · Easy {easy}")),
-            Line::raw(match s.reviews {
-                0 => "No card was answered in this session.".to_string(),
-                n => format!(
-                    "Retention this session: {retention}% ({} of {n} not Again)",
-                    s.correct
-                ),
-            }),
-            Line::raw(match &wait {
-                Some(wait) => format!("Next card due in {wait}."),
-                None => "No studied card is scheduled yet.".to_string(),
-            }),
-            Line::raw(format!(
-                "Tomorrow: {} due · {} new",
-                s.due_tomorrow, s.new_tomorrow
-            )),
-        ],
-        Lang::Ko => vec![
-            Line::styled("지금 복습할 카드가 더 없습니다.", theme.title()),
+            tomorrow,
+        ]
+    } else {
+        vec![
+            Line::styled(words.headlines[1], theme.title()),
             Line::raw(""),
-            Line::raw(format!(
-                "카드 {}장 · 복습 {}회 · 소요 시간 {time}",
-                s.cards, s.reviews
-            )),
-            Line::raw(format!(
-                "다시 {again} · 어려움 {hard} · 알맞음 {good} · 쉬움 {easy}"
-            )),
-            Line::raw(match s.reviews {
-                0 => "이번 학습에서 답한 카드가 없습니다.".to_string(),
-                n => format!(
-                    "이번 학습의 기억률: {retention}% (복습 {n}회 중 '다시'를 누르지 않은 응답 {}회)",
-                    s.correct
-                ),
-            }),
+            Line::raw((words.counts)(s.cards, s.reviews, &time)),
+            Line::raw((words.by_grade)(again, hard, good, easy)),
+            Line::raw((words.retention)(retention, s.correct, s.reviews)),
             Line::raw(match &wait {
-                Some(wait) => format!("다음 카드는 {wait} 후에 복습합니다."),
-                None => "아직 예정된 카드가 없습니다.".to_string(),
+                Some(wait) => (words.next_due)(wait),
+                None => words.none_scheduled.to_string(),
             }),
-            Line::raw(format!(
-                "내일: 복습할 카드 {}장 · 새 카드 {}장",
-                s.due_tomorrow, s.new_tomorrow
-            )),
-        ],
+            tomorrow,
+        ]
     };
     if next.scheduled {
         lines.extend(new_card_lines(s, shared));
     }
     lines.push(Line::raw(""));
-    let scope = match (lang, next.one_topic) {
-        (Lang::En, true) => "every card of this topic",
-        (Lang::En, false) => "every card of all topics",
-        (Lang::Ko, true) => "이 주제의 모든 카드",
-        (Lang::Ko, false) => "전체 주제의 모든 카드",
-    };
-    let cram = match lang {
-        Lang::En => "(schedule unchanged)",
-        Lang::Ko => "(일정 변경 없음)",
-    };
+    let scope = words.scopes[usize::from(!next.one_topic)];
+    let cram = words.cram_note;
     if next.studied > 0 {
-        let these = match lang {
-            Lang::En => format!("cram these {} card(s) again {cram}", next.studied),
-            Lang::Ko => format!("방금 학습한 카드 {}장 다시 벼락치기 {cram}", next.studied),
-        };
+        let these = (words.cram_these)(next.studied, cram);
         lines.push(Line::from(vec![key("c"), Span::raw(these)]));
-        let all = match lang {
-            Lang::En => format!("cram {scope} {cram}"),
-            Lang::Ko => format!("{scope} 벼락치기 {cram}"),
-        };
-        lines.push(Line::from(vec![key("C"), Span::raw(all)]));
+        lines.push(Line::from(vec![
+            key("C"),
+            Span::raw((words.cram_scope)(scope, cram)),
+        ]));
     } else {
-        let all = match lang {
-            Lang::En => format!("cram {scope} {cram}"),
-            Lang::Ko => format!("{scope} 벼락치기 {cram}"),
-        };
-        lines.push(Line::from(vec![key("c"), Span::raw(all)]));
+        lines.push(Line::from(vec![
+            key("c"),
+            Span::raw((words.cram_scope)(scope, cram)),
+        ]));
     }
-    let (more, back) = match lang {
-        Lang::En => (format!("study {MORE_NEW} more new cards today"), "back to home"),
-        Lang::Ko => (format!("오늘 새 카드 {MORE_NEW}장 더 학습"), "홈으로"),
-    };
+    let (more, back) = ((words.more_new)(MORE_NEW), words.back);
     lines.push(Line::from(vec![key("n"), Span::raw(more)]));
     lines.push(Line::from(vec![key("Esc"), Span::raw(back)]));
     lines
@@ -155,36 +107,18 @@ fn lines(s: &SessionSummary, now: Timestamp, next: Next, shared: &Shared) -> Vec
 
 /// Why no new card is left today: the daily limit, or related cards studied today.
 fn new_card_lines(s: &SessionSummary, shared: &Shared) -> Vec<Line<'static>> {
-    let lang = shared.lang;
+    let words = text::of(shared.lang).summary();
     let limit = shared.limits.new_per_day;
     let mut lines = Vec::new();
     if s.new_over_limit > 0 {
         lines.push(Line::styled(
-            match lang {
-                Lang::En => format!(
-                    "Today's limit of {limit} new cards is used up: {} more wait (n adds {MORE_NEW} today).",
-                    s.new_over_limit
-                ),
-                Lang::Ko => format!(
-                    "오늘의 새 카드 한도 {limit}장을 다 썼습니다. 새 카드 {}장이 남아 있습니다(n으로 오늘 {MORE_NEW}장 추가).",
-                    s.new_over_limit
-                ),
-            },
+            (words.over_limit)(limit, s.new_over_limit, MORE_NEW),
             shared.theme.warn(),
         ));
     }
     if s.new_held_back > 0 {
         lines.push(Line::styled(
-            match lang {
-                Lang::En => format!(
-                    "{} new card(s) wait for another day: a related card was studied today.",
-                    s.new_held_back
-                ),
-                Lang::Ko => format!(
-                    "새 카드 {}장은 관련 카드를 오늘 학습했으므로 다른 날 나옵니다.",
-                    s.new_held_back
-                ),
-            },
+            (words.held_back)(s.new_held_back),
             shared.theme.dim(),
         ));
     }

@@ -1,5 +1,8 @@
-//! The interface's own words, one catalogue per language: `en` and `ko` each implement [`Catalog`],
-//! and [`of`] picks one for a [`Lang`].
+//! recall's own words, one catalogue per language: `en` and `ko` each implement [`Catalog`], and [`of`]
+//! picks one for a [`Lang`].
+//!
+//! It sits below both `cli` and `ui` (not inside `ui`): the headless commands print from the same
+//! catalogue as the screens, and a command-line tool has no business depending on the interface layer.
 //!
 //! Why a trait and not a message-file crate (fluent, gettext): every message is a method with typed
 //! arguments, so a third language is one more file implementing [`Catalog`], and the compiler lists every
@@ -9,10 +12,12 @@
 //! The catalogue holds the terms the app uses for one concept everywhere (item kinds, search fields,
 //! intervals), the messages built from core's typed errors (core's `Display` stays English, for logs and
 //! tests), status-line notices from the effect runner, and the headless commands' text output.
-//! Screens still hold their own layout strings next to the code that lays them out.
+//! The screens' own sentences are in [`screens`], one struct per screen.
 
+pub mod commands;
 mod en;
 mod ko;
+pub mod screens;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +30,7 @@ use crate::core::srs::SessionError;
 use crate::io::deck::DeckSourceError;
 use crate::io::log::LogWarning;
 
+pub use commands::{CommandWords, DataFailure, ImportFailure};
 pub use en::En;
 pub use ko::Ko;
 
@@ -37,7 +43,7 @@ pub fn of(lang: Lang) -> &'static dyn Catalog {
 }
 
 /// Every message the interface and the headless commands print, in one language.
-pub trait Catalog: Sync {
+pub trait Catalog: CommandWords + Sync {
     // ---- Terms: one word per concept, used by every screen and command.
 
     /// An item kind as a learner calls it (tabs, search results, `recall topics`).
@@ -100,6 +106,24 @@ pub trait Catalog: Sync {
     fn stats(&self) -> &'static StatsText;
     /// Exam readiness (Home, Stats, `recall stats`, the weak-spot quiz).
     fn readiness(&self) -> &'static ReadinessText;
+    /// The exam screen's words.
+    fn exam(&self) -> &'static screens::ExamText;
+    /// The home screen's words.
+    fn home(&self) -> &'static screens::HomeText;
+    /// The study screen's words.
+    fn study(&self) -> &'static screens::StudyText;
+    /// The study summary's words.
+    fn summary(&self) -> &'static screens::SummaryText;
+    /// The quiz screen's words.
+    fn quiz(&self) -> &'static screens::QuizText;
+    /// The browse screen's words.
+    fn browse(&self) -> &'static screens::BrowseText;
+    /// The search screen's words.
+    fn search(&self) -> &'static screens::SearchText;
+    /// The shared widgets' words.
+    fn common(&self) -> &'static screens::CommonText;
+    /// The stats screen's words.
+    fn stats_screen(&self) -> &'static screens::StatsScreenText;
 }
 
 /// What `recall check` counted.
@@ -259,6 +283,39 @@ pub enum Usage {
         /// The option.
         arg: String,
     },
+    /// An argument nothing takes (`recall stats extra`).
+    Unexpected {
+        /// What was typed.
+        value: String,
+    },
+    /// An option given twice (`-n 5 -n 6`).
+    Repeated {
+        /// The option.
+        arg: String,
+    },
+    /// Two options that cannot go together.
+    Conflict {
+        /// The option.
+        arg: String,
+        /// The option(s) it conflicts with.
+        others: Vec<String>,
+    },
+    /// More values than an option takes.
+    TooManyValues {
+        /// The option.
+        arg: String,
+        /// The extra value.
+        value: String,
+    },
+    /// A command that needs a subcommand got none (`recall import`).
+    MissingCommand {
+        /// The command.
+        name: String,
+        /// Its subcommands.
+        commands: Vec<String>,
+    },
+    /// An argument that is not UTF-8 text.
+    NotText,
 }
 
 /// Why a file could not be written, in words each language can say; `detail` is the system's own

@@ -1,10 +1,14 @@
 //! Korean (한국어): 합니다체 for statements, ‑세요 for instructions, ‑시겠습니까 for confirmations, and
-//! Anki's Korean terms where a learner knows them (다시/어려움/알맞음/쉬움, 답 보기, 새 카드, 실행 취소).
+//! Anki's current Korean terms where a learner knows them (다시/어려움/알맞음/쉬움, 정답 보기, 새 카드,
+//! 실행 취소, 평가 for rating a card, 기억률 for retention, 성숙 카드/어린 카드, 최적화).
 //!
 //! Terms, one per concept: 노트 (section), 요점 (fact: 사실 means "truth", not a kind of card), 비교표
 //! (comparison), 시나리오 (scenario); 검토 표시 (flag); 응답 / 일부 응답 / 미응답 (exam answer states);
 //! 소요 시간 (time spent); 합격선 (pass mark). A reason comes before a path, so a narrow status line
 //! keeps the reason.
+
+mod commands;
+mod screens;
 
 use std::path::Path;
 
@@ -72,10 +76,10 @@ impl Catalog for Ko {
     fn session_error(&self, error: &SessionError) -> String {
         match error {
             SessionError::Finished => "학습이 끝났습니다.",
-            SessionError::NotRevealed => "채점하기 전에 정답을 먼저 확인하세요.",
+            SessionError::NotRevealed => "평가하기 전에 정답을 먼저 확인하세요.",
             SessionError::WritePending => "직전 답을 아직 저장하는 중입니다.",
             SessionError::NothingPending => "저장을 기다리는 답이 없습니다.",
-            SessionError::NothingToUndo => "실행 취소할 채점이 없습니다.",
+            SessionError::NothingToUndo => "실행 취소할 평가가 없습니다.",
         }
         .to_string()
     }
@@ -154,8 +158,8 @@ impl Catalog for Ko {
             }
             Notice::Shortfall(s) => self.shortfall(*s),
             Notice::StudyLocked { holder } => format!(
-                "이 데이터 폴더에서 다른 recall{}이 학습 중입니다. 그쪽을 마치거나 종료하세요\
-                 (둘러보기·검색·통계는 여기서도 됩니다).",
+                "이 데이터 폴더에서 다른 recall{}이 학습 중입니다. 그 recall에서 학습을 마치거나 종료한 뒤 \
+                 다시 시도하세요. 둘러보기·검색·통계는 여기서도 쓸 수 있습니다.",
                 holder.map(|pid| format!("(프로세스 {pid})")).unwrap_or_default()
             ),
             Notice::StudyUnguarded(f) => format!(
@@ -184,7 +188,7 @@ impl Catalog for Ko {
             deck
         };
         format!(
-            "{}: {deck}: 주제 {}개, 항목 {}개, 오류 {}개, 경고 {}개{}",
+            "{} — {deck}: 주제 {}개, 항목 {}개, 오류 {}개, 경고 {}개{}",
             if passed { "통과" } else { "실패" },
             c.topics,
             c.items,
@@ -200,8 +204,8 @@ impl Catalog for Ko {
 
     fn optimized(&self, reviews: usize, cards: usize, saved_to: &Path) -> String {
         format!(
-            "복습 {reviews}회(카드 {cards}장)로 개인 FSRS 매개변수를 맞췄습니다.\n\
-             이제부터 학습에 이 값을 사용합니다. 저장한 곳: {}",
+            "복습 {reviews}회(카드 {cards}장)로 FSRS 매개변수를 최적화했습니다.\n\
+             이제부터 학습에 이 값을 사용합니다(저장 위치: {}).",
             saved_to.display()
         )
     }
@@ -249,15 +253,28 @@ impl Catalog for Ko {
                     allowed.join(", ")
                 )
             }
-            Usage::Malformed { arg, value } => format!("{arg}에 맞지 않는 형식의 값입니다: '{value}'"),
+            Usage::Malformed { arg, value } => format!("{arg}의 값 형식이 올바르지 않습니다: '{value}'"),
             Usage::UnknownCommand { name, suggestion } => {
-                format!("없는 명령입니다: '{name}'{}", similar("명령", suggestion))
+                format!("알 수 없는 명령입니다: '{name}'{}", similar("명령", suggestion))
             }
             Usage::UnknownOption { name, suggestion } => {
-                format!("없는 옵션입니다: '{name}'{}", similar("옵션", suggestion))
+                format!("알 수 없는 옵션입니다: '{name}'{}", similar("옵션", suggestion))
             }
-            Usage::Missing { args } => format!("꼭 필요한 인자가 빠졌습니다: {}", args.join(", ")),
-            Usage::NoValue { arg } => format!("{arg}에는 값이 필요합니다"),
+            Usage::Missing { args } => format!("필수 인자가 없습니다: {}", args.join(", ")),
+            Usage::Unexpected { value } => format!("필요 없는 인자입니다: '{value}'"),
+            Usage::Repeated { arg } => format!("{arg}은(는) 한 번만 쓸 수 있습니다."),
+            Usage::Conflict { arg, others } => {
+                format!("{arg}은(는) {}와(과) 함께 쓸 수 없습니다.", others.join(", "))
+            }
+            Usage::TooManyValues { arg, value } => {
+                format!("{arg}에 값이 너무 많습니다: '{value}'")
+            }
+            Usage::MissingCommand { name, commands } => format!(
+                "'{name}' 다음에 명령이 필요합니다 (가능한 명령: {})",
+                commands.join(", ")
+            ),
+            Usage::NotText => "UTF-8 텍스트가 아닌 인자가 있습니다.".to_string(),
+            Usage::NoValue { arg } => format!("{arg}에는 값이 필요합니다."),
         })
     }
 
@@ -266,7 +283,7 @@ impl Catalog for Ko {
     }
 
     fn csv_only(&self) -> &'static str {
-        "--what reviews와 --what exams는 CSV로만 내보낼 수 있습니다(--format csv 사용)"
+        "--what reviews와 --what exams는 CSV로만 내보낼 수 있습니다(--format csv 사용)."
     }
 
     fn deck_source_error(&self, error: &DeckSourceError) -> String {
@@ -290,13 +307,13 @@ impl Catalog for Ko {
     }
 
     fn deck_invalid(&self, problems: usize) -> String {
-        format!("덱에 문제가 {problems}개 있습니다. `recall check`로 확인하세요")
+        format!("덱에 오류가 {problems}개 있습니다. 자세한 내용은 `recall check`로 확인하세요.")
     }
 
     fn too_few_reviews(&self, have: usize, need: usize) -> String {
         format!(
-            "매개변수를 맞추기에 복습이 부족합니다: 사용 가능 {have}회, 필요 {need}회(카드의 이전 복습보다 \
-             나중 날에 한 복습만 셉니다). 계속 학습한 뒤 다시 시도하세요."
+            "FSRS 매개변수를 최적화하기에는 복습 기록이 부족합니다: 사용 가능 {have}회, 필요 {need}회(같은 \
+             카드를 다른 날 다시 복습한 기록만 셉니다). 더 학습한 뒤 다시 시도하세요."
         )
     }
 
@@ -306,6 +323,42 @@ impl Catalog for Ko {
 
     fn stats(&self) -> &'static StatsText {
         &STATS
+    }
+
+    fn exam(&self) -> &'static crate::text::screens::ExamText {
+        &screens::EXAM
+    }
+
+    fn home(&self) -> &'static crate::text::screens::HomeText {
+        &screens::HOME
+    }
+
+    fn study(&self) -> &'static crate::text::screens::StudyText {
+        &screens::STUDY
+    }
+
+    fn summary(&self) -> &'static crate::text::screens::SummaryText {
+        &screens::SUMMARY
+    }
+
+    fn quiz(&self) -> &'static crate::text::screens::QuizText {
+        &screens::QUIZ
+    }
+
+    fn browse(&self) -> &'static crate::text::screens::BrowseText {
+        &screens::BROWSE
+    }
+
+    fn search(&self) -> &'static crate::text::screens::SearchText {
+        &screens::SEARCH
+    }
+
+    fn common(&self) -> &'static crate::text::screens::CommonText {
+        &screens::COMMON
+    }
+
+    fn stats_screen(&self) -> &'static crate::text::screens::StatsScreenText {
+        &screens::STATS_SCREEN
     }
 
     fn readiness(&self) -> &'static ReadinessText {
@@ -384,17 +437,17 @@ static STATS: StatsText = StatsText {
     streak: |current, longest| format!("연속 학습     {current}일 (최고 {longest}일)"),
     cards: |total, new, learning, young, mature| {
         format!(
-            "카드          {total}장: 새 카드 {new}, 학습 중 {learning}, 어린 카드 {young}, 성숙한 카드 {mature}"
+            "카드          {total}장: 새 카드 {new}, 학습 중 {learning}, 어린 카드 {young}, 성숙 카드 {mature}"
         )
     },
-    retention: |mature, young| format!("유지율        성숙한 카드 {mature} · 어린 카드 {young}"),
+    retention: |mature, young| format!("기억률        성숙 카드 {mature} · 어린 카드 {young}"),
     topic_headers: [
         "주제",
         "새 카드",
         "학습 중",
-        "어린",
-        "성숙한",
-        "유지율(성숙한 카드)",
+        "어린 카드",
+        "성숙 카드",
+        "기억률(성숙 카드)",
     ],
     forecast: |days, total| format!("앞으로 {days}일간 복습 예정: {total}장"),
     today_note: " (오늘, 밀린 복습 포함)",

@@ -1,5 +1,8 @@
 //! English: the words the interface had before the catalogue, unchanged (the snapshots pin them).
 
+mod commands;
+mod screens;
+
 use std::path::Path;
 
 use jiff::SignedDuration;
@@ -117,12 +120,12 @@ impl Catalog for En {
 
     fn check_summary(&self, passed: bool, deck: &str, c: CheckCounts) -> String {
         format!(
-            "{}: {deck}: {} topics, {} items; {} error(s), {} warning(s){}",
+            "{}: {deck}: {}, {}; {}, {}{}",
             if passed { "ok" } else { "FAILED" },
-            c.topics,
-            c.items,
-            c.errors,
-            c.warnings,
+            plural(c.topics, "topic"),
+            plural(c.items, "item"),
+            plural(c.errors, "error"),
+            plural(c.warnings, "warning"),
             if c.strict { " (strict)" } else { "" }
         )
     }
@@ -194,6 +197,42 @@ impl Catalog for En {
 
     fn stats(&self) -> &'static StatsText {
         &STATS
+    }
+
+    fn exam(&self) -> &'static crate::text::screens::ExamText {
+        &screens::EXAM
+    }
+
+    fn home(&self) -> &'static crate::text::screens::HomeText {
+        &screens::HOME
+    }
+
+    fn study(&self) -> &'static crate::text::screens::StudyText {
+        &screens::STUDY
+    }
+
+    fn summary(&self) -> &'static crate::text::screens::SummaryText {
+        &screens::SUMMARY
+    }
+
+    fn quiz(&self) -> &'static crate::text::screens::QuizText {
+        &screens::QUIZ
+    }
+
+    fn browse(&self) -> &'static crate::text::screens::BrowseText {
+        &screens::BROWSE
+    }
+
+    fn search(&self) -> &'static crate::text::screens::SearchText {
+        &screens::SEARCH
+    }
+
+    fn common(&self) -> &'static crate::text::screens::CommonText {
+        &screens::COMMON
+    }
+
+    fn stats_screen(&self) -> &'static crate::text::screens::StatsScreenText {
+        &screens::STATS_SCREEN
     }
 
     fn readiness(&self) -> &'static ReadinessText {

@@ -267,4 +267,31 @@ fn retrievability_follows_the_forgetting_curve_in_study_days() {
     let later = s.retrievability(&card, ts("2025-04-20T12:00:00Z")).unwrap();
     assert!(later < at_stability);
     assert_eq!(s.retrievability(&CardState::NEW, last), None);
+    // A memory no replay should make (a corrupt or hand-edited log) has no recall probability, rather than
+    // 0, 1 or NaN passed on to stats and readiness.
+    for stability in [0.0, -1.0, f32::NAN, f32::INFINITY] {
+        let odd = CardState {
+            memory: Some(Memory {
+                stability,
+                difficulty: 5.0,
+            }),
+            ..card
+        };
+        assert_eq!(s.retrievability(&odd, later_day()), None, "stability {stability}");
+    }
+    // A tiny stability is still a memory: by the next day, more likely forgotten than not (FSRS-6's power
+    // curve has a long tail, 0.35 here).
+    let fragile = CardState {
+        memory: Some(Memory {
+            stability: 1e-3,
+            difficulty: 5.0,
+        }),
+        ..card
+    };
+    let r = s.retrievability(&fragile, later_day()).unwrap();
+    assert!((0.0..0.5).contains(&r), "{r}");
+}
+
+fn later_day() -> jiff::Timestamp {
+    ts("2025-03-11T12:00:00Z")
 }

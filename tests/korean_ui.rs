@@ -354,23 +354,8 @@ fn the_korean_terms_and_intervals_are_korean() {
         ItemKind::Compare,
         ItemKind::Scenario,
     ];
-    let fields = [
-        Field::Title,
-        Field::Body,
-        Field::Prompt,
-        Field::Answer,
-        Field::Detail,
-        Field::Correction,
-        Field::Option(0),
-        Field::Attribute(0),
-        Field::Value { row: 0, option: 0 },
-        Field::Choice(0),
-        Field::Why(0),
-        Field::Explanation,
-        Field::Topic,
-    ];
     let mut words: Vec<String> = kinds.iter().map(|k| ko.kind(*k).to_string()).collect();
-    words.extend(fields.iter().map(|f| ko.field(*f).to_string()));
+    words.extend(Field::EACH_KIND.iter().map(|f| ko.field(*f).to_string()));
     for secs in [0, 60, 5400, 86_400 * 9, 86_400 * 64, 86_400 * 548] {
         let wait = ko.wait(jiff::SignedDuration::from_secs(secs));
         // Units are single letters in English (`10m`, `9d`), too short for the word check.

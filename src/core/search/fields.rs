@@ -43,6 +43,24 @@ pub enum Field {
 }
 
 impl Field {
+    /// One field of each kind (index 0 where a kind has indices): what a table of words or weights per
+    /// field must cover.
+    pub const EACH_KIND: [Field; 13] = [
+        Field::Title,
+        Field::Body,
+        Field::Prompt,
+        Field::Answer,
+        Field::Detail,
+        Field::Correction,
+        Field::Option(0),
+        Field::Attribute(0),
+        Field::Value { row: 0, option: 0 },
+        Field::Choice(0),
+        Field::Why(0),
+        Field::Explanation,
+        Field::Topic,
+    ];
+
     /// The field's kind as a word (`prompt`, `choice`, `value`…), without its indices; used in JSON output.
     pub fn name(self) -> &'static str {
         match self {
@@ -145,23 +163,8 @@ mod tests {
 
     #[test]
     fn every_class_has_an_index_and_a_weight() {
-        let fields = [
-            Field::Title,
-            Field::Body,
-            Field::Prompt,
-            Field::Answer,
-            Field::Detail,
-            Field::Correction,
-            Field::Option(0),
-            Field::Attribute(0),
-            Field::Value { row: 0, option: 0 },
-            Field::Choice(0),
-            Field::Why(0),
-            Field::Explanation,
-            Field::Topic,
-        ];
         let mut seen = [false; CLASSES];
-        for field in fields {
+        for field in Field::EACH_KIND {
             let class = field.class();
             seen[class_index(class)] = true;
             assert!(class_weight(class) > 0.0, "{field:?}");

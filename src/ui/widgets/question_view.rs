@@ -85,17 +85,22 @@ mod tests {
         line.spans.iter().map(|s| s.content.as_ref()).collect()
     }
 
+    /// The bundled deck's first scenario, as a new card shows it.
+    fn first_bundled_question() -> Question {
+        let deck = content::load(&bundled_files().0).deck;
+        let topic = &deck.topics()[0];
+        topic
+            .scenarios
+            .iter()
+            .find_map(|s| Question::shown(&topic.id, s, 0))
+            .expect("the bundled deck has scenarios")
+    }
+
     /// Every wrapped choice and reason hangs under the choice's text (column 9), whatever its state: not
     /// answered yet and picked or not, or graded with each verdict.
     #[test]
     fn wrapped_choices_and_reasons_hang_under_the_choice_text() {
-        let deck = content::load(&bundled_files().0).deck;
-        let topic = &deck.topics()[0];
-        let question = topic
-            .scenarios
-            .iter()
-            .find_map(|s| Question::shown(&topic.id, s, 0))
-            .expect("the bundled deck has scenarios");
+        let question = first_bundled_question();
         let n = question.choices.len();
         let theme = Theme::new(false);
         let mut states: Vec<(Vec<usize>, Option<Graded>)> = vec![(vec![], None), (vec![0, 1], None)];
@@ -136,14 +141,11 @@ mod tests {
     /// Keywords are marked only when the caller asks: an open exam question shows none.
     #[test]
     fn keywords_are_highlighted_only_on_request() {
-        let deck = content::load(&bundled_files().0).deck;
-        let topic = &deck.topics()[0];
-        let question = topic
-            .scenarios
-            .iter()
-            .find_map(|s| Question::shown(&topic.id, s, 0))
-            .filter(|q| !q.keywords.get(Lang::En).is_empty())
-            .expect("the first scenario has keywords");
+        let question = first_bundled_question();
+        assert!(
+            !question.keywords.get(Lang::En).is_empty(),
+            "the first scenario has keywords"
+        );
         let theme = Theme::new(true);
         let marked = |highlight: bool| {
             let lines = lines(&question, &[], None, highlight, Lang::En, &theme);

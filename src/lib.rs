@@ -3,7 +3,7 @@
 //! The crate is two layers with one direction of dependency, `ui → core`:
 //! - [`core`] is the pure domain: it loads and validates decks ([`core::content`]), schedules flashcards and
 //!   runs study sessions ([`core::srs`]), searches decks ([`core::search`]), replays the progress log ([`core::progress`]) and parses settings
-//!   ([`core::config`]); [`core::anki`] turns Anki's text export into a topic file. It never reads the clock or touches the terminal.
+//!   ([`core::config`]); [`core::anki`] turns Anki's text export and packages into topic files and review events. It never reads the clock or touches the terminal.
 //! - [`io`] does the file-system work the core must not: deck folders and the embedded bundled deck, the data
 //!   directory, the append-only progress log and `config.toml`.
 //! - [`cli`] holds the headless commands (`check`, `list`, `topics`, `search`, `optimize`, `stats`, `export`,
@@ -17,7 +17,8 @@
 //! `io::progress::load` → `Progress` → `core::progress::Stats::compute` (the stats screen, `recall stats`)
 //! or `core::progress::export` (bytes) → `io::export::write` (stdout, or a file replaced atomically).
 //!
-//! - [`text`] is the message catalogue, one file per language: every word `cli` and `ui` show a learner.
+//! - [`text`] is the message catalogue, one folder per language (`en`, `ko`): every word `cli` and `ui` show a
+//!   learner, below both, so neither reaches into the other for its words.
 //!
 //! `main.rs` parses arguments with clap and dispatches to a headless command or the interface.
 

@@ -16,6 +16,7 @@
 
 pub mod commands;
 mod en;
+pub mod keys;
 mod ko;
 pub mod screens;
 
@@ -32,6 +33,7 @@ use crate::io::log::LogWarning;
 
 pub use commands::{CommandWords, DataFailure, ImportFailure};
 pub use en::En;
+pub use keys::KeyLabel;
 pub use ko::Ko;
 
 /// The catalogue of `lang`.
@@ -54,6 +56,12 @@ pub trait Catalog: CommandWords + Sync {
     fn field(&self, field: Field) -> &'static str;
     /// How long until a card comes back, for a grade button (`10m`, `10분`).
     fn wait(&self, wait: SignedDuration) -> String;
+    /// What a key does, in the footer and in help.
+    fn key_label(&self, label: KeyLabel) -> &'static str;
+    /// What a key does, in the help overlay, which has room for more words than a footer.
+    fn key_help_label(&self, label: KeyLabel) -> &'static str {
+        self.key_label(label)
+    }
 
     // ---- Errors from core, said at the edge.
 

@@ -1,6 +1,7 @@
 //! English: the words the interface had before the catalogue, unchanged (the snapshots pin them).
 
 mod commands;
+mod keys;
 mod screens;
 
 use std::path::Path;
@@ -22,6 +23,10 @@ use crate::io::log::LogWarning;
 pub struct En;
 
 impl Catalog for En {
+    fn key_label(&self, label: crate::text::KeyLabel) -> &'static str {
+        keys::key_label(label)
+    }
+
     fn kind(&self, kind: ItemKind) -> &'static str {
         kind.name()
     }

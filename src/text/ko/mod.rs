@@ -8,6 +8,7 @@
 //! keeps the reason.
 
 mod commands;
+mod keys;
 mod screens;
 
 use std::path::Path;
@@ -29,6 +30,14 @@ use crate::io::log::{LogWarning, WarningKind};
 pub struct Ko;
 
 impl Catalog for Ko {
+    fn key_label(&self, label: crate::text::KeyLabel) -> &'static str {
+        keys::key_label(label)
+    }
+
+    fn key_help_label(&self, label: crate::text::KeyLabel) -> &'static str {
+        keys::key_help_label(label)
+    }
+
     fn kind(&self, kind: ItemKind) -> &'static str {
         match kind {
             ItemKind::Section => "노트",

@@ -6,6 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::key_overrides::Overrides;
 use super::msg::{Action, Msg};
 use crate::core::content::Lang;
+use crate::text::KeyLabel;
 
 mod bindings;
 pub use bindings::BINDINGS;
@@ -78,8 +79,8 @@ pub struct Binding {
     scope: Scope,
     /// Whether the footer shows it.
     pub hint: bool,
-    /// Label in English and Korean.
-    pub label: (&'static str, &'static str),
+    /// What it does, as the catalogue words it.
+    pub label: KeyLabel,
 }
 
 #[cfg(test)]
@@ -96,20 +97,12 @@ impl Binding {
 
     /// The binding's label in `lang`.
     pub fn label(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.label.0,
-            Lang::Ko => self.label.1,
-        }
+        crate::text::of(lang).key_label(self.label)
     }
 
-    /// The label in the help overlay, which has room for the words a narrow footer leaves out (Korean
-    /// `목록` in the exam footer is `검토 목록` in help; `▸ 추천대로` is `추천대로 평가 (▸)`).
+    /// The label in the help overlay, which has room for the words a narrow footer leaves out.
     pub fn help_label(&self, lang: Lang) -> &'static str {
-        match (lang, self.label.1) {
-            (Lang::Ko, "목록") => "검토 목록",
-            (Lang::Ko, "▸ 추천대로") => "추천대로 평가 (▸)",
-            _ => self.label(lang),
-        }
+        crate::text::of(lang).key_help_label(self.label)
     }
 
     /// The keys that trigger it in `ctx`, as text (`↑/k`, `1-6`, or the override's key); `None` when no key

@@ -109,3 +109,22 @@ fn the_clock_is_read_only_through_io_clock() {
         "the scan sees src"
     );
 }
+
+#[test]
+fn widgets_sit_below_the_screens_and_commands_below_the_interface() {
+    // A widget draws with a `Look` (language, theme, keys), not with a screen's state or the app's `Shared`.
+    let widgets = offending_lines_in("src/ui/widgets", &["ui::screens", "ui::shared", "ui::app"]);
+    assert!(widgets.is_empty(), "widgets reach up:\n{}", widgets.join("\n"));
+    // The commands take their words from `crate::text`, not from the interface (`cli::interactive`, which
+    // runs the interface, may use its screens).
+    let cli = offending_lines_in("src/cli", &["ui::text"]);
+    assert!(
+        cli.is_empty(),
+        "cli reaches into ui for its words:\n{}",
+        cli.join("\n")
+    );
+    assert!(
+        !offending_lines_in("src/ui/widgets", &["Look"]).is_empty(),
+        "the scan sees the widgets"
+    );
+}

@@ -109,6 +109,15 @@ pub use crate::core::readiness::tomorrow as readiness_day;
 const RECOUNT_ALL_AFTER: usize = 64;
 
 impl Shared {
+    /// What widgets draw with: the language, the theme and the key overrides.
+    pub fn look(&self) -> super::widgets::Look<'_> {
+        super::widgets::Look {
+            lang: self.lang,
+            theme: &self.theme,
+            keys: &self.keys,
+        }
+    }
+
     /// Brings today's counts up to date with progress: the topics of the cards that changed since the last
     /// count ([`Shared::note_change`]) are counted again, or every topic when many changed, when the study day
     /// is another, or when a change's card is unknown. Call when Home shows again after progress changed.

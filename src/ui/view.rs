@@ -17,7 +17,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         context: app.context(),
         choices: app.choices_shown(),
     };
-    let body = chrome::render_frame(frame, &screen.title(shared), footer, app.status(), shared);
+    let body = chrome::render_frame(frame, &screen.title(shared), footer, app.status(), shared.look());
     screen.render(frame, body, shared);
     if let Some(help) = app.help() {
         help.render(frame, body, shared);

@@ -302,7 +302,7 @@ impl BrowseState {
             cursor + 1,
             topic.sections.len()
         );
-        rich::scrolled(frame, area, lines, title, &self.scroll, shared);
+        rich::scrolled(frame, area, lines, title, &self.scroll, shared.look());
     }
 
     fn render_facts(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
@@ -362,7 +362,7 @@ impl BrowseState {
         }
         lines.push(rich::source_line(&fact.source, shared.theme.dim()));
         let title = format!(" {}/{} ", cursor + 1, topic.facts.len());
-        rich::scrolled(frame, detail_area, lines, title, &self.scroll, shared);
+        rich::scrolled(frame, detail_area, lines, title, &self.scroll, shared.look());
     }
 
     fn render_compare(&self, frame: &mut Frame, area: Rect, topic: &Topic, cursor: usize, shared: &Shared) {
@@ -478,6 +478,6 @@ impl BrowseState {
             n => (text::of(lang).browse().choose)(n),
         };
         let title = format!(" {}/{}{choose} ", cursor + 1, topic.scenarios.len());
-        rich::scrolled(frame, area, lines, title, &self.scroll, shared);
+        rich::scrolled(frame, area, lines, title, &self.scroll, shared.look());
     }
 }

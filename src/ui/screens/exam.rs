@@ -334,7 +334,14 @@ impl ExamState {
             let flag = text::of(shared.lang).exam().flagged;
             lines.insert(0, Line::styled(flag, shared.theme.warn()));
         }
-        scrolled(frame, area, lines, self.header(shared), &self.scroll, shared);
+        scrolled(
+            frame,
+            area,
+            lines,
+            self.header(shared),
+            &self.scroll,
+            shared.look(),
+        );
     }
 
     fn render_review(&self, frame: &mut Frame, area: Rect, cursor: usize, shared: &Shared) {
@@ -430,7 +437,7 @@ impl ExamState {
             ));
         }
         let title = text::of(shared.lang).exam().result_title;
-        scrolled(frame, area, lines, title.to_string(), &self.scroll, shared);
+        scrolled(frame, area, lines, title.to_string(), &self.scroll, shared.look());
     }
 }
 

@@ -149,7 +149,7 @@ impl QuizState {
             }
             lines.extend(missed_lines(&self.session, shared));
             let title = text::of(lang).quiz().finished_title.to_string();
-            scrolled(frame, area, lines, title, &self.scroll, shared);
+            scrolled(frame, area, lines, title, &self.scroll, shared.look());
             return;
         }
         let Some(question) = self.session.current() else {
@@ -175,7 +175,7 @@ impl QuizState {
             score.correct,
             score.answered,
         );
-        scrolled(frame, area, lines, title, &self.scroll, shared);
+        scrolled(frame, area, lines, title, &self.scroll, shared.look());
     }
 }
 

@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use super::Look;
 use crate::core::content::Lang;
 use crate::core::untrusted::for_terminal;
 use crate::ui::keymap::{self, Context, Hint};
-use crate::ui::screens::Shared;
 use crate::ui::widgets::rich;
 
 /// The smallest terminal the layout works in.
@@ -51,10 +51,10 @@ pub fn render_frame(
     title: &str,
     footer: Footer,
     status: Option<&str>,
-    shared: &Shared,
+    look: Look<'_>,
 ) -> Rect {
-    let (lang, theme) = (shared.lang, &shared.theme);
-    let hints = hint_line(footer, shared, frame.area().width);
+    let (lang, theme) = (look.lang, look.theme);
+    let hints = hint_line(footer, look, frame.area().width);
     let hint_height = 1;
     // The status line is never cut: a long message (a NOT SAVED reason with a path) wraps, taking rows
     // from the body, which keeps at least one.
@@ -95,8 +95,8 @@ pub fn render_frame(
 /// `S submit` hides how to finish, and Korean labels are wider, so a narrow Korean exam met this first.
 /// Then the screen's own keys take the room, and the keys that work everywhere (language, back, quit) drop
 /// first when the footer is narrow.
-fn hint_line(footer: Footer, shared: &Shared, width: u16) -> Line<'static> {
-    let (lang, theme, overrides) = (shared.lang, &shared.theme, &shared.keys);
+fn hint_line(footer: Footer, look: Look<'_>, width: u16) -> Line<'static> {
+    let (lang, theme, overrides) = (look.lang, look.theme, look.keys);
     let hints = keymap::hints(footer.context, lang, overrides, footer.choices);
     let is_help = |h: &Hint| h.help;
     let piece_width = |h: &Hint| h.keys.width() + h.label.width() + 3;

@@ -13,8 +13,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::Look;
 use crate::core::quiz::highlight;
-use crate::ui::screens::Shared;
 use crate::ui::widgets::scroll::{Extent, Scroll};
 
 /// A line where every case-insensitive occurrence of any `phrases` entry is styled `hl` (the segmenting
@@ -583,12 +583,12 @@ pub fn scrolled(
     lines: Vec<Line<'_>>,
     title: String,
     scroll: &Scroll,
-    shared: &Shared,
+    look: Look<'_>,
 ) {
     let title = clip(Line::raw(title), area.width.saturating_sub(2));
     let mut block = Block::default()
         .borders(Borders::ALL)
-        .border_style(shared.theme.border())
+        .border_style(look.theme.border())
         .title(title);
     let inner = block.inner(area);
     let needed = usize::from(scroll.offset()) + usize::from(inner.height) + 1;
@@ -604,8 +604,8 @@ pub fn scrolled(
     scroll.record(extent);
     let offset = scroll.offset();
     if offset < extent.max {
-        let more = crate::text::of(shared.lang).common().more;
-        block = block.title_bottom(Line::styled(more, shared.theme.key()).right_aligned());
+        let more = crate::text::of(look.lang).common().more;
+        block = block.title_bottom(Line::styled(more, look.theme.key()).right_aligned());
     }
     rows.drain(..usize::from(offset).min(rows.len()));
     frame.render_widget(Paragraph::new(rows).block(block), area);
@@ -643,10 +643,15 @@ mod wrap_tests {
 
     #[test]
     fn a_huge_text_in_a_view_is_wrapped_as_far_as_the_view_and_scrolls_on() {
-        let deck = std::sync::Arc::new(crate::core::content::load(&crate::io::deck::bundled_files().0).deck);
-        let shared =
-            crate::ui::shared::Setup::new(deck, crate::core::content::Lang::En, jiff::Timestamp::UNIX_EPOCH)
-                .into_shared();
+        let (theme, keys) = (
+            crate::ui::theme::Theme::new(false),
+            crate::ui::key_overrides::Overrides::default(),
+        );
+        let look = Look {
+            lang: crate::core::content::Lang::En,
+            theme: &theme,
+            keys: &keys,
+        };
         let text = long_text(25_000_000);
         let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(42, 12)).unwrap();
         let mut scroll = Scroll::default();
@@ -659,7 +664,7 @@ mod wrap_tests {
                         vec![Line::raw(text.as_str())],
                         "t".into(),
                         scroll,
-                        &shared,
+                        look,
                     )
                 })
                 .unwrap();

@@ -226,7 +226,7 @@ impl StudyState {
         let lines = card::lines(self, current, shared);
         let remaining = self.session.remaining();
         let title = (text::of(lang).study().remaining)(remaining.due, remaining.learning, remaining.new);
-        scrolled(frame, card_area, lines, title, &self.scroll, shared);
+        scrolled(frame, card_area, lines, title, &self.scroll, shared.look());
         frame.render_widget(
             Paragraph::new(self.buttons(shared, buttons_area.width)),
             buttons_area,

@@ -27,7 +27,14 @@ pub(super) fn render(state: &StudyState, frame: &mut Frame, area: Rect, shared: 
     let lines = lines(&s, shared.now, next, shared);
     // Nothing answered: the session did not "finish" anything, it had nothing to show (K09).
     let title = text::of(shared.lang).summary().titles[usize::from(s.reviews > 0)];
-    scrolled(frame, area, lines, title.to_string(), &state.scroll, shared);
+    scrolled(
+        frame,
+        area,
+        lines,
+        title.to_string(),
+        &state.scroll,
+        shared.look(),
+    );
 }
 
 /// What the summary's keys will do.

@@ -295,3 +295,36 @@ fn retrievability_follows_the_forgetting_curve_in_study_days() {
 fn later_day() -> jiff::Timestamp {
     ts("2025-03-11T12:00:00Z")
 }
+
+#[test]
+fn a_card_leaving_its_steps_starts_review_at_step_0_and_a_lapse_has_no_interval() {
+    let s = scheduler();
+    let start = ts("2025-01-01T10:00:00Z");
+    let learning = s.apply(CARD, &CardState::NEW, Rating::Good, start);
+    assert_eq!((learning.phase, learning.step), (Phase::Learning, 1));
+    let review = s.apply(CARD, &learning, Rating::Good, learning.due.unwrap());
+    assert_eq!((review.phase, review.step), (Phase::Review, 0), "{review:?}");
+    assert!(review.scheduled_days >= 1);
+    let at = review.due.unwrap();
+    let lapsed = s.apply(CARD, &review, Rating::Again, at);
+    assert_eq!(lapsed.phase, Phase::Relearning);
+    // In steps, a card has no interval in days (stats and exports read it), whatever it had in review.
+    assert_eq!(lapsed.scheduled_days, 0, "{lapsed:?}");
+    assert_eq!(lapsed.due, Some(at + mins(10)));
+}
+
+#[test]
+fn hard_on_a_single_step_waits_half_as_long_again() {
+    // Anki: with one learning step, Hard waits 1.5 × the step (at most a day more); with two or more, halfway
+    // to the next step.
+    let one = Steps {
+        learning: vec![mins(10)],
+        relearning: vec![],
+    };
+    let s = scheduler().with_steps(one).unwrap();
+    let now = ts("2025-01-01T10:00:00Z");
+    let hard = s.apply(CARD, &CardState::NEW, Rating::Hard, now);
+    assert_eq!(hard.due, Some(now + mins(15)));
+    let two = scheduler().apply(CARD, &CardState::NEW, Rating::Hard, now);
+    assert_eq!(two.due, Some(now + SignedDuration::from_secs(330)));
+}

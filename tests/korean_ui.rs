@@ -202,15 +202,7 @@ fn the_study_summary_and_an_interrupted_exam_are_korean() {
     studied.update(Msg::Action(Action::Study));
     assert_korean("study summary", &render(&studied, 80, 24), &allowed);
 
-    let options = ExamOptions {
-        questions: 5,
-        minutes: 10,
-        topic: None,
-        seed: 7,
-    };
-    let (exam, _) = ExamSession::start(&deck, &options, now()).unwrap();
-    let mut resumed = app(Arc::clone(&deck), Limits::default());
-    resumed.set_resumable(Some(exam));
+    let mut resumed = with_interrupted_exam(&deck);
     assert_korean("home with an exam", &render(&resumed, 80, 24), &allowed);
     resumed.update(Msg::Action(Action::Exam));
     assert_korean("continue or discard", &render(&resumed, 80, 24), &allowed);
@@ -798,15 +790,7 @@ fn one_korean_term_per_concept_on_the_screens() {
 #[test]
 fn a_discarded_exam_is_called_given_up_not_interrupted() {
     let deck = bundled();
-    let options = ExamOptions {
-        questions: 5,
-        minutes: 10,
-        topic: None,
-        seed: 7,
-    };
-    let (exam, _) = ExamSession::start(&deck, &options, now()).unwrap();
-    let mut app = app(Arc::clone(&deck), Limits::default());
-    app.set_resumable(Some(exam));
+    let mut app = with_interrupted_exam(&deck);
     app.update(Msg::Action(Action::Exam));
     let screen = render(&app, 80, 24);
     // K86, K87: 중단 names the exam that can be continued; throwing it away is 포기.
@@ -966,4 +950,18 @@ fn headless_korean_wording_of_the_second_review() {
         "{locked}"
     );
     assert!(!locked.contains("그쪽"), "{locked}");
+}
+
+/// Home with a five-question exam waiting to be continued.
+fn with_interrupted_exam(deck: &Arc<Deck>) -> App {
+    let options = ExamOptions {
+        questions: 5,
+        minutes: 10,
+        topic: None,
+        seed: 7,
+    };
+    let (exam, _) = ExamSession::start(deck, &options, now()).unwrap();
+    let mut home = app(Arc::clone(deck), Limits::default());
+    home.set_resumable(Some(exam));
+    home
 }

@@ -119,22 +119,14 @@ fn a_term_has_a_bounded_number_of_aliases() {
 
 #[test]
 fn recall_check_refuses_a_term_with_too_many_aliases() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("t.toml"), TOPIC).unwrap();
-    std::fs::write(dir.path().join("glossary.toml"), with_aliases(1_000)).unwrap();
-    let file = dir.path().join("glossary.toml");
-    sandbox::recall()
-        .args(["check", "--content"])
-        .arg(dir.path())
-        .assert()
-        .code(1)
-        .stderr(
-            predicate::str::contains(format!(
-                "{}:3:11: error: 1000 aliases; a term has at most 32",
-                file.display()
-            ))
-            .and(predicate::str::contains("[too-many-aliases]")),
-        );
+    let (dir, file) = deck_with_glossary(&with_aliases(1_000));
+    check(&dir).code(1).stderr(
+        predicate::str::contains(format!(
+            "{}:3:11: error: 1000 aliases; a term has at most 32",
+            file.display()
+        ))
+        .and(predicate::str::contains("[too-many-aliases]")),
+    );
 }
 
 #[test]
@@ -151,19 +143,11 @@ fn a_valid_glossary_expands_search() {
 
 #[test]
 fn recall_check_prints_glossary_diagnostics() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("t.toml"), TOPIC).unwrap();
-    std::fs::write(dir.path().join("glossary.toml"), BAD).unwrap();
-    let file = dir.path().join("glossary.toml");
-    sandbox::recall()
-        .args(["check", "--content"])
-        .arg(dir.path())
-        .assert()
-        .code(1)
-        .stderr(
-            predicate::str::contains(format!("{}:3:19: error: ", file.display()))
-                .and(predicate::str::contains("[duplicate-alias]")),
-        );
+    let (dir, file) = deck_with_glossary(BAD);
+    check(&dir).code(1).stderr(
+        predicate::str::contains(format!("{}:3:19: error: ", file.display()))
+            .and(predicate::str::contains("[duplicate-alias]")),
+    );
 }
 
 #[test]
@@ -212,4 +196,21 @@ fn the_bundled_glossary_has_the_names_learners_type() {
             term.term
         );
     }
+}
+
+/// A deck folder of one small topic and `glossary`, and the glossary's path.
+fn deck_with_glossary(glossary: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.toml"), TOPIC).unwrap();
+    let file = dir.path().join("glossary.toml");
+    std::fs::write(&file, glossary).unwrap();
+    (dir, file)
+}
+
+/// `recall check` run on the deck folder `dir`.
+fn check(dir: &tempfile::TempDir) -> assert_cmd::assert::Assert {
+    sandbox::recall()
+        .args(["check", "--content"])
+        .arg(dir.path())
+        .assert()
 }

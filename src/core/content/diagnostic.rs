@@ -3,6 +3,7 @@
 //! The loader never stops at the first problem: it collects [`Diagnostic`]s for every file and the caller
 //! decides (by [`Severity`] and `--strict`) whether the deck is usable.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -160,6 +161,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Maps byte offsets of one file to line/column positions.
+#[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
@@ -198,7 +200,10 @@ impl<'a> LineIndex<'a> {
 /// Collects the diagnostics of one file.
 pub struct Reporter<'a> {
     path: &'a str,
-    index: LineIndex<'a>,
+    index: Cow<'a, LineIndex<'a>>,
+    /// Where the text this reporter's spans count from begins in the file: non-zero for a piece of a file
+    /// parsed on its own (`super::chunks`).
+    offset: usize,
     /// Everything reported so far.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -208,14 +213,31 @@ impl<'a> Reporter<'a> {
     pub fn new(path: &'a str, text: &'a str) -> Reporter<'a> {
         Reporter {
             path,
-            index: LineIndex::new(text),
+            index: Cow::Owned(LineIndex::new(text)),
+            offset: 0,
             diagnostics: Vec::new(),
         }
     }
 
+    /// A reporter for the piece of the file indexed by `index` that starts at byte `offset`: spans count
+    /// from the piece's start, positions from the file's.
+    pub(crate) fn for_piece(path: &'a str, index: &'a LineIndex<'a>, offset: usize) -> Reporter<'a> {
+        Reporter {
+            path,
+            index: Cow::Borrowed(index),
+            offset,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// The index of the whole file's lines.
+    pub(crate) fn line_index(&self) -> &LineIndex<'a> {
+        &self.index
+    }
+
     /// The line/column where `span` starts.
     pub fn position(&self, span: &Range<usize>) -> Position {
-        self.index.start(span)
+        self.index.position(span.start.saturating_add(self.offset))
     }
 
     /// Reports an error at `span`.
@@ -247,7 +269,7 @@ impl<'a> Reporter<'a> {
     ) -> &mut Diagnostic {
         self.diagnostics.push(Diagnostic {
             path: self.path.to_string(),
-            position: span.map(|s| self.index.start(s)),
+            position: span.map(|s| self.position(s)),
             severity,
             rule,
             message: message.into(),

@@ -8,6 +8,7 @@
 //! through [`DeckFile`] when a worker thread asks for them) and, for `--stale`, the current month.
 //! A file named `glossary.toml` is the deck's glossary ([`glossary_file`]), not a topic.
 
+mod chunks;
 pub mod cues;
 pub mod diagnostic;
 pub mod glossary;
@@ -37,7 +38,12 @@ pub use text::{Keywords, Lang, Text};
 
 use diagnostic::Reporter;
 use parse_budget::{PARSE_BUDGET_BYTES, ParseBudget};
-use raw::RawFile;
+use raw::{RawFile, Shift};
+use schema::Removed;
+
+/// The size of the pieces a big topic file is cut into to parse (see [`chunks`]): big enough that a piece
+/// holds many items, small enough that the parser's memory for the pieces in flight stays a few megabytes.
+const PIECE_BYTES: usize = 1 << 20;
 
 /// One deck file's name and contents.
 #[derive(Debug, Clone)]
@@ -144,10 +150,15 @@ pub fn load_files<F: DeckFile>(files: Vec<F>, options: &LoadOptions) -> Loaded {
 }
 
 fn load_all<F: DeckFile>(files: Vec<F>, options: &LoadOptions) -> Loaded {
+    assemble(check_files(files, options))
+}
+
+/// The deck from its checked files, in file order, and the check across files (duplicate topic ids).
+fn assemble(files: Vec<CheckedFile>) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut topics: Vec<(model::Topic, String, Position)> = Vec::new();
     let mut glossary = Glossary::default();
-    for mut checked in check_files(files, options) {
+    for mut checked in files {
         if let Some(found) = checked.glossary {
             glossary = found;
         }
@@ -178,47 +189,30 @@ fn load_all<F: DeckFile>(files: Vec<F>, options: &LoadOptions) -> Loaded {
 
 /// Reads, parses and validates every file, on as many threads as there are cores (and files); results in
 /// file order. A file is dropped as soon as it is checked.
-///
-/// Plain scoped threads pulling the next file from a counter: a deck has a handful of files of very
-/// different sizes, and idle threads must not spin on a machine whose cores are busy with other work.
 fn check_files<F: DeckFile>(files: Vec<F>, options: &LoadOptions) -> Vec<CheckedFile> {
+    check_files_in_pieces(files, options, PIECE_BYTES)
+}
+
+/// [`check_files`], cutting files into pieces of about `piece_bytes` (tests use small pieces).
+fn check_files_in_pieces<F: DeckFile>(
+    files: Vec<F>,
+    options: &LoadOptions,
+    piece_bytes: usize,
+) -> Vec<CheckedFile> {
     let checker = Checker {
         options,
         parse_budget: ParseBudget::new(PARSE_BUDGET_BYTES),
+        piece_bytes,
     };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(files.len());
-    if workers <= 1 {
-        return files.into_iter().map(|f| checker.open_and_check(f)).collect();
-    }
     let slots: Vec<Mutex<Option<F>>> = files.into_iter().map(|f| Mutex::new(Some(f))).collect();
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(slot) = slots.get(i) else {
-                return done;
-            };
-            let file = slot
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .take()
-                .expect("each file is taken once");
-            done.push((i, checker.open_and_check(file)));
-        }
-    };
-    let mut checked: Vec<(usize, CheckedFile)> = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
-        let mut all = work();
-        for helper in helpers {
-            all.extend(helper.join().expect("checking a file never panics"));
-        }
-        all
-    });
-    checked.sort_by_key(|(i, _)| *i);
-    checked.into_iter().map(|(_, c)| c).collect()
+    in_parallel(&slots, |slot| {
+        let file = slot
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+            .expect("each file is taken once");
+        checker.open_and_check(file)
+    })
 }
 
 /// One file, parsed and validated: its path, its topic (with where its id is) if it has one, the glossary if
@@ -235,6 +229,8 @@ struct Checker<'a> {
     options: &'a LoadOptions,
     /// How much TOML may be parsing at once.
     parse_budget: ParseBudget,
+    /// The size of the pieces big files are cut into.
+    piece_bytes: usize,
 }
 
 impl Checker<'_> {
@@ -274,12 +270,47 @@ impl Checker<'_> {
         file: &SourceFile,
         reporter: &mut Reporter<'_>,
     ) -> Option<(model::Topic, std::ops::Range<usize>)> {
-        // The parsed document, several times the file's size, lives until it is deserialized: the budget is
-        // held until then, not only while the parser runs, or two big files' documents would coexist.
-        let permit = self.parse_budget.reserve(file.text.len());
-        let (mut doc, syntax_errors) = DeTable::parse_recoverable(&file.text);
+        let (raw, removed) = self.parse_file(file, reporter)?;
+        let id_span = raw
+            .topic
+            .as_ref()
+            .and_then(|t| t.get_ref().id.as_ref())
+            .map_or(0..0, |id| id.span());
+        validate::validate_file(raw, &file.path, &removed, self.options, reporter).map(|t| (t, id_span))
+    }
+
+    /// Parses a topic file into its raw tables: in pieces side by side when it is big (see [`chunks`]), else
+    /// whole. A piece with a syntax error sends the file back to a whole parse, whose errors are the ones to
+    /// report.
+    fn parse_file(&self, file: &SourceFile, reporter: &mut Reporter<'_>) -> Option<(RawFile, Removed)> {
+        if let Some(pieces) = chunks::split(&file.text, self.piece_bytes)
+            && let Some(parsed) = self.parse_pieces(file, &pieces, reporter)
+        {
+            return Some(parsed);
+        }
+        self.parse_whole(&file.text, reporter)
+    }
+
+    fn parse_whole(&self, text: &str, reporter: &mut Reporter<'_>) -> Option<(RawFile, Removed)> {
+        self.parse_text(text, reporter, Syntax::Report)
+    }
+
+    /// Parses `text` (a whole file, or a piece of one whose reporter knows where it starts) and checks its
+    /// schema. `None` after a syntax error, which is reported unless `syntax` says otherwise.
+    fn parse_text(
+        &self,
+        text: &str,
+        reporter: &mut Reporter<'_>,
+        syntax: Syntax,
+    ) -> Option<(RawFile, Removed)> {
+        // The parsed document, several times the text's size, lives until it is deserialized: the budget is
+        // held until then, not only while the parser runs, or two big documents would coexist.
+        let permit = self.parse_budget.reserve(text.len());
+        let (mut doc, syntax_errors) = DeTable::parse_recoverable(text);
         if !syntax_errors.is_empty() {
-            report_syntax_errors(&file.text, &syntax_errors, reporter);
+            if syntax == Syntax::Report {
+                report_syntax_errors(text, &syntax_errors, reporter);
+            }
             return None;
         }
         let removed = schema::check(&mut doc, reporter);
@@ -293,13 +324,76 @@ impl Checker<'_> {
             }
         };
         drop(permit);
-        let id_span = raw
-            .topic
-            .as_ref()
-            .and_then(|t| t.get_ref().id.as_ref())
-            .map_or(0..0, |id| id.span());
-        validate::validate_file(raw, &file.path, &removed, self.options, reporter).map(|t| (t, id_span))
+        Some((raw, removed))
     }
+
+    /// Parses the pieces of one file on as many threads as there are cores, and joins them into the file's
+    /// raw tables with the file's spans. `None` if any piece has a syntax error (nothing is reported then).
+    fn parse_pieces(
+        &self,
+        file: &SourceFile,
+        pieces: &[std::ops::Range<usize>],
+        reporter: &mut Reporter<'_>,
+    ) -> Option<(RawFile, Removed)> {
+        let index = reporter.line_index().clone();
+        let parse_piece = |piece: &std::ops::Range<usize>| {
+            let mut piece_reporter = Reporter::for_piece(&file.path, &index, piece.start);
+            let parsed = self.parse_text(&file.text[piece.clone()], &mut piece_reporter, Syntax::Quiet);
+            parsed.map(|(raw, removed)| (raw.shift(piece.start), removed, piece_reporter.diagnostics))
+        };
+        // All or nothing: after a syntax error in any piece, the whole parse reports everything afresh.
+        let parsed: Vec<_> = in_parallel(pieces, parse_piece)
+            .into_iter()
+            .collect::<Option<_>>()?;
+        let mut joined = (RawFile::default(), Removed::default());
+        for (piece, (raw, removed, mut diagnostics)) in pieces.iter().zip(parsed) {
+            joined.0.append(raw);
+            joined.1.append_piece(removed, piece.start);
+            reporter.diagnostics.append(&mut diagnostics);
+        }
+        Some(joined)
+    }
+}
+
+/// Whether a parse reports its syntax errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Syntax {
+    Report,
+    Quiet,
+}
+
+/// `work` applied to each of `jobs` on as many threads as there are cores (and jobs); results in job order.
+///
+/// Plain scoped threads pulling the next job from a counter: a deck has a handful of files of very different
+/// sizes, and idle threads must not spin on a machine whose cores are busy with other work.
+fn in_parallel<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(jobs.len());
+    if workers <= 1 {
+        return jobs.iter().map(work).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let run = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(i) else {
+                return done;
+            };
+            done.push((i, work(job)));
+        }
+    };
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..workers).map(|_| scope.spawn(run)).collect();
+        let mut all = run();
+        for helper in helpers {
+            all.extend(helper.join().expect("a job never panics"));
+        }
+        all
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 /// Reports the TOML syntax errors of a file, with a hint for the mistakes deck authors make most.
@@ -380,6 +474,122 @@ mod tests {
         assert_eq!(found, [("gone.toml", Rule::Unreadable)]);
         assert_eq!(loaded.deck.topics().len(), 1);
         assert_eq!(loaded.deck.topics()[0].id, "t");
+    }
+
+    /// The deck and diagnostics of `files` loaded whole, and loaded with every file cut into pieces of
+    /// about `piece_bytes`, as text to compare.
+    fn whole_and_in_pieces(files: &[SourceFile], piece_bytes: usize) -> (String, String) {
+        let options = LoadOptions::default();
+        let whole = assemble(check_files_in_pieces(
+            files.iter().collect(),
+            &options,
+            usize::MAX / 4,
+        ));
+        let pieces = assemble(check_files_in_pieces(
+            files.iter().collect(),
+            &options,
+            piece_bytes,
+        ));
+        let show = |l: Loaded| format!("{:#?}\n{:#?}", l.deck.topics(), l.diagnostics);
+        (show(whole), show(pieces))
+    }
+
+    #[test]
+    fn the_bundled_deck_cut_into_pieces_loads_as_it_does_whole() {
+        let (files, _) = crate::io::deck::bundled_files();
+        for piece_bytes in [1, 700, 5_000] {
+            let (whole, pieces) = whole_and_in_pieces(&files, piece_bytes);
+            assert!(whole.contains("lambda"), "the deck loaded");
+            assert_eq!(whole, pieces, "pieces of about {piece_bytes} bytes");
+        }
+    }
+
+    /// A file with problems of every stage in several pieces: the schema's (unknown key, wrong type), the
+    /// validator's (duplicate id across pieces, a `related` id defined in another piece, a missing field, a short
+    /// row).
+    const TROUBLED: &str = r#"# problems everywhere
+[topic]
+id = "t"
+title = "T"
+
+[[fact]]
+id = "a"
+prompt = "Which?"
+answer = "A"
+source = "https://example.com/a"
+related = ["c"]
+
+[[fact]]
+id = "b"
+prompt = "Which b?"
+answer = 3
+source = "https://example.com/b"
+colour = "red"
+
+[[scenario]]
+id = "s"
+prompt = "What now?"
+explanation = "Because."
+source = "https://example.com/s"
+[[scenario.choice]]
+text = "x"
+correct = true
+why = "yes"
+[[scenario.choice]]
+text = "y"
+why = "no"
+
+[[fact]]
+id = "a"
+prompt = "Again?"
+answer = "A2"
+source = "https://example.com/a2"
+
+[[section]]
+id = "sec"
+title = "No body"
+
+[[compare]]
+id = "c"
+title = "C"
+options = ["p", "q"]
+sources = ["https://example.com/c"]
+[[compare.row]]
+attribute = "r"
+values = ["1"]
+"#;
+
+    #[test]
+    fn a_file_with_problems_reports_the_same_in_pieces_as_whole() {
+        let files = [SourceFile {
+            path: "t.toml".into(),
+            text: TROUBLED.into(),
+        }];
+        // The first piece is the topic and the first item; then one piece per item.
+        assert!(chunks::split(TROUBLED, 1).is_some_and(|p| p.len() == 6));
+        let (whole, pieces) = whole_and_in_pieces(&files, 1);
+        for rule in [
+            "WrongType",
+            "UnknownField",
+            "DuplicateId",
+            "MissingField",
+            "RowShape",
+        ] {
+            assert!(whole.contains(rule), "{rule} in {whole}");
+        }
+        assert_eq!(whole, pieces);
+    }
+
+    #[test]
+    fn a_syntax_error_in_a_later_piece_is_reported_as_in_the_whole_file() {
+        let text = TROUBLED.replace("prompt = \"Again?\"", "prompt = \"Again?");
+        let files = [SourceFile {
+            path: "t.toml".into(),
+            text,
+        }];
+        let (whole, pieces) = whole_and_in_pieces(&files, 1);
+        assert!(whole.contains("TomlSyntax"), "{whole}");
+        assert_eq!(whole, pieces);
     }
 
     impl DeckFile for Result<SourceFile, Vanished> {

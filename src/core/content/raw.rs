@@ -228,3 +228,115 @@ where
     }
     Ok((en, ko))
 }
+
+/// Moves every span of a value parsed from a piece of a file (`super::chunks`) to where the piece sits in the
+/// whole file, so that positions and the validator's table identities are the file's.
+pub(crate) trait Shift: Sized {
+    /// The value with every span moved `by` bytes later.
+    fn shift(self, by: usize) -> Self;
+}
+
+impl<T: Shift> Shift for Spanned<T> {
+    fn shift(self, by: usize) -> Self {
+        let span = self.span();
+        Spanned::new(span.start + by..span.end + by, self.into_inner().shift(by))
+    }
+}
+
+impl<T: Shift> Shift for Option<T> {
+    fn shift(self, by: usize) -> Self {
+        self.map(|v| v.shift(by))
+    }
+}
+
+impl<T: Shift> Shift for Vec<T> {
+    fn shift(self, by: usize) -> Self {
+        self.into_iter().map(|v| v.shift(by)).collect()
+    }
+}
+
+/// Values that hold no span.
+macro_rules! no_spans {
+    ($($t:ty),*) => {
+        $(impl Shift for $t {
+            fn shift(self, _by: usize) -> Self {
+                self
+            }
+        })*
+    };
+}
+no_spans!(String, i64, bool, RawText, RawKeywords);
+
+/// Shifts each named field of a raw table.
+macro_rules! shift_fields {
+    ($t:ident { $($field:ident),* }) => {
+        impl Shift for $t {
+            fn shift(self, by: usize) -> Self {
+                $t { $($field: self.$field.shift(by)),* }
+            }
+        }
+    };
+}
+shift_fields!(RawFile {
+    topic,
+    section,
+    fact,
+    compare,
+    scenario
+});
+shift_fields!(RawTopic {
+    id,
+    title,
+    summary,
+    order
+});
+shift_fields!(RawSection {
+    id,
+    title,
+    body,
+    sources
+});
+shift_fields!(RawFact {
+    id,
+    prompt,
+    answer,
+    detail,
+    correction,
+    group,
+    related,
+    source,
+    checked
+});
+shift_fields!(RawCompare {
+    id,
+    title,
+    options,
+    sources,
+    row
+});
+shift_fields!(RawRow { attribute, values });
+shift_fields!(RawScenario {
+    id,
+    prompt,
+    keywords,
+    explanation,
+    source,
+    checked,
+    related,
+    choice
+});
+shift_fields!(RawChoice { text, correct, why });
+
+impl RawFile {
+    /// Adds the tables of the next piece of the same file (already [shifted](Shift)). The pieces of a file
+    /// are cut only before items, so at most the first has a `[topic]`.
+    pub(crate) fn append(&mut self, next: RawFile) {
+        if self.topic.is_none() {
+            self.topic = next.topic;
+        }
+        self.section.extend(next.section);
+        self.fact.extend(next.fact);
+        self.compare.extend(next.compare);
+        self.scenario.extend(next.scenario);
+    }
+}

@@ -162,6 +162,19 @@ impl Removed {
     pub fn contains_file_key(&self, field: &str) -> bool {
         self.contains(&FILE_OWNER, field)
     }
+
+    /// Adds what was removed from a piece of the file (`super::chunks`) that starts at byte `offset`.
+    pub(crate) fn append_piece(&mut self, piece: Removed, offset: usize) {
+        let shift = |start: usize| {
+            if start == FILE_OWNER.start {
+                start
+            } else {
+                start + offset
+            }
+        };
+        self.0
+            .extend(piece.0.into_iter().map(|(start, field)| (shift(start), field)));
+    }
 }
 
 /// If `line` is the single-bracket header of an array of tables (`[scenario.choice]`), the header it should be

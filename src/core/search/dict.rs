@@ -17,86 +17,164 @@ use super::tokens::{for_each_word, is_hangul};
 /// A word's index in the sorted dictionary.
 pub type WordId = u32;
 
-/// Builds a [`Dictionary`] one item at a time, in deck order.
-#[derive(Debug, Default)]
-pub struct Builder {
-    ids: HashMap<Box<str>, u32>,
-    /// Per word (in first-seen order): (item, class bits), items ascending.
-    postings: Vec<Vec<(u32, u8)>>,
-    buffer: String,
-    /// Per field class: (words, fields) added.
-    lengths: [(u64, u64); CLASSES],
+/// Something that gives every text to index, as `(item, field class bit, text)`, items ascending (several
+/// texts of one item in a row). [`Dictionary::build`] asks for them twice.
+pub trait Texts {
+    /// Calls `add` with every text, in the same order each time.
+    fn each(&self, add: &mut dyn FnMut(u32, u8, &str));
 }
 
+impl<F: Fn(&mut dyn FnMut(u32, u8, &str))> Texts for F {
+    fn each(&self, add: &mut dyn FnMut(u32, u8, &str)) {
+        self(add)
+    }
+}
+
+/// What the build tracks of one word: where its next posting goes (a count in the first pass), and the last
+/// item it was seen in with that posting's slot, to add a field class to it.
+#[derive(Debug, Clone, Copy)]
+struct WordState {
+    next: u32,
+    last_item: u32,
+    last_at: u32,
+}
+
+impl WordState {
+    const UNSEEN: WordState = WordState {
+        next: 0,
+        last_item: u32::MAX,
+        last_at: 0,
+    };
+
+    /// Records the word in `item`: the slot for a new posting, or `None` when the item already has one.
+    fn posting(&mut self, item: u32) -> Option<u32> {
+        if self.last_item == item {
+            return None;
+        }
+        let at = self.next;
+        *self = WordState {
+            next: at + 1,
+            last_item: item,
+            last_at: at,
+        };
+        Some(at)
+    }
+}
+
+/// Texts gathered one at a time, for tests that build a small dictionary by hand.
+#[cfg(test)]
+#[derive(Debug, Default)]
+pub struct Builder(Vec<(u32, u8, String)>);
+
+#[cfg(test)]
 impl Builder {
-    /// Adds the words of `text`, found in item `item` in a field of class bit `class`.
+    /// Adds a text of `item` in a field of class bit `class`.
     pub fn add(&mut self, item: u32, class: u8, text: &str) {
-        let Builder {
-            ids,
-            postings,
-            buffer,
-            lengths,
-        } = self;
-        let length = &mut lengths[class_index(class)];
-        length.1 += 1;
-        for_each_word(text, buffer, |word, _| {
-            length.0 += 1;
-            let id = match ids.get(word) {
-                Some(&id) => id,
-                None => {
-                    let id = postings.len() as u32;
-                    ids.insert(word.into(), id);
-                    postings.push(Vec::new());
-                    id
-                }
-            };
-            let list = &mut postings[id as usize];
-            match list.last_mut() {
-                Some((last, bits)) if *last == item => *bits |= class,
-                _ => list.push((item, class)),
-            }
-        });
+        self.0.push((item, class, text.to_string()));
     }
 
-    /// The finished, sorted dictionary.
+    /// The dictionary of the texts added.
     pub fn finish(self) -> Dictionary {
-        let mut words: Vec<(Box<str>, u32)> = self.ids.into_iter().collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let total: usize = self.postings.iter().map(Vec::len).sum();
+        Dictionary::build(|add: &mut dyn FnMut(u32, u8, &str)| {
+            for (item, class, text) in &self.0 {
+                add(*item, *class, text);
+            }
+        })
+    }
+}
+
+impl Dictionary {
+    /// Indexes every word of `texts`.
+    ///
+    /// Two passes over the texts: the first counts each word's postings, the second writes them straight to
+    /// their place. Building in one pass would hold each posting twice, in a growing list per word or in a
+    /// log, and a 100,000-item deck has some twelve million postings: fifty megabytes more at the interface's
+    /// peak, for a second pass that runs off the interface's thread.
+    pub fn build(texts: impl Texts) -> Dictionary {
+        let mut ids: HashMap<Box<str>, u32> = HashMap::new();
+        let mut states: Vec<WordState> = Vec::new();
+        let mut lengths = [(0u64, 0u64); CLASSES];
+        let mut buffer = String::new();
+        texts.each(&mut |item, class, text| {
+            let length = &mut lengths[class_index(class)];
+            length.1 += 1;
+            for_each_word(text, &mut buffer, |word, _| {
+                length.0 += 1;
+                let id = match ids.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = states.len() as u32;
+                        ids.insert(word.into(), id);
+                        states.push(WordState::UNSEEN);
+                        id
+                    }
+                };
+                states[id as usize].posting(item);
+            });
+        });
+        let (mut dict, rank) = Dictionary::sorted_words(&ids, &mut states, lengths);
+        texts.each(&mut |item, class, text| {
+            for_each_word(text, &mut buffer, |word, _| {
+                let id = ids[word];
+                let state = &mut states[rank[id as usize] as usize];
+                match state.posting(item) {
+                    Some(at) => {
+                        dict.items[at as usize] = item;
+                        dict.classes[at as usize] = class;
+                    }
+                    None => dict.classes[state.last_at as usize] |= class,
+                }
+            });
+        });
+        dict
+    }
+
+    /// The words of `ids`, sorted, with room for their postings (counted in `states`, which this turns into
+    /// per-word write positions indexed by sorted id); and each first-seen id's sorted id.
+    fn sorted_words(
+        ids: &HashMap<Box<str>, u32>,
+        states: &mut Vec<WordState>,
+        lengths: [(u64, u64); CLASSES],
+    ) -> (Dictionary, Vec<u32>) {
+        let mut sorted: Vec<(&str, u32)> = ids.iter().map(|(w, &id)| (&**w, id)).collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let total = states.iter().map(|s| s.next as usize).sum();
         let mut dict = Dictionary {
-            arena: String::with_capacity(words.iter().map(|(w, _)| w.len()).sum()),
-            bounds: Vec::with_capacity(words.len() + 1),
-            masks: Vec::with_capacity(words.len()),
-            lens: Vec::with_capacity(words.len()),
-            starts: Vec::with_capacity(words.len() + 1),
-            items: Vec::with_capacity(total),
-            classes: Vec::with_capacity(total),
+            arena: String::with_capacity(sorted.iter().map(|(w, _)| w.len()).sum()),
+            bounds: Vec::with_capacity(sorted.len() + 1),
+            masks: Vec::with_capacity(sorted.len()),
+            lens: Vec::with_capacity(sorted.len()),
+            starts: Vec::with_capacity(sorted.len() + 1),
+            items: vec![0; total],
+            classes: vec![0; total],
             choseong: Vec::new(),
-            mean_words: self
-                .lengths
-                .map(|(words, fields)| words as f32 / fields.max(1) as f32),
+            mean_words: lengths.map(|(words, fields)| words as f32 / fields.max(1) as f32),
         };
         dict.bounds.push(0);
         dict.starts.push(0);
-        let mut postings = self.postings;
-        for (sorted, (word, first_seen)) in words.iter().enumerate() {
+        let mut by_rank = Vec::with_capacity(sorted.len());
+        let mut rank_of = vec![0; sorted.len()];
+        for (rank, (word, first_seen)) in sorted.iter().enumerate() {
+            rank_of[*first_seen as usize] = rank as u32;
             dict.arena.push_str(word);
             dict.bounds.push(dict.arena.len() as u32);
             dict.masks.push(char_mask(word));
             dict.lens.push(word.chars().count().min(255) as u8);
-            for (item, class) in std::mem::take(&mut postings[*first_seen as usize]) {
-                dict.items.push(item);
-                dict.classes.push(class);
-            }
-            dict.starts.push(dict.items.len() as u32);
+            let start = *dict.starts.last().expect("starts begins with 0");
+            dict.starts.push(start + states[*first_seen as usize].next);
+            by_rank.push(WordState {
+                next: start,
+                ..WordState::UNSEEN
+            });
             if is_hangul(word)
                 && let Some(form) = choseong_form(word)
             {
-                dict.choseong.push((form.into(), sorted as u32));
+                dict.choseong.push((form.into(), rank as u32));
             }
         }
+        *states = by_rank;
         dict.choseong.sort_unstable();
-        dict
+        (dict, rank_of)
     }
 }
 
@@ -245,6 +323,23 @@ mod tests {
         assert_eq!(d.mean_words(8), 0.0, "no field of that class");
         assert_eq!(d.postings(lambda), (&[0u32][..], &[3u8][..]));
         assert_eq!(d.find("lam"), None);
+    }
+
+    #[test]
+    fn each_word_lists_its_items_ascending_once_with_every_class_it_has_there() {
+        let mut b = Builder::default();
+        b.add(0, 1, "edge lambda");
+        b.add(2, 1, "lambda");
+        b.add(2, 4, "edge edge");
+        b.add(5, 2, "lambda");
+        b.add(5, 8, "Lambda edge");
+        b.add(7, 1, "alone");
+        let d = b.finish();
+        let postings = |w: &str| d.postings(d.find(w).unwrap());
+        assert_eq!(postings("lambda"), (&[0u32, 2, 5][..], &[1u8, 1, 10][..]));
+        assert_eq!(postings("edge"), (&[0u32, 2, 5][..], &[1u8, 4, 8][..]));
+        assert_eq!(postings("alone"), (&[7u32][..], &[1u8][..]));
+        assert_eq!(d.frequency(d.find("lambda").unwrap()), 3);
     }
 
     #[test]

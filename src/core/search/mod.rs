@@ -114,22 +114,22 @@ impl std::fmt::Debug for SearchIndex {
 impl SearchIndex {
     /// Indexes every searchable field of every item of `deck`, in both languages, and its glossary.
     pub fn new(deck: Arc<Deck>) -> SearchIndex {
-        let mut builder = dict::Builder::default();
-        let mut items = Vec::with_capacity(deck.item_count());
-        for (i, (item, content)) in deck.items().enumerate() {
-            let topic = &deck.topics()[item.topic].title;
-            for (field, text) in searchable_texts(content)
-                .into_iter()
-                .chain([(Field::Topic, topic)])
-            {
-                for variant in text.variants() {
-                    builder.add(i as u32, field.class(), variant);
+        let items: Vec<ItemRef> = deck.items().map(|(item, _)| item).collect();
+        let texts = |add: &mut dyn FnMut(u32, u8, &str)| {
+            for (i, (item, content)) in deck.items().enumerate() {
+                let topic = &deck.topics()[item.topic].title;
+                for (field, text) in searchable_texts(content)
+                    .into_iter()
+                    .chain([(Field::Topic, topic)])
+                {
+                    for variant in text.variants() {
+                        add(i as u32, field.class(), variant);
+                    }
                 }
             }
-            items.push(item);
-        }
+        };
         SearchIndex {
-            dict: builder.finish(),
+            dict: Dictionary::build(texts),
             aliases: Aliases::new(deck.glossary()),
             items,
             deck,

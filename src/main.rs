@@ -70,8 +70,14 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
         skip_give_aways: true,
         ..LoadOptions::default()
     };
-    let load =
-        || deck::load_with(&location, &quick).with_context(|| format!("cannot load {}", location.describe()));
+    // A deck folder's checked files are kept on this machine, so a big deck is parsed once per change.
+    let cache = Paths::resolve(cli.data_dir.clone())
+        .ok()
+        .and_then(|paths| paths.deck_cache);
+    let load = || {
+        deck::load_cached(&location, &quick, cache.as_deref())
+            .with_context(|| format!("cannot load {}", location.describe()))
+    };
     match cli.command {
         Some(Command::Check { strict, stale }) => {
             let freshness = match stale {

@@ -13,7 +13,12 @@ next run's counts):
   move     `j`/`k` on Home, 20 moves: time to each redraw
   idle     CPU of the process over --idle seconds on Home after start (after --settle seconds), and after `a` +
            Space (a revealed card)
-Prints median, p99 and worst (ms) of every figure over the runs, and peak RSS (VmHWM) of every run."""
+Prints median, p99 and worst (ms) of every figure over the runs, and peak RSS (VmHWM) of every run.
+
+--cache cold|warm: the deck cache (`io::deck_cache`, in the machine-local state folder) starts empty for every
+run (cold: the deck is parsed and checked, and the cache written), or is filled by one uncounted start before
+the runs (warm: every counted run reads the cache). Either way XDG_STATE_HOME points at a temporary folder, so
+nothing is written to this user's own state folder."""
 import argparse, os, pty, select, shutil, statistics, struct, sys, tempfile, time, fcntl, termios
 
 ap = argparse.ArgumentParser()
@@ -25,17 +30,23 @@ ap.add_argument("--settle", type=float, default=0,
                 help="seconds on Home before the idle flow measures (the search index and quiz pool are built "
                      "in the background after start)")
 ap.add_argument("--timeout", type=float, default=120)
+ap.add_argument("--cache", choices=["cold", "warm"], default="warm")
 a = ap.parse_args()
+
+
+state_home = tempfile.mkdtemp(prefix="recall-state-")
 
 
 class Tui:
     def __init__(self, data):
         args = [a.bin, "--data-dir", data] + (["--content", a.content] if a.content else [])
+        state = tempfile.mkdtemp(prefix="recall-state-") if a.cache == "cold" else state_home
         self.t0 = time.monotonic()
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
             os.environ["TERM"] = "xterm-256color"
+            os.environ["XDG_STATE_HOME"] = state
             os.execv(a.bin, args)
 
     def read_until(self, marker, deadline):
@@ -96,6 +107,13 @@ def add(name, value):
     figures.setdefault(name, []).append(value)
 
 flows = a.flows.split(",")
+if a.cache == "warm":
+    warm_data = tempfile.mkdtemp(prefix="recall-warm-")
+    shutil.copytree(a.data, os.path.join(warm_data, "data"))
+    tui = Tui(os.path.join(warm_data, "data"))
+    tui.read_until(b"Home", a.timeout)
+    tui.quit()
+    shutil.rmtree(warm_data, ignore_errors=True)
 for run in range(a.runs):
     for flow in flows:
         work = tempfile.mkdtemp(prefix="recall-flow-")
@@ -137,6 +155,6 @@ for run in range(a.runs):
 
 def pct(xs, p):
     xs = sorted(xs); return xs[min(len(xs) - 1, int(round(p * (len(xs) - 1))))]
-print(f"{a.bin} --content {a.content} ({a.runs} runs; load average {os.getloadavg()[0]:.1f})")
+print(f"{a.bin} --content {a.content} ({a.runs} runs, deck cache {a.cache}; load average {os.getloadavg()[0]:.1f})")
 for name, xs in figures.items():
     print(f"  {name}: median {statistics.median(xs):.1f}, p99 {pct(xs, 0.99):.1f}, worst {max(xs):.1f} (n={len(xs)})")

@@ -6,10 +6,13 @@
 //! listed at all is a [`DeckSourceError`].
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
 
 use crate::core::content::{self, DeckFile, Diagnostic, LoadOptions, Loaded, Rule, Severity, SourceFile};
+
+use super::deck_cache::{CachedFile, DeckCache};
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/content");
 
@@ -70,6 +73,52 @@ pub fn load(location: &DeckLocation) -> Result<Loaded, DeckSourceError> {
 
 /// [`load`], with the extra checks of `options` (such as `--stale`).
 pub fn load_with(location: &DeckLocation, options: &LoadOptions) -> Result<Loaded, DeckSourceError> {
+    load_uncached(location, options)
+}
+
+/// [`load_with`], taking the files of a deck folder that were checked before from the [`DeckCache`] in
+/// `cache` (a folder), and keeping the others there. Only a deck of at least [`CACHED_DECK_BYTES`] is cached:
+/// a smaller one parses in a few tens of milliseconds, and is not worth a copy on disk. The bundled deck is
+/// always checked.
+pub fn load_cached(
+    location: &DeckLocation,
+    options: &LoadOptions,
+    cache: Option<&Path>,
+) -> Result<Loaded, DeckSourceError> {
+    load_cached_from(location, options, cache, CACHED_DECK_BYTES)
+}
+
+/// [`load_cached`], caching decks of at least `min_bytes`.
+pub(crate) fn load_cached_from(
+    location: &DeckLocation,
+    options: &LoadOptions,
+    cache: Option<&Path>,
+    min_bytes: u64,
+) -> Result<Loaded, DeckSourceError> {
+    if let (DeckLocation::Dir(dir), Some(cache)) = (location, cache) {
+        let files = topic_files(dir)?;
+        let bytes: u64 = files
+            .iter()
+            .filter_map(|f| std::fs::metadata(f.path()).ok())
+            .map(|meta| meta.len())
+            .sum();
+        if bytes < min_bytes {
+            return Ok(content::load_files(files, options));
+        }
+        let cache = Arc::new(DeckCache::new(cache.to_path_buf(), options));
+        let files = files
+            .into_iter()
+            .map(|file| CachedFile::new(file, Arc::clone(&cache)))
+            .collect();
+        return Ok(content::load_files(files, options));
+    }
+    load_uncached(location, options)
+}
+
+/// The smallest deck folder (all its topic files) that [`load_cached`] caches: about 4,000 items.
+pub const CACHED_DECK_BYTES: u64 = 8 << 20;
+
+fn load_uncached(location: &DeckLocation, options: &LoadOptions) -> Result<Loaded, DeckSourceError> {
     match location {
         DeckLocation::Bundled => {
             let (files, mut undecodable) = bundled_files();
@@ -143,8 +192,15 @@ pub const MAX_TOPIC_FILE_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Debug)]
 pub struct FileOnDisk(PathBuf);
 
+impl FileOnDisk {
+    /// Where the file is.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
 impl DeckFile for FileOnDisk {
-    fn with_text<R>(self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
+    fn with_text<R>(&self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
         let path = self.0.display().to_string();
         let unreadable = |message: String, hint: Option<String>| Diagnostic {
             path: path.clone(),

@@ -4,6 +4,7 @@
 //! values the core takes, with typed errors that name the path:
 //! - [`anki_package`]: read Anki's `.apkg`/`.colpkg` packages, write recall's `.apkg` export;
 //! - [`deck`]: the bundled deck or a deck folder → [`crate::core::content::SourceFile`]s;
+//! - [`deck_cache`]: checked deck files kept on this machine, so a big deck is parsed once per change;
 //! - [`paths`]: the data directory (`--data-dir`, `RECALL_DATA_DIR`), settings file and device file;
 //! - [`device`]: this machine's device id;
 //! - [`log`]: append events durably to this device's log; read every device's log;
@@ -19,6 +20,7 @@ pub mod atomic;
 pub mod clock;
 pub mod config;
 pub mod deck;
+pub mod deck_cache;
 pub mod device;
 pub mod export;
 pub mod log;

@@ -39,6 +39,10 @@ pub struct Paths {
     /// Where a study session writes its process id for the message a second one shows (next to the device
     /// file; the lock itself is on the data directory, see [`super::study_lock`]).
     pub study_holder: PathBuf,
+    /// Where checked deck files are kept ([`super::deck_cache`]): beside the device file, on this machine
+    /// only; `None` without a machine-local folder (the cache would otherwise travel with a synced data
+    /// directory).
+    pub deck_cache: Option<PathBuf>,
 }
 
 impl Paths {
@@ -60,6 +64,7 @@ impl Paths {
     /// The paths for `data_dir`, with the device file in `device_dir` (the data directory itself if `None`,
     /// which suits tests and machines without a home directory).
     pub fn with_device_dir(data_dir: PathBuf, device_dir: Option<PathBuf>) -> Paths {
+        let deck_cache = device_dir.as_ref().map(|dir| dir.join("deck-cache"));
         let device_file = match device_dir {
             Some(dir) => dir.join(format!("device-{:016x}", path_hash(&identity(&data_dir)))),
             None => data_dir.join("device"),
@@ -71,6 +76,7 @@ impl Paths {
             data_dir,
             study_holder: device_file.with_file_name(holder_name),
             device_file,
+            deck_cache,
         }
     }
 }
@@ -149,7 +155,7 @@ fn push_by_name(path: &mut PathBuf, part: &std::ffi::OsStr) {
 }
 
 /// FNV-1a of the path's bytes: names the device file of one data directory.
-fn path_hash(path: &Path) -> u64 {
+pub(crate) fn path_hash(path: &Path) -> u64 {
     path.to_string_lossy()
         .bytes()
         .fold(0xcbf2_9ce4_8422_2325, |h, b| {
@@ -215,6 +221,8 @@ mod tests {
                 "{paths:?}"
             );
             assert!(!paths.device_file.starts_with(&data), "{paths:?}");
+            let cache = paths.deck_cache.as_deref().expect("a machine-local folder exists");
+            assert_eq!(cache, home.path().join(device_dir).join("deck-cache"));
         }
         let one = Paths::resolve_on(Some(home.path().join("a")), Some(platform.clone())).unwrap();
         let other = Paths::resolve_on(Some(home.path().join("b")), Some(platform)).unwrap();
@@ -231,6 +239,7 @@ mod tests {
         let data = tempfile::tempdir().unwrap();
         let paths = Paths::resolve_on(Some(data.path().to_path_buf()), None).unwrap();
         assert_eq!(paths.device_file, data.path().join("device"));
+        assert_eq!(paths.deck_cache, None, "no deck cache in a data directory that may be synced");
     }
 
     #[cfg(unix)]

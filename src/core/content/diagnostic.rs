@@ -7,10 +7,12 @@ use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use crate::core::untrusted::one_line;
 
 /// How bad a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
     /// The deck still loads; `--strict` turns these into errors.
     Warning,
@@ -19,7 +21,7 @@ pub enum Severity {
 }
 
 /// A 1-based line and column in a file (column counted in characters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Position {
     /// 1-based line.
     pub line: usize,
@@ -28,7 +30,7 @@ pub struct Position {
 }
 
 /// Which rule a diagnostic reports; stable names used by tests and fixtures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Rule {
     /// The file is not valid TOML.
     TomlSyntax,
@@ -116,7 +118,7 @@ impl Rule {
 }
 
 /// One problem found in a deck file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// The file as the user named it.
     pub path: String,

@@ -5,7 +5,7 @@
 //! [`crate::core::search`], which expands a query word through every spelling of its term.
 
 /// One glossary term and its other spellings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GlossaryTerm {
     /// The spelling the deck uses (`Lambda`, `Step Functions`).
     pub term: String,
@@ -21,7 +21,7 @@ impl GlossaryTerm {
 }
 
 /// Every term of a deck's glossary, in file order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Glossary {
     terms: Vec<GlossaryTerm>,
 }

@@ -24,8 +24,8 @@ pub mod validate;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 
-use serde::Deserialize;
 use serde::de::IntoDeserializer;
+use serde::{Deserialize, Serialize};
 use toml::de::DeTable;
 
 pub use diagnostic::{Diagnostic, Position, Rule, Severity};
@@ -61,17 +61,26 @@ pub struct SourceFile {
 /// `crate::io` implements this for files on disk.
 pub trait DeckFile: Send {
     /// Runs `check` on the file's text, or says why the file cannot be read.
-    fn with_text<R>(self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic>;
+    fn with_text<R>(&self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic>;
+
+    /// What checking this very file (same contents, same options, same program) gave before, if the caller
+    /// kept it (`crate::io::deck_cache`): the loader then skips reading and checking the file.
+    fn checked_before(&self) -> Option<CheckedFile> {
+        None
+    }
+
+    /// Offers the result of checking the file, for [`checked_before`](Self::checked_before) next time.
+    fn keep(&self, _checked: &CheckedFile) {}
 }
 
 impl DeckFile for SourceFile {
-    fn with_text<R>(self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
-        Ok(check(&self))
+    fn with_text<R>(&self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
+        Ok(check(self))
     }
 }
 
 impl DeckFile for &SourceFile {
-    fn with_text<R>(self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
+    fn with_text<R>(&self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
         Ok(check(self))
     }
 }
@@ -216,8 +225,9 @@ fn check_files_in_pieces<F: DeckFile>(
 }
 
 /// One file, parsed and validated: its path, its topic (with where its id is) if it has one, the glossary if
-/// it is the glossary file, and its diagnostics.
-struct CheckedFile {
+/// it is the glossary file, and its diagnostics. What a [`DeckFile`] may keep to skip the work next time.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CheckedFile {
     path: String,
     topic: Option<(model::Topic, Position)>,
     glossary: Option<Glossary>,
@@ -235,13 +245,21 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn open_and_check(&self, file: impl DeckFile) -> CheckedFile {
-        file.with_text(|file| self.check_file(file))
-            .unwrap_or_else(|unreadable| CheckedFile {
-                path: unreadable.path.clone(),
-                topic: None,
-                glossary: None,
-                diagnostics: vec![unreadable],
-            })
+        if let Some(checked) = file.checked_before() {
+            return checked;
+        }
+        let keep = |checked: &CheckedFile| file.keep(checked);
+        file.with_text(|text| {
+            let checked = self.check_file(text);
+            keep(&checked);
+            checked
+        })
+        .unwrap_or_else(|unreadable| CheckedFile {
+            path: unreadable.path.clone(),
+            topic: None,
+            glossary: None,
+            diagnostics: vec![unreadable],
+        })
     }
 
     fn check_file(&self, file: &SourceFile) -> CheckedFile {
@@ -445,7 +463,7 @@ mod tests {
     struct Vanished;
 
     impl DeckFile for Vanished {
-        fn with_text<R>(self, _check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
+        fn with_text<R>(&self, _check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
             Err(Diagnostic {
                 path: "gone.toml".into(),
                 position: None,
@@ -593,7 +611,7 @@ values = ["1"]
     }
 
     impl DeckFile for Result<SourceFile, Vanished> {
-        fn with_text<R>(self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
+        fn with_text<R>(&self, check: impl FnOnce(&SourceFile) -> R) -> Result<R, Diagnostic> {
             match self {
                 Ok(file) => file.with_text(check),
                 Err(vanished) => vanished.with_text(check),

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::glossary::Glossary;
 use super::month::YearMonth;
@@ -29,7 +29,7 @@ pub struct Deck {
 }
 
 /// One topic file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Topic {
     /// Topic id (`lambda`).
     pub id: String,
@@ -42,17 +42,21 @@ pub struct Topic {
     /// The file it came from.
     pub path: String,
     /// Notes to read.
+    #[serde(deserialize_with = "exact_vec")]
     pub sections: Vec<Section>,
     /// Flashcard facts.
+    #[serde(deserialize_with = "exact_vec")]
     pub facts: Vec<Fact>,
     /// Comparison tables.
+    #[serde(deserialize_with = "exact_vec")]
     pub compares: Vec<Compare>,
     /// Exam-style questions.
+    #[serde(deserialize_with = "exact_vec")]
     pub scenarios: Vec<Scenario>,
 }
 
 /// A note to read.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Section {
     /// Item id within the topic.
     pub id: String,
@@ -61,11 +65,12 @@ pub struct Section {
     /// Body: paragraphs separated by blank lines, `- ` bullets.
     pub body: Text,
     /// Source URLs.
+    #[serde(deserialize_with = "exact_vec")]
     pub sources: Vec<String>,
 }
 
 /// One atomic fact; a flashcard.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Fact {
     /// Item id within the topic.
     pub id: String,
@@ -81,41 +86,49 @@ pub struct Fact {
     pub group: Option<String>,
     /// Ids of items of the same topic that give each other's answers away: never introduced as new cards
     /// on the same study day.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact_vec"
+    )]
     pub related: Vec<String>,
     /// Source URL.
     pub source: String,
     /// The month the fact was last checked against its source, if the author recorded it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<YearMonth>,
 }
 
 /// A comparison table: options are columns, rows are attributes.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Compare {
     /// Item id within the topic.
     pub id: String,
     /// Title.
     pub title: Text,
     /// Column headers.
+    #[serde(deserialize_with = "exact_vec")]
     pub options: Vec<Text>,
     /// Rows; each has exactly one value per option.
+    #[serde(deserialize_with = "exact_vec")]
     pub rows: Vec<CompareRow>,
     /// Source URLs.
+    #[serde(deserialize_with = "exact_vec")]
     pub sources: Vec<String>,
 }
 
 /// One attribute of a comparison.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CompareRow {
     /// Row header.
     pub attribute: Text,
     /// One value per option, in option order.
+    #[serde(deserialize_with = "exact_vec")]
     pub values: Vec<Text>,
 }
 
 /// An exam-style multiple-choice question.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Scenario {
     /// Item id within the topic.
     pub id: String,
@@ -128,12 +141,17 @@ pub struct Scenario {
     /// Source URL.
     pub source: String,
     /// The month the scenario was last checked against its source, if the author recorded it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<YearMonth>,
     /// Ids of items of the same topic that give each other's answers away (see [`Fact::related`]).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact_vec"
+    )]
     pub related: Vec<String>,
     /// The options; at least one is correct.
+    #[serde(deserialize_with = "exact_vec")]
     pub choices: Vec<Choice>,
 }
 
@@ -145,7 +163,7 @@ impl Scenario {
 }
 
 /// One option of a scenario.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Choice {
     /// The option text.
     pub text: Text,
@@ -156,7 +174,7 @@ pub struct Choice {
 }
 
 /// The kind of an item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ItemKind {
     /// [`Section`].
@@ -394,4 +412,17 @@ impl Deck {
 /// Joins a topic id and an item id into a global id.
 pub fn global_id(topic: &str, item: &str) -> String {
     format!("{topic}/{item}")
+}
+
+/// Reads a list into a vector of exactly its length. A deck read back from the cache
+/// (`crate::io::deck_cache`) holds hundreds of thousands of short lists, and the doubling a growing vector
+/// does would leave a fifth of the deck's memory allocated and unused.
+pub(crate) fn exact_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let mut list = Vec::<T>::deserialize(deserializer)?;
+    list.shrink_to_fit();
+    Ok(list)
 }

@@ -4,6 +4,8 @@
 //! [`Lang`]. After validation a [`Text`] always has a value for every language (falling back to English, or
 //! to whatever language exists), so the rest of the program never deals with a missing translation.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// A language the interface and the bundled deck are written in.
@@ -110,10 +112,32 @@ impl Serialize for Text {
     }
 }
 
+/// Read back from what [`Serialize`] writes (the deck cache): both languages, stored once when they agree.
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // Borrowed where the input allows, so that text the same in both languages is allocated once.
+        #[derive(Deserialize)]
+        struct Both<'a> {
+            #[serde(borrow)]
+            en: Cow<'a, str>,
+            #[serde(borrow)]
+            ko: Cow<'a, str>,
+        }
+        let Both { en, ko } = Both::deserialize(deserializer)?;
+        Ok(if en == ko {
+            Text::plain(en.into_owned())
+        } else {
+            Text::localized(en.into_owned(), ko.into_owned())
+        })
+    }
+}
+
 /// Validated scenario keywords: phrases of the prompt to highlight, per language.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Keywords {
+    #[serde(deserialize_with = "super::model::exact_vec")]
     en: Vec<String>,
+    #[serde(deserialize_with = "super::model::exact_vec")]
     ko: Vec<String>,
 }
 

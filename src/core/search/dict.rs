@@ -137,7 +137,7 @@ impl Dictionary {
         lengths: [(u64, u64); CLASSES],
     ) -> (Dictionary, Vec<u32>) {
         let mut sorted: Vec<(&str, u32)> = ids.iter().map(|(w, &id)| (&**w, id)).collect();
-        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let total = states.iter().map(|s| s.next as usize).sum();
         let mut dict = Dictionary {
             arena: String::with_capacity(sorted.iter().map(|(w, _)| w.len()).sum()),

@@ -89,23 +89,22 @@ impl DeckFile for CachedFile {
         let Some(header) = &self.header else {
             return;
         };
-        let mut bytes = format!("{header}\n").into_bytes();
-        if serde_json::to_writer(&mut bytes, checked).is_err() {
-            return;
-        }
         // Best effort: without an entry the next start checks the file again, as it did before caches.
-        let _ = write_entry(&self.cache.entry(self.file.path()), &bytes);
+        let _ = write_entry(&self.cache.entry(self.file.path()), header, checked);
     }
 }
 
-/// Writes an entry whole or not at all (a new file renamed over the old). It is not synced: an entry a crash
+/// Writes an entry whole or not at all (a new file renamed over the old), streamed: an entry is as big as
+/// the topic file, and a copy in memory would add to the load's peak. It is not synced: an entry a crash
 /// cuts short fails its parse and is checked afresh.
-fn write_entry(entry: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn write_entry(entry: &Path, header: &str, checked: &CheckedFile) -> std::io::Result<()> {
     let dir = atomic::parent_dir(entry);
     std::fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new().prefix(".recall-").tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.persist(entry)?;
+    let temp = tempfile::Builder::new().prefix(".recall-").tempfile_in(dir)?;
+    let mut out = std::io::BufWriter::new(temp);
+    writeln!(out, "{header}")?;
+    serde_json::to_writer(&mut out, checked)?;
+    out.into_inner().map_err(|e| e.into_error())?.persist(entry)?;
     Ok(())
 }
 
@@ -290,7 +289,10 @@ mod tests {
         load_cached(&location, &quick(), Some(&s.cache)).unwrap();
         assert!(!s.cache.exists());
         load_cached_from(&location, &quick(), Some(&s.cache), deck_bytes).unwrap();
-        assert!(!entries(&s).is_empty(), "a deck of the threshold's size is cached");
+        assert!(
+            !entries(&s).is_empty(),
+            "a deck of the threshold's size is cached"
+        );
     }
 
     #[test]

@@ -221,7 +221,10 @@ mod tests {
                 "{paths:?}"
             );
             assert!(!paths.device_file.starts_with(&data), "{paths:?}");
-            let cache = paths.deck_cache.as_deref().expect("a machine-local folder exists");
+            let cache = paths
+                .deck_cache
+                .as_deref()
+                .expect("a machine-local folder exists");
             assert_eq!(cache, home.path().join(device_dir).join("deck-cache"));
         }
         let one = Paths::resolve_on(Some(home.path().join("a")), Some(platform.clone())).unwrap();
@@ -239,7 +242,10 @@ mod tests {
         let data = tempfile::tempdir().unwrap();
         let paths = Paths::resolve_on(Some(data.path().to_path_buf()), None).unwrap();
         assert_eq!(paths.device_file, data.path().join("device"));
-        assert_eq!(paths.deck_cache, None, "no deck cache in a data directory that may be synced");
+        assert_eq!(
+            paths.deck_cache, None,
+            "no deck cache in a data directory that may be synced"
+        );
     }
 
     #[cfg(unix)]

@@ -61,8 +61,7 @@ impl<'a> Pass<'a> {
         for (&word, &(quality, _)) in &expansion.words {
             let rare = expansion.rarity_of(|| rarity(self.dict.frequency(word), self.items));
             let weight = quality * rare;
-            let (items, classes) = self.dict.postings(word);
-            for (&item, &class) in items.iter().zip(classes) {
+            for (item, class) in self.dict.postings(word) {
                 self.offer(item, weight * class_weight(class));
             }
         }
@@ -100,11 +99,20 @@ impl<'a> Pass<'a> {
         else {
             return;
         };
-        let has = |w: u32, item: &u32| dict.postings(w).0.binary_search(item).is_ok();
+        // Each word's items, decoded once, to look items up in (postings are stored as gaps).
+        let items_of: Vec<Vec<Vec<u32>>> = phrase
+            .iter()
+            .map(|alts| {
+                alts.iter()
+                    .map(|&w| dict.postings(w).map(|(item, _)| item).collect())
+                    .collect()
+            })
+            .collect();
         for &word in scan {
-            let (items, classes) = dict.postings(word);
-            for (&item, &class) in items.iter().zip(classes) {
-                let everywhere = phrase.iter().all(|alts| alts.iter().any(|&w| has(w, &item)));
+            for (item, class) in dict.postings(word) {
+                let everywhere = items_of
+                    .iter()
+                    .all(|alts| alts.iter().any(|items| items.binary_search(&item).is_ok()));
                 if everywhere {
                     self.offer(item, weight * class_weight(class));
                 }

@@ -30,11 +30,12 @@ impl<F: Fn(&mut dyn FnMut(u32, u8, &str))> Texts for F {
     }
 }
 
-/// What the build tracks of one word: where its next posting goes (a count in the first pass), and the last
-/// item it was seen in with that posting's slot, to add a field class to it.
+/// What the build tracks of one word: where its next posting and its next item bytes go (counts, in the
+/// first pass), and the last item it was seen in with that posting's slot, to add a field class to it.
 #[derive(Debug, Clone, Copy)]
 struct WordState {
     next: u32,
+    next_byte: u32,
     last_item: u32,
     last_at: u32,
 }
@@ -42,22 +43,30 @@ struct WordState {
 impl WordState {
     const UNSEEN: WordState = WordState {
         next: 0,
+        next_byte: 0,
         last_item: u32::MAX,
         last_at: 0,
     };
 
-    /// Records the word in `item`: the slot for a new posting, or `None` when the item already has one.
-    fn posting(&mut self, item: u32) -> Option<u32> {
+    /// Records the word in `item`: the slot for a new posting, where its item's bytes go and the gap they
+    /// hold; `None` when the item already has a posting.
+    fn posting(&mut self, item: u32) -> Option<(u32, u32, u32)> {
         if self.last_item == item {
             return None;
         }
-        let at = self.next;
+        let gap = if self.last_item == u32::MAX {
+            item
+        } else {
+            item - self.last_item
+        };
+        let (at, byte) = (self.next, self.next_byte);
         *self = WordState {
             next: at + 1,
+            next_byte: byte + varint::len(gap),
             last_item: item,
             last_at: at,
         };
-        Some(at)
+        Some((at, byte, gap))
     }
 }
 
@@ -86,8 +95,8 @@ impl Builder {
 impl Dictionary {
     /// Indexes every word of `texts`.
     ///
-    /// Two passes over the texts: the first counts each word's postings, the second writes them straight to
-    /// their place. Building in one pass would hold each posting twice, in a growing list per word or in a
+    /// Two passes over the texts: the first counts each word's postings (and their bytes), the second writes
+    /// them straight to their place. Building in one pass would hold each posting twice, in a growing list per word or in a
     /// log, and a 100,000-item deck has some twelve million postings: fifty megabytes more at the interface's
     /// peak, for a second pass that runs off the interface's thread.
     pub fn build(texts: impl Texts) -> Dictionary {
@@ -118,8 +127,8 @@ impl Dictionary {
                 let id = ids[word];
                 let state = &mut states[rank[id as usize] as usize];
                 match state.posting(item) {
-                    Some(at) => {
-                        dict.items[at as usize] = item;
+                    Some((at, byte, gap)) => {
+                        varint::write(gap, &mut dict.gaps[byte as usize..]);
                         dict.classes[at as usize] = class;
                     }
                     None => dict.classes[state.last_at as usize] |= class,
@@ -139,19 +148,22 @@ impl Dictionary {
         let mut sorted: Vec<(&str, u32)> = ids.iter().map(|(w, &id)| (&**w, id)).collect();
         sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let total = states.iter().map(|s| s.next as usize).sum();
+        let total_bytes = states.iter().map(|s| s.next_byte as usize).sum();
         let mut dict = Dictionary {
             arena: String::with_capacity(sorted.iter().map(|(w, _)| w.len()).sum()),
             bounds: Vec::with_capacity(sorted.len() + 1),
             masks: Vec::with_capacity(sorted.len()),
             lens: Vec::with_capacity(sorted.len()),
             starts: Vec::with_capacity(sorted.len() + 1),
-            items: vec![0; total],
+            gap_starts: Vec::with_capacity(sorted.len() + 1),
+            gaps: vec![0; total_bytes],
             classes: vec![0; total],
             choseong: Vec::new(),
             mean_words: lengths.map(|(words, fields)| words as f32 / fields.max(1) as f32),
         };
         dict.bounds.push(0);
         dict.starts.push(0);
+        dict.gap_starts.push(0);
         let mut by_rank = Vec::with_capacity(sorted.len());
         let mut rank_of = vec![0; sorted.len()];
         for (rank, (word, first_seen)) in sorted.iter().enumerate() {
@@ -160,10 +172,14 @@ impl Dictionary {
             dict.bounds.push(dict.arena.len() as u32);
             dict.masks.push(char_mask(word));
             dict.lens.push(word.chars().count().min(255) as u8);
+            let counted = states[*first_seen as usize];
             let start = *dict.starts.last().expect("starts begins with 0");
-            dict.starts.push(start + states[*first_seen as usize].next);
+            let gap_start = *dict.gap_starts.last().expect("gap_starts begins with 0");
+            dict.starts.push(start + counted.next);
+            dict.gap_starts.push(gap_start + counted.next_byte);
             by_rank.push(WordState {
                 next: start,
+                next_byte: gap_start,
                 ..WordState::UNSEEN
             });
             if is_hangul(word)
@@ -178,6 +194,63 @@ impl Dictionary {
     }
 }
 
+/// The postings of one word, decoded as they are read: `(item, field class bits)`, items ascending.
+#[derive(Debug, Clone)]
+pub struct Postings<'a> {
+    gaps: &'a [u8],
+    classes: std::slice::Iter<'a, u8>,
+    item: u32,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = (u32, u8);
+
+    fn next(&mut self) -> Option<(u32, u8)> {
+        let &class = self.classes.next()?;
+        let (gap, used) = varint::read(self.gaps);
+        self.gaps = &self.gaps[used..];
+        self.item += gap;
+        Some((self.item, class))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.classes.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Postings<'_> {}
+
+/// LEB128: seven bits a byte, low first, the high bit set on every byte but the last.
+mod varint {
+    /// How many bytes `n` takes.
+    pub fn len(n: u32) -> u32 {
+        (32 - (n | 1).leading_zeros()).div_ceil(7)
+    }
+
+    /// Writes `n` at the start of `out` (which has room for it).
+    pub fn write(mut n: u32, out: &mut [u8]) {
+        let mut i = 0;
+        while n >= 0x80 {
+            out[i] = (n as u8) | 0x80;
+            n >>= 7;
+            i += 1;
+        }
+        out[i] = n as u8;
+    }
+
+    /// The number at the start of `bytes`, and how many bytes it took.
+    pub fn read(bytes: &[u8]) -> (u32, usize) {
+        let mut n = 0u32;
+        for (i, &b) in bytes.iter().enumerate() {
+            n |= u32::from(b & 0x7f) << (7 * i);
+            if b & 0x80 == 0 {
+                return (n, i + 1);
+            }
+        }
+        (n, bytes.len())
+    }
+}
+
 /// Every distinct word of a deck, sorted, with its postings.
 #[derive(Debug, Default)]
 pub struct Dictionary {
@@ -189,9 +262,13 @@ pub struct Dictionary {
     masks: Vec<u64>,
     /// Each word's length in chars (capped at 255).
     lens: Vec<u8>,
-    /// Word `i`'s postings are `items[starts[i]..starts[i + 1]]` (and the same range of `classes`).
+    /// Word `i` has postings `starts[i]..starts[i + 1]`: their field classes are that range of `classes`,
+    /// their items the gaps in `gaps[gap_starts[i]..gap_starts[i + 1]]`.
     starts: Vec<u32>,
-    items: Vec<u32>,
+    /// Each posting's item as the gap from the word's previous one (the first: the item), in [`varint`]s: a
+    /// byte or two where a plain item takes four, and the postings are most of the index.
+    gaps: Vec<u8>,
+    gap_starts: Vec<u32>,
     classes: Vec<u8>,
     /// The choseong form of every Hangul word (`람다` → `ㄹㄷ`), sorted, with the word.
     choseong: Vec<(Box<str>, WordId)>,
@@ -238,11 +315,16 @@ impl Dictionary {
         (0..self.len()).map(|i| (i as WordId, self.masks[i], usize::from(self.lens[i])))
     }
 
-    /// The items word `id` occurs in (ascending) and the field classes it occurs in there.
-    pub fn postings(&self, id: WordId) -> (&[u32], &[u8]) {
+    /// The items word `id` occurs in (ascending), each with the field classes it occurs in there.
+    pub fn postings(&self, id: WordId) -> Postings<'_> {
         let i = id as usize;
-        let range = self.starts[i] as usize..self.starts[i + 1] as usize;
-        (&self.items[range.clone()], &self.classes[range])
+        let gaps = &self.gaps[self.gap_starts[i] as usize..self.gap_starts[i + 1] as usize];
+        let classes = &self.classes[self.starts[i] as usize..self.starts[i + 1] as usize];
+        Postings {
+            gaps,
+            classes: classes.iter(),
+            item: 0,
+        }
     }
 
     /// How many items word `id` occurs in.
@@ -263,7 +345,9 @@ impl Dictionary {
             + self.masks.len() * 8
             + self.lens.len()
             + self.starts.len() * 4
-            + self.items.len() * 5
+            + self.gap_starts.len() * 4
+            + self.gaps.len()
+            + self.classes.len()
             + self.choseong.iter().map(|(c, _)| c.len() + 20).sum::<usize>()
     }
 
@@ -321,7 +405,7 @@ mod tests {
             (5.0, 1.0, 4.0)
         );
         assert_eq!(d.mean_words(8), 0.0, "no field of that class");
-        assert_eq!(d.postings(lambda), (&[0u32][..], &[3u8][..]));
+        assert_eq!(d.postings(lambda).collect::<Vec<_>>(), [(0, 3)]);
         assert_eq!(d.find("lam"), None);
     }
 
@@ -335,11 +419,60 @@ mod tests {
         b.add(5, 8, "Lambda edge");
         b.add(7, 1, "alone");
         let d = b.finish();
-        let postings = |w: &str| d.postings(d.find(w).unwrap());
-        assert_eq!(postings("lambda"), (&[0u32, 2, 5][..], &[1u8, 1, 10][..]));
-        assert_eq!(postings("edge"), (&[0u32, 2, 5][..], &[1u8, 4, 8][..]));
-        assert_eq!(postings("alone"), (&[7u32][..], &[1u8][..]));
+        let postings = |w: &str| d.postings(d.find(w).unwrap()).collect::<Vec<_>>();
+        assert_eq!(postings("lambda"), [(0, 1), (2, 1), (5, 10)]);
+        assert_eq!(postings("edge"), [(0, 1), (2, 4), (5, 8)]);
+        assert_eq!(postings("alone"), [(7, 1)]);
         assert_eq!(d.frequency(d.find("lambda").unwrap()), 3);
+    }
+
+    #[test]
+    fn items_far_apart_come_back_exact() {
+        let items = [
+            0,
+            1,
+            127,
+            128,
+            255,
+            16_383,
+            16_384,
+            2_097_152,
+            300_000_000,
+            u32::MAX - 1,
+        ];
+        let mut b = Builder::default();
+        for (i, &item) in items.iter().enumerate() {
+            b.add(item, 1 << (i % 4), "word");
+            b.add(item, 1 << 5, if i % 2 == 0 { "even" } else { "odd" });
+        }
+        let d = b.finish();
+        let postings = |w: &str| d.postings(d.find(w).unwrap()).collect::<Vec<_>>();
+        let word: Vec<(u32, u8)> = items
+            .iter()
+            .enumerate()
+            .map(|(i, &item)| (item, 1 << (i % 4)))
+            .collect();
+        assert_eq!(postings("word"), word);
+        let even: Vec<u32> = postings("even").into_iter().map(|(item, _)| item).collect();
+        assert_eq!(even, items.iter().step_by(2).copied().collect::<Vec<_>>());
+        assert_eq!(d.postings(d.find("odd").unwrap()).len(), 5);
+    }
+
+    #[test]
+    fn varints_take_a_byte_per_seven_bits() {
+        for (n, len) in [
+            (0, 1),
+            (127, 1),
+            (128, 2),
+            (16_383, 2),
+            (16_384, 3),
+            (u32::MAX, 5),
+        ] {
+            assert_eq!(varint::len(n), len, "{n}");
+            let mut out = [0u8; 6];
+            varint::write(n, &mut out);
+            assert_eq!(varint::read(&out), (n, len as usize), "{n}");
+        }
     }
 
     #[test]

@@ -245,6 +245,21 @@ mod tests {
     }
 
     #[test]
+    fn a_file_of_two_pieces_length_is_cut() {
+        // The topic and a fact, then a fact padded to the same length: the second starts a piece of
+        // `target` bytes.
+        let (a, b) = (fact("a"), fact("b"));
+        let target = TOPIC.len() + a.len();
+        let exact = format!("{TOPIC}{a}{b}{}", " ".repeat(target - b.len()));
+        assert_eq!(exact.len(), 2 * target);
+        assert_eq!(
+            pieces(&exact, target).map(|p| p.len()),
+            Some(2),
+            "a file exactly twice the target is cut"
+        );
+    }
+
+    #[test]
     fn tables_inside_an_item_stay_with_it() {
         let scenario = "[[scenario]]\nid = \"s\"\n[[scenario.choice]]\ntext = \"x\"\n[[scenario.choice]]\ntext = \"y\"\n";
         let text = format!("{TOPIC}{scenario}{scenario}{scenario}");
@@ -280,6 +295,8 @@ mod tests {
             format!("{TOPIC}{f}[[ fact ]]\n{f}{f}"),
             format!("{TOPIC}{f}[[\"fact\"]]\n{f}{f}"),
             format!("{TOPIC}{f}[[other]]\n{f}{f}"),
+            // A table inside an item before any item: whole-file TOML would tie it to the next `[[fact]]`.
+            format!("{TOPIC}[fact.detail]\nen = \"x\"\n{f}{f}{f}"),
         ];
         for text in cases {
             assert_eq!(split(&text, 1), None, "{text}");

@@ -64,20 +64,21 @@ impl Event {
 
     /// Every id the event names: its own, and the cards, exam and undone event it refers to.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        let referred: Vec<&str> = match &self.kind {
+        // No collection is built: every line of the log is checked through this on reading.
+        let (referred, questions): (&str, &[String]) = match &self.kind {
             EventKind::Review { card, .. }
             | EventKind::Answer { card, .. }
             | EventKind::Reschedule { card, .. }
-            | EventKind::Reset { card } => vec![card],
-            EventKind::Undo { target } => vec![target],
-            EventKind::ExamStarted { exam, questions, .. } => std::iter::once(exam.as_str())
-                .chain(questions.iter().map(String::as_str))
-                .collect(),
+            | EventKind::Reset { card } => (card, &[]),
+            EventKind::Undo { target } => (target, &[]),
+            EventKind::ExamStarted { exam, questions, .. } => (exam, questions),
             EventKind::ExamAnswer { exam, .. }
             | EventKind::ExamFinished { exam, .. }
-            | EventKind::ExamAbandoned { exam } => vec![exam],
+            | EventKind::ExamAbandoned { exam } => (exam, &[]),
         };
-        std::iter::once(self.id.as_str()).chain(referred)
+        [self.id.as_str(), referred]
+            .into_iter()
+            .chain(questions.iter().map(String::as_str))
     }
 }
 
@@ -323,6 +324,26 @@ mod tests {
             let read = Event::from_json_line(line.as_bytes()).map_err(|e| e.to_string());
             prop_assert_eq!(read, general);
         }
+    }
+
+    #[test]
+    fn an_event_names_its_own_id_then_every_id_it_refers_to() {
+        let at = Timestamp::UNIX_EPOCH;
+        let started = Event::new(
+            "e1",
+            at,
+            EventKind::ExamStarted {
+                exam: "x".into(),
+                seed: 7,
+                questions: vec!["t/q1".into(), "t/q2".into()],
+                time_limit_s: 60,
+            },
+        );
+        assert_eq!(started.ids().collect::<Vec<_>>(), ["e1", "x", "t/q1", "t/q2"]);
+        let undo = Event::new("e2", at, EventKind::Undo { target: "e1".into() });
+        assert_eq!(undo.ids().collect::<Vec<_>>(), ["e2", "e1"]);
+        let reset = Event::new("e3", at, EventKind::Reset { card: "t/a".into() });
+        assert_eq!(reset.ids().collect::<Vec<_>>(), ["e3", "t/a"]);
     }
 
     #[test]

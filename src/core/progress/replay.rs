@@ -6,6 +6,7 @@
 //! event at a time (in any order) and gives the same result as a fresh replay.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::BuildHasher;
 
 use foldhash::fast::FixedState;
 
@@ -34,6 +35,10 @@ pub struct Progress {
     stats: ReplayStats,
     /// While [`replay`] reads the log: records are only filed, and every card is folded once at the end.
     filing: bool,
+    /// While filing: how many reviews each card will get, by the hash of its id, so that its history is
+    /// allocated once (growing 100,000 reviews' histories step by step was a tenth of `recall stats`). Ids
+    /// whose hashes collide share a count, which only makes a history's allocation larger.
+    expected_reviews: Map<u64, usize>,
 }
 
 /// Counts of what replay did.
@@ -59,10 +64,20 @@ pub fn replay(events: impl IntoIterator<Item = Event>, scheduler: &Scheduler) ->
     let mut progress = Progress::default();
     progress.seen.reserve(events.len());
     progress.filing = true;
+    let hasher = progress.index.hasher().clone();
+    for event in &events {
+        if let EventKind::Review { card, .. } = &event.kind {
+            *progress
+                .expected_reviews
+                .entry(hasher.hash_one(card.as_str()))
+                .or_default() += 1;
+        }
+    }
     for event in events {
         progress.apply(event, scheduler);
     }
     progress.filing = false;
+    progress.expected_reviews = Map::default();
     fold_all(&mut progress.cards, scheduler);
     progress
 }
@@ -227,8 +242,15 @@ impl Progress {
         let position = match self.index.get(&card) {
             Some(&p) => p,
             None => {
+                let mut progress = CardProgress::default();
+                if let Some(&n) = self
+                    .expected_reviews
+                    .get(&self.index.hasher().hash_one(card.as_str()))
+                {
+                    progress.reviews.reserve_exact(n);
+                }
                 self.index.insert(card.clone(), self.cards.len());
-                self.cards.push((card, CardProgress::default()));
+                self.cards.push((card, progress));
                 self.cards.len() - 1
             }
         };

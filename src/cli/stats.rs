@@ -56,13 +56,17 @@ pub fn run(
 ) -> Result<(), StatsCommandError> {
     let lang = lang.unwrap_or(loaded.config.language);
     super::warn_skipped(loaded, lang, err)?;
-    let stats = Stats::compute(deck, &loaded.progress, loaded.scheduler.clock(), now);
-    let readiness = readiness::predict(
-        deck,
-        &loaded.progress,
-        &loaded.scheduler,
-        readiness::tomorrow(&loaded.scheduler, now),
-    );
+    // Two independent passes over the whole history: one on each core.
+    let (stats, readiness) = std::thread::scope(|scope| {
+        let stats = scope.spawn(|| Stats::compute(deck, &loaded.progress, loaded.scheduler.clock(), now));
+        let readiness = readiness::predict(
+            deck,
+            &loaded.progress,
+            &loaded.scheduler,
+            readiness::tomorrow(&loaded.scheduler, now),
+        );
+        (stats.join().expect("computing stats never panics"), readiness)
+    });
     match format {
         Format::Json => {
             let json = to_json_pretty(&WithReadiness {

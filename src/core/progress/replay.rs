@@ -234,7 +234,8 @@ impl Progress {
 
     /// The card a new review or answer `id` goes to, unless an undo already cancelled it.
     fn card_for(&mut self, card: String, id: &str) -> Option<(&str, &mut CardProgress)> {
-        if self.cancelled.remove(id) {
+        // (Most logs have no undo waiting for its event: the set is empty, and hashing the id is skipped.)
+        if !self.cancelled.is_empty() && self.cancelled.remove(id) {
             self.seen.insert(id.to_string(), None);
             self.stats.undone += 1;
             return None;

@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::BuildHasher;
+use std::sync::{Mutex, PoisonError};
 
 use foldhash::fast::FixedState;
 
@@ -85,22 +86,30 @@ pub fn replay(events: impl IntoIterator<Item = Event>, scheduler: &Scheduler) ->
 /// Cards per thread below which folding stays on one thread.
 const CARDS_PER_THREAD: usize = 512;
 
+/// Cards a thread takes at a time: few enough that a thread held up (by another process on the machine)
+/// leaves the rest of the work to the others rather than making them wait, many enough that taking the next
+/// part costs nothing next to folding it.
+const CARDS_PER_PART: usize = 64;
+
 /// Folds every card from its records, on as many threads as there are cores.
 fn fold_all(cards: &mut [(String, CardProgress)], scheduler: &Scheduler) {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = cards.len().div_ceil(threads).max(CARDS_PER_THREAD);
-    let fold = |part: &mut [(String, CardProgress)]| {
-        for (id, card) in part {
-            card.refold(id, scheduler);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.min(cards.len().div_ceil(CARDS_PER_THREAD)).max(1);
+    let parts = Mutex::new(cards.chunks_mut(CARDS_PER_PART));
+    let fold = || {
+        loop {
+            let next = parts.lock().unwrap_or_else(PoisonError::into_inner).next();
+            let Some(part) = next else {
+                break;
+            };
+            for (id, card) in part {
+                card.refold(id, scheduler);
+            }
         }
     };
     std::thread::scope(|scope| {
-        let mut parts = cards.chunks_mut(chunk);
-        let first = parts.next();
-        let helpers: Vec<_> = parts.map(|part| scope.spawn(move || fold(part))).collect();
-        if let Some(first) = first {
-            fold(first);
-        }
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(fold)).collect();
+        fold();
         for helper in helpers {
             helper.join().expect("folding a card never panics");
         }

@@ -29,8 +29,10 @@ pub struct Progress {
     index: Map<String, usize>,
     exams: BTreeMap<String, ExamRecord>,
     /// Every event id applied (for duplicates), with the card a review or answer belongs to (for undo).
-    /// A review, answer, reschedule or reset is entered by `card_for`, every other event by `apply`.
-    seen: Map<String, Option<usize>>,
+    /// A review, answer, reschedule or reset is entered by `card_for`, every other event by `apply`. (Boxed
+    /// ids and 32-bit positions make an entry 24 bytes instead of 40: the map holds every event of the log,
+    /// 3 MB rather than 5 MB at 100,000 events, all of it fresh pages filled while replay files.)
+    seen: Map<Box<str>, Option<u32>>,
     /// Ids named by an undo before their event arrived.
     cancelled: HashSet<String, FixedState>,
     stats: ReplayStats,
@@ -126,7 +128,7 @@ impl Progress {
     ///
     /// Events may come in any order: one older than a card's latest record re-folds that card.
     pub fn apply(&mut self, event: Event, scheduler: &Scheduler) -> bool {
-        if self.seen.contains_key(&event.id) {
+        if self.seen.contains_key(event.id.as_str()) {
             self.stats.duplicates += 1;
             return false;
         }
@@ -138,7 +140,7 @@ impl Progress {
                 | EventKind::Reschedule { .. }
                 | EventKind::Reset { .. }
         ) {
-            self.seen.insert(event.id.clone(), None);
+            self.seen.insert(event.id.as_str().into(), None);
         }
         let Event { id, at, kind, .. } = event;
         // While filing, records are not folded (see `replay`).
@@ -245,7 +247,7 @@ impl Progress {
     fn card_for(&mut self, card: String, id: &str) -> Option<(&str, &mut CardProgress)> {
         // (Most logs have no undo waiting for its event: the set is empty, and hashing the id is skipped.)
         if !self.cancelled.is_empty() && self.cancelled.remove(id) {
-            self.seen.insert(id.to_string(), None);
+            self.seen.insert(id.into(), None);
             self.stats.undone += 1;
             return None;
         }
@@ -264,14 +266,15 @@ impl Progress {
                 self.cards.len() - 1
             }
         };
-        self.seen.insert(id.to_string(), Some(position));
+        let slot = u32::try_from(position).expect("a log names fewer than 4 billion cards");
+        self.seen.insert(id.into(), Some(slot));
         self.cards.get_mut(position).map(|(id, c)| (id.as_str(), c))
     }
 
     fn undo(&mut self, target: String, scheduler: Option<&Scheduler>) {
-        match self.seen.get(&target) {
-            Some(Some(position)) => {
-                if let Some((card_id, card)) = self.cards.get_mut(*position)
+        match self.seen.get(target.as_str()) {
+            Some(&Some(position)) => {
+                if let Some((card_id, card)) = self.cards.get_mut(position as usize)
                     && card.remove(card_id, &target, scheduler)
                 {
                     self.stats.undone += 1;
@@ -302,7 +305,7 @@ impl Progress {
     /// (also once undone).
     pub fn card_of_event(&self, event: &str) -> Option<&str> {
         let position = (*self.seen.get(event)?)?;
-        self.cards.get(position).map(|(id, _)| id.as_str())
+        self.cards.get(position as usize).map(|(id, _)| id.as_str())
     }
 
     /// A card's current state ([`CardState::NEW`] if the log never mentions it).

@@ -122,9 +122,18 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
         }
         Some(Command::Stats { format }) => {
             let (tz, now) = (TimeZone::system(), clock::now());
+            let beside = LoadOptions {
+                one_thread: true,
+                ..quick
+            };
+            let load = || {
+                deck::load_with(&location, &beside)
+                    .with_context(|| format!("cannot load {}", location.describe()))
+            };
             // The log is parsed first, on every core; the deck loads on its own thread while the log is
             // replayed, whose filing pass leaves a core free (loading it beside the parse only slowed the
-            // parse). A deck that cannot be used is still reported first.
+            // parse), and on one thread, so as not to take that core's share from the filing. A deck that
+            // cannot be used is still reported first.
             let (deck, progress) = std::thread::scope(|scope| {
                 let read = Paths::resolve(cli.data_dir.clone())
                     .map_err(anyhow::Error::from)

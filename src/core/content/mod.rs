@@ -120,6 +120,10 @@ pub struct LoadOptions {
     /// Do not look for answers given away by other prompts (`gives-away`): a warning only `recall check`
     /// shows, and a seventh of the load's time on a 100,000-item deck. Commands that drop warnings set it.
     pub skip_give_aways: bool,
+    /// Check the files one after the other on the calling thread, for a caller that loads the deck beside
+    /// other work on every core (`recall stats` replays the log meanwhile): more threads would only take
+    /// time from that work.
+    pub one_thread: bool,
 }
 
 /// Loads and validates a deck from its files. Never panics, whatever the input.
@@ -186,9 +190,12 @@ fn check_files<F: DeckFile>(files: Vec<F>, options: &LoadOptions) -> Vec<Checked
         options,
         parse_budget: ParseBudget::new(PARSE_BUDGET_BYTES),
     };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(files.len());
+    let workers = match options.one_thread {
+        true => 1,
+        false => std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(files.len()),
+    };
     if workers <= 1 {
         return files.into_iter().map(|f| checker.open_and_check(f)).collect();
     }

@@ -128,13 +128,24 @@ fn run(cli: Cli, out: &mut impl Write, err: &mut impl Write) -> anyhow::Result<E
         }
         Some(Command::Stats { format }) => {
             let (tz, now) = (TimeZone::system(), clock::now());
-            // The deck loads on its own thread while the log is read and replayed: neither needs the other,
-            // and replay's filing pass leaves a core free. A deck that cannot be used is still reported first.
+            let beside = LoadOptions {
+                one_thread: true,
+                ..quick
+            };
+            let load = || {
+                deck::load_cached(&location, &beside, cache.as_deref())
+                    .with_context(|| format!("cannot load {}", location.describe()))
+            };
+            // The log is parsed first, on every core; the deck loads on its own thread while the log is
+            // replayed, whose filing pass leaves a core free (loading it beside the parse only slowed the
+            // parse), and on one thread, so as not to take that core's share from the filing. A deck that
+            // cannot be used is still reported first.
             let (deck, progress) = std::thread::scope(|scope| {
-                let deck = scope.spawn(load);
-                let progress = Paths::resolve(cli.data_dir.clone())
+                let read = Paths::resolve(cli.data_dir.clone())
                     .map_err(anyhow::Error::from)
-                    .and_then(|paths| Ok(cli::stats::load(&paths, tz)?));
+                    .and_then(|paths| Ok(cli::stats::read(&paths, tz)?));
+                let deck = scope.spawn(load);
+                let progress = read.map(cli::stats::replay);
                 (deck.join().expect("loading a deck never panics"), progress)
             });
             let deck = leak(usable(deck?, &location, lang, err)?);

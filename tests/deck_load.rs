@@ -77,6 +77,18 @@ fn a_folder_loads_as_its_files_read_up_front_would() {
     // Compared as text, and without printing thousands of facts when they differ.
     let topics = |deck: &content::Deck| format!("{:?}", deck.topics());
     assert!(topics(&lazy.deck) == topics(&eager.deck), "the decks differ");
+
+    // Checked on one thread, the folder loads the same again.
+    let one_thread = content::LoadOptions {
+        one_thread: true,
+        ..Default::default()
+    };
+    let alone = deck::load_with(&DeckLocation::Dir(dir.path().to_path_buf()), &one_thread).unwrap();
+    assert_eq!(
+        format!("{:?}", alone.diagnostics),
+        format!("{:?}", lazy.diagnostics)
+    );
+    assert!(topics(&alone.deck) == topics(&lazy.deck), "the decks differ");
 }
 
 #[test]

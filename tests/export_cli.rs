@@ -236,3 +236,29 @@ fn stats_on_an_empty_log_say_how_to_start() {
         .stdout(predicate::str::contains("press s on home"))
         .stdout(predicate::str::contains("Cards: 3 new."));
 }
+
+/// `recall stats` reads the log before it loads the deck: a deck that cannot be used is still what is
+/// reported when the log cannot be read either, and a log from a newer recall is refused with a good deck.
+#[test]
+fn stats_report_an_unusable_deck_before_a_log_from_a_newer_recall() {
+    let data = data_dir();
+    let newer = "{\"v\":99,\"id\":\"f\",\"at\":\"2025-01-01T10:00:00Z\",\"type\":\"hologram\"}\n";
+    std::fs::write(data.path().join("events-newer.jsonl"), newer).unwrap();
+    recall(data.path())
+        .arg("stats")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("update recall"));
+    let broken = tempfile::tempdir().unwrap();
+    std::fs::write(broken.path().join("t.toml"), "this is = = not toml\n").unwrap();
+    sandbox::recall()
+        .arg("--content")
+        .arg(broken.path())
+        .arg("--data-dir")
+        .arg(data.path())
+        .arg("stats")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("t.toml"))
+        .stderr(predicate::str::contains("update recall").not());
+}

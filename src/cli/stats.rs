@@ -14,7 +14,7 @@ use crate::core::progress::stats::{Retention, hours_minutes};
 use crate::core::readiness::{self, Readiness};
 use crate::core::untrusted::to_json_pretty;
 use crate::io::paths::Paths;
-use crate::io::progress::{self, LoadError, LoadedProgress};
+use crate::io::progress::{self, LoadError, LoadedProgress, ReadProgress};
 use crate::text::{self, StatsText};
 use crate::ui::widgets::rich::truncate;
 use unicode_width::UnicodeWidthStr;
@@ -30,18 +30,20 @@ pub enum StatsCommandError {
     Output(#[from] std::io::Error),
 }
 
-/// Loads the settings and the log in `paths` and replays it, counting study days in `tz`; kept for the rest
-/// of the process. (The process exits right after the command: the replayed log is left to the operating
-/// system rather than freed allocation by allocation, a tenth of the command's time at 100,000 events.)
-pub fn load(paths: &Paths, tz: TimeZone) -> Result<&'static LoadedProgress, StatsCommandError> {
-    Ok(Box::leak(Box::new(progress::load(
-        paths,
-        &super::settings_schema(),
-        tz,
-    )?)))
+/// Loads the settings and reads the log in `paths`, counting study days in `tz`; [`replay`] finishes the
+/// load.
+pub fn read(paths: &Paths, tz: TimeZone) -> Result<ReadProgress, StatsCommandError> {
+    Ok(progress::read(paths, &super::settings_schema(), tz)?)
 }
 
-/// Computes the stats of `loaded` ([`load`]) at `now` and prints them in `format`; topic titles are in
+/// Replays the log [`read`] gave, kept for the rest of the process. (The process exits right after the
+/// command: the replayed log is left to the operating system rather than freed allocation by allocation,
+/// a tenth of the command's time at 100,000 events.)
+pub fn replay(read: ReadProgress) -> &'static LoadedProgress {
+    Box::leak(Box::new(read.replay(false)))
+}
+
+/// Computes the stats of `loaded` ([`replay`]) at `now` and prints them in `format`; topic titles are in
 /// `lang`, or the configured language. Skipped log lines are reported on `err`.
 pub fn run(
     deck: &Deck,
@@ -54,13 +56,17 @@ pub fn run(
 ) -> Result<(), StatsCommandError> {
     let lang = lang.unwrap_or(loaded.config.language);
     super::warn_skipped(loaded, lang, err)?;
-    let stats = Stats::compute(deck, &loaded.progress, loaded.scheduler.clock(), now);
-    let readiness = readiness::predict(
-        deck,
-        &loaded.progress,
-        &loaded.scheduler,
-        readiness::tomorrow(&loaded.scheduler, now),
-    );
+    // Two independent passes over the whole history: one on each core.
+    let (stats, readiness) = std::thread::scope(|scope| {
+        let stats = scope.spawn(|| Stats::compute(deck, &loaded.progress, loaded.scheduler.clock(), now));
+        let readiness = readiness::predict(
+            deck,
+            &loaded.progress,
+            &loaded.scheduler,
+            readiness::tomorrow(&loaded.scheduler, now),
+        );
+        (stats.join().expect("computing stats never panics"), readiness)
+    });
     match format {
         Format::Json => {
             let json = to_json_pretty(&WithReadiness {

@@ -24,12 +24,15 @@
 //!
 //! Pure: the caller passes the deck, the replayed progress, the scheduler and the day.
 
+use std::cmp::Reverse;
+
 use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::core::content::{Deck, Scenario};
 use crate::core::event::Rating;
 use crate::core::progress::Progress;
+use crate::core::progress::history::ReviewRecord;
 use crate::core::quiz::apportion::apportion;
 use crate::core::quiz::{ExamOptions, PASS_MARK, scaled_score};
 use crate::core::srs::Scheduler;
@@ -138,23 +141,39 @@ impl Calibration {
     /// The offset that makes FSRS's predicted recall, over the learner's latest reviews of graduated cards
     /// before `at`, sum to the recalls they had.
     pub fn fit(progress: &Progress, scheduler: &Scheduler, at: Timestamp) -> Calibration {
-        let mut pairs: Vec<(Timestamp, f64, bool)> = progress
+        // Latest first; of reviews at the same moment, the one met first: each candidate's number in
+        // iteration order makes every key distinct, so picking and sorting need not be stable.
+        let mut candidates: Vec<(Reverse<Timestamp>, usize, &ReviewRecord)> = progress
             .cards()
             .flat_map(|(_, c)| c.reviews.iter())
             .filter(|r| !r.cram && r.at < at && r.before.phase == crate::core::srs::Phase::Review)
-            .filter_map(|r| {
+            .enumerate()
+            .map(|(i, r)| (Reverse(r.at), i, r))
+            .collect();
+        let key = |&(when, i, _): &(Reverse<Timestamp>, usize, &ReviewRecord)| (when, i);
+        // Only the latest reviews count: they are picked out rather than all sorted, and FSRS's prediction
+        // (a `powf`, once for every review of a long history before) is computed for them alone. A review
+        // without a prediction is skipped and the next latest takes its place.
+        let mut pairs: Vec<(f64, bool)> = Vec::with_capacity(CALIBRATION_REVIEWS);
+        let mut rest = &mut candidates[..];
+        while pairs.len() < CALIBRATION_REVIEWS && !rest.is_empty() {
+            let take = (CALIBRATION_REVIEWS - pairs.len()).min(rest.len());
+            if take < rest.len() {
+                rest.select_nth_unstable_by_key(take - 1, key);
+            }
+            let (head, tail) = std::mem::take(&mut rest).split_at_mut(take);
+            head.sort_unstable_by_key(key);
+            pairs.extend(head.iter().filter_map(|&(_, _, r)| {
                 let predicted = scheduler.retrievability(&r.before, r.at)?;
                 Some((
-                    r.at,
                     f64::from(predicted).clamp(1e-4, 1.0 - 1e-4),
                     r.rating != Rating::Again,
                 ))
-            })
-            .collect();
-        pairs.sort_by_key(|(when, ..)| std::cmp::Reverse(*when));
-        pairs.truncate(CALIBRATION_REVIEWS);
-        let recalled = pairs.iter().filter(|(.., ok)| *ok).count() as f64;
-        let predicted_at = |offset: f64| pairs.iter().map(|(_, r, _)| shift(*r, offset)).sum::<f64>();
+            }));
+            rest = tail;
+        }
+        let recalled = pairs.iter().filter(|(_, ok)| *ok).count() as f64;
+        let predicted_at = |offset: f64| pairs.iter().map(|(r, _)| shift(*r, offset)).sum::<f64>();
         let (mut lo, mut hi) = (-4.0, 4.0);
         for _ in 0..40 {
             let mid = (lo + hi) / 2.0;
@@ -466,6 +485,112 @@ fn normal_cdf(z: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::event::{Event, EventKind, MemoryState};
+    use crate::core::progress::replay;
+    use crate::core::srs::DayClock;
+    use rand::rngs::StdRng;
+    use rand::{RngExt, SeedableRng};
+
+    /// The calibration as first written: every review's prediction, all sorted by time (stably), the
+    /// latest kept.
+    fn fit_by_sorting_everything(progress: &Progress, scheduler: &Scheduler, at: Timestamp) -> Calibration {
+        let mut pairs: Vec<(Timestamp, f64, bool)> = progress
+            .cards()
+            .flat_map(|(_, c)| c.reviews.iter())
+            .filter(|r| !r.cram && r.at < at && r.before.phase == crate::core::srs::Phase::Review)
+            .filter_map(|r| {
+                let predicted = scheduler.retrievability(&r.before, r.at)?;
+                Some((
+                    r.at,
+                    f64::from(predicted).clamp(1e-4, 1.0 - 1e-4),
+                    r.rating != Rating::Again,
+                ))
+            })
+            .collect();
+        pairs.sort_by_key(|(when, ..)| std::cmp::Reverse(*when));
+        pairs.truncate(CALIBRATION_REVIEWS);
+        let recalled = pairs.iter().filter(|(.., ok)| *ok).count() as f64;
+        let predicted_at = |offset: f64| pairs.iter().map(|(_, r, _)| shift(*r, offset)).sum::<f64>();
+        let (mut lo, mut hi) = (-4.0, 4.0);
+        for _ in 0..40 {
+            let mid = (lo + hi) / 2.0;
+            if predicted_at(mid) < recalled {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        let n = pairs.len() as f64;
+        Calibration {
+            offset: (lo + hi) / 2.0 * n / (n + CALIBRATION_SHRINK),
+            reviews: pairs.len(),
+        }
+    }
+
+    /// A history of `events` reviews of a few cards at whole hours, so many share a moment, and a few
+    /// reschedules to a memory of no stability, after which a card's reviews have no prediction.
+    fn history(seed: u64, events: usize) -> Vec<Event> {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let start: Timestamp = "2025-01-01T00:00:00Z".parse().unwrap();
+        (0..events)
+            .map(|i| {
+                let card = format!("t/c{}", rng.random_range(0..40));
+                let at = start + jiff::SignedDuration::from_hours(rng.random_range(0..24 * 400));
+                let kind = if rng.random_range(0..100) == 0 {
+                    EventKind::Reschedule {
+                        card,
+                        due: at,
+                        memory: Some(MemoryState {
+                            stability: 0.0,
+                            difficulty: 5.0,
+                        }),
+                    }
+                } else {
+                    EventKind::Review {
+                        card,
+                        rating: Rating::ALL[rng.random_range(0..4)],
+                        duration_ms: 0,
+                        cram: rng.random_range(0..20) == 0,
+                    }
+                };
+                Event::new(format!("e{i}"), at, kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_calibration_picks_the_latest_reviews_as_sorting_them_all_would() {
+        let scheduler = Scheduler::new(&[], 0.9, DayClock::utc_midnight()).unwrap();
+        for (seed, events) in [(1, 300), (2, 3_000), (3, 6_000)] {
+            let progress = replay(history(seed, events), &scheduler);
+            // Among the latest graduated reviews some have no prediction, so later ones must take their place.
+            let mut latest: Vec<&ReviewRecord> = progress
+                .cards()
+                .flat_map(|(_, c)| &c.reviews)
+                .filter(|r| !r.cram && r.before.phase == crate::core::srs::Phase::Review)
+                .collect();
+            latest.sort_by_key(|r| Reverse(r.at));
+            latest.truncate(CALIBRATION_REVIEWS);
+            let unpredicted = latest
+                .iter()
+                .filter(|r| scheduler.retrievability(&r.before, r.at).is_none())
+                .count();
+            assert!(unpredicted > 0, "seed {seed}");
+            for at in [
+                "2025-03-01T00:00:00Z",
+                "2025-09-01T00:00:00Z",
+                "2026-06-01T00:00:00Z",
+            ] {
+                let at: Timestamp = at.parse().unwrap();
+                let fitted = Calibration::fit(&progress, &scheduler, at);
+                assert_eq!(
+                    fitted,
+                    fit_by_sorting_everything(&progress, &scheduler, at),
+                    "seed {seed} at {at}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn the_normal_distribution_function_is_right_at_known_points() {

@@ -40,9 +40,18 @@ impl DeckCache {
             .and_then(std::fs::metadata)
             .map(|meta| stamp_of(&meta))
             .unwrap_or_default();
+        // The options that change what a check finds (how many threads check it does not).
+        let LoadOptions {
+            freshness,
+            skip_give_aways,
+            one_thread: _,
+        } = options;
         DeckCache {
             dir,
-            salt: format!("{} {program} {options:?}", env!("CARGO_PKG_VERSION")),
+            salt: format!(
+                "{} {program} {freshness:?} {skip_give_aways}",
+                env!("CARGO_PKG_VERSION")
+            ),
         }
     }
 
@@ -225,6 +234,15 @@ mod tests {
             .unwrap();
         assert!(before.contains("Quokka"));
         assert_eq!(load(&s, &quick(), true), before, "the entry was used");
+        let one_thread = LoadOptions {
+            one_thread: true,
+            ..quick()
+        };
+        assert_eq!(
+            load(&s, &one_thread, true),
+            before,
+            "checking on one thread finds the same"
+        );
         // Saved again a second later: checked afresh.
         std::fs::File::options()
             .write(true)

@@ -65,19 +65,51 @@ fn load_keeping(
     tz: TimeZone,
     keep_events: bool,
 ) -> Result<LoadedProgress, LoadError> {
+    Ok(read(paths, schema, tz)?.replay(keep_events))
+}
+
+/// Settings and log read, not yet replayed: [`read`] then [`ReadProgress::replay`] is [`load`], in two steps
+/// for a caller that has other work to do between them (`recall stats` loads the deck during the replay,
+/// which leaves a core free, rather than while the log is parsed on every core).
+#[derive(Debug)]
+pub struct ReadProgress {
+    config: Config,
+    scheduler: Scheduler,
+    read: log::LogRead,
+}
+
+/// Loads the settings (as [`load`]) and reads the log in `paths.data_dir`, without replaying it.
+pub fn read(paths: &Paths, schema: &ConfigSchema<'_>, tz: TimeZone) -> Result<ReadProgress, LoadError> {
     let loaded = config_file::load(&paths.config_file, schema)?;
     let scheduler = loaded.config.scheduler(tz)?;
     let read = log::read_dir(&paths.data_dir)?;
-    let (progress, events) = if keep_events {
-        (replay(read.events.iter().cloned(), &scheduler), read.events)
-    } else {
-        (replay(read.events, &scheduler), Vec::new())
-    };
-    Ok(LoadedProgress {
+    Ok(ReadProgress {
         config: loaded.config,
         scheduler,
-        events,
-        progress,
-        warnings: read.warnings,
+        read,
     })
+}
+
+impl ReadProgress {
+    /// Replays the log read; with `keep_events`, every event read is also kept in
+    /// [`LoadedProgress::events`] (as [`load_with_events`]).
+    pub fn replay(self, keep_events: bool) -> LoadedProgress {
+        let ReadProgress {
+            config,
+            scheduler,
+            read,
+        } = self;
+        let (progress, events) = if keep_events {
+            (replay(read.events.iter().cloned(), &scheduler), read.events)
+        } else {
+            (replay(read.events, &scheduler), Vec::new())
+        };
+        LoadedProgress {
+            config,
+            scheduler,
+            events,
+            progress,
+            warnings: read.warnings,
+        }
+    }
 }

@@ -135,6 +135,10 @@ pub struct LoadOptions {
     /// Do not look for answers given away by other prompts (`gives-away`): a warning only `recall check`
     /// shows, and a seventh of the load's time on a 100,000-item deck. Commands that drop warnings set it.
     pub skip_give_aways: bool,
+    /// Check the files one after the other on the calling thread, for a caller that loads the deck beside
+    /// other work on every core (`recall stats` replays the log meanwhile): more threads would only take
+    /// time from that work.
+    pub one_thread: bool,
 }
 
 /// Loads and validates a deck from its files. Never panics, whatever the input.
@@ -214,7 +218,7 @@ fn check_files_in_pieces<F: DeckFile>(
         piece_bytes,
     };
     let slots: Vec<Mutex<Option<F>>> = files.into_iter().map(|f| Mutex::new(Some(f))).collect();
-    in_parallel(&slots, |slot| {
+    in_parallel(&slots, threads(options), |slot| {
         let file = slot
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -360,7 +364,7 @@ impl Checker<'_> {
             parsed.map(|(raw, removed)| (raw.shift(piece.start), removed, piece_reporter.diagnostics))
         };
         // All or nothing: after a syntax error in any piece, the whole parse reports everything afresh.
-        let parsed: Vec<_> = in_parallel(pieces, parse_piece)
+        let parsed: Vec<_> = in_parallel(pieces, threads(self.options), parse_piece)
             .into_iter()
             .collect::<Option<_>>()?;
         let mut joined = (RawFile::default(), Removed::default());
@@ -380,14 +384,20 @@ enum Syntax {
     Quiet,
 }
 
-/// `work` applied to each of `jobs` on as many threads as there are cores (and jobs); results in job order.
+/// How many threads loading may use: as many as there are cores, or one when the caller needs the others.
+fn threads(options: &LoadOptions) -> usize {
+    if options.one_thread {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// `work` applied to each of `jobs` on up to `threads` threads (at most one per job); results in job order.
 ///
 /// Plain scoped threads pulling the next job from a counter: a deck has a handful of files of very different
 /// sizes, and idle threads must not spin on a machine whose cores are busy with other work.
-fn in_parallel<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync) -> Vec<R> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(jobs.len());
+fn in_parallel<J: Sync, R: Send>(jobs: &[J], threads: usize, work: impl Fn(&J) -> R + Sync) -> Vec<R> {
+    let workers = threads.min(jobs.len());
     if workers <= 1 {
         return jobs.iter().map(work).collect();
     }

@@ -221,7 +221,8 @@ proptest! {
 /// The distractor picks as a plain model of them makes them, building each pool in full: the group's facts of
 /// the same topic (but the fact itself), then of other topics, in deck order, each shuffled by Fisher–Yates
 /// steps only as far as looked at, skipping an answer that reads as the right one or one picked already, and
-/// as first pick one that no other candidate reads differently from; stopping at three.
+/// as first pick one that no other candidate reads differently from; stopping at three, or after 64
+/// candidates once two are picked.
 fn picks_by_full_pools(deck: &Deck, topic: usize, fact: usize, seed: u64) -> Option<Vec<String>> {
     use rand::RngExt;
     let t = &deck.topics()[topic];
@@ -240,6 +241,7 @@ fn picks_by_full_pools(deck: &Deck, topic: usize, fact: usize, seed: u64) -> Opt
     let id = format!("{}/{}#pick", t.id, f.id);
     let mut rng = recall::core::quiz::seed::item_rng(seed, &format!("{id}/distractors"));
     let mut picked: Vec<&recall::core::content::Fact> = Vec::new();
+    let mut looked = 0;
     for same_topic in [true, false] {
         let mut pool: Vec<_> = members
             .iter()
@@ -247,9 +249,10 @@ fn picks_by_full_pools(deck: &Deck, topic: usize, fact: usize, seed: u64) -> Opt
             .map(|(_, m)| *m)
             .collect();
         for i in 0..pool.len() {
-            if picked.len() == 3 {
+            if picked.len() == 3 || (picked.len() >= 2 && looked >= 64) {
                 break;
             }
+            looked += 1;
             let j = rng.random_range(i..pool.len());
             pool.swap(i, j);
             let candidate = pool[i];
@@ -273,8 +276,8 @@ fn picks_by_full_pools(deck: &Deck, topic: usize, fact: usize, seed: u64) -> Opt
 }
 
 /// Three topics sharing groups: answers that repeat within and across topics (so picks get skipped), answers
-/// that match in one language and not the other, and a group where a candidate can read the same as all the
-/// others.
+/// that match in one language and not the other, a group where a third wrong answer is rare (so looking for
+/// one stops before it is found), and one where a candidate can read the same as all the others.
 fn shared_group_deck() -> Deck {
     let files = (0..3)
         .map(|t| {
@@ -293,6 +296,14 @@ fn shared_group_deck() -> Deck {
                     &format!("E{}", (n + t as usize) / 2 % 4),
                     &format!("K{}", (n + 1 + t as usize) / 2 % 4),
                 );
+            }
+            // Three answers, and a fourth once in the deck.
+            for n in 0..40 {
+                let answer = match (t, n) {
+                    (0, 7) => "R".to_string(),
+                    _ => format!("P{}", n % 3),
+                };
+                text += &fact(&format!("r{n}"), &answer, Some("rare"));
             }
             // A/y reads the same as A/x and as B/y, which do not read the same: C/z gets A/x and B/y, not A/y alone.
             for n in 0..24 {

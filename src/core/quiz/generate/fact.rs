@@ -7,8 +7,9 @@
 //! question whenever its group has two answers that read differently from its own and from each other, and
 //! otherwise none, whatever the seed.
 //!
-//! Whether a fact can be asked is known from counts made once per deck, not by picking its wrong answers:
-//! a quiz does not try every fact of its topics.
+//! What a quiz costs is the questions it draws: whether a fact can be asked is known from counts made once
+//! per deck, and a question looks at a bounded number of candidates (unless its group holds almost nothing
+//! but its own answer), however big its topic and group are.
 
 use std::collections::{HashMap, HashSet};
 
@@ -25,6 +26,11 @@ use super::{key_of, per_lang};
 pub const MAX_DISTRACTORS: usize = 3;
 /// Fewest wrong answers for a question to be worth asking.
 pub const MIN_DISTRACTORS: usize = 2;
+/// Once [`MIN_DISTRACTORS`] are picked, how many candidates a question looks at in all before it stops
+/// looking for a third: in a group where no third exists (its answers are few, or tangled across languages),
+/// proving it would mean looking at the whole group, for every question.
+pub const LOOK_FOR_MORE: usize = 64;
+
 // A fact is askable when two candidates read differently from each other ([`Group::mark_askable`]): the
 // counting there is for pairs, not for bigger sets.
 const _: () = assert!(MIN_DISTRACTORS == 2);
@@ -262,7 +268,8 @@ impl FactGroups {
     ///
     /// The wrong answers come from the facts of the same group in the same topic, then in other topics, in
     /// the order of a Fisher–Yates shuffle driven by the question's own random stream, each taken unless it
-    /// reads the same as the right answer or one taken before, up to [`MAX_DISTRACTORS`].
+    /// reads the same as the right answer or one taken before. Looking stops at [`MAX_DISTRACTORS`], or
+    /// after [`LOOK_FOR_MORE`] candidates once [`MIN_DISTRACTORS`] are taken.
     fn pick<'d>(
         &self,
         deck: &'d Deck,
@@ -322,13 +329,15 @@ impl Group {
             .classes
             .map_or(MAX_DISTRACTORS, |classes| (classes - 1).min(MAX_DISTRACTORS));
         let mut picked: Vec<usize> = Vec::new();
+        let mut looked = 0;
         'pools: for (len, place) in pools {
             // Positions the shuffle has moved: position → the pool entry now there.
             let mut moved: Map<usize, usize> = Map::default();
             for i in 0..len {
-                if picked.len() == most {
+                if picked.len() == most || (picked.len() >= MIN_DISTRACTORS && looked >= LOOK_FOR_MORE) {
                     break 'pools;
                 }
+                looked += 1;
                 #[cfg(test)]
                 tests::LOOKED_AT.with(|n| n.set(n.get() + 1));
                 // One step of a Fisher–Yates shuffle.
@@ -390,6 +399,7 @@ mod tests {
 
     use super::{FactGroups, MIN_DISTRACTORS};
     use crate::core::content::{Deck, Lang, SourceFile, load};
+    use crate::core::quiz::{QuizOptions, QuizPool, QuizSession};
 
     thread_local! {
         /// Candidates looked at by [`super::FactGroups::pick`] on this thread (tests run on threads of their own).
@@ -431,6 +441,50 @@ mod tests {
             loaded.diagnostics.first()
         );
         loaded.deck
+    }
+
+    /// One topic of `facts` facts of one group whose answers cycle through four that match in English or in
+    /// Korean without "reads the same" being an equivalence (A/x, A/y, B/y, C/z), as in a replicated deck: a
+    /// fact has two usable wrong answers at most, and never a third.
+    fn tangled(facts: usize) -> Deck {
+        const ANSWERS: [(&str, &str); 4] = [("A", "x"), ("A", "y"), ("B", "y"), ("C", "z")];
+        let answers: Vec<(String, String)> = (0..facts)
+            .map(|f| ANSWERS[f % ANSWERS.len()])
+            .map(|(en, ko)| (en.to_string(), ko.to_string()))
+            .collect();
+        group_deck(&answers, facts)
+    }
+
+    /// Candidates looked at while opening quizzes of ten questions under five seeds on [`tangled`]`(facts)`.
+    fn looked_at_opening_quizzes(facts: usize) -> usize {
+        let deck = tangled(facts);
+        let pool = QuizPool::new(&deck);
+        let (looked, ()) = looked_at(|| {
+            for seed in 0..5 {
+                let options = QuizOptions {
+                    topic: None,
+                    count: 10,
+                    seed,
+                };
+                let quiz = QuizSession::with_pool(&deck, &pool, &options).unwrap();
+                assert_eq!(quiz.questions().len(), 10);
+            }
+        });
+        looked
+    }
+
+    /// Opening a quiz looks at the candidates of the questions it draws, not at every fact of the topic, and
+    /// not at a question's whole group when it has no third wrong answer (before, every fact of the topic was
+    /// tried under the seed, each looking through the whole topic: facts², about half a second at 100,000 facts).
+    #[test]
+    fn opening_a_quiz_looks_at_as_many_candidates_however_big_the_topic() {
+        let (small, big) = (looked_at_opening_quizzes(400), looked_at_opening_quizzes(1_600));
+        let questions = 5 * 10;
+        assert!(
+            big <= questions * 2 * 64,
+            "{big} candidates looked at for {questions} questions"
+        );
+        assert!(big <= 2 * small, "{small} at 400 facts, {big} at 1,600");
     }
 
     proptest! {

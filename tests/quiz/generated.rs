@@ -218,9 +218,11 @@ proptest! {
     }
 }
 
-/// The distractor picks as the first version made them, building each pool in full: the group's facts of the
-/// same topic (but the fact itself), then of other topics, in deck order, each shuffled by Fisher–Yates steps
-/// only as far as looked at, skipping an answer that reads as the right one or one picked already.
+/// The distractor picks as a plain model of them makes them, building each pool in full: the group's facts of
+/// the same topic (but the fact itself), then of other topics, in deck order, each shuffled by Fisher–Yates
+/// steps only as far as looked at, skipping an answer that reads as the right one or one picked already, and
+/// as first pick one that no other candidate reads differently from; stopping at three, or after 64
+/// candidates once two are picked.
 fn picks_by_full_pools(deck: &Deck, topic: usize, fact: usize, seed: u64) -> Option<Vec<String>> {
     use rand::RngExt;
     let t = &deck.topics()[topic];
@@ -239,6 +241,7 @@ fn picks_by_full_pools(deck: &Deck, topic: usize, fact: usize, seed: u64) -> Opt
     let id = format!("{}/{}#pick", t.id, f.id);
     let mut rng = recall::core::quiz::seed::item_rng(seed, &format!("{id}/distractors"));
     let mut picked: Vec<&recall::core::content::Fact> = Vec::new();
+    let mut looked = 0;
     for same_topic in [true, false] {
         let mut pool: Vec<_> = members
             .iter()
@@ -246,14 +249,19 @@ fn picks_by_full_pools(deck: &Deck, topic: usize, fact: usize, seed: u64) -> Opt
             .map(|(_, m)| *m)
             .collect();
         for i in 0..pool.len() {
-            if picked.len() == 3 {
+            if picked.len() == 3 || (picked.len() >= 2 && looked >= 64) {
                 break;
             }
+            looked += 1;
             let j = rng.random_range(i..pool.len());
             pool.swap(i, j);
             let candidate = pool[i];
+            let partner = members
+                .iter()
+                .any(|(_, m)| !same(&m.answer, &f.answer) && !same(&m.answer, &candidate.answer));
             if !same(&candidate.answer, &f.answer)
                 && !picked.iter().any(|p| same(&p.answer, &candidate.answer))
+                && (!picked.is_empty() || partner)
             {
                 picked.push(candidate);
             }
@@ -267,7 +275,9 @@ fn picks_by_full_pools(deck: &Deck, topic: usize, fact: usize, seed: u64) -> Opt
     })
 }
 
-/// Three topics sharing a group, with answers that repeat within and across topics (so picks get skipped).
+/// Three topics sharing groups: answers that repeat within and across topics (so picks get skipped), answers
+/// that match in one language and not the other, a group where a third wrong answer is rare (so looking for
+/// one stops before it is found), and one where a candidate can read the same as all the others.
 fn shared_group_deck() -> Deck {
     let files = (0..3)
         .map(|t| {
@@ -280,17 +290,38 @@ fn shared_group_deck() -> Deck {
             // Answers that match in one language and not the other: "reads the same" links x0 to x1 (English)
             // and x1 to x2 (Korean) without linking x0 to x2.
             for n in 0..9 {
-                text += &format!(
-                    "[[fact]]\nid = \"x{n}\"\nprompt = \"Which {n}?\"\nanswer = {{ en = \"E{}\", ko = \"K{}\" }}\n\
-                     group = \"mixed\"\nsource = \"https://example.com/x\"\n\n",
-                    (n + t as usize) / 2 % 4,
-                    (n + 1 + t as usize) / 2 % 4,
+                text += &mixed_fact(
+                    &format!("x{n}"),
+                    "mixed",
+                    &format!("E{}", (n + t as usize) / 2 % 4),
+                    &format!("K{}", (n + 1 + t as usize) / 2 % 4),
                 );
+            }
+            // Three answers, and a fourth once in the deck.
+            for n in 0..40 {
+                let answer = match (t, n) {
+                    (0, 7) => "R".to_string(),
+                    _ => format!("P{}", n % 3),
+                };
+                text += &fact(&format!("r{n}"), &answer, Some("rare"));
+            }
+            // A/y reads the same as A/x and as B/y, which do not read the same: C/z gets A/x and B/y, not A/y alone.
+            for n in 0..24 {
+                let (en, ko) = [("A", "x"), ("A", "y"), ("B", "y"), ("C", "z")][(n + t as usize) % 4];
+                text += &mixed_fact(&format!("y{n}"), "tangled", en, ko);
             }
             (format!("t{t}.toml"), text)
         })
         .collect();
     load(files)
+}
+
+/// A fact of `group` whose answer is `en` in English and `ko` in Korean.
+fn mixed_fact(id: &str, group: &str, en: &str, ko: &str) -> String {
+    format!(
+        "[[fact]]\nid = \"{id}\"\nprompt = \"Which {id}?\"\nanswer = {{ en = \"{en}\", ko = \"{ko}\" }}\n\
+         group = \"{group}\"\nsource = \"https://example.com/x\"\n\n"
+    )
 }
 
 /// Picks are made without building the pools, yet they are the picks the full pools gave, for every fact

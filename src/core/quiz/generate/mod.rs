@@ -104,7 +104,7 @@ impl<'d> Generator<'d> {
                 row: row as usize,
             }));
             let groups = &self.pool.groups;
-            let facts = (0..topic.facts.len()).filter(|&f| groups.askable(self.deck, t, f, self.seed));
+            let facts = (0..topic.facts.len()).filter(|&f| groups.askable(t, f));
             out.extend(facts.map(|fact| Source::Fact { topic: t, fact }));
         }
         out

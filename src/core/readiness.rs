@@ -172,6 +172,12 @@ impl Calibration {
             }));
             rest = tail;
         }
+        Calibration::of_pairs(&pairs)
+    }
+
+    /// The offset that makes the predictions of `pairs` (predicted recall, recalled or not) sum to their
+    /// recalls, shrunk towards none for few reviews.
+    fn of_pairs(pairs: &[(f64, bool)]) -> Calibration {
         let recalled = pairs.iter().filter(|(_, ok)| *ok).count() as f64;
         let predicted_at = |offset: f64| pairs.iter().map(|(r, _)| shift(*r, offset)).sum::<f64>();
         let (mut lo, mut hi) = (-4.0, 4.0);
@@ -509,22 +515,8 @@ mod tests {
             .collect();
         pairs.sort_by_key(|(when, ..)| std::cmp::Reverse(*when));
         pairs.truncate(CALIBRATION_REVIEWS);
-        let recalled = pairs.iter().filter(|(.., ok)| *ok).count() as f64;
-        let predicted_at = |offset: f64| pairs.iter().map(|(_, r, _)| shift(*r, offset)).sum::<f64>();
-        let (mut lo, mut hi) = (-4.0, 4.0);
-        for _ in 0..40 {
-            let mid = (lo + hi) / 2.0;
-            if predicted_at(mid) < recalled {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        let n = pairs.len() as f64;
-        Calibration {
-            offset: (lo + hi) / 2.0 * n / (n + CALIBRATION_SHRINK),
-            reviews: pairs.len(),
-        }
+        let latest: Vec<(f64, bool)> = pairs.iter().map(|&(_, r, ok)| (r, ok)).collect();
+        Calibration::of_pairs(&latest)
     }
 
     /// A history of `events` reviews of a few cards at whole hours, so many share a moment, and a few

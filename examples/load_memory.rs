@@ -1,4 +1,12 @@
+//! Memory of a deck load and of its search index (dev-only; not part of the product).
+//!
+//! `cargo run --release --example load_memory -- DECK_DIR [CACHE_DIR]` loads a deck folder as the interface
+//! does (through the deck cache in CACHE_DIR if given), then builds the search index, and prints the time of
+//! each and the process's resident memory after it (`VmRSS`) and at its peak so far (`VmHWM`), from
+//! `/proc/self/status` (Linux).
+
 use recall::core::content::LoadOptions;
+/// The resident and peak resident memory lines of `/proc/self/status`.
 fn rss() -> String {
     let s = std::fs::read_to_string("/proc/self/status").unwrap();
     s.lines()

@@ -357,9 +357,9 @@ impl Checker<'_> {
         pieces: &[std::ops::Range<usize>],
         reporter: &mut Reporter<'_>,
     ) -> Option<(RawFile, Removed)> {
-        let index = reporter.line_index().clone();
+        let index = reporter.line_index();
         let parse_piece = |piece: &std::ops::Range<usize>| {
-            let mut piece_reporter = Reporter::for_piece(&file.path, &index, piece.start);
+            let mut piece_reporter = Reporter::for_piece(&file.path, index, piece.start);
             let parsed = self.parse_text(&file.text[piece.clone()], &mut piece_reporter, Syntax::Quiet);
             parsed.map(|(raw, removed)| (raw.shift(piece.start), removed, piece_reporter.diagnostics))
         };
@@ -367,7 +367,11 @@ impl Checker<'_> {
         let parsed: Vec<_> = in_parallel(pieces, threads(self.options), parse_piece)
             .into_iter()
             .collect::<Option<_>>()?;
-        let mut joined = (RawFile::default(), Removed::default());
+        // Room for every item at once: grown piece by piece, the lists would keep up to twice their size.
+        let mut joined = (
+            RawFile::with_room_for(parsed.iter().map(|(raw, ..)| raw)),
+            Removed::default(),
+        );
         for (piece, (raw, removed, mut diagnostics)) in pieces.iter().zip(parsed) {
             joined.0.append(raw);
             joined.1.append_piece(removed, piece.start);

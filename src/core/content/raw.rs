@@ -328,6 +328,18 @@ shift_fields!(RawScenario {
 shift_fields!(RawChoice { text, correct, why });
 
 impl RawFile {
+    /// An empty file with room for the tables of every one of `pieces`, to be [appended](Self::append).
+    pub(crate) fn with_room_for<'a>(pieces: impl Iterator<Item = &'a RawFile> + Clone) -> RawFile {
+        let room = |count: fn(&RawFile) -> usize| pieces.clone().map(count).sum::<usize>();
+        RawFile {
+            topic: None,
+            section: Vec::with_capacity(room(|p| p.section.len())),
+            fact: Vec::with_capacity(room(|p| p.fact.len())),
+            compare: Vec::with_capacity(room(|p| p.compare.len())),
+            scenario: Vec::with_capacity(room(|p| p.scenario.len())),
+        }
+    }
+
     /// Adds the tables of the next piece of the same file (already [shifted](Shift)). The pieces of a file
     /// are cut only before items, so at most the first has a `[topic]`.
     pub(crate) fn append(&mut self, next: RawFile) {

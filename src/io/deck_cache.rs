@@ -91,7 +91,9 @@ impl DeckFile for CachedFile {
         let header = self.header.as_deref()?;
         let bytes = std::fs::read(self.cache.entry(self.file.path())).ok()?;
         let body = bytes.strip_prefix(header.as_bytes())?.strip_prefix(b"\n")?;
-        serde_json::from_slice(body).ok()
+        let checked: CheckedFile = serde_json::from_slice(body).ok()?;
+        // One entry serves every spelling of the file's path; messages name it as it is asked for now.
+        Some(checked.named(&self.file.path().display().to_string()))
     }
 
     fn keep(&self, checked: &CheckedFile) {
@@ -253,6 +255,22 @@ mod tests {
         let after = load(&s, &quick(), true);
         assert!(after.contains("Wombat") && !after.contains("Quokka"), "{after}");
         assert_eq!(after, load(&s, &quick(), false));
+    }
+
+    #[test]
+    fn an_entry_serves_every_spelling_of_the_folder_and_names_the_files_as_asked() {
+        let s = setup();
+        load(&s, &quick(), true);
+        let kept = entries(&s);
+        let respelt = Setup {
+            _temp: tempfile::tempdir().unwrap(),
+            deck: s.deck.join("..").join("deck"),
+            cache: s.cache.clone(),
+        };
+        let from_cache = load(&respelt, &quick(), true);
+        assert_eq!(entries(&s), kept, "the same entries, not new ones");
+        assert!(from_cache.contains("/../deck/"), "{from_cache}");
+        assert_eq!(from_cache, load(&respelt, &quick(), false));
     }
 
     #[test]

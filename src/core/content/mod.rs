@@ -238,6 +238,22 @@ pub struct CheckedFile {
     diagnostics: Vec<Diagnostic>,
 }
 
+impl CheckedFile {
+    /// The same result for the same file named `path` (it may be spelt differently from when it was kept).
+    pub fn named(mut self, path: &str) -> CheckedFile {
+        if self.path != path {
+            self.path = path.to_string();
+            if let Some((topic, _)) = &mut self.topic {
+                topic.path = path.to_string();
+            }
+            for d in &mut self.diagnostics {
+                d.path = path.to_string();
+            }
+        }
+        self
+    }
+}
+
 /// What every worker shares while checking files.
 struct Checker<'a> {
     options: &'a LoadOptions,

@@ -81,7 +81,10 @@ fn a_big_deck_is_kept_on_this_machine_and_read_back_until_it_changes() {
         .unwrap();
     let said =
         String::from_utf8_lossy(&checked.stdout).into_owned() + &String::from_utf8_lossy(&checked.stderr);
-    assert!(said.contains("checked 2019-11") && said.contains("[stale]"), "{said}");
+    assert!(
+        said.contains("checked 2019-11") && said.contains("[stale]"),
+        "{said}"
+    );
 
     // Saved a second later: checked afresh, and the entry rewritten.
     reopened

@@ -6,7 +6,6 @@
 //! listed at all is a [`DeckSourceError`].
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
 
@@ -97,18 +96,17 @@ pub(crate) fn load_cached_from(
 ) -> Result<Loaded, DeckSourceError> {
     if let (DeckLocation::Dir(dir), Some(cache)) = (location, cache) {
         let files = topic_files(dir)?;
-        let bytes: u64 = files
-            .iter()
-            .filter_map(|f| std::fs::metadata(f.path()).ok())
-            .map(|meta| meta.len())
-            .sum();
+        // Read once: the deck's size decides whether to cache, and each file's stamp is its entry's key.
+        let metas: Vec<_> = files.iter().map(|f| std::fs::metadata(f.path()).ok()).collect();
+        let bytes: u64 = metas.iter().flatten().map(|meta| meta.len()).sum();
         if bytes < min_bytes {
             return Ok(content::load_files(files, options));
         }
-        let cache = Arc::new(DeckCache::new(cache.to_path_buf(), options));
+        let cache = DeckCache::new(cache.to_path_buf(), options);
         let files = files
             .into_iter()
-            .map(|file| CachedFile::new(file, Arc::clone(&cache)))
+            .zip(&metas)
+            .map(|(file, meta)| CachedFile::new(file, meta.as_ref(), &cache))
             .collect();
         return Ok(content::load_files(files, options));
     }

@@ -16,7 +16,6 @@
 use std::fs::Metadata;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use crate::core::content::{CheckedFile, DeckFile, Diagnostic, LoadOptions, SourceFile};
 
@@ -66,19 +65,19 @@ impl DeckCache {
 #[derive(Debug)]
 pub struct CachedFile {
     file: FileOnDisk,
-    cache: Arc<DeckCache>,
-    /// The first line its entry must have; `None` when the file's metadata cannot be read (then the loader
-    /// reads the file, and reports why it cannot).
+    /// Its entry in the cache.
+    entry: PathBuf,
+    /// The first line its entry must have; `None` when the file's metadata could not be read (then the
+    /// loader reads the file, and reports why it cannot).
     header: Option<String>,
 }
 
 impl CachedFile {
-    /// `file`, looked up in `cache`.
-    pub fn new(file: FileOnDisk, cache: Arc<DeckCache>) -> CachedFile {
-        let header = std::fs::metadata(file.path())
-            .ok()
-            .map(|meta| format!("{MAGIC} {} {}", stamp_of(&meta), cache.salt));
-        CachedFile { file, cache, header }
+    /// `file`, whose metadata (read by the caller) is `meta`, looked up in `cache`.
+    pub fn new(file: FileOnDisk, meta: Option<&Metadata>, cache: &DeckCache) -> CachedFile {
+        let header = meta.map(|meta| format!("{MAGIC} {} {}", stamp_of(meta), cache.salt));
+        let entry = cache.entry(file.path());
+        CachedFile { file, entry, header }
     }
 }
 
@@ -89,7 +88,7 @@ impl DeckFile for CachedFile {
 
     fn checked_before(&self) -> Option<CheckedFile> {
         let header = self.header.as_deref()?;
-        let bytes = std::fs::read(self.cache.entry(self.file.path())).ok()?;
+        let bytes = std::fs::read(&self.entry).ok()?;
         let body = bytes.strip_prefix(header.as_bytes())?.strip_prefix(b"\n")?;
         let checked: CheckedFile = serde_json::from_slice(body).ok()?;
         // One entry serves every spelling of the file's path; messages name it as it is asked for now.
@@ -101,7 +100,7 @@ impl DeckFile for CachedFile {
             return;
         };
         // Best effort: without an entry the next start checks the file again, as it did before caches.
-        let _ = write_entry(&self.cache.entry(self.file.path()), header, checked);
+        let _ = write_entry(&self.entry, header, checked);
     }
 }
 
